@@ -1,0 +1,216 @@
+# a9mm — a bare-metal re-enactment of Linux's ARM32 memory bring-up.
+#
+#   make            build build/vmlinux, build/Image and the DTB
+#   make qemu       boot to the serial shell   (MEM=1024M SMP=4 APPEND=...)
+#   make test       host unit tests + QEMU system tests
+#   make help       every target
+#
+# Kernel sources are picked up per directory; the portable mm core listed in
+# CORE_SRCS is built a second time, natively, for the host unit tests.
+
+CROSS_COMPILE	?= arm-none-eabi-
+CC		:= $(CROSS_COMPILE)gcc
+OBJCOPY		:= $(CROSS_COMPILE)objcopy
+HOSTCC		?= gcc
+PYTHON		:= /usr/bin/python3
+
+B		:= build
+CACHE		:= cache
+LIBFDT_DIR	:= $(CACHE)/libfdt
+
+MEM		?= 1024M
+SMP		?= 4
+APPEND		?= console=ttyAMA0 loglevel=8
+QEMU		:= qemu-system-arm
+
+DEBUG		?= 0
+ifeq ($(DEBUG),1)
+OPT		:= -O0 -g3
+else
+OPT		:= -O2 -g
+endif
+
+WARN		:= -Wall -Wextra -Werror -Wno-unused-parameter -Wshadow \
+		   -Wstrict-prototypes -Wmissing-prototypes -Wpointer-arith
+INCLUDES	:= -Iinclude -I$(LIBFDT_DIR) $(KCPPFLAGS)
+
+# ARMv7-A, ARM state, soft-float: the kernel never touches VFP/NEON.
+# picolibc gives us string.h and (integer-only) snprintf.
+ARCH_FLAGS	:= -march=armv7-a -marm -mfloat-abi=soft
+CFLAGS		:= $(ARCH_FLAGS) $(OPT) $(WARN) $(INCLUDES) -std=gnu11 \
+		   --specs=picolibc.specs -DPICOLIBC_INTEGER_PRINTF_SCANF \
+		   -ffreestanding -fno-common -ffunction-sections -fdata-sections \
+		   -fno-omit-frame-pointer -D__KERNEL__
+ASFLAGS		:= $(ARCH_FLAGS) -g $(INCLUDES) -D__ASSEMBLY__ -D__KERNEL__
+LDFLAGS		:= $(ARCH_FLAGS) --specs=picolibc.specs \
+		   -DPICOLIBC_INTEGER_PRINTF_SCANF -nostartfiles \
+		   -T linker.ld -Wl,--gc-sections -Wl,-Map,$(B)/vmlinux.map \
+		   -Wl,--no-warn-rwx-segments
+
+LIBFDT_SRCS	:= fdt.c fdt_ro.c fdt_wip.c fdt_rw.c fdt_sw.c fdt_strerror.c \
+		   fdt_addresses.c fdt_empty_tree.c
+LIBFDT_STAMP	:= $(LIBFDT_DIR)/.stamp
+
+KSRCS_S		:= $(wildcard boot/*.S)
+KSRCS_C		:= $(wildcard kernel/*.c mm/*.c fdt/*.c drivers/*.c lib/*.c)
+KOBJS		:= $(patsubst %,$(B)/k/%.o,$(KSRCS_S) $(KSRCS_C)) \
+		   $(patsubst %,$(B)/k/libfdt/%.o,$(LIBFDT_SRCS))
+
+DTS		:= dts/vexpress-v2p-ca9.dts
+DTB		:= $(B)/vexpress-v2p-ca9.dtb
+
+# The portable core: these files build natively for the host tests too.
+CORE_SRCS	:= lib/cmdline.c
+CORE_SRCS	+= # issue 3: memblock and the DT scan (mm/memblock.c fdt/fdt.c ...)
+CORE_SRCS	+= # issue 4: page tables (portable parts)
+CORE_SRCS	+= # issue 5: zones and buddy (mm/page_alloc.c ...)
+HOST_CFLAGS	:= -O1 -g -std=gnu11 $(WARN) -Iinclude -I$(LIBFDT_DIR) \
+		   -Itests/unit -DA9MM_HOST -fsanitize=address,undefined \
+		   -fno-sanitize-recover=all -fno-omit-frame-pointer
+HOST_LDLIBS	:= -lcmocka
+HOST_TESTS	:= $(patsubst tests/unit/%.c,$(B)/host/%, \
+		     $(wildcard tests/unit/test_*.c))
+HOST_OBJS	:= $(patsubst %,$(B)/host/%.o,$(CORE_SRCS) tests/unit/host_shim.c) \
+		   $(patsubst %,$(B)/host/libfdt/%.o,$(LIBFDT_SRCS))
+
+TEST_DTS	:= $(wildcard tests/dts/*.dts)
+TEST_DTBS	:= $(patsubst tests/dts/%.dts,$(B)/dtb/%.dtb,$(TEST_DTS))
+
+# No sound card wanted: keep QEMU's audio backend quiet.
+QEMU_BASE	= $(QEMU) -M vexpress-a9 -smp $(SMP) -m $(MEM) \
+		  -kernel $(B)/Image -dtb $(DTB) -append "$(APPEND)" \
+		  -audiodev none,id=snd0 -global pl041.audiodev=snd0
+
+.PHONY: all qemu debug gdb test test-unit test-py bench deps clean distclean \
+	help format
+
+all: $(B)/Image $(DTB)
+
+# Keep objects make sees as intermediate (host test objects, libfdt).
+.SECONDARY:
+
+# --- dependencies ---------------------------------------------------------
+# Run the installer only when a tool is missing, so plain `make` works on a
+# fresh Debian/Ubuntu machine.
+DEP_TOOLS	:= $(CC) $(QEMU) dtc gdb-multiarch
+$(B)/.deps:
+	@mkdir -p $(B)
+	@for t in $(DEP_TOOLS); do command -v $$t >/dev/null || { \
+		scripts/install-deps.sh; break; }; done
+	@[ -f /usr/lib/picolibc/arm-none-eabi/picolibc.specs ] || \
+		scripts/install-deps.sh
+	@touch $@
+
+deps:
+	scripts/install-deps.sh
+
+$(LIBFDT_STAMP): scripts/libfdt.sha256 scripts/fetch-libfdt.sh | $(B)/.deps
+	scripts/fetch-libfdt.sh $(LIBFDT_DIR)
+
+# --- kernel ---------------------------------------------------------------
+# Objects depend on the flags they were built with: `make DEBUG=1` after a
+# plain `make` rebuilds everything instead of mixing -O0 and -O2 objects.
+FLAGS_STAMP	:= $(B)/.flags-$(shell echo '$(CFLAGS) $(ASFLAGS) $(HOST_CFLAGS)' | md5sum | cut -c1-12)
+$(FLAGS_STAMP):
+	@mkdir -p $(B)
+	@rm -f $(B)/.flags-*
+	@touch $@
+
+$(B)/k/%.S.o: %.S $(FLAGS_STAMP) | $(LIBFDT_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "  AS      $<"
+	@$(CC) $(ASFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/k/%.c.o: %.c $(FLAGS_STAMP) | $(LIBFDT_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
+
+# libfdt is upstream code: built with the kernel's flags minus our stricter
+# warnings, which it was not written against.
+$(B)/k/libfdt/%.c.o: $(LIBFDT_STAMP) $(FLAGS_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "  CC      libfdt/$*.c"
+	@$(CC) $(filter-out $(WARN),$(CFLAGS)) -w -c $(LIBFDT_DIR)/$*.c -o $@
+
+$(B)/vmlinux: $(KOBJS) linker.ld
+	@echo "  LD      $@"
+	@$(CC) $(LDFLAGS) $(KOBJS) -lgcc -o $@
+
+$(B)/Image: $(B)/vmlinux
+	@echo "  OBJCOPY $@"
+	@$(OBJCOPY) -O binary $< $@
+
+$(DTB): $(DTS) | $(B)/.deps
+	@mkdir -p $(dir $@)
+	@echo "  DTC     $<"
+	@dtc -q -I dts -O dtb -o $@ $<
+
+$(B)/dtb/%.dtb: tests/dts/%.dts | $(B)/.deps
+	@mkdir -p $(dir $@)
+	@echo "  DTC     $<"
+	@dtc -q -I dts -O dtb -o $@ $<
+
+# --- running --------------------------------------------------------------
+qemu: all
+	$(QEMU_BASE) -nographic
+
+debug: all
+	@echo "QEMU frozen, GDB stub on :1234 -- run 'make gdb' in another terminal"
+	$(QEMU_BASE) -nographic -S -s
+
+gdb: all
+	gdb-multiarch --tui -x scripts/gdbinit $(B)/vmlinux
+
+# --- tests ----------------------------------------------------------------
+$(B)/host/%.c.o: %.c $(FLAGS_STAMP) | $(LIBFDT_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "  HOSTCC  $<"
+	@$(HOSTCC) $(HOST_CFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/host/libfdt/%.c.o: $(LIBFDT_STAMP) $(FLAGS_STAMP)
+	@mkdir -p $(dir $@)
+	@$(HOSTCC) $(filter-out $(WARN),$(HOST_CFLAGS)) -w -c $(LIBFDT_DIR)/$*.c -o $@
+
+$(B)/host/test_%: $(B)/host/tests/unit/test_%.c.o $(HOST_OBJS)
+	@echo "  HOSTLD  $@"
+	@$(HOSTCC) $(HOST_CFLAGS) $^ $(HOST_LDLIBS) -o $@
+
+test-unit: $(HOST_TESTS) $(TEST_DTBS)
+	@set -e; for t in $(HOST_TESTS); do \
+		echo "== $$t"; A9MM_DTB_DIR=$(B)/dtb $$t; done
+
+test-py: all $(TEST_DTBS)
+	$(PYTHON) -m pytest -q tests/py $(PYTEST_ARGS)
+
+test: test-unit test-py
+
+bench: all
+	$(PYTHON) scripts/bench.py
+
+format:
+	clang-format -i $(KSRCS_C) $(wildcard include/*/*.h tests/unit/*.c)
+
+clean:
+	rm -rf $(B)
+
+distclean: clean
+	rm -rf $(CACHE)
+
+help:
+	@echo "a9mm targets:"
+	@echo "  all (default)  build/vmlinux, build/Image and build/vexpress-v2p-ca9.dtb"
+	@echo "  qemu           boot in QEMU to the serial shell (Ctrl-A x quits)"
+	@echo "                 MEM=$(MEM) SMP=$(SMP) APPEND='$(APPEND)'"
+	@echo "  debug          the same QEMU frozen at reset with a GDB stub on :1234"
+	@echo "  gdb            gdb-multiarch --tui attached to 'make debug'"
+	@echo "  test           test-unit + test-py"
+	@echo "  test-unit      host unit tests of the mm core (cmocka, ASan/UBSan)"
+	@echo "  test-py        system tests: boot QEMU, talk to the console (pytest)"
+	@echo "  bench          benchmarks (host ns/instructions, QEMU -icount)"
+	@echo "  deps           install Debian packages (scripts/install-deps.sh)"
+	@echo "  format         clang-format the C sources"
+	@echo "  clean          remove build/; distclean also drops the libfdt cache"
+	@echo "  DEBUG=1        build -O0 -g3 for stepping in GDB"
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -1,0 +1,421 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * boot/head.S: kernel entry, after arch/arm/kernel/head.S.
+ *
+ * QEMU enters here like any ARM Linux boot loader would (Documentation/
+ * arm/booting.rst): MMU and caches off, SVC mode, IRQs masked,
+ *   r0 = 0, r1 = machine type (0x8e0 vexpress), r2 = physical DTB pointer.
+ * We run at the physical load address 0x60010000 while linked at
+ * 0xc0010000, so until the MMU is on every address is taken PC-relative.
+ *
+ * Steps, as Linux's stext:
+ *   park secondary CPUs -> find PHYS_OFFSET -> vet r2 (__vet_dtb)
+ *   -> __create_page_tables (1 MiB sections) -> __enable_mmu
+ *   -> __turn_mmu_on (identity mapped) -> __mmap_switched (virtual)
+ *   -> start_kernel()
+ */
+#include <asm/memory.h>
+
+#define PG_DIR_SIZE		0x4000
+
+/*
+ * First-level section descriptor bits (ARM ARM B3.5.1, short-descriptor
+ * format, "Section"):  [1:0]=0b10, B=2, C=3, XN=4, domain=[8:5],
+ * AP[1:0]=[11:10], TEX=[14:12], AP[2]=15, S=16, nG=17.
+ *
+ * RAM: TEX=0b001 C=1 B=1, Normal outer+inner write-back write-allocate
+ * (B3.8.2, TRE=0), shareable, AP=0b01 (privileged read/write), domain 0.
+ */
+#define SECT_MEM	(0x2 | (1 << 2) | (1 << 3) | (1 << 12) | (1 << 10) | (1 << 16))
+/* I/O: TEX=0 C=0 B=1 Shareable Device, execute never, privileged RW. */
+#define SECT_IO		(0x2 | (1 << 2) | (1 << 4) | (1 << 10))
+
+/* TTBR0 walk attributes (B4.1.154): IRGN=WBWA, S, NOS, RGN=WBWA, as TTB_FLAGS_SMP */
+#define TTB_FLAGS	0x6a
+
+#define PSR_MODE_SVC	0x13
+#define PSR_MODE_ABT	0x17
+#define PSR_MODE_UND	0x1b
+#define PSR_MODE_IRQ	0x12
+#define PSR_MODE_FIQ	0x11
+#define PSR_IF		0xc0
+
+#define UART0_PHYS	(IO_MB_PHYS + 0x9000)
+
+#define EXC_STACK_SIZE	4096
+#define THREAD_SIZE	16384
+
+	.arm
+	.section ".head.text", "ax"
+
+/*
+ * arch/arm/kernel/head.S: stext.  Register use until start_kernel:
+ *   r2 = DTB (physical), r4 = swapper_pg_dir (physical), r8 = PHYS_OFFSET,
+ *   r9 = original r2, r10 = r2 verdict, r11 = r1 (machine type).
+ */
+	.globl	stext
+	.type	stext, %function
+stext:
+	msr	cpsr_c, #(PSR_IF | PSR_MODE_SVC)	@ SVC mode, IRQ/FIQ masked
+
+	/*
+	 * Only CPU 0 boots.  With QEMU's -kernel the secondaries wait in the
+	 * board's boot stub until SYS_FLAGS is written, which we never do;
+	 * should one arrive here anyway (another loader), it parks.
+	 * MPIDR (B4.1.106): Aff0 = CPU number in the cluster.
+	 */
+	mrc	p15, 0, r3, c0, c0, 5
+	ands	r3, r3, #0xff
+	bne	__secondary_park
+
+	/* Faults before the MMU is on land in __early_vectors and say so. */
+	adr	r3, __early_vectors
+	mcr	p15, 0, r3, c12, c0, 0			@ VBAR (B4.1.156)
+
+	mov	r11, r1
+	mov	r9, r2
+
+	/*
+	 * PHYS_OFFSET = where PAGE_OFFSET's image really is: the difference
+	 * between a label's run-time (physical) and link-time (virtual)
+	 * address, as __fixup_pv_table does.  It must be 2 MiB aligned so
+	 * that pgd entries (two 1 MiB sections) line up.
+	 */
+	adr	r3, 1f
+	ldr	r4, [r3]
+	sub	r4, r3, r4				@ r4 = phys - virt
+	add	r8, r4, #PAGE_OFFSET			@ r8 = PHYS_OFFSET
+	ldr	r3, =0x001fffff
+	tst	r8, r3
+	adrne	r0, str_misaligned
+	bne	__early_error
+
+	bl	__vet_dtb
+	bl	__create_page_tables
+
+	ldr	r13, =__mmap_switched			@ virtual address to go to
+	b	__enable_mmu
+
+	.align	2
+1:	.long	.
+	.ltorg
+
+/*
+ * arch/arm/kernel/head-common.S: __vet_atags, for a DTB only.
+ * A valid pointer is 4-byte aligned, inside the 1 GiB window above
+ * PHYS_OFFSET where vexpress RAM can be, and starts with the FDT magic
+ * 0xd00dfeed (big-endian).  Otherwise r2 = 0 and r10 says why; C code
+ * prints the message once the console is mapped.
+ */
+__vet_dtb:
+	mov	r10, #1				@ 1: not 4-byte aligned
+	tst	r2, #3
+	bne	1f
+	mov	r10, #2				@ 2: outside RAM window
+	subs	r3, r2, r8
+	bcc	1f
+	cmp	r3, #0x40000000
+	bcs	1f
+	mov	r10, #3				@ 3: bad magic
+	ldr	r3, [r2]
+	ldr	r5, =0xedfe0dd0			@ 0xd00dfeed read little-endian
+	cmp	r3, r5
+	bne	1f
+	mov	r10, #0				@ 0: looks like a DTB
+	mov	pc, lr
+1:	mov	r2, #0
+	mov	pc, lr
+
+/*
+ * arch/arm/kernel/head.S: __create_page_tables.
+ * A first-level table of 4096 one-MiB section entries (ARM ARM B3.5):
+ *   - identity map of __turn_mmu_on, so the instruction after the MMU
+ *     turns on is still fetched from where the PC points;
+ *   - PAGE_OFFSET .. _end -> PHYS_OFFSET ..: the kernel image;
+ *   - two sections at the DTB's linear address;
+ *   - the static I/O map (UART, sysregs; SCU, GIC, global timer).
+ * paging_init() later rebuilds all of it with the real memory map.
+ */
+__create_page_tables:
+	add	r4, r8, #TEXT_OFFSET
+	sub	r4, r4, #PG_DIR_SIZE		@ r4 = swapper_pg_dir (phys)
+
+	mov	r0, r4
+	mov	r3, #0
+	add	r6, r0, #PG_DIR_SIZE
+1:	str	r3, [r0], #4
+	str	r3, [r0], #4
+	str	r3, [r0], #4
+	str	r3, [r0], #4
+	teq	r0, r6
+	bne	1b
+
+	ldr	r7, =SECT_MEM
+
+	/* identity map: the section(s) holding __turn_mmu_on */
+	adr	r0, __turn_mmu_on_loc
+	ldmia	r0, {r3, r5, r6}
+	sub	r0, r0, r3			@ phys - virt
+	add	r5, r5, r0
+	add	r6, r6, r0
+	mov	r5, r5, lsr #20
+	mov	r6, r6, lsr #20
+1:	orr	r3, r7, r5, lsl #20
+	str	r3, [r4, r5, lsl #2]
+	cmp	r5, r6
+	addlo	r5, r5, #1
+	blo	1b
+
+	/* kernel image: PAGE_OFFSET .. _end */
+	add	r0, r4, #(PAGE_OFFSET >> (20 - 2))
+	ldr	r6, =(_end - 1)
+	orr	r3, r8, r7
+	add	r6, r4, r6, lsr #(20 - 2)
+1:	str	r3, [r0], #4
+	add	r3, r3, #(1 << 20)
+	cmp	r0, r6
+	bls	1b
+
+	/* the DTB, at its linear address (2 sections: it may cross 1 MiB) */
+	movs	r0, r2
+	beq	2f
+	sub	r0, r0, r8
+	add	r0, r0, #PAGE_OFFSET
+	mov	r0, r0, lsr #20
+	add	r0, r4, r0, lsl #2
+	mov	r3, r2, lsr #20
+	orr	r3, r7, r3, lsl #20
+	str	r3, [r0], #4
+	add	r3, r3, #(1 << 20)
+	str	r3, [r0]
+2:
+	/* static I/O map (include/asm/memory.h) */
+	ldr	r7, =SECT_IO
+	ldr	r3, =IO_MB_PHYS
+	orr	r3, r3, r7
+	ldr	r0, =(IO_MB_VIRT >> (20 - 2))
+	str	r3, [r4, r0]
+	ldr	r3, =IO_PRIV_PHYS
+	orr	r3, r3, r7
+	ldr	r0, =(IO_PRIV_VIRT >> (20 - 2))
+	str	r3, [r4, r0]
+	mov	pc, lr
+	.ltorg
+
+	.align	2
+__turn_mmu_on_loc:
+	.long	.
+	.long	__turn_mmu_on
+	.long	__turn_mmu_on_end
+
+/*
+ * arch/arm/mm/proc-v7.S: __v7_setup + arch/arm/kernel/head.S: __enable_mmu.
+ * The MMU reads TTBCR, DACR and TTBR0 on the first translation, so all
+ * three are set before SCTLR.M:
+ *   TTBCR = 0: N = 0, TTBR0 translates the whole 4 GiB (B4.1.153);
+ *   DACR  = 0x55: domains 0-3 "client", so descriptor AP bits are checked
+ *           (B3.12.3, B4.1.43) -- "manager" would ignore them;
+ *   TTBR0 = swapper_pg_dir | walk attributes.
+ * ACTLR.SMP (Cortex-A9 TRM 4.3.10) joins the coherency domain, as
+ * __v7_ca9mp_setup does, so shareable attributes mean what they say.
+ */
+__enable_mmu:
+	mrc	p15, 0, r0, c1, c0, 1
+	orr	r0, r0, #(1 << 6) | (1 << 0)	@ ACTLR.SMP, ACTLR.FW
+	mcr	p15, 0, r0, c1, c0, 1
+
+	bl	v7_invalidate_l1
+	mov	r0, #0
+	mcr	p15, 0, r0, c7, c5, 0		@ ICIALLU
+	mcr	p15, 0, r0, c7, c5, 6		@ BPIALL
+	mcr	p15, 0, r0, c8, c7, 0		@ TLBIALL
+	dsb
+	isb
+
+	mov	r0, #0
+	mcr	p15, 0, r0, c2, c0, 2		@ TTBCR
+	mov	r0, #0x55
+	mcr	p15, 0, r0, c3, c0, 0		@ DACR
+	orr	r0, r4, #TTB_FLAGS
+	mcr	p15, 0, r0, c2, c0, 0		@ TTBR0
+	isb
+
+	/*
+	 * SCTLR (B4.1.130): M=1 MMU, C=1 data cache, Z=1 branch prediction,
+	 * I=1 instruction cache; A=0 (ARMv7 allows unaligned LDR/STR to
+	 * Normal memory; compiled code relies on it), V=0 (vectors at VBAR
+	 * until devicemaps_init moves them high), TRE=0, AFE=0, TE=0.
+	 */
+	mrc	p15, 0, r0, c1, c0, 0
+	bic	r0, r0, #(1 << 1)
+	bic	r0, r0, #(1 << 13)
+	bic	r0, r0, #(1 << 28) | (1 << 29) | (1 << 30)
+	orr	r0, r0, #(1 << 0) | (1 << 2)
+	orr	r0, r0, #(1 << 11)
+	orr	r0, r0, #(1 << 12)
+	b	__turn_mmu_on
+
+/*
+ * Must sit in the identity-mapped section: the instruction after the
+ * SCTLR write is fetched through the new tables at the same address.
+ */
+	.align	5
+__turn_mmu_on:
+	mcr	p15, 0, r0, c1, c0, 0		@ SCTLR: MMU on
+	isb
+	mov	r3, r3
+	mov	pc, r13				@ __mmap_switched (virtual)
+__turn_mmu_on_end:
+
+/*
+ * arch/arm/mm/cache-v7.S: v7_invalidate_l1.  Caches come out of reset
+ * holding garbage on real hardware, so invalidate L1 D by set/way before
+ * enabling it (CCSIDR, B4.1.19; DCISW, B4.2.1).
+ */
+v7_invalidate_l1:
+	mov	r0, #0
+	mcr	p15, 2, r0, c0, c0, 0		@ CSSELR: L1 data cache
+	isb
+	mrc	p15, 1, r0, c0, c0, 0		@ CCSIDR
+	ldr	r1, =0x7fff
+	and	r12, r1, r0, lsr #13		@ r12 = NumSets - 1
+	ldr	r1, =0x3ff
+	and	r5, r1, r0, lsr #3		@ r5 = Associativity - 1
+	and	r0, r0, #0x7
+	add	r0, r0, #4			@ r0 = log2(line size in bytes)
+	clz	r1, r5				@ r1 = way field position
+1:	mov	r3, r5				@ for each set, every way
+2:	mov	r6, r3, lsl r1
+	orr	r6, r6, r12, lsl r0
+	mcr	p15, 0, r6, c7, c6, 2		@ DCISW
+	subs	r3, r3, #1
+	bge	2b
+	subs	r12, r12, #1
+	bge	1b
+	dsb
+	isb
+	mov	pc, lr
+	.ltorg
+
+/*
+ * A secondary CPU that enters the image waits here for good: nothing in
+ * a9mm brings secondaries up (Linux would via secondary_startup).
+ */
+__secondary_park:
+	wfe
+	b	__secondary_park
+
+/*
+ * Before the MMU is on there is no console driver: write straight to
+ * the PL011 data register (UARTDR, PL011 TRM 3.3.1), waiting on UARTFR.TXFF.
+ */
+__early_puts:
+	ldr	r1, =UART0_PHYS
+1:	ldrb	r2, [r0], #1
+	teq	r2, #0
+	moveq	pc, lr
+2:	ldr	r3, [r1, #0x18]
+	tst	r3, #(1 << 5)
+	bne	2b
+	str	r2, [r1]
+	b	1b
+
+__early_error:
+	bl	__early_puts
+1:	wfi
+	b	1b
+
+/*
+ * Early exception vectors (VBAR = physical address).  Any exception before
+ * the MMU is on -- e.g. reading a DTB pointer that hits no device -- is
+ * reported instead of silently looping at address 0x0c/0x10.
+ */
+	.align	5
+__early_vectors:
+	b	__early_vectors
+	b	1f
+	b	1f
+	b	1f
+	b	1f
+	b	1f
+	b	1f
+	b	1f
+1:	msr	cpsr_c, #(PSR_IF | PSR_MODE_SVC)
+	adr	r0, str_early_fault
+	b	__early_error
+
+str_misaligned:
+	.asciz	"a9mm: PHYS_OFFSET not 2 MiB aligned: load the Image at RAM start + 0x10000\r\n"
+str_early_fault:
+	.asciz	"a9mm: exception before the MMU was enabled (bad DTB pointer in r2?)\r\n"
+	.align	2
+	.ltorg
+
+/*
+ * arch/arm/kernel/head-common.S: __mmap_switched.  Now running at the
+ * link address: record what head.S learned, clear .bss, set up stacks
+ * for SVC and for the exception modes, point VBAR at the real vectors
+ * and enter C.
+ */
+	.text
+__mmap_switched:
+	ldr	r3, =__pv_offset
+	str	r4, [r3]
+	ldr	r3, =__pv_phys_pfn_offset
+	mov	r0, r8, lsr #12
+	str	r0, [r3]
+	ldr	r3, =__atags_pointer
+	str	r2, [r3]
+	ldr	r3, =__boot_r2
+	str	r9, [r3]
+	ldr	r3, =__boot_r2_verdict
+	str	r10, [r3]
+	ldr	r3, =__machine_arch_type
+	str	r11, [r3]
+
+	ldr	r3, =__bss_start
+	ldr	r6, =__bss_stop
+	mov	r0, #0
+1:	cmp	r3, r6
+	strlo	r0, [r3], #4
+	blo	1b
+
+	/* one small stack per exception mode, then SVC's */
+	msr	cpsr_c, #(PSR_IF | PSR_MODE_ABT)
+	ldr	sp, =abt_stack + EXC_STACK_SIZE
+	msr	cpsr_c, #(PSR_IF | PSR_MODE_UND)
+	ldr	sp, =und_stack + EXC_STACK_SIZE
+	msr	cpsr_c, #(PSR_IF | PSR_MODE_IRQ)
+	ldr	sp, =irq_stack + EXC_STACK_SIZE
+	msr	cpsr_c, #(PSR_IF | PSR_MODE_FIQ)
+	ldr	sp, =irq_stack + EXC_STACK_SIZE
+	msr	cpsr_c, #(PSR_IF | PSR_MODE_SVC)
+	ldr	sp, =init_thread_union + THREAD_SIZE
+	mov	fp, #0
+
+	ldr	r0, =__vectors_start
+	mcr	p15, 0, r0, c12, c0, 0		@ VBAR
+	isb
+
+	b	start_kernel
+	.ltorg
+
+	.data
+	.align	2
+/* Linux: __pv_offset, __pv_phys_pfn_offset (arch/arm/kernel/head.S) */
+	.globl	__pv_offset, __pv_phys_pfn_offset
+__pv_offset:		.long	0
+__pv_phys_pfn_offset:	.long	0
+	.globl	__atags_pointer, __boot_r2, __boot_r2_verdict, __machine_arch_type
+__atags_pointer:	.long	0
+__boot_r2:		.long	0
+__boot_r2_verdict:	.long	0
+__machine_arch_type:	.long	0
+
+	.bss
+	.align	3
+	.globl	init_thread_union
+init_thread_union:	.space	THREAD_SIZE
+abt_stack:		.space	EXC_STACK_SIZE
+und_stack:		.space	EXC_STACK_SIZE
+irq_stack:		.space	EXC_STACK_SIZE

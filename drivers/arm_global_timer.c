@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * drivers/arm_global_timer.c: the Cortex-A9 MPCore global timer as the
+ * printk clock, after Linux's drivers/clocksource/arm_global_timer.c.
+ * A 64-bit up-counter read as two 32-bit halves (Cortex-A9 MPCore TRM
+ * 4.4.1): re-read the upper half until it is stable across the lower read.
+ */
+#include <asm/io.h>
+#include <mach/vexpress.h>
+
+#define GT_COUNTER0 0x00
+#define GT_COUNTER1 0x04
+#define GT_CONTROL 0x08
+#define GT_CONTROL_TIMER_ENABLE (1 << 0)
+
+/*
+ * PERIPHCLK of the CoreTile; QEMU's model ticks every 10 ns with a zero
+ * prescaler (hw/timer/a9gtimer.c), i.e. 100 MHz.
+ */
+#define GT_CLOCK_HZ 100000000U
+
+void global_timer_init(void)
+{
+	writel(GT_CONTROL_TIMER_ENABLE, A9_GLOBAL_TIMER + GT_CONTROL);
+}
+
+static u64 gt_counter_read(void)
+{
+	u32 lower, upper, old_upper;
+
+	upper = readl(A9_GLOBAL_TIMER + GT_COUNTER1);
+	do {
+		old_upper = upper;
+		lower = readl(A9_GLOBAL_TIMER + GT_COUNTER0);
+		upper = readl(A9_GLOBAL_TIMER + GT_COUNTER1);
+	} while (upper != old_upper);
+	return ((u64)upper << 32) | lower;
+}
+
+u64 global_timer_ns(void)
+{
+	return gt_counter_read() * (1000000000U / GT_CLOCK_HZ);
+}

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _A9MM_SHELL_H
+#define _A9MM_SHELL_H
+
+/*
+ * Shell commands live in one table the linker gathers from every file
+ * (section .shell_cmds, like U-Boot's U_BOOT_CMD): a file adds a command
+ * with SHELL_CMD() and nothing else needs editing.  A command returns 0 on
+ * success; non-zero makes the shell print its usage.
+ */
+struct shell_cmd {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const char *usage;
+	const char *help;
+};
+
+#define SHELL_CMD(_name, _fn, _usage, _help)                                  \
+	static const struct shell_cmd __shell_cmd_##_fn                      \
+		__attribute__((used, section(".shell_cmds"), aligned(4))) = { \
+			.name = _name, .fn = _fn, .usage = _usage, .help = _help \
+		}
+
+void shell_run(void);
+int shprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _ASM_SETUP_H
+#define _ASM_SETUP_H
+
+#include <linux/types.h>
+
+/* Recorded by boot/head.S (arch/arm/kernel/head-common.S: __mmap_switched) */
+extern unsigned long __atags_pointer;	  /* vetted DTB pointer, 0 if none */
+extern unsigned long __boot_r2;		  /* r2 exactly as the loader passed it */
+extern unsigned long __boot_r2_verdict; /* why __atags_pointer is 0, see head.S */
+extern unsigned long __machine_arch_type; /* r1 */
+
+/* kernel/setup.c */
+void setup_arch(char **cmdline_p);
+
+/* kernel/devtree.c */
+const char *setup_machine_fdt(unsigned long dt_phys);
+
+#endif

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _ASM_TRAPS_H
+#define _ASM_TRAPS_H
+
+#include <asm/ptrace.h>
+
+/* kernel/traps.c: C entry points of boot/entry-armv.S */
+void do_undefinstr(struct pt_regs *regs);
+void do_PrefetchAbort(struct pt_regs *regs);
+void do_DataAbort(struct pt_regs *regs);
+void do_unexpected_svc(struct pt_regs *regs);
+void do_unexpected_irq(struct pt_regs *regs);
+void bad_mode(void);
+
+/*
+ * A caller that expects a fault (the shell's `fault` command) sets
+ * fault_fixup to where execution should resume; the handler reports the
+ * fault as usual, then returns there instead of dying.  One shot.
+ */
+extern unsigned long fault_fixup;
+
+void __show_regs(const struct pt_regs *regs);
+
+/* boot/probe.S: 0 if fn(arg) returned, 1 if it faulted (and was reported) */
+int fault_try(void (*fn)(unsigned long), unsigned long arg);
+
+#endif

@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _LINUX_CONSOLE_H
+#define _LINUX_CONSOLE_H
+
+#include <stddef.h>
+
+/* kernel/printk.c: the console and the log buffer */
+void console_write(const char *s, size_t len);
+void register_console(void);
+size_t log_buf_copy(char *buf, size_t size);
+void printk_clock_enable(void);
+
+#endif

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _MACH_VEXPRESS_H
+#define _MACH_VEXPRESS_H
+
+#include <asm/memory.h>
+#include <linux/types.h>
+
+/*
+ * Versatile Express V2P-CA9 devices a9mm drives, at their virtual
+ * addresses in the static I/O map (IO_MB_* / IO_PRIV_* in asm/memory.h).
+ *
+ *   phys 0x10000000  sysregs      -> 0xf8000000
+ *   phys 0x10009000  PL011 uart0  -> 0xf8009000
+ *   phys 0x1e000000  SCU          -> 0xf8200000
+ *   phys 0x1e000200  global timer -> 0xf8200200
+ *   phys 0x1e001000  GIC dist.    -> 0xf8201000
+ */
+#define V2M_SYSREGS (IO_MB_VIRT + 0x00000)
+#define V2M_UART0 (IO_MB_VIRT + 0x09000)
+#define A9_SCU (IO_PRIV_VIRT + 0x0000)
+#define A9_GLOBAL_TIMER (IO_PRIV_VIRT + 0x0200)
+
+/* drivers/pl011.c */
+void pl011_putc(char c);
+int pl011_getc(void); /* -1 when nothing is waiting */
+void pl011_init(void);
+
+/* drivers/vexpress-sysreg.c */
+void __attribute__((noreturn)) vexpress_power_off(void);
+void __attribute__((noreturn)) vexpress_restart(void);
+
+/* drivers/arm_global_timer.c */
+void global_timer_init(void);
+u64 global_timer_ns(void);
+
+/* The SCU's count of CPUs in this cluster (Cortex-A9 MPCore TRM 2.2.2). */
+unsigned int scu_get_core_count(void);
+
+#endif

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kernel/ktap.c: run the KTAP_SUITE()s and print KTAP version 1, nested
+ * the way KUnit does: one top-level line per suite, its cases indented.
+ *
+ *   KTAP version 1
+ *   1..2
+ *       KTAP version 1
+ *       # Subtest: traps
+ *       1..3
+ *       ok 1 null_read_faults
+ *       ...
+ *   ok 1 traps
+ */
+#include <stdarg.h>
+#include <stdio.h>
+
+#include <a9mm/ktap.h>
+#include <a9mm/shell.h>
+#include <linux/init.h>
+#include <linux/kernel.h>
+
+extern const struct ktap_suite __ktap_suites_start[], __ktap_suites_end[];
+
+void ktap_fail(struct ktap_test *t, const char *file, int line, const char *fmt, ...)
+{
+	char msg[160];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	t->failed = true;
+	printk("        # %s: %s:%d: %s\n", t->case_name, file, line, msg);
+}
+
+static bool run_suite(const struct ktap_suite *s, unsigned int nr)
+{
+	unsigned int failed = 0;
+	const char *skip = s->skip_if ? s->skip_if() : NULL;
+
+	printk("    KTAP version 1\n    # Subtest: %s\n    1..%u\n", s->name, s->nr_cases);
+	for (unsigned int i = 0; i < s->nr_cases; i++) {
+		struct ktap_test t = { .case_name = s->cases[i].name };
+
+		if (skip) {
+			printk("    ok %u %s # SKIP %s\n", i + 1, t.case_name, skip);
+			continue;
+		}
+		s->cases[i].run(&t);
+		if (t.skipped) {
+			printk("    ok %u %s # SKIP %s\n", i + 1, t.case_name, t.skip_reason);
+		} else {
+			printk("    %sok %u %s\n", t.failed ? "not " : "", i + 1, t.case_name);
+			failed += t.failed;
+		}
+	}
+	printk("%sok %u %s\n", failed ? "not " : "", nr, s->name);
+	return failed == 0;
+}
+
+int ktap_run_all(void)
+{
+	unsigned int n = (unsigned int)(__ktap_suites_end - __ktap_suites_start);
+	unsigned int bad = 0;
+
+	printk("KTAP version 1\n1..%u\n", n);
+	for (unsigned int i = 0; i < n; i++)
+		bad += !run_suite(&__ktap_suites_start[i], i + 1);
+	printk("# selftest: %u suite%s, %u failed\n", n, n == 1 ? "" : "s", bad);
+	return (int)bad;
+}
+
+static int do_selftest(int argc, char **argv)
+{
+	ktap_run_all();
+	return 0;
+}
+SHELL_CMD("selftest", do_selftest, "", "run the in-kernel self-tests, report in KTAP");
+
+static bool selftest_at_boot;
+
+static int __init selftest_setup(char *str)
+{
+	selftest_at_boot = true;
+	return 0;
+}
+__setup("selftest", selftest_setup);
+
+/* start_kernel() runs the suites when "selftest" is on the command line */
+void __init ktap_boot_selftests(void)
+{
+	if (selftest_at_boot)
+		ktap_run_all();
+}

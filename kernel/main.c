@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kernel/main.c: init/main.c's start_kernel(), keeping only the steps of
+ * memory bring-up and ending in the serial shell instead of /sbin/init.
+ */
+#include <asm/setup.h>
+#include <asm/memory.h>
+#include <a9mm/ktap.h>
+#include <a9mm/shell.h>
+#include <linux/console.h>
+#include <linux/init.h>
+#include <linux/kernel.h>
+#include <linux/of_fdt.h>
+#include <mach/vexpress.h>
+
+const char linux_banner[] = "a9mm version 0.1 (arm-none-eabi-gcc version " __VERSION__ ") #1 SMP ARMv7-A\n";
+
+static unsigned long read_mpidr(void)
+{
+	unsigned long v;
+
+	__asm__ volatile("mrc p15, 0, %0, c0, c0, 5" : "=r"(v));
+	return v;
+}
+
+/*
+ * arch/arm/kernel/smp.c's smp_init_cpus() in spirit: say how many CPUs the
+ * board has and that only the boot CPU runs.  The others never leave the
+ * boot loader's holding pen: with QEMU's -kernel they wait in its stub
+ * until SYS_FLAGS holds an entry address and an SGI arrives, and a9mm
+ * writes neither.
+ */
+static void __init smp_report_cpus(void)
+{
+	unsigned int ncores = scu_get_core_count();
+
+	pr_info("SMP: %u CPU%s in the cluster (SCU); booted on CPU%lu, "
+		"%u secondary CPU%s left parked in the boot loader\n",
+		ncores, ncores == 1 ? "" : "s", read_mpidr() & 0xff, ncores - 1,
+		ncores - 1 == 1 ? "" : "s");
+}
+
+void __attribute__((noreturn)) start_kernel(void);
+
+/* init/main.c: start_kernel() */
+void __init start_kernel(void)
+{
+	char *command_line;
+
+	pl011_init();
+	global_timer_init();
+	printk_clock_enable();
+
+	pr_info("Booting Linux on physical CPU 0x%lx\n", read_mpidr() & 0xffffff);
+	pr_notice("%s", linux_banner);
+	setup_arch(&command_line);
+	smp_report_cpus();
+	/* issue 5: build_all_zonelists() goes here */
+	pr_notice("Kernel command line: %s\n", boot_command_line);
+	parse_args_late(command_line);
+	/* issue 4/5: mm_init() -> mem_init() goes here */
+	ktap_boot_selftests();
+
+	shell_run();
+	panic("the shell returned");
+}

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kernel/panic.c: stop the kernel with a reason.  As in Linux, "panic=N"
+ * reboots after N seconds (N < 0: at once; QEMU's -no-reboot turns that
+ * into an exit), and the default 0 halts for good -- but never silently:
+ * the reason is always on the console first.
+ */
+#include <stdio.h>
+
+#include <linux/cmdline.h>
+#include <linux/console.h>
+#include <linux/init.h>
+#include <linux/kernel.h>
+#include <mach/vexpress.h>
+
+static long panic_timeout;
+static bool in_panic;
+
+static int __init panic_setup(char *str)
+{
+	char *end;
+	bool neg = str && *str == '-';
+	unsigned long long v = str ? memparse(str + neg, &end) : 0;
+
+	if (!str || end == str + neg || *end) {
+		pr_warn("panic=%s: expected a number of seconds\n", str ? str : "");
+		return 0;
+	}
+	panic_timeout = neg ? -(long)v : (long)v;
+	return 0;
+}
+early_param("panic", panic_setup);
+
+static void spin_seconds(long seconds)
+{
+	u64 end = global_timer_ns() + (u64)seconds * 1000000000U;
+
+	while (global_timer_ns() < end)
+		;
+}
+
+/* kernel/panic.c: panic() */
+void panic(const char *fmt, ...)
+{
+	char buf[256];
+	va_list ap;
+
+	__asm__ volatile("cpsid if");
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+
+	if (in_panic) {
+		/* A fault while panicking: don't recurse, just stop. */
+		printk(KERN_EMERG "Kernel panic (nested) - not syncing: %s\n", buf);
+		for (;;)
+			__asm__ volatile("wfi");
+	}
+	in_panic = true;
+	console_loglevel = 15; /* console_verbose(): a panic is always shown */
+	register_console();
+	printk(KERN_EMERG "Kernel panic - not syncing: %s\n", buf);
+	if (panic_timeout != 0) {
+		if (panic_timeout > 0) {
+			printk(KERN_EMERG "Rebooting in %ld seconds..\n", panic_timeout);
+			spin_seconds(panic_timeout);
+		}
+		printk(KERN_EMERG "---[ end Kernel panic - not syncing: %s ]---\n", buf);
+		vexpress_restart();
+	}
+	printk(KERN_EMERG "---[ end Kernel panic - not syncing: %s ]---\n", buf);
+	for (;;)
+		__asm__ volatile("wfi");
+}

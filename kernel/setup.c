@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kernel/setup.c: arch/arm/kernel/setup.c's setup_arch(): from the DTB to a
+ * kernel with page tables and zones, in Linux's order.
+ */
+#include <string.h>
+
+#include <asm/memory.h>
+#include <asm/setup.h>
+#include <linux/cmdline.h>
+#include <linux/console.h>
+#include <linux/init.h>
+#include <linux/kernel.h>
+#include <linux/of_fdt.h>
+#include <mach/vexpress.h>
+
+static char cmd_line[COMMAND_LINE_SIZE];
+
+static unsigned long read_midr(void)
+{
+	unsigned long v;
+
+	__asm__ volatile("mrc p15, 0, %0, c0, c0, 0" : "=r"(v));
+	return v;
+}
+
+static unsigned long read_sctlr(void)
+{
+	unsigned long v;
+
+	__asm__ volatile("mrc p15, 0, %0, c1, c0, 0" : "=r"(v));
+	return v;
+}
+
+/* arch/arm/kernel/setup.c: setup_processor(), the part that prints */
+static void __init setup_processor(void)
+{
+	unsigned long midr = read_midr();
+
+	pr_info("CPU: ARMv7 Processor [%08lx] revision %lu (ARMv7), cr=%08lx\n", midr, midr & 0xf,
+		read_sctlr());
+}
+
+/* arch/arm/kernel/setup.c: setup_arch() */
+void __init setup_arch(char **cmdline_p)
+{
+	const char *machine_name;
+
+	setup_processor();
+	machine_name = setup_machine_fdt(__atags_pointer);
+	if (!machine_name)
+		panic("no usable device tree: cannot find out where RAM is");
+	pr_info("Machine model: %s\n", machine_name);
+
+	strncpy(cmd_line, boot_command_line, sizeof(cmd_line) - 1);
+	*cmdline_p = cmd_line;
+
+	parse_early_param(cmd_line);
+	register_console();
+
+	/* issue 4: adjust_lowmem_bounds() goes here */
+	/* issue 3: arm_memblock_init() goes here */
+	/* issue 4: paging_init() goes here (it calls bootmem_init(), issue 5) */
+}

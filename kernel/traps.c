@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kernel/traps.c: what happens when the CPU takes an exception, after
+ * arch/arm/kernel/traps.c and arch/arm/mm/fault.c.  Every report names the
+ * exception, decodes the fault status register and dumps the registers in
+ * Linux's layout, then the kernel dies -- unless a caller armed fault_fixup.
+ */
+#include <linux/kernel.h>
+#include <asm/ptrace.h>
+#include <asm/traps.h>
+
+unsigned long fault_fixup;
+static int die_counter;
+
+static const char *const processor_modes[] = {
+	"USER_26", "FIQ_26",  "IRQ_26",  "SVC_26",  "UK4_26",  "UK5_26",  "UK6_26",  "UK7_26",
+	"UK8_26",  "UK9_26",  "UK10_26", "UK11_26", "UK12_26", "UK13_26", "UK14_26", "UK15_26",
+	"USER_32", "FIQ_32",  "IRQ_32",  "SVC_32",  "UK4_32",  "UK5_32",  "MON_32",  "ABT_32",
+	"UK8_32",  "UK9_32",  "HYP_32",  "UND_32",  "UK12_32", "UK13_32", "UK14_32", "SYS_32",
+};
+
+/* arch/arm/kernel/process.c: __show_regs() */
+void __show_regs(const struct pt_regs *regs)
+{
+	unsigned long flags = regs->ARM_cpsr;
+	char buf[5];
+
+	printk(KERN_EMERG "pc : [<%08lx>]    lr : [<%08lx>]    psr: %08lx\n", regs->ARM_pc,
+	       regs->ARM_lr, regs->ARM_cpsr);
+	printk(KERN_EMERG "sp : %08lx  ip : %08lx  fp : %08lx\n", regs->ARM_sp, regs->ARM_ip,
+	       regs->ARM_fp);
+	printk(KERN_EMERG "r10: %08lx  r9 : %08lx  r8 : %08lx\n", regs->uregs[10], regs->uregs[9],
+	       regs->uregs[8]);
+	printk(KERN_EMERG "r7 : %08lx  r6 : %08lx  r5 : %08lx  r4 : %08lx\n", regs->uregs[7],
+	       regs->uregs[6], regs->uregs[5], regs->uregs[4]);
+	printk(KERN_EMERG "r3 : %08lx  r2 : %08lx  r1 : %08lx  r0 : %08lx\n", regs->uregs[3],
+	       regs->uregs[2], regs->uregs[1], regs->uregs[0]);
+	buf[0] = flags & (1UL << 31) ? 'N' : 'n';
+	buf[1] = flags & (1UL << 30) ? 'Z' : 'z';
+	buf[2] = flags & (1UL << 29) ? 'C' : 'c';
+	buf[3] = flags & (1UL << 28) ? 'V' : 'v';
+	buf[4] = '\0';
+	printk(KERN_EMERG "Flags: %s  IRQs o%s  FIQs o%s  Mode %s  ISA %s  Segment none\n", buf,
+	       flags & PSR_I_BIT ? "ff" : "n", flags & PSR_F_BIT ? "ff" : "n",
+	       processor_modes[flags & MODE_MASK], flags & PSR_T_BIT ? "Thumb" : "ARM");
+}
+
+/*
+ * arch/arm/kernel/traps.c: die(), reduced: either resume where the caller
+ * asked (fault_fixup) or stop the kernel with the reason.
+ */
+static void die(const char *str, struct pt_regs *regs, unsigned long err)
+{
+	printk(KERN_EMERG "Internal error: %s: %lx [#%d] SMP ARM\n", str, err, ++die_counter);
+	__show_regs(regs);
+	if (fault_fixup) {
+		regs->ARM_pc = fault_fixup;
+		regs->ARM_cpsr &= ~PSR_T_BIT;
+		fault_fixup = 0;
+		printk(KERN_EMERG "---[ fault expected by the caller: resuming ]---\n");
+		return;
+	}
+	panic("Fatal exception");
+}
+
+/*
+ * Fault status encodings of the short-descriptor format, FS = FSR[10,3:0]
+ * (ARM ARM B4.1.52 DFSR, table B3-23), as arch/arm/mm/fsr-2level.c's
+ * fsr_info[] names them.
+ */
+static const char *const fsr_info[32] = {
+	[0x01] = "alignment exception",
+	[0x02] = "debug event",
+	[0x03] = "section access flag fault",
+	[0x04] = "I-cache maintenance fault",
+	[0x05] = "section translation fault",
+	[0x06] = "page access flag fault",
+	[0x07] = "page translation fault",
+	[0x08] = "external abort on non-linefetch",
+	[0x09] = "section domain fault",
+	[0x0b] = "page domain fault",
+	[0x0c] = "external abort on translation (1st level)",
+	[0x0d] = "section permission fault",
+	[0x0e] = "external abort on translation (2nd level)",
+	[0x0f] = "page permission fault",
+	[0x10] = "TLB conflict abort",
+	[0x14] = "lockdown abort",
+	[0x16] = "asynchronous external abort",
+	[0x18] = "asynchronous parity error",
+	[0x19] = "synchronous parity error",
+	[0x1a] = "coprocessor abort",
+	[0x1c] = "parity error on translation (1st level)",
+	[0x1e] = "parity error on translation (2nd level)",
+};
+
+static unsigned int fsr_fs(unsigned long fsr)
+{
+	return (unsigned int)(((fsr >> 6) & 0x10) | (fsr & 0xf));
+}
+
+static const char *fsr_name(unsigned long fsr)
+{
+	const char *name = fsr_info[fsr_fs(fsr)];
+
+	return name ? name : "unknown fault status";
+}
+
+static unsigned long read_dfsr(void)
+{
+	unsigned long v;
+
+	__asm__ volatile("mrc p15, 0, %0, c5, c0, 0" : "=r"(v));
+	return v;
+}
+
+static unsigned long read_dfar(void)
+{
+	unsigned long v;
+
+	__asm__ volatile("mrc p15, 0, %0, c6, c0, 0" : "=r"(v));
+	return v;
+}
+
+static unsigned long read_ifsr(void)
+{
+	unsigned long v;
+
+	__asm__ volatile("mrc p15, 0, %0, c5, c0, 1" : "=r"(v));
+	return v;
+}
+
+static unsigned long read_ifar(void)
+{
+	unsigned long v;
+
+	__asm__ volatile("mrc p15, 0, %0, c6, c0, 2" : "=r"(v));
+	return v;
+}
+
+static void show_fsr(const char *reg, unsigned long fsr, bool data)
+{
+	printk(KERN_ALERT "%s = 0x%08lx: FS=0b%u%u%u%u%u (%s), domain %lu%s%s\n", reg, fsr,
+	       fsr_fs(fsr) >> 4 & 1, fsr_fs(fsr) >> 3 & 1, fsr_fs(fsr) >> 2 & 1,
+	       fsr_fs(fsr) >> 1 & 1, fsr_fs(fsr) & 1, fsr_name(fsr), (fsr >> 4) & 0xf,
+	       data ? (fsr & (1 << 11) ? ", write" : ", read") : "",
+	       fsr & (1 << 12) ? ", external (ExT)" : "");
+}
+
+/*
+ * arch/arm/mm/fault.c: do_DataAbort() -> __do_kernel_fault().  A kernel
+ * with no user space: every data abort is a kernel bug (or a test).
+ */
+void do_DataAbort(struct pt_regs *regs)
+{
+	unsigned long fsr = read_dfsr();
+	unsigned long addr = read_dfar();
+
+	printk(KERN_ALERT "Unable to handle kernel %s at virtual address %08lx\n",
+	       addr < 4096 ? "NULL pointer dereference" : "paging request", addr);
+	show_fsr("DFSR", fsr, true);
+	printk(KERN_ALERT "DFAR = 0x%08lx\n", addr);
+	die(fsr_name(fsr), regs, fsr);
+}
+
+/* arch/arm/mm/fault.c: do_PrefetchAbort() */
+void do_PrefetchAbort(struct pt_regs *regs)
+{
+	unsigned long fsr = read_ifsr();
+	unsigned long addr = read_ifar();
+
+	printk(KERN_ALERT "Unable to handle kernel instruction fetch at virtual address %08lx\n",
+	       addr);
+	show_fsr("IFSR", fsr, false);
+	printk(KERN_ALERT "IFAR = 0x%08lx\n", addr);
+	die(fsr_name(fsr), regs, fsr);
+}
+
+/* arch/arm/kernel/traps.c: do_undefinstr() */
+void do_undefinstr(struct pt_regs *regs)
+{
+	if (regs->ARM_cpsr & PSR_T_BIT)
+		regs->ARM_pc += 2; /* Thumb: lr was only 2 past the instruction */
+	printk(KERN_EMERG "Internal error: undefined instruction %08lx at pc %08lx\n",
+	       *(unsigned long *)regs->ARM_pc, regs->ARM_pc);
+	die("Oops - undefined instruction", regs, 0);
+}
+
+void do_unexpected_svc(struct pt_regs *regs)
+{
+	printk(KERN_EMERG "Unexpected SVC at %08lx: a9mm has no system calls\n", regs->ARM_pc - 4);
+	die("Oops - unexpected SVC", regs, 0);
+}
+
+void do_unexpected_irq(struct pt_regs *regs)
+{
+	printk(KERN_EMERG "Unexpected interrupt in mode %s: a9mm runs with IRQs masked\n",
+	       processor_modes[regs->ARM_cpsr & MODE_MASK]);
+	die("Oops - unexpected interrupt", regs, 0);
+}
+
+/* arch/arm/kernel/traps.c: bad_mode(): reset or the unused vector */
+void bad_mode(void)
+{
+	panic("Oops - bad mode: reset or unused exception vector taken");
+}

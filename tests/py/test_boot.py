@@ -1,0 +1,87 @@
+# SPDX-License-Identifier: GPL-2.0
+"""Boot, banner, console and power-off: the foundation (issue 2)."""
+import re
+
+import pytest
+
+from conftest import DEFAULT_APPEND, DTB_DIR
+
+
+@pytest.mark.parametrize("mem,smp", [("128M", 1), ("512M", 4), ("1024M", 1), ("1024M", 4)])
+def test_boots_to_prompt(boot, mem, smp):
+    con = boot(mem=mem, smp=smp)
+    log = con.log
+    assert "Booting Linux on physical CPU 0x0" in log
+    assert re.search(r"a9mm version \S+ \(arm-none-eabi-gcc version [^)]+\)", log)
+    assert "Machine model: V2P-CA9" in log
+    assert f"Kernel command line: {DEFAULT_APPEND}\n" in log
+    plural = "s" if smp > 1 else ""
+    assert (f"SMP: {smp} CPU{plural} in the cluster (SCU); booted on CPU0, "
+            f"{smp - 1} secondary CPU") in log
+
+
+def test_poweroff_exits_qemu_cleanly(boot):
+    con = boot(mem="256M", smp=4)
+    con.send("poweroff\r")
+    con.expect("reboot: Power down")
+    assert con.wait_exit() == 0
+
+
+def test_reboot_resets_board(boot):
+    # -no-reboot makes QEMU exit on a board reset instead of restarting.
+    con = boot(mem="128M", smp=1)
+    con.send("reboot\r")
+    con.expect("reboot: Restarting system")
+    assert con.wait_exit() == 0
+
+
+def test_command_line_arrives_verbatim(boot):
+    append = 'console=ttyAMA0 loglevel=7 a9mm.test="two words"'
+    con = boot(append=append)
+    assert f"Kernel command line: {append}\n" in con.log
+    assert 'Unknown kernel command line parameters "a9mm.test=two words"' in con.log
+
+
+def test_loglevel_filters_console_not_log(boot):
+    # loglevel=1 shows only KERN_EMERG on the console: the banner (NOTICE)
+    # and "Machine model" (INFO) disappear, the shell still answers.
+    con = boot(append="console=ttyAMA0 loglevel=1")
+    assert "Machine model" not in con.log
+    assert "help" in con.run("help")
+
+
+def test_bad_loglevel_is_reported(boot):
+    con = boot(append="console=ttyAMA0 loglevel=banana")
+    assert "loglevel=banana: expected a number 0..15" in con.log
+
+
+def test_printk_time_prefix(boot):
+    con = boot(append="console=ttyAMA0 printk.time=1")
+    assert re.search(r"\[\s+\d+\.\d{6}\] Kernel command line:", con.log)
+
+
+def test_shell_help_and_unknown_command(boot):
+    con = boot(mem="256M")
+    out = con.run("help")
+    for cmd in ("help", "poweroff", "reboot", "version"):
+        assert re.search(rf"^\s+{cmd}\s+\S", out, re.M), out
+    assert "unknown command 'frobnicate'" in con.run("frobnicate now")
+
+
+def test_shell_rejects_garbage_and_long_lines(boot):
+    con = boot(mem="256M")
+    con.send("he\x01\x02\xff\xfelp\r")
+    con.expect("line refused: it contained control or non-ASCII bytes")
+    con.wait_prompt()
+    con.send("x" * 400 + "\r")
+    con.expect("line refused: longer than 255 characters")
+    con.wait_prompt()
+    assert "a9mm version" in con.run("version")
+
+
+def test_no_dtb_gives_clear_error(boot):
+    # Without -dtb QEMU passes ATAGs in r2: the magic check must say so.
+    con = boot(mem="256M", dtb=None, prompt=False)
+    con.expect(r"Error: invalid device tree blob at physical address 0x60000100 \(r2\): "
+               r"no FDT magic \(0xd00dfeed\) there; ATAGs\?")
+    con.expect("Kernel panic - not syncing: no usable device tree")

@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <asm/memory.h>
+#include <linux/kernel.h>
+#include "host_shim.h"
+
+unsigned long __pv_phys_pfn_offset = 0x60000000UL >> 12;
+unsigned long __pv_offset = 0x60000000UL - PAGE_OFFSET;
+int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
+
+char host_log[1 << 18];
+static size_t host_log_len;
+jmp_buf *host_panic_jmp;
+char host_panic_msg[512];
+
+static unsigned char *host_ram;
+static phys_addr_t host_ram_base;
+static size_t host_ram_size;
+
+void host_log_reset(void)
+{
+	host_log_len = 0;
+	host_log[0] = '\0';
+}
+
+bool host_log_contains(const char *needle)
+{
+	return strstr(host_log, needle) != NULL;
+}
+
+int vprintk(const char *fmt, va_list args)
+{
+	char buf[1024];
+	const char *p = buf;
+	int n = vsnprintf(buf, sizeof(buf), fmt, args);
+
+	while (p[0] == '\001' && p[1] != '\0')
+		p += 2;
+	if (getenv("A9MM_VERBOSE"))
+		fputs(p, stdout);
+	size_t len = strlen(p);
+	if (host_log_len + len < sizeof(host_log)) {
+		memcpy(host_log + host_log_len, p, len + 1);
+		host_log_len += len;
+	}
+	return n;
+}
+
+int printk(const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vprintk(fmt, ap);
+	va_end(ap);
+	return n;
+}
+
+void panic(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(host_panic_msg, sizeof(host_panic_msg), fmt, ap);
+	va_end(ap);
+	if (host_panic_jmp)
+		longjmp(*host_panic_jmp, 1);
+	fprintf(stderr, "Kernel panic - not syncing: %s\n", host_panic_msg);
+	abort();
+}
+
+void host_ram_init(phys_addr_t phys_base, size_t size)
+{
+	host_ram_free();
+	host_ram = calloc(1, size);
+	if (!host_ram) {
+		perror("host_ram_init");
+		abort();
+	}
+	host_ram_base = phys_base;
+	host_ram_size = size;
+	__pv_phys_pfn_offset = phys_base >> 12;
+	__pv_offset = phys_base - PAGE_OFFSET;
+}
+
+void host_ram_free(void)
+{
+	free(host_ram);
+	host_ram = NULL;
+	host_ram_size = 0;
+}
+
+void *a9mm_host_va(phys_addr_t pa)
+{
+	if (!host_ram || pa < host_ram_base || pa - host_ram_base >= host_ram_size) {
+		fprintf(stderr, "__va(0x%08x): outside the host RAM buffer\n", pa);
+		abort();
+	}
+	return host_ram + (pa - host_ram_base);
+}
+
+phys_addr_t a9mm_host_pa(const void *p)
+{
+	const unsigned char *c = p;
+
+	if (!host_ram || c < host_ram || c >= host_ram + host_ram_size) {
+		fprintf(stderr, "__pa(%p): outside the host RAM buffer\n", p);
+		abort();
+	}
+	return host_ram_base + (phys_addr_t)(c - host_ram);
+}

@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What the host unit tests use in place of the kernel's arch layer: printk
+ * into a capture buffer (and stdout when A9MM_VERBOSE is set), panic() that
+ * a test can catch, and a buffer standing in for physical RAM so that
+ * __va()/__pa() work on the host.
+ */
+#ifndef _HOST_SHIM_H
+#define _HOST_SHIM_H
+
+#include <setjmp.h>
+#include <stdbool.h>
+#include <linux/types.h>
+
+/* Everything printk()ed since the last host_log_reset(), levels stripped. */
+extern char host_log[1 << 18];
+void host_log_reset(void);
+bool host_log_contains(const char *needle);
+
+/* When set, panic() longjmp()s here with 1 instead of aborting the test. */
+extern jmp_buf *host_panic_jmp;
+extern char host_panic_msg[512];
+
+/*
+ * Back [phys_base, phys_base + size) with host memory so that __va()/__pa()
+ * work; phys_base also becomes PHYS_OFFSET.  host_ram_free() releases it.
+ */
+void host_ram_init(phys_addr_t phys_base, size_t size);
+void host_ram_free(void);
+
+#endif
