@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _ASM_MM_H
+#define _ASM_MM_H
+
+/*
+ * arch/arm/mm/mm.h (+ asm/memblock.h): what the files of mm/ share with
+ * each other and with setup_arch(), in the order setup_arch() calls them.
+ */
+#include <linux/types.h>
+
+/* mm/mmu.c: end of the linear map (physical), and its virtual twin */
+extern phys_addr_t arm_lowmem_limit;
+extern void *high_memory;
+
+void adjust_lowmem_bounds(void); /* mm/mmu.c */
+void arm_memblock_init(void);	 /* mm/init.c */
+void paging_init(void);		 /* mm/mmu.c */
+void bootmem_init(void);	 /* mm/init.c */
+void mem_init(void);		 /* mm/init.c */
+
+#endif

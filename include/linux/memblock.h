@@ -1,0 +1,124 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _LINUX_MEMBLOCK_H
+#define _LINUX_MEMBLOCK_H
+
+/*
+ * include/linux/memblock.h (Linux 4.x): the boot-time memory map.  Two
+ * sorted arrays of non-overlapping regions: "memory" (what RAM exists) and
+ * "reserved" (what of it is taken).  Free memory = memory minus reserved.
+ *
+ *   memory:   [=========== bank 0 ===========]      [==== bank 1 ====]
+ *   reserved:      [kernel]  [pgd]     [dtb]             [memreserve]
+ *   free:     [===]        [=]   [====]     [=]      [=]            [=]
+ */
+#include <limits.h>
+
+#include <linux/types.h>
+
+#define INIT_MEMBLOCK_REGIONS 128
+#define MEMBLOCK_ALLOC_ANYWHERE (~(phys_addr_t)0)
+#define MEMBLOCK_ALLOC_ACCESSIBLE 0
+
+/* enum memblock_flags */
+#define MEMBLOCK_NONE 0x0
+#define MEMBLOCK_HOTPLUG 0x1
+#define MEMBLOCK_MIRROR 0x2
+#define MEMBLOCK_NOMAP 0x4
+
+struct memblock_region {
+	phys_addr_t base;
+	phys_addr_t size;
+	unsigned long flags;
+};
+
+struct memblock_type {
+	unsigned long cnt;	/* number of regions */
+	unsigned long max;	/* size of the allocated array */
+	phys_addr_t total_size; /* size of all regions */
+	struct memblock_region *regions;
+	const char *name;
+};
+
+struct memblock {
+	bool bottom_up; /* is bottom up direction? */
+	phys_addr_t current_limit;
+	struct memblock_type memory;
+	struct memblock_type reserved;
+};
+
+extern struct memblock memblock;
+extern bool memblock_debug;
+
+int memblock_add(phys_addr_t base, phys_addr_t size);
+int memblock_remove(phys_addr_t base, phys_addr_t size);
+int memblock_reserve(phys_addr_t base, phys_addr_t size);
+int memblock_free(phys_addr_t base, phys_addr_t size);
+int memblock_mark_nomap(phys_addr_t base, phys_addr_t size);
+
+/*
+ * Allocations are top-down below memblock.current_limit, zeroed (via
+ * __va) and reserved.  memblock_alloc() panics when nothing fits;
+ * memblock_alloc_base()/memblock_alloc_try() return 0 instead.
+ */
+phys_addr_t memblock_alloc(phys_addr_t size, phys_addr_t align);
+phys_addr_t memblock_alloc_base(phys_addr_t size, phys_addr_t align, phys_addr_t max_addr);
+phys_addr_t memblock_find_in_range(phys_addr_t start, phys_addr_t end, phys_addr_t size,
+				   phys_addr_t align);
+
+phys_addr_t memblock_phys_mem_size(void);
+phys_addr_t memblock_reserved_size(void);
+phys_addr_t memblock_start_of_DRAM(void);
+phys_addr_t memblock_end_of_DRAM(void);
+void memblock_enforce_memory_limit(phys_addr_t limit);
+bool memblock_is_memory(phys_addr_t addr);
+bool memblock_is_region_memory(phys_addr_t base, phys_addr_t size);
+bool memblock_is_reserved(phys_addr_t addr);
+bool memblock_is_region_reserved(phys_addr_t base, phys_addr_t size);
+bool memblock_is_map_memory(phys_addr_t addr);
+void memblock_set_current_limit(phys_addr_t limit);
+phys_addr_t memblock_get_current_limit(void);
+
+/* Prints "MEMBLOCK configuration:" and both arrays, Linux's format. */
+void __memblock_dump_all(void);
+static inline void memblock_dump_all(void)
+{
+	if (memblock_debug)
+		__memblock_dump_all();
+}
+
+/* Back to the empty state (static arrays); boot does not need it, tests do. */
+void memblock_reset(void);
+
+/*
+ * Iterators.  __next_mem_range() walks type_a minus type_b (type_b may be
+ * NULL), in address order; *idx is the cursor, start at 0, ~0 at the end.
+ */
+void __next_mem_range(u64 *idx, struct memblock_type *type_a, struct memblock_type *type_b,
+		      phys_addr_t *out_start, phys_addr_t *out_end);
+void __next_mem_range_rev(u64 *idx, struct memblock_type *type_a,
+			  struct memblock_type *type_b, phys_addr_t *out_start,
+			  phys_addr_t *out_end);
+
+/* for_each_mem_range(i, type_a, type_b, p_start, p_end) */
+#define for_each_mem_range(i, type_a, type_b, p_start, p_end)                 \
+	for (i = 0, __next_mem_range(&i, type_a, type_b, p_start, p_end);      \
+	     i != (u64)ULLONG_MAX;                                             \
+	     __next_mem_range(&i, type_a, type_b, p_start, p_end))
+
+#define for_each_mem_range_rev(i, type_a, type_b, p_start, p_end)             \
+	for (i = (u64)ULLONG_MAX,                                              \
+	    __next_mem_range_rev(&i, type_a, type_b, p_start, p_end);          \
+	     i != (u64)ULLONG_MAX;                                             \
+	     __next_mem_range_rev(&i, type_a, type_b, p_start, p_end))
+
+/* free (memory and not reserved) ranges, low to high */
+#define for_each_free_mem_range(i, p_start, p_end) \
+	for_each_mem_range(i, &memblock.memory, &memblock.reserved, p_start, p_end)
+
+/* every region of memblock.memory / memblock.reserved */
+#define for_each_memblock(memblock_type, region)                                  \
+	for (region = memblock.memblock_type.regions;                              \
+	     region < (memblock.memblock_type.regions + memblock.memblock_type.cnt); \
+	     region++)
+
+#endif
