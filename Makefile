@@ -35,15 +35,16 @@ WARN		:= -Wall -Wextra -Werror -Wno-unused-parameter -Wshadow \
 INCLUDES	:= -Iinclude -I$(LIBFDT_DIR) $(KCPPFLAGS)
 
 # ARMv7-A, ARM state, soft-float: the kernel never touches VFP/NEON.
-# picolibc gives us string.h and (integer-only) snprintf.
+# picolibc gives us string.h and snprintf: its full vfprintf, since this
+# picolibc has no integer-only variant with %llx (64-bit DT cells need it).
 ARCH_FLAGS	:= -march=armv7-a -marm -mfloat-abi=soft
 CFLAGS		:= $(ARCH_FLAGS) $(OPT) $(WARN) $(INCLUDES) -std=gnu11 \
-		   --specs=picolibc.specs -DPICOLIBC_INTEGER_PRINTF_SCANF \
+		   --specs=picolibc.specs \
 		   -ffreestanding -fno-common -ffunction-sections -fdata-sections \
 		   -fno-omit-frame-pointer -D__KERNEL__
 ASFLAGS		:= $(ARCH_FLAGS) -g $(INCLUDES) -D__ASSEMBLY__ -D__KERNEL__
 LDFLAGS		:= $(ARCH_FLAGS) --specs=picolibc.specs \
-		   -DPICOLIBC_INTEGER_PRINTF_SCANF -nostartfiles \
+		   -nostartfiles \
 		   -T linker.ld -Wl,--gc-sections -Wl,-Map,$(B)/vmlinux.map \
 		   -Wl,--no-warn-rwx-segments
 
@@ -61,7 +62,7 @@ DTB		:= $(B)/vexpress-v2p-ca9.dtb
 
 # The portable core: these files build natively for the host tests too.
 CORE_SRCS	:= lib/cmdline.c
-CORE_SRCS	+= # issue 3: memblock and the DT scan (mm/memblock.c fdt/fdt.c ...)
+CORE_SRCS	+= mm/memblock.c fdt/fdt.c kernel/mem_param.c
 CORE_SRCS	+= # issue 4: page tables (portable parts)
 CORE_SRCS	+= # issue 5: zones and buddy (mm/page_alloc.c ...)
 HOST_CFLAGS	:= -O1 -g -std=gnu11 $(WARN) -Iinclude -I$(LIBFDT_DIR) \
@@ -86,8 +87,10 @@ QEMU_BASE	= $(QEMU) -M vexpress-a9 -smp $(SMP) -m $(MEM) \
 
 all: $(B)/Image $(DTB)
 
-# Keep objects make sees as intermediate (host test objects, libfdt).
-.SECONDARY:
+# Keep the host objects make would see as intermediate (pattern chains).
+# Not a bare .SECONDARY: that would also let a missing flags stamp count
+# as "intermediate, not needed" and skip the rebuild it exists to force.
+.SECONDARY: $(HOST_OBJS) $(patsubst %,$(B)/host/%.o,$(wildcard tests/unit/test_*.c))
 
 # --- dependencies ---------------------------------------------------------
 # Run the installer only when a tool is missing, so plain `make` works on a
@@ -110,7 +113,7 @@ $(LIBFDT_STAMP): scripts/libfdt.sha256 scripts/fetch-libfdt.sh | $(B)/.deps
 # --- kernel ---------------------------------------------------------------
 # Objects depend on the flags they were built with: `make DEBUG=1` after a
 # plain `make` rebuilds everything instead of mixing -O0 and -O2 objects.
-FLAGS_STAMP	:= $(B)/.flags-$(shell echo '$(CFLAGS) $(ASFLAGS) $(HOST_CFLAGS)' | md5sum | cut -c1-12)
+FLAGS_STAMP	:= $(B)/.flags-$(shell echo '$(CFLAGS) $(ASFLAGS) $(LDFLAGS) $(HOST_CFLAGS)' | md5sum | cut -c1-12)
 $(FLAGS_STAMP):
 	@mkdir -p $(B)
 	@rm -f $(B)/.flags-*
@@ -133,7 +136,7 @@ $(B)/k/libfdt/%.c.o: $(LIBFDT_STAMP) $(FLAGS_STAMP)
 	@echo "  CC      libfdt/$*.c"
 	@$(CC) $(filter-out $(WARN),$(CFLAGS)) -w -c $(LIBFDT_DIR)/$*.c -o $@
 
-$(B)/vmlinux: $(KOBJS) linker.ld
+$(B)/vmlinux: $(KOBJS) linker.ld $(FLAGS_STAMP)
 	@echo "  LD      $@"
 	@$(CC) $(LDFLAGS) $(KOBJS) -lgcc -o $@
 
@@ -141,15 +144,17 @@ $(B)/Image: $(B)/vmlinux
 	@echo "  OBJCOPY $@"
 	@$(OBJCOPY) -O binary $< $@
 
-$(DTB): $(DTS) | $(B)/.deps
+$(DTB): $(DTS) dts/vexpress-v2p-ca9.dtsi | $(B)/.deps
 	@mkdir -p $(dir $@)
 	@echo "  DTC     $<"
-	@dtc -q -I dts -O dtb -o $@ $<
+	@dtc -q -i dts -I dts -O dtb -o $@ $<
 
-$(B)/dtb/%.dtb: tests/dts/%.dts | $(B)/.deps
+# Test trees include the board's dts/vexpress-v2p-ca9.dtsi and change its
+# memory description; some are broken on purpose (dtc -f writes them anyway).
+$(B)/dtb/%.dtb: tests/dts/%.dts dts/vexpress-v2p-ca9.dtsi | $(B)/.deps
 	@mkdir -p $(dir $@)
 	@echo "  DTC     $<"
-	@dtc -q -I dts -O dtb -o $@ $<
+	@dtc -q -f -i dts -I dts -O dtb -o $@ $<
 
 # --- running --------------------------------------------------------------
 qemu: all

@@ -1,33 +1,240 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * fdt/fdt.c: drivers/of/fdt.c's early scan, on the real libfdt: check the
- * blob, then read /chosen (the command line) before anything else runs.
+ * fdt/fdt.c: drivers/of/fdt.c's early scan (Linux 4.x), on the real libfdt.
+ * Before there is any allocator, the kernel learns three things from the
+ * flattened tree the boot loader passed in r2:
+ *
+ *   /chosen/bootargs             -> boot_command_line
+ *   / #address-cells #size-cells -> how to read every "reg" below
+ *   device_type = "memory" nodes -> memblock_add() per bank
+ *
+ * and, later from arm_memblock_init(), what of that RAM is already taken:
+ * /memreserve/ entries and /reserved-memory children -> memblock_reserve()
+ * (or memblock_remove() for "no-map").  Anything odd is reported and
+ * skipped; only a blob libfdt rejects stops the scan.
  */
+#define pr_fmt(fmt) "OF: fdt: " fmt
+
 #include <libfdt.h>
 
+#include <asm/memory.h>
+#include <asm/page.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
+#include <linux/memblock.h>
 #include <linux/of_fdt.h>
+
+/*
+ * Without LPAE a physical address is 32 bits, and memblock keeps a region's
+ * end (base + size) in 32 bits too: RAM can reach 4 GiB - 4 KiB at most.
+ */
+#define MAX_MEMBLOCK_END ((u64)(phys_addr_t)~0 + 1 - PAGE_SIZE)
 
 char boot_command_line[COMMAND_LINE_SIZE];
 void *initial_boot_params;
+int dt_root_addr_cells;
+int dt_root_size_cells;
 
-/* drivers/of/fdt.c: early_init_dt_verify(): refuse anything libfdt does not accept */
+/*
+ * drivers/of/fdt.c: early_init_dt_verify().  libfdt checks the header; we
+ * also walk every node and property once, so a blob truncated or
+ * scribbled over inside its structure block is refused here instead of
+ * half-read later.
+ */
 bool __init early_init_dt_verify(void *params)
 {
-	if (!params || fdt_check_header(params))
+	int err, node = 0, depth = 0, prop;
+
+	if (!params)
 		return false;
+	err = fdt_check_header(params);
+	if (err) {
+		pr_err("invalid device tree blob header: %s\n", fdt_strerror(err));
+		return false;
+	}
+	if (fdt_totalsize(params) > FDT_MAX_SIZE) {
+		pr_err("device tree blob claims %lu bytes, more than the %u the boot mapping covers\n",
+		       (unsigned long)fdt_totalsize(params), FDT_MAX_SIZE);
+		return false;
+	}
+	/* fdt_next_node() leaves depth at -1 once past the root's end */
+	while (node >= 0 && depth >= 0) {
+		fdt_for_each_property_offset(prop, params, node)
+			if (!fdt_getprop_by_offset(params, prop, NULL, &err))
+				goto corrupt;
+		if (prop != -FDT_ERR_NOTFOUND) {
+			err = prop;
+			goto corrupt;
+		}
+		node = fdt_next_node(params, node, &depth);
+	}
+	if (node < 0 && node != -FDT_ERR_NOTFOUND) {
+		err = node;
+		goto corrupt;
+	}
 	initial_boot_params = params;
 	return true;
+corrupt:
+	pr_err("device tree blob is corrupt: %s\n", fdt_strerror(err));
+	return false;
+}
+
+/* drivers/of/fdt.c: of_fdt_device_is_available(): no status, "okay" or "ok" */
+static bool __init of_fdt_device_is_available(const void *fdt, int node)
+{
+	const char *status = fdt_getprop(fdt, node, "status", NULL);
+
+	return !status || !strcmp(status, "okay") || !strcmp(status, "ok");
+}
+
+/* include/linux/of_fdt.h: dt_mem_next_cell(): big-endian cells, most significant first */
+static u64 __init dt_mem_next_cell(int s, const fdt32_t **cellp)
+{
+	const fdt32_t *p = *cellp;
+	u64 r = 0;
+
+	while (s--)
+		r = (r << 32) | fdt32_ld(p++);
+	*cellp = p;
+	return r;
+}
+
+/*
+ * drivers/of/fdt.c: early_init_dt_scan_root(): the root's cell counts say
+ * how many 32-bit cells an address and a size take in every "reg" of its
+ * children.  The defaults (when absent) are Linux's: 1 and 1.  More than 2
+ * cannot describe a 32-bit (or 64-bit) number: refuse.
+ */
+static bool __init early_init_dt_scan_root(const void *fdt)
+{
+	const fdt32_t *prop;
+
+	dt_root_addr_cells = 1;
+	dt_root_size_cells = 1;
+	prop = fdt_getprop(fdt, 0, "#address-cells", NULL);
+	if (prop)
+		dt_root_addr_cells = (int)fdt32_ld(prop);
+	prop = fdt_getprop(fdt, 0, "#size-cells", NULL);
+	if (prop)
+		dt_root_size_cells = (int)fdt32_ld(prop);
+	pr_debug("dt_root_size_cells = %x\n", dt_root_size_cells);
+	pr_debug("dt_root_addr_cells = %x\n", dt_root_addr_cells);
+	if (dt_root_addr_cells < 1 || dt_root_addr_cells > 2 || dt_root_size_cells < 1 ||
+	    dt_root_size_cells > 2) {
+		pr_err("unsupported root #address-cells = %d / #size-cells = %d (must be 1 or 2): memory nodes cannot be read\n",
+		       dt_root_addr_cells, dt_root_size_cells);
+		return false;
+	}
+	return true;
+}
+
+/*
+ * drivers/of/fdt.c: early_init_dt_add_memory_arch(): trim a bank to whole
+ * pages and to what a 32-bit kernel can address, then hand it to
+ * memblock.  RAM below PHYS_OFFSET cannot be in the linear map.
+ */
+void __init early_init_dt_add_memory_arch(u64 base, u64 size)
+{
+	const u64 phys_offset = PHYS_OFFSET;
+
+	if (!IS_ALIGNED(base, PAGE_SIZE)) {
+		if (size < PAGE_SIZE - (base & ~PAGE_MASK)) {
+			pr_warn("Ignoring memory block 0x%llx - 0x%llx (less than a page)\n", base,
+				base + size);
+			return;
+		}
+		pr_warn("memory block 0x%llx - 0x%llx not page aligned: starts at 0x%llx\n", base,
+			base + size, (u64)PAGE_ALIGN(base));
+		size -= PAGE_SIZE - (base & ~PAGE_MASK);
+		base = PAGE_ALIGN(base);
+	}
+	size &= PAGE_MASK;
+	if (base >= MAX_MEMBLOCK_END) {
+		pr_warn("Ignoring memory block 0x%llx - 0x%llx (above 4 GiB, no LPAE)\n", base,
+			base + size);
+		return;
+	}
+	if (base + size > MAX_MEMBLOCK_END) {
+		pr_warn("Ignoring memory range 0x%llx - 0x%llx (above 4 GiB, no LPAE)\n",
+			MAX_MEMBLOCK_END, base + size);
+		size = MAX_MEMBLOCK_END - base;
+	}
+	if (base + size < phys_offset) {
+		pr_warn("Ignoring memory block 0x%llx - 0x%llx (below PHYS_OFFSET 0x%llx)\n", base,
+			base + size, phys_offset);
+		return;
+	}
+	if (base < phys_offset) {
+		pr_warn("Ignoring memory range 0x%llx - 0x%llx (below PHYS_OFFSET)\n", base,
+			phys_offset);
+		size -= phys_offset - base;
+		base = phys_offset;
+	}
+	if (!size)
+		return;
+	if (memblock_overlaps_region(&memblock.memory, (phys_addr_t)base, (phys_addr_t)size))
+		pr_warn("memory block 0x%llx - 0x%llx overlaps a bank already added: merged\n",
+			base, base + size);
+	memblock_add((phys_addr_t)base, (phys_addr_t)size);
+}
+
+/*
+ * drivers/of/fdt.c: early_init_dt_scan_memory(): every node whose
+ * device_type is "memory" (not only /memory), enabled, with its banks in
+ * "linux,usable-memory" if present (a crash kernel's view), else "reg".
+ */
+static void __init early_init_dt_scan_memory(const void *fdt)
+{
+	int node, banks = 0;
+
+	fdt_for_each_subnode(node, fdt, 0) {
+		const char *type = fdt_getprop(fdt, node, "device_type", NULL);
+		const char *uname = fdt_get_name(fdt, node, NULL);
+		const fdt32_t *reg, *endp;
+		int l, entry = (dt_root_addr_cells + dt_root_size_cells) * 4;
+
+		if (!type || strcmp(type, "memory"))
+			continue;
+		if (!of_fdt_device_is_available(fdt, node)) {
+			pr_debug("memory node %s is disabled, skipped\n", uname);
+			continue;
+		}
+		reg = fdt_getprop(fdt, node, "linux,usable-memory", &l);
+		if (!reg || l == 0)
+			reg = fdt_getprop(fdt, node, "reg", &l);
+		if (!reg) {
+			pr_warn("memory node %s has no reg property, skipped\n", uname);
+			continue;
+		}
+		pr_debug("memory scan node %s, reg size %d,\n", uname, l);
+		if (l % entry)
+			pr_warn("memory node %s: reg is %d bytes, not a multiple of %d; the last %d ignored\n",
+				uname, l, entry, l % entry);
+		endp = reg + (l / entry) * (entry / 4);
+		while (reg < endp) {
+			u64 base = dt_mem_next_cell(dt_root_addr_cells, &reg);
+			u64 size = dt_mem_next_cell(dt_root_size_cells, &reg);
+
+			pr_debug(" - %llx ,  %llx\n", base, size);
+			if (size == 0) {
+				pr_warn("memory node %s: bank at 0x%llx has size 0, skipped\n", uname,
+					base);
+				continue;
+			}
+			early_init_dt_add_memory_arch(base, size);
+			banks++;
+		}
+	}
+	if (!banks)
+		pr_err("no memory node (device_type = \"memory\") with a usable bank\n");
 }
 
 /*
  * drivers/of/fdt.c: early_init_dt_scan_chosen(): the boot loader's command
  * line is /chosen/bootargs (QEMU writes -append there).
  */
-static void __init early_init_dt_scan_chosen(void)
+static void __init early_init_dt_scan_chosen(const void *fdt)
 {
-	const void *fdt = initial_boot_params;
 	const char *p;
 	int node, len;
 
@@ -39,17 +246,20 @@ static void __init early_init_dt_scan_chosen(void)
 	p = fdt_getprop(fdt, node, "bootargs", &len);
 	if (p && len > 0) {
 		if (strnlen(p, len) >= COMMAND_LINE_SIZE)
-			pr_warn("OF: fdt: bootargs longer than %d bytes, truncated\n",
-				COMMAND_LINE_SIZE - 1);
+			pr_warn("bootargs longer than %d bytes, truncated\n", COMMAND_LINE_SIZE - 1);
 		strncpy(boot_command_line, p, min(len, COMMAND_LINE_SIZE - 1));
 	}
-	pr_debug("OF: fdt: command line is: %s\n", boot_command_line);
+	pr_debug("command line is: %s\n", boot_command_line);
 }
 
 /* drivers/of/fdt.c: early_init_dt_scan_nodes() */
 void __init early_init_dt_scan_nodes(void)
 {
-	early_init_dt_scan_chosen();
+	const void *fdt = initial_boot_params;
+
+	early_init_dt_scan_chosen(fdt);
+	if (early_init_dt_scan_root(fdt))
+		early_init_dt_scan_memory(fdt);
 }
 
 /* drivers/of/fdt.c: early_init_dt_scan() */
@@ -69,4 +279,133 @@ const char *__init of_flat_dt_get_machine_name(void)
 	if (!name)
 		name = fdt_getprop(initial_boot_params, 0, "compatible", NULL);
 	return name ? name : "<unknown>";
+}
+
+/*
+ * drivers/of/fdt.c: early_init_dt_reserve_memory_arch() (Linux 4.x): RAM
+ * marked no-map leaves memblock.memory altogether, so it is neither mapped
+ * nor given to the buddy allocator; the rest is only reserved.  A range not
+ * in RAM at all is reported and ignored rather than reserved.
+ */
+static int __init early_init_dt_reserve_memory_arch(const char *what, u64 base, u64 size,
+						    bool nomap)
+{
+	if (base + size > MAX_MEMBLOCK_END) {
+		pr_warn("%s 0x%llx - 0x%llx is above 4 GiB, ignored\n", what, base, base + size);
+		return -1;
+	}
+	if (!memblock_overlaps_region(&memblock.memory, (phys_addr_t)base, (phys_addr_t)size)) {
+		pr_warn("%s 0x%llx - 0x%llx is outside RAM, ignored\n", what, base, base + size);
+		return -1;
+	}
+	if (!memblock_is_region_memory((phys_addr_t)base, (phys_addr_t)size))
+		pr_warn("%s 0x%llx - 0x%llx is partly outside RAM\n", what, base, base + size);
+	if (nomap)
+		return memblock_remove((phys_addr_t)base, (phys_addr_t)size);
+	return memblock_reserve((phys_addr_t)base, (phys_addr_t)size);
+}
+
+/*
+ * drivers/of/fdt.c: __reserved_mem_reserve_reg(): a /reserved-memory child
+ * with a static "reg".  Children that only ask for a size (dynamic
+ * placement, CMA pools) need allocators a9mm does not have: reported.
+ */
+static void __init __reserved_mem_reserve_reg(const void *fdt, int node, const char *uname)
+{
+	int entry = (dt_root_addr_cells + dt_root_size_cells) * 4, len;
+	const fdt32_t *prop = fdt_getprop(fdt, node, "reg", &len);
+	bool nomap = fdt_getprop(fdt, node, "no-map", NULL) != NULL;
+	const fdt32_t *endp;
+
+	if (!prop) {
+		pr_warn("Reserved memory: node '%s' has no reg (dynamic placement is not supported), ignored\n",
+			uname);
+		return;
+	}
+	if (len == 0 || len % entry) {
+		pr_err("Reserved memory: invalid reg property in '%s', skipping node.\n", uname);
+		return;
+	}
+	endp = prop + len / 4;
+	while (prop < endp) {
+		u64 base = dt_mem_next_cell(dt_root_addr_cells, &prop);
+		u64 size = dt_mem_next_cell(dt_root_size_cells, &prop);
+
+		if (size &&
+		    early_init_dt_reserve_memory_arch("Reserved memory", base, size, nomap) == 0)
+			pr_debug("Reserved memory: reserved region for node '%s': base 0x%08llx, size %llu MiB%s\n",
+				 uname, base, size >> 20, nomap ? " (no-map)" : "");
+		else
+			pr_info("Reserved memory: failed to reserve memory for node '%s': base 0x%08llx, size %llu MiB\n",
+				uname, base, size >> 20);
+	}
+}
+
+/*
+ * drivers/of/fdt.c: __fdt_scan_reserved_mem(): /reserved-memory must use
+ * the root's cell sizes and an empty "ranges" (a 1:1 view of RAM).
+ */
+static void __init __fdt_scan_reserved_mem(const void *fdt)
+{
+	const fdt32_t *prop;
+	int parent, node, len;
+
+	parent = fdt_path_offset(fdt, "/reserved-memory");
+	if (parent < 0)
+		return;
+	prop = fdt_getprop(fdt, parent, "#size-cells", &len);
+	if (!prop || len != 4 || (int)fdt32_ld(prop) != dt_root_size_cells)
+		goto bad;
+	prop = fdt_getprop(fdt, parent, "#address-cells", &len);
+	if (!prop || len != 4 || (int)fdt32_ld(prop) != dt_root_addr_cells)
+		goto bad;
+	if (!fdt_getprop(fdt, parent, "ranges", NULL))
+		goto bad;
+
+	fdt_for_each_subnode(node, fdt, parent) {
+		const char *uname = fdt_get_name(fdt, node, NULL);
+
+		if (!of_fdt_device_is_available(fdt, node))
+			continue;
+		__reserved_mem_reserve_reg(fdt, node, uname);
+	}
+	return;
+bad:
+	pr_err("Reserved memory: unsupported node format, ignoring\n");
+}
+
+/*
+ * drivers/of/fdt.c: early_init_fdt_scan_reserved_mem(): the header's
+ * /memreserve/ table (the oldest way to say "do not touch"), then
+ * /reserved-memory.
+ */
+void __init early_init_fdt_scan_reserved_mem(void)
+{
+	const void *fdt = initial_boot_params;
+	int n, i;
+
+	if (!fdt)
+		return;
+	n = fdt_num_mem_rsv(fdt);
+	for (i = 0; i < n; i++) {
+		uint64_t base, size;
+
+		if (fdt_get_mem_rsv(fdt, i, &base, &size) || !size)
+			continue;
+		if (early_init_dt_reserve_memory_arch("/memreserve/", base, size, false) == 0)
+			pr_debug("/memreserve/ 0x%08llx - 0x%08llx\n", (u64)base,
+				 (u64)(base + size - 1));
+	}
+	__fdt_scan_reserved_mem(fdt);
+}
+
+/*
+ * drivers/of/fdt.c: early_init_fdt_reserve_self(): the blob itself must
+ * survive until the kernel is done reading it.
+ */
+void __init early_init_fdt_reserve_self(void)
+{
+	if (!initial_boot_params)
+		return;
+	memblock_reserve(__pa(initial_boot_params), fdt_totalsize(initial_boot_params));
 }

@@ -6,11 +6,13 @@
 #include <string.h>
 
 #include <asm/memory.h>
+#include <asm/mm.h>
 #include <asm/setup.h>
 #include <linux/cmdline.h>
 #include <linux/console.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
+#include <linux/memblock.h>
 #include <linux/of_fdt.h>
 #include <mach/vexpress.h>
 
@@ -58,7 +60,14 @@ void __init setup_arch(char **cmdline_p)
 	parse_early_param(cmd_line);
 	register_console();
 
+	/*
+	 * Linux would run on and crash at the first allocation; say why
+	 * instead.
+	 */
+	if (!memblock_phys_mem_size())
+		panic("no usable RAM: no memory bank survived the device tree scan and mem=");
+
 	/* issue 4: adjust_lowmem_bounds() goes here */
-	/* issue 3: arm_memblock_init() goes here */
+	arm_memblock_init();
 	/* issue 4: paging_init() goes here (it calls bootmem_init(), issue 5) */
 }

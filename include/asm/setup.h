@@ -13,6 +13,9 @@ extern unsigned long __machine_arch_type; /* r1 */
 /* kernel/setup.c */
 void setup_arch(char **cmdline_p);
 
+/* kernel/mem_param.c: add a bank, trimmed as Linux does; 0 if added */
+int arm_add_memory(u64 start, u64 size);
+
 /* kernel/devtree.c */
 const char *setup_machine_fdt(unsigned long dt_phys);
 

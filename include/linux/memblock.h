@@ -19,11 +19,8 @@
 #define MEMBLOCK_ALLOC_ANYWHERE (~(phys_addr_t)0)
 #define MEMBLOCK_ALLOC_ACCESSIBLE 0
 
-/* enum memblock_flags */
+/* enum memblock_flags: a9mm has no hotplug, mirror or no-map RAM */
 #define MEMBLOCK_NONE 0x0
-#define MEMBLOCK_HOTPLUG 0x1
-#define MEMBLOCK_MIRROR 0x2
-#define MEMBLOCK_NOMAP 0x4
 
 struct memblock_region {
 	phys_addr_t base;
@@ -53,12 +50,13 @@ int memblock_add(phys_addr_t base, phys_addr_t size);
 int memblock_remove(phys_addr_t base, phys_addr_t size);
 int memblock_reserve(phys_addr_t base, phys_addr_t size);
 int memblock_free(phys_addr_t base, phys_addr_t size);
-int memblock_mark_nomap(phys_addr_t base, phys_addr_t size);
 
 /*
- * Allocations are top-down below memblock.current_limit, zeroed (via
- * __va) and reserved.  memblock_alloc() panics when nothing fits;
- * memblock_alloc_base()/memblock_alloc_try() return 0 instead.
+ * Allocations are top-down below memblock.current_limit (never the first
+ * page) and come back reserved but NOT zeroed: before paging_init() the
+ * memory may not be mapped yet, so the caller zeroes it once it can (as
+ * Linux 4.x's early_alloc() does).  memblock_alloc() panics when nothing
+ * fits; memblock_alloc_base() returns 0 instead.
  */
 phys_addr_t memblock_alloc(phys_addr_t size, phys_addr_t align);
 phys_addr_t memblock_alloc_base(phys_addr_t size, phys_addr_t align, phys_addr_t max_addr);
@@ -74,8 +72,11 @@ bool memblock_is_memory(phys_addr_t addr);
 bool memblock_is_region_memory(phys_addr_t base, phys_addr_t size);
 bool memblock_is_reserved(phys_addr_t addr);
 bool memblock_is_region_reserved(phys_addr_t base, phys_addr_t size);
-bool memblock_is_map_memory(phys_addr_t addr);
+bool memblock_overlaps_region(const struct memblock_type *type, phys_addr_t base,
+			      phys_addr_t size);
 void memblock_set_current_limit(phys_addr_t limit);
+/* paging_init(): lowmem is mapped, a full array may now grow */
+void memblock_allow_resize(void);
 phys_addr_t memblock_get_current_limit(void);
 
 /* Prints "MEMBLOCK configuration:" and both arrays, Linux's format. */

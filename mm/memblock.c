@@ -1,0 +1,618 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mm/memblock.c: Linux 4.x's boot-time memory map.  Each memblock_type is
+ * an array of regions kept sorted by base, never overlapping, and merged
+ * whenever two neighbours touch with the same flags.  Adding or removing a
+ * range works in two steps, as in Linux:
+ *
+ *   memblock_add_range()      memblock_isolate_range() + remove_region()
+ *   [==A==]   [==B==]         [=====A=====]      remove [b, e):
+ *        [--new--]                 b     e
+ *   [==A==][n][==B==]  merge  [=A][ iso ][A]  ->  [=A]     [A]
+ *   [=======A=======]
+ *
+ * The arrays start as static tables of INIT_MEMBLOCK_REGIONS; once the
+ * linear map exists (memblock_allow_resize()) a full array doubles itself
+ * with memory taken from memblock, before that it refuses with an error.
+ */
+#include <linux/init.h>
+#include <linux/kernel.h>
+#include <linux/memblock.h>
+#include <asm/memory.h>
+#include <asm/page.h>
+
+#define PHYS_ADDR_MAX (~(phys_addr_t)0)
+
+static struct memblock_region memblock_memory_init_regions[INIT_MEMBLOCK_REGIONS];
+static struct memblock_region memblock_reserved_init_regions[INIT_MEMBLOCK_REGIONS];
+
+struct memblock memblock = {
+	.memory.regions = memblock_memory_init_regions,
+	.memory.max = INIT_MEMBLOCK_REGIONS,
+	.memory.name = "memory",
+	.reserved.regions = memblock_reserved_init_regions,
+	.reserved.max = INIT_MEMBLOCK_REGIONS,
+	.reserved.name = "reserved",
+	.current_limit = MEMBLOCK_ALLOC_ANYWHERE,
+};
+
+bool memblock_debug;
+static bool memblock_can_resize;
+
+#define memblock_dbg(fmt, ...)                            \
+	do {                                              \
+		if (memblock_debug)                       \
+			pr_info(fmt, ##__VA_ARGS__);      \
+	} while (0)
+
+/* mm/memblock.c: early_memblock(): "memblock=debug" traces every call */
+static int __init early_memblock(char *p)
+{
+	if (p && strstr(p, "debug"))
+		memblock_debug = true;
+	return 0;
+}
+early_param("memblock", early_memblock);
+
+/* The host tests start every case from an empty map. */
+void memblock_reset(void)
+{
+	memblock.memory.regions = memblock_memory_init_regions;
+	memblock.memory.max = INIT_MEMBLOCK_REGIONS;
+	memblock.memory.cnt = 0;
+	memblock.memory.total_size = 0;
+	memblock.reserved.regions = memblock_reserved_init_regions;
+	memblock.reserved.max = INIT_MEMBLOCK_REGIONS;
+	memblock.reserved.cnt = 0;
+	memblock.reserved.total_size = 0;
+	memblock.current_limit = MEMBLOCK_ALLOC_ANYWHERE;
+	memblock_can_resize = false;
+}
+
+/*
+ * mm/memblock.c: memblock_cap_size(): without LPAE the physical address
+ * space ends at 4 GiB - 1, so a range is cut to end there instead of
+ * wrapping round to 0.
+ */
+static phys_addr_t memblock_cap_size(phys_addr_t base, phys_addr_t *size)
+{
+	return *size = min(*size, PHYS_ADDR_MAX - base);
+}
+
+static phys_addr_t region_end(const struct memblock_region *r)
+{
+	return r->base + r->size;
+}
+
+/* mm/memblock.c: memblock_allow_resize(): the arrays may now grow */
+void memblock_allow_resize(void)
+{
+	memblock_can_resize = true;
+}
+
+/*
+ * mm/memblock.c: memblock_double_array(): the new array comes from memblock
+ * itself and is reserved there; the static one is simply abandoned.  Only
+ * possible once the memory it lands in is mapped.
+ */
+static int memblock_double_array(struct memblock_type *type)
+{
+	phys_addr_t old_size = type->max * sizeof(struct memblock_region);
+	phys_addr_t new_size = old_size * 2;
+	phys_addr_t addr;
+	struct memblock_region *new_array;
+
+	if (!memblock_can_resize) {
+		pr_err("memblock: %s array is full (%lu regions) and cannot grow before the linear map exists\n",
+		       type->name, type->max);
+		return -1;
+	}
+	addr = memblock_find_in_range(0, memblock.current_limit, new_size, PAGE_SIZE);
+	if (!addr) {
+		pr_err("memblock: Failed to double %s array from %lu to %lu entries !\n",
+		       type->name, type->max, type->max * 2);
+		return -1;
+	}
+	memblock_dbg("memblock: %s is doubled to %lu at [0x%08lx-0x%08lx]\n", type->name,
+		     type->max * 2, (unsigned long)addr, (unsigned long)(addr + new_size - 1));
+
+	new_array = __va(addr);
+	memcpy(new_array, type->regions, old_size);
+	memset((char *)new_array + old_size, 0, new_size - old_size);
+	type->regions = new_array;
+	type->max <<= 1;
+
+	/* Reserving the new array may itself need a slot: there is room now. */
+	return memblock_reserve(addr, new_size) ? -1 : 0;
+}
+
+/* mm/memblock.c: memblock_merge_regions(): join touching same-flag neighbours */
+static void memblock_merge_regions(struct memblock_type *type)
+{
+	unsigned long i = 0;
+
+	while (i + 1 < type->cnt) {
+		struct memblock_region *this = &type->regions[i];
+		struct memblock_region *next = &type->regions[i + 1];
+
+		if (region_end(this) != next->base || this->flags != next->flags) {
+			BUG_ON(region_end(this) > next->base);
+			i++;
+			continue;
+		}
+		this->size += next->size;
+		memmove(next, next + 1, (type->cnt - (i + 2)) * sizeof(*next));
+		type->cnt--;
+	}
+}
+
+/* mm/memblock.c: memblock_insert_region(); the caller made room */
+static void memblock_insert_region(struct memblock_type *type, unsigned long idx,
+				   phys_addr_t base, phys_addr_t size, unsigned long flags)
+{
+	struct memblock_region *rgn = &type->regions[idx];
+
+	BUG_ON(type->cnt >= type->max);
+	memmove(rgn + 1, rgn, (type->cnt - idx) * sizeof(*rgn));
+	rgn->base = base;
+	rgn->size = size;
+	rgn->flags = flags;
+	type->cnt++;
+	type->total_size += size;
+}
+
+/* mm/memblock.c: memblock_remove_region() */
+static void memblock_remove_region(struct memblock_type *type, unsigned long r)
+{
+	type->total_size -= type->regions[r].size;
+	memmove(&type->regions[r], &type->regions[r + 1],
+		(type->cnt - (r + 1)) * sizeof(type->regions[r]));
+	type->cnt--;
+}
+
+/*
+ * mm/memblock.c: memblock_add_range(): the first pass only counts how many
+ * new regions the range needs (the parts not already covered), so the
+ * array can grow before anything is changed; the second pass inserts them
+ * and merges.  Parts already present keep their flags.
+ */
+static int memblock_add_range(struct memblock_type *type, phys_addr_t base, phys_addr_t size,
+			      unsigned long flags)
+{
+	phys_addr_t obase = base;
+	phys_addr_t end = base + memblock_cap_size(base, &size);
+	bool insert = false;
+	unsigned long idx, nr_new;
+
+	if (!size)
+		return 0;
+repeat:
+	base = obase;
+	nr_new = 0;
+	for (idx = 0; idx < type->cnt; idx++) {
+		struct memblock_region *rgn = &type->regions[idx];
+		phys_addr_t rbase = rgn->base, rend = region_end(rgn);
+
+		if (rbase >= end)
+			break;
+		if (rend <= base)
+			continue;
+		if (rbase > base) {
+			nr_new++;
+			if (insert)
+				memblock_insert_region(type, idx++, base, rbase - base, flags);
+		}
+		base = min(rend, end);
+	}
+	if (base < end) {
+		nr_new++;
+		if (insert)
+			memblock_insert_region(type, idx, base, end - base, flags);
+	}
+	if (!nr_new)
+		return 0;
+	if (!insert) {
+		while (type->cnt + nr_new > type->max)
+			if (memblock_double_array(type) < 0)
+				return -1;
+		insert = true;
+		goto repeat;
+	}
+	memblock_merge_regions(type);
+	return 0;
+}
+
+/*
+ * mm/memblock.c: memblock_isolate_range(): split the regions crossing base
+ * or base + size so that [base, base + size) is covered by whole regions
+ * [*start_rgn, *end_rgn).  Each split adds one region: room for two first.
+ */
+static int memblock_isolate_range(struct memblock_type *type, phys_addr_t base,
+				  phys_addr_t size, unsigned long *start_rgn,
+				  unsigned long *end_rgn)
+{
+	phys_addr_t end = base + memblock_cap_size(base, &size);
+	unsigned long idx;
+
+	*start_rgn = *end_rgn = 0;
+	if (!size)
+		return 0;
+	while (type->cnt + 2 > type->max)
+		if (memblock_double_array(type) < 0)
+			return -1;
+
+	for (idx = 0; idx < type->cnt; idx++) {
+		struct memblock_region *rgn = &type->regions[idx];
+		phys_addr_t rbase = rgn->base, rend = region_end(rgn);
+
+		if (rbase >= end)
+			break;
+		if (rend <= base)
+			continue;
+		if (rbase < base) {
+			/* starts below: cut off the part below base */
+			rgn->base = base;
+			rgn->size -= base - rbase;
+			type->total_size -= base - rbase;
+			memblock_insert_region(type, idx, rbase, base - rbase, rgn->flags);
+		} else if (rend > end) {
+			/* ends above: cut off the part inside, look at it again */
+			rgn->base = end;
+			rgn->size -= end - rbase;
+			type->total_size -= end - rbase;
+			memblock_insert_region(type, idx--, rbase, end - rbase, rgn->flags);
+		} else {
+			/* fully inside */
+			if (!*end_rgn)
+				*start_rgn = idx;
+			*end_rgn = idx + 1;
+		}
+	}
+	return 0;
+}
+
+/* mm/memblock.c: memblock_remove_range() */
+static int memblock_remove_range(struct memblock_type *type, phys_addr_t base, phys_addr_t size)
+{
+	unsigned long start_rgn, end_rgn;
+
+	if (memblock_isolate_range(type, base, size, &start_rgn, &end_rgn))
+		return -1;
+	while (end_rgn > start_rgn)
+		memblock_remove_region(type, --end_rgn);
+	return 0;
+}
+
+/*
+ * The caller's name in memblock=debug traces: Linux prints it with %pF;
+ * the address is what GDB's `info symbol` takes.
+ */
+#define memblock_trace(what, base, size, flags)                                          \
+	memblock_dbg("%s: [0x%08lx-0x%08lx] flags 0x%lx caller %p\n", what,                  \
+		     (unsigned long)(base), (unsigned long)((base) + (size) - !!(size)), \
+		     (unsigned long)(flags), __builtin_return_address(0))
+
+/* mm/memblock.c: memblock_add() */
+int memblock_add(phys_addr_t base, phys_addr_t size)
+{
+	memblock_trace(__func__, base, size, 0);
+	return memblock_add_range(&memblock.memory, base, size, MEMBLOCK_NONE);
+}
+
+/* mm/memblock.c: memblock_remove() */
+int memblock_remove(phys_addr_t base, phys_addr_t size)
+{
+	memblock_trace(__func__, base, size, 0);
+	return memblock_remove_range(&memblock.memory, base, size);
+}
+
+/* mm/memblock.c: memblock_reserve() */
+int memblock_reserve(phys_addr_t base, phys_addr_t size)
+{
+	memblock_trace(__func__, base, size, 0);
+	return memblock_add_range(&memblock.reserved, base, size, MEMBLOCK_NONE);
+}
+
+/* mm/memblock.c: memblock_free(): give back (part of) a reservation */
+int memblock_free(phys_addr_t base, phys_addr_t size)
+{
+	memblock_trace(__func__, base, size, 0);
+	return memblock_remove_range(&memblock.reserved, base, size);
+}
+
+/*
+ * mm/memblock.c: __next_mem_range(): the next range of type_a not covered
+ * by type_b.  *idx packs both cursors (a in the low half, b in the high
+ * half), as in Linux; type_b's gaps are walked as [end of b[i-1], b[i]).
+ */
+void __next_mem_range(u64 *idx, struct memblock_type *type_a, struct memblock_type *type_b,
+		      phys_addr_t *out_start, phys_addr_t *out_end)
+{
+	unsigned long idx_a = (u32)*idx;
+	unsigned long idx_b = (u32)(*idx >> 32);
+
+	for (; idx_a < type_a->cnt; idx_a++) {
+		const struct memblock_region *m = &type_a->regions[idx_a];
+		phys_addr_t m_start = m->base, m_end = region_end(m);
+
+		if (!type_b) {
+			*out_start = m_start;
+			*out_end = m_end;
+			*idx = (u64)(idx_a + 1) | (u64)idx_b << 32;
+			return;
+		}
+		for (; idx_b < type_b->cnt + 1; idx_b++) {
+			const struct memblock_region *r = &type_b->regions[idx_b];
+			phys_addr_t r_start = idx_b ? region_end(r - 1) : 0;
+			phys_addr_t r_end = idx_b < type_b->cnt ? r->base : PHYS_ADDR_MAX;
+
+			if (r_start >= m_end)
+				break;
+			if (m_start < r_end) {
+				*out_start = max(m_start, r_start);
+				*out_end = min(m_end, r_end);
+				if (m_end <= r_end)
+					idx_a++;
+				else
+					idx_b++;
+				*idx = (u64)idx_a | (u64)idx_b << 32;
+				return;
+			}
+		}
+	}
+	*idx = ULLONG_MAX;
+}
+
+/*
+ * mm/memblock.c: __next_mem_range_rev(): the same, from the top down.  The
+ * cursors are ints as in Linux: a walk that ran off the bottom leaves
+ * idx_a == -1 with idx_b >= 0, which never equals the ~0 start value.
+ */
+void __next_mem_range_rev(u64 *idx, struct memblock_type *type_a,
+			  struct memblock_type *type_b, phys_addr_t *out_start,
+			  phys_addr_t *out_end)
+{
+	int idx_a = (int)(u32)*idx;
+	int idx_b = (int)(u32)(*idx >> 32);
+
+	if (*idx == (u64)ULLONG_MAX) {
+		idx_a = (int)type_a->cnt - 1;
+		idx_b = type_b ? (int)type_b->cnt : 0;
+	}
+
+	for (; idx_a >= 0; idx_a--) {
+		const struct memblock_region *m = &type_a->regions[idx_a];
+		phys_addr_t m_start = m->base, m_end = region_end(m);
+
+		if (!type_b) {
+			*out_start = m_start;
+			*out_end = m_end;
+			idx_a--;
+			*idx = (u32)idx_a | (u64)(u32)idx_b << 32;
+			return;
+		}
+		for (; idx_b >= 0; idx_b--) {
+			const struct memblock_region *r = &type_b->regions[idx_b];
+			phys_addr_t r_start = idx_b ? region_end(r - 1) : 0;
+			phys_addr_t r_end = idx_b < (int)type_b->cnt ? r->base : PHYS_ADDR_MAX;
+
+			if (r_end <= m_start)
+				break;
+			if (m_end > r_start) {
+				*out_start = max(m_start, r_start);
+				*out_end = min(m_end, r_end);
+				if (m_start >= r_start)
+					idx_a--;
+				else
+					idx_b--;
+				*idx = (u32)idx_a | (u64)(u32)idx_b << 32;
+				return;
+			}
+		}
+	}
+	*idx = ULLONG_MAX;
+}
+
+/*
+ * mm/memblock.c: memblock_find_in_range() (top-down): the highest free,
+ * aligned block of size bytes in [start, end).  The first page is never
+ * handed out, as in Linux, so 0 can mean "nothing found".
+ */
+phys_addr_t memblock_find_in_range(phys_addr_t start, phys_addr_t end, phys_addr_t size,
+				   phys_addr_t align)
+{
+	phys_addr_t this_start, this_end, cand;
+	u64 i;
+
+	if (end == MEMBLOCK_ALLOC_ACCESSIBLE)
+		end = memblock.current_limit;
+	start = max_t(phys_addr_t, start, PAGE_SIZE);
+	end = max(start, end);
+	if (!size || !align || (align & (align - 1)))
+		return 0;
+
+	for_each_mem_range_rev(i, &memblock.memory, &memblock.reserved, &this_start, &this_end) {
+		this_start = clamp(this_start, start, end);
+		this_end = clamp(this_end, start, end);
+		if (this_end < size)
+			continue;
+		cand = round_down(this_end - size, align);
+		if (cand >= this_start)
+			return cand;
+	}
+	return 0;
+}
+
+/* mm/memblock.c: __memblock_alloc_base(): 0 when nothing fits */
+phys_addr_t memblock_alloc_base(phys_addr_t size, phys_addr_t align, phys_addr_t max_addr)
+{
+	phys_addr_t found;
+
+	if (max_addr == MEMBLOCK_ALLOC_ACCESSIBLE || max_addr > memblock.current_limit)
+		max_addr = memblock.current_limit;
+	found = memblock_find_in_range(0, max_addr, size, align);
+	if (found && !memblock_reserve(found, size)) {
+		memblock_dbg("memblock_alloc: 0x%lx bytes align 0x%lx at 0x%08lx caller %p\n",
+			     (unsigned long)size, (unsigned long)align, (unsigned long)found,
+			     __builtin_return_address(0));
+		return found;
+	}
+	return 0;
+}
+
+/* mm/memblock.c: memblock_alloc(): boot cannot go on without it */
+phys_addr_t memblock_alloc(phys_addr_t size, phys_addr_t align)
+{
+	phys_addr_t found = memblock_alloc_base(size, align, MEMBLOCK_ALLOC_ACCESSIBLE);
+
+	if (!found)
+		panic("memblock_alloc: cannot allocate 0x%lx bytes (align 0x%lx) below 0x%08lx",
+		      (unsigned long)size, (unsigned long)align,
+		      (unsigned long)memblock.current_limit);
+	return found;
+}
+
+phys_addr_t memblock_phys_mem_size(void)
+{
+	return memblock.memory.total_size;
+}
+
+phys_addr_t memblock_reserved_size(void)
+{
+	return memblock.reserved.total_size;
+}
+
+phys_addr_t memblock_start_of_DRAM(void)
+{
+	return memblock.memory.cnt ? memblock.memory.regions[0].base : 0;
+}
+
+phys_addr_t memblock_end_of_DRAM(void)
+{
+	unsigned long idx = memblock.memory.cnt;
+
+	return idx ? region_end(&memblock.memory.regions[idx - 1]) : 0;
+}
+
+/*
+ * mm/memblock.c: memblock_enforce_memory_limit(): keep the first `limit`
+ * bytes of RAM (in address order), drop the rest.  Reservations above are
+ * dropped with it, as in Linux 4.x (mem= on the command line).
+ */
+void memblock_enforce_memory_limit(phys_addr_t limit)
+{
+	phys_addr_t max_addr = PHYS_ADDR_MAX;
+	unsigned long i;
+
+	if (!limit)
+		return;
+	for (i = 0; i < memblock.memory.cnt; i++) {
+		const struct memblock_region *r = &memblock.memory.regions[i];
+
+		if (limit <= r->size) {
+			max_addr = r->base + limit;
+			break;
+		}
+		limit -= r->size;
+	}
+	if (max_addr == PHYS_ADDR_MAX)
+		return;
+	memblock_remove_range(&memblock.memory, max_addr, PHYS_ADDR_MAX - max_addr);
+	memblock_remove_range(&memblock.reserved, max_addr, PHYS_ADDR_MAX - max_addr);
+}
+
+/* mm/memblock.c: memblock_search(): binary search, regions are sorted */
+static long memblock_search(const struct memblock_type *type, phys_addr_t addr)
+{
+	unsigned long left = 0, right = type->cnt;
+
+	while (left < right) {
+		unsigned long mid = (left + right) / 2;
+		const struct memblock_region *r = &type->regions[mid];
+
+		if (addr < r->base)
+			right = mid;
+		else if (addr >= region_end(r))
+			left = mid + 1;
+		else
+			return (long)mid;
+	}
+	return -1;
+}
+
+bool memblock_is_memory(phys_addr_t addr)
+{
+	return memblock_search(&memblock.memory, addr) != -1;
+}
+
+bool memblock_is_reserved(phys_addr_t addr)
+{
+	return memblock_search(&memblock.reserved, addr) != -1;
+}
+
+/* mm/memblock.c: memblock_is_region_memory(): all of [base, base+size) is RAM */
+bool memblock_is_region_memory(phys_addr_t base, phys_addr_t size)
+{
+	long idx = memblock_search(&memblock.memory, base);
+	phys_addr_t end = base + memblock_cap_size(base, &size);
+
+	return idx != -1 && region_end(&memblock.memory.regions[idx]) >= end;
+}
+
+/* mm/memblock.c: memblock_overlaps_region(): any of [base, base+size) is in type */
+bool memblock_overlaps_region(const struct memblock_type *type, phys_addr_t base,
+			      phys_addr_t size)
+{
+	phys_addr_t end = base + memblock_cap_size(base, &size);
+	unsigned long i;
+
+	for (i = 0; i < type->cnt; i++) {
+		const struct memblock_region *r = &type->regions[i];
+
+		if (r->base < end && base < region_end(r))
+			return true;
+	}
+	return false;
+}
+
+/* mm/memblock.c: memblock_is_region_reserved() */
+bool memblock_is_region_reserved(phys_addr_t base, phys_addr_t size)
+{
+	return memblock_overlaps_region(&memblock.reserved, base, size);
+}
+
+void memblock_set_current_limit(phys_addr_t limit)
+{
+	memblock.current_limit = limit;
+}
+
+phys_addr_t memblock_get_current_limit(void)
+{
+	return memblock.current_limit;
+}
+
+/* mm/memblock.c: memblock_dump(): one line per region, Linux's format */
+static void memblock_dump(const struct memblock_type *type)
+{
+	unsigned long i;
+
+	pr_info(" %s.cnt  = 0x%lx\n", type->name, type->cnt);
+	for (i = 0; i < type->cnt; i++) {
+		const struct memblock_region *r = &type->regions[i];
+
+		pr_info(" %s[0x%lx]\t[0x%08lx-0x%08lx], 0x%08lx bytes flags: 0x%lx\n", type->name, i,
+			(unsigned long)r->base, (unsigned long)(region_end(r) - 1),
+			(unsigned long)r->size, r->flags);
+	}
+}
+
+/* mm/memblock.c: __memblock_dump_all() */
+void __memblock_dump_all(void)
+{
+	pr_info("MEMBLOCK configuration:\n");
+	pr_info(" memory size = 0x%08lx reserved size = 0x%08lx\n",
+		(unsigned long)memblock.memory.total_size,
+		(unsigned long)memblock.reserved.total_size);
+	memblock_dump(&memblock.memory);
+	memblock_dump(&memblock.reserved);
+}
