@@ -1,0 +1,311 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Host tests of fdt/fdt.c and kernel/mem_param.c: the early DT scan into
+ * memblock, on DTBs that dtc compiled from tests/dts (good and odd ones)
+ * and on trees built or broken here with libfdt itself.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include <libfdt.h>
+
+#include <asm/memory.h>
+#include <asm/page.h>
+#include <asm/setup.h>
+#include <linux/memblock.h>
+#include <linux/of_fdt.h>
+
+#include "host_shim.h"
+
+struct range {
+	phys_addr_t base, size;
+};
+
+static char blob[2 * FDT_MAX_SIZE] __attribute__((aligned(8)));
+
+static int setup(void **state)
+{
+	memblock_reset();
+	memblock_debug = false;
+	host_log_reset();
+	memset(boot_command_line, 0, sizeof(boot_command_line));
+	initial_boot_params = NULL;
+	return 0;
+}
+
+/* Reads build/dtb/<name>.dtb (A9MM_DTB_DIR) into blob. */
+static void *load_dtb(const char *name)
+{
+	const char *dir = getenv("A9MM_DTB_DIR");
+	char path[512];
+	FILE *f;
+	size_t n;
+
+	snprintf(path, sizeof(path), "%s/%s.dtb", dir ? dir : "build/dtb", name);
+	f = fopen(path, "rb");
+	if (!f)
+		fail_msg("cannot open %s (run make)", path);
+	n = fread(blob, 1, sizeof(blob), f);
+	fclose(f);
+	assert_true(n > sizeof(struct fdt_header));
+	return blob;
+}
+
+static void check_memory(const struct range *want, unsigned long n)
+{
+	assert_int_equal(memblock.memory.cnt, n);
+	for (unsigned long i = 0; i < n; i++) {
+		assert_int_equal(memblock.memory.regions[i].base, want[i].base);
+		assert_int_equal(memblock.memory.regions[i].size, want[i].size);
+	}
+}
+
+/* A tree with the given root cells and one memory node "name" with reg. */
+static void *make_tree(int ac, int sc, const char *name, const fdt32_t *reg, int reg_len)
+{
+	int node;
+
+	assert_int_equal(fdt_create_empty_tree(blob, sizeof(blob) / 2), 0);
+	assert_int_equal(fdt_setprop_u32(blob, 0, "#address-cells", ac), 0);
+	assert_int_equal(fdt_setprop_u32(blob, 0, "#size-cells", sc), 0);
+	node = fdt_add_subnode(blob, 0, name);
+	assert_true(node >= 0);
+	assert_int_equal(fdt_setprop_string(blob, node, "device_type", "memory"), 0);
+	assert_int_equal(fdt_setprop(blob, node, "reg", reg, reg_len), 0);
+	return blob;
+}
+
+static void test_board_dtb(void **state)
+{
+	const struct range want[] = { { 0x60000000, 0x40000000 } };
+
+	assert_true(early_init_dt_scan(load_dtb("../vexpress-v2p-ca9")));
+	check_memory(want, 1);
+	assert_string_equal(of_flat_dt_get_machine_name(), "V2P-CA9");
+	assert_int_equal(dt_root_addr_cells, 1);
+	assert_int_equal(dt_root_size_cells, 1);
+}
+
+static void test_two_memory_nodes_three_banks(void **state)
+{
+	const struct range want[] = {
+		{ 0x60000000, 0x10000000 }, { 0x80000000, 0x08000000 }, { 0x90000000, 0x04000000 },
+	};
+
+	assert_true(early_init_dt_scan(load_dtb("two-banks")));
+	check_memory(want, 3);
+	assert_true(host_log_contains("memory node memory@60000000 is disabled, skipped"));
+	assert_true(host_log_contains("memory scan node bank@80000000, reg size 16,"));
+	assert_false(host_log_contains("overlaps"));
+}
+
+static void test_two_cells_and_above_4g(void **state)
+{
+	const struct range want[] = { { 0x60000000, 0x40000000 } };
+
+	assert_true(early_init_dt_scan(load_dtb("cells2")));
+	assert_int_equal(dt_root_addr_cells, 2);
+	check_memory(want, 1);
+	assert_true(host_log_contains(
+		"OF: fdt: Ignoring memory block 0x880000000 - 0x8c0000000 (above 4 GiB, no LPAE)"));
+}
+
+static void test_bank_crossing_4g_is_cut(void **state)
+{
+	const fdt32_t reg[] = { cpu_to_fdt32(0), cpu_to_fdt32(0xf0000000), cpu_to_fdt32(0),
+				cpu_to_fdt32(0x20000000) };
+	/* memblock keeps 32-bit ends: the last page below 4 GiB is unusable */
+	const struct range want[] = { { 0xf0000000, 0x10000000 - PAGE_SIZE } };
+
+	assert_true(early_init_dt_scan(make_tree(2, 2, "memory@f0000000", reg, sizeof(reg))));
+	check_memory(want, 1);
+	assert_true(host_log_contains("Ignoring memory range 0xfffff000 - 0x110000000"));
+}
+
+static void test_odd_banks(void **state)
+{
+	const struct range want[] = { { 0x60000000, 0x40000000 } };
+
+	assert_true(early_init_dt_scan(load_dtb("odd-banks")));
+	check_memory(want, 1);
+	assert_true(host_log_contains("memory node zero@70000000: bank at 0x70000000 has size 0"));
+	assert_true(host_log_contains("Ignoring memory range 0x5ff00000 - 0x60000000 (below PHYS_OFFSET)"));
+	assert_true(host_log_contains(
+		"memory block 0x6ffff800 - 0x70001800 not page aligned: starts at 0x70000000"));
+	assert_true(host_log_contains(
+		"memory block 0x68000000 - 0x69000000 overlaps a bank already added: merged"));
+	/* linux,usable-memory wins over reg: nothing at 0xa0000000 */
+	assert_true(host_log_contains(" - 60000000 ,  4000000"));
+	assert_false(memblock_is_memory(0xa0000000));
+	assert_true(host_log_contains("memory node noreg@0 has no reg property, skipped"));
+}
+
+static void test_partial_reg_entry_dropped(void **state)
+{
+	/* two whole entries and half of a third */
+	const fdt32_t reg[] = { cpu_to_fdt32(0x60000000), cpu_to_fdt32(0x100000),
+				cpu_to_fdt32(0x70000000), cpu_to_fdt32(0x100000),
+				cpu_to_fdt32(0x80000000) };
+	const struct range want[] = { { 0x60000000, 0x100000 }, { 0x70000000, 0x100000 } };
+
+	assert_true(early_init_dt_scan(make_tree(1, 1, "memory", reg, sizeof(reg))));
+	check_memory(want, 2);
+	assert_true(host_log_contains("reg is 20 bytes, not a multiple of 8; the last 4 ignored"));
+}
+
+static void test_tiny_unaligned_bank_ignored(void **state)
+{
+	const fdt32_t reg[] = { cpu_to_fdt32(0x60000800), cpu_to_fdt32(0x400) };
+
+	assert_true(early_init_dt_scan(make_tree(1, 1, "memory", reg, sizeof(reg))));
+	check_memory(NULL, 0);
+	assert_true(host_log_contains("Ignoring memory block 0x60000800 - 0x60000c00 (less than a page)"));
+}
+
+static void test_no_memory_node(void **state)
+{
+	assert_true(early_init_dt_scan(load_dtb("no-memory")));
+	check_memory(NULL, 0);
+	assert_true(host_log_contains("no memory node (device_type = \"memory\") with a usable bank"));
+}
+
+static void test_bad_cells(void **state)
+{
+	assert_true(early_init_dt_scan(load_dtb("bad-cells")));
+	check_memory(NULL, 0);
+	assert_true(host_log_contains("unsupported root #address-cells = 3 / #size-cells = 1"));
+}
+
+static void test_reservations(void **state)
+{
+	const struct range mem[] = { { 0x60000000, 0x0f800000 }, { 0x70000000, 0x30000000 } };
+	const struct range rsv[] = { { 0x6d000000, 0x200000 }, { 0x6e000000, 0x100000 } };
+
+	assert_true(early_init_dt_scan(load_dtb("reserved")));
+	early_init_fdt_scan_reserved_mem();
+	/* no-map: the 8 MiB at 0x6f800000 left memory altogether */
+	check_memory(mem, 2);
+	assert_int_equal(memblock.reserved.cnt, 2);
+	for (int i = 0; i < 2; i++) {
+		assert_int_equal(memblock.reserved.regions[i].base, rsv[i].base);
+		assert_int_equal(memblock.reserved.regions[i].size, rsv[i].size);
+	}
+	assert_true(host_log_contains("/memreserve/ 0x20000000 - 0x20100000 is outside RAM, ignored"));
+	assert_true(host_log_contains("node 'pool' has no reg (dynamic placement is not supported)"));
+	assert_false(host_log_contains("off@6c000000"));
+	assert_false(memblock_is_reserved(0x6c000000));
+}
+
+static void test_reserve_self(void **state)
+{
+	void *fdt = load_dtb("../vexpress-v2p-ca9");
+
+	host_ram_init(0x60000000, 0x100000);
+	memcpy(__va(0x60080000), fdt, fdt_totalsize(fdt));
+	assert_true(early_init_dt_scan(__va(0x60080000)));
+	early_init_fdt_reserve_self();
+	assert_int_equal(memblock.reserved.cnt, 1);
+	assert_int_equal(memblock.reserved.regions[0].base, 0x60080000);
+	assert_int_equal(memblock.reserved.regions[0].size, fdt_totalsize(fdt));
+	host_ram_free();
+}
+
+static void test_bootargs(void **state)
+{
+	void *fdt = load_dtb("../vexpress-v2p-ca9");
+	char longline[COMMAND_LINE_SIZE + 100];
+	int chosen;
+
+	assert_int_equal(fdt_open_into(fdt, fdt, 64 * 1024), 0);
+	chosen = fdt_path_offset(fdt, "/chosen");
+	assert_int_equal(fdt_setprop_string(fdt, chosen, "bootargs", "console=ttyAMA0 mem=64M"), 0);
+	assert_true(early_init_dt_scan(fdt));
+	assert_string_equal(boot_command_line, "console=ttyAMA0 mem=64M");
+
+	memset(longline, 'x', sizeof(longline) - 1);
+	longline[sizeof(longline) - 1] = '\0';
+	assert_int_equal(fdt_setprop_string(fdt, chosen, "bootargs", longline), 0);
+	memblock_reset();
+	assert_true(early_init_dt_scan(fdt));
+	assert_int_equal(strlen(boot_command_line), COMMAND_LINE_SIZE - 1);
+	assert_true(host_log_contains("bootargs longer than 1023 bytes, truncated"));
+}
+
+/* Blobs broken in the ways a boot loader or a bad build breaks them. */
+static void test_bad_blobs(void **state)
+{
+	struct fdt_header *h = load_dtb("../vexpress-v2p-ca9");
+	uint32_t good_magic = h->magic, good_version = h->version, good_size = h->totalsize;
+	fdt32_t *structure = (fdt32_t *)(blob + fdt_off_dt_struct(blob));
+
+	h->magic = cpu_to_fdt32(0x12345678);
+	assert_false(early_init_dt_verify(blob));
+	assert_true(host_log_contains("invalid device tree blob header: FDT_ERR_BADMAGIC"));
+	h->magic = good_magic;
+
+	h->version = cpu_to_fdt32(1);
+	assert_false(early_init_dt_verify(blob));
+	assert_true(host_log_contains("FDT_ERR_BADVERSION"));
+	h->version = good_version;
+
+	/* totalsize cut below the end of the structure block: truncated */
+	h->totalsize = cpu_to_fdt32(fdt_off_dt_struct(blob) + 16);
+	assert_false(early_init_dt_verify(blob));
+	h->totalsize = good_size;
+
+	h->totalsize = cpu_to_fdt32(FDT_MAX_SIZE + 4);
+	assert_false(early_init_dt_verify(blob));
+	assert_true(host_log_contains("more than the 1048576 the boot mapping covers"));
+	h->totalsize = good_size;
+
+	/* the tag that opens /cpus, in the middle of the structure block, scribbled over */
+	structure[fdt_path_offset(blob, "/cpus") / 4] = cpu_to_fdt32(0xdeadbeef);
+	host_log_reset();
+	assert_false(early_init_dt_scan(blob));
+	assert_true(host_log_contains("device tree blob is corrupt: FDT_ERR_BADSTRUCTURE"));
+	assert_null(initial_boot_params);
+	check_memory(NULL, 0);
+}
+
+static void test_arm_add_memory(void **state)
+{
+	const struct range want[] = { { 0x60000000, 0x100000 }, { 0x70001000, 0xfff000 } };
+
+	/* below PHYS_OFFSET (0x60000000 in the host shim): the part above stays */
+	assert_int_equal(arm_add_memory(0x5ff00000, 0x200000), 0);
+	assert_true(host_log_contains("Ignoring memory below PHYS_OFFSET: 0x5ff00000-0x60000000"));
+	/* unaligned start rounds up, the size shrinks to whole pages */
+	assert_int_equal(arm_add_memory(0x70000800, 0x1000000), 0);
+	assert_int_equal(arm_add_memory(0x100000000ULL, 0x1000), -1);
+	assert_true(host_log_contains("outside 32-bit physical address space"));
+	assert_int_equal(arm_add_memory(0x40000000, 0x1000), -1);
+	check_memory(want, 2);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup(test_board_dtb, setup),
+		cmocka_unit_test_setup(test_two_memory_nodes_three_banks, setup),
+		cmocka_unit_test_setup(test_two_cells_and_above_4g, setup),
+		cmocka_unit_test_setup(test_bank_crossing_4g_is_cut, setup),
+		cmocka_unit_test_setup(test_odd_banks, setup),
+		cmocka_unit_test_setup(test_partial_reg_entry_dropped, setup),
+		cmocka_unit_test_setup(test_tiny_unaligned_bank_ignored, setup),
+		cmocka_unit_test_setup(test_no_memory_node, setup),
+		cmocka_unit_test_setup(test_bad_cells, setup),
+		cmocka_unit_test_setup(test_reservations, setup),
+		cmocka_unit_test_setup(test_reserve_self, setup),
+		cmocka_unit_test_setup(test_bootargs, setup),
+		cmocka_unit_test_setup(test_bad_blobs, setup),
+		cmocka_unit_test_setup(test_arm_add_memory, setup),
+	};
+
+	return cmocka_run_group_tests_name("fdt_scan", tests, NULL, NULL);
+}
