@@ -52,17 +52,19 @@ static void log_store(const char *s, size_t len)
 	log_next += len;
 }
 
-/* Copy the most recent log text, oldest first, into @buf; returns length. */
-size_t log_buf_copy(char *buf, size_t size)
+/*
+ * Copy up to @size bytes of the retained log, starting @offset bytes after
+ * its oldest byte, into @buf; returns how many were copied (0 at the end).
+ */
+size_t log_buf_copy(char *buf, size_t size, size_t offset)
 {
 	unsigned long len = log_next < LOG_BUF_LEN ? log_next : LOG_BUF_LEN;
 	unsigned long start = log_next - len;
+	size_t i;
 
-	if (len > size)
-		len = size, start = log_next - size;
-	for (unsigned long i = 0; i < len; i++)
-		buf[i] = log_buf[(start + i) % LOG_BUF_LEN];
-	return len;
+	for (i = 0; i < size && offset + i < len; i++)
+		buf[i] = log_buf[(start + offset + i) % LOG_BUF_LEN];
+	return i;
 }
 
 static void console_write_raw(const char *s, size_t len)

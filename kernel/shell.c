@@ -51,6 +51,86 @@ static int shell_getc(void)
 }
 
 /*
+ * History: the last SHELL_HISTORY lines, oldest overwritten first.  Up and
+ * down arrows (ESC [ A / ESC [ B, as any VT100-style terminal sends them)
+ * walk it; a line equal to the newest entry is not stored twice.
+ */
+#define SHELL_HISTORY 16
+static char history[SHELL_HISTORY][SHELL_LINE_MAX];
+static unsigned int hist_count; /* lines ever stored */
+
+static void history_add(const char *line)
+{
+	if (hist_count && !strcmp(history[(hist_count - 1) % SHELL_HISTORY], line))
+		return;
+	strcpy(history[hist_count % SHELL_HISTORY], line);
+	hist_count++;
+}
+
+/* Replace what is on screen (len chars) by @text; returns its length. */
+static size_t replace_line(char *buf, size_t len, const char *text)
+{
+	size_t n = strlen(text);
+
+	while (len--)
+		shell_puts("\b \b");
+	memcpy(buf, text, n + 1);
+	shell_puts(buf);
+	return n;
+}
+
+/*
+ * Tab on the first word: complete a command name.  One match: complete it
+ * and add a space.  Several: complete their common prefix, or list them
+ * (and redraw the prompt and line) when there is nothing to add.
+ */
+static size_t complete(char *buf, size_t len, size_t size)
+{
+	const struct shell_cmd *c, *first = NULL;
+	size_t common = 0;
+	unsigned int matches = 0;
+
+	if (memchr(buf, ' ', len))
+		return len; /* only command names are completed */
+	for (c = __shell_cmds_start; c < __shell_cmds_end; c++) {
+		if (strncmp(c->name, buf, len))
+			continue;
+		if (!matches++) {
+			first = c;
+			common = strlen(c->name);
+		} else {
+			size_t i = len;
+
+			while (i < common && c->name[i] == first->name[i])
+				i++;
+			common = i;
+		}
+	}
+	if (!matches)
+		return len;
+	if (common > len && common + 2 < size) {
+		memcpy(buf + len, first->name + len, common - len);
+		buf[common] = '\0';
+		shell_puts(buf + len);
+		len = common;
+		if (matches == 1) {
+			buf[len++] = ' ';
+			buf[len] = '\0';
+			shell_puts(" ");
+		}
+		return len;
+	}
+	if (matches > 1) {
+		shell_puts("\n");
+		for (c = __shell_cmds_start; c < __shell_cmds_end; c++)
+			if (!strncmp(c->name, buf, len))
+				shprintf("%s  ", c->name);
+		shprintf("\n%s%s", SHELL_PROMPT, buf);
+	}
+	return len;
+}
+
+/*
  * Read one line into @buf.  Returns its length, or -1 when the line was
  * refused (the reason is printed; the caller just prompts again).
  */
@@ -58,7 +138,10 @@ static int shell_readline(char *buf, size_t size)
 {
 	size_t len = 0;
 	bool too_long = false, bad_byte = false;
+	unsigned int hist_pos = hist_count; /* == hist_count: the new line */
+	char saved[SHELL_LINE_MAX] = ""; /* the new line, while browsing */
 
+	buf[0] = '\0';
 	for (;;) {
 		int c = shell_getc();
 
@@ -71,17 +154,43 @@ static int shell_readline(char *buf, size_t size)
 			return -1;
 		}
 		if (c == 0x15) { /* Ctrl-U: erase the line */
-			while (len) {
-				shell_puts("\b \b");
-				len--;
-			}
+			len = replace_line(buf, len, "");
 			continue;
 		}
 		if (c == 0x7f || c == 0x08) { /* backspace */
 			if (len) {
 				shell_puts("\b \b");
-				len--;
+				buf[--len] = '\0';
 			}
+			continue;
+		}
+		if (c == '\t') {
+			len = complete(buf, len, size);
+			continue;
+		}
+		if (c == 0x1b) { /* ESC: only CSI sequences (ESC [ ... final) */
+			int final;
+
+			if (shell_getc() != '[') {
+				bad_byte = true;
+				continue;
+			}
+			do
+				final = shell_getc();
+			while (final >= 0x20 && final < 0x40); /* parameter bytes */
+			if (final == 'A' && hist_pos > 0 && hist_pos + SHELL_HISTORY > hist_count) {
+				if (hist_pos == hist_count)
+					strcpy(saved, buf);
+				hist_pos--;
+				len = replace_line(buf, len, history[hist_pos % SHELL_HISTORY]);
+			} else if (final == 'B' && hist_pos < hist_count) {
+				hist_pos++;
+				len = replace_line(buf, len,
+						  hist_pos == hist_count ?
+							  saved :
+							  history[hist_pos % SHELL_HISTORY]);
+			}
+			/* other keys (left, right, home, ...) are not supported: ignored */
 			continue;
 		}
 		if (c < 0x20 || c > 0x7e) {
@@ -93,9 +202,9 @@ static int shell_readline(char *buf, size_t size)
 			continue;
 		}
 		buf[len++] = (char)c;
+		buf[len] = '\0';
 		pl011_putc((char)c);
 	}
-	buf[len] = '\0';
 	if (bad_byte) {
 		shprintf("shell: line refused: it contained control or non-ASCII bytes\n");
 		return -1;
@@ -104,6 +213,8 @@ static int shell_readline(char *buf, size_t size)
 		shprintf("shell: line refused: longer than %d characters\n", SHELL_LINE_MAX - 1);
 		return -1;
 	}
+	if (len)
+		history_add(buf);
 	return (int)len;
 }
 

@@ -15,6 +15,9 @@
  * linear map exists (memblock_allow_resize()) a full array doubles itself
  * with memory taken from memblock, before that it refuses with an error.
  */
+#include <stdarg.h>
+#include <stdio.h>
+
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
@@ -592,27 +595,44 @@ phys_addr_t memblock_get_current_limit(void)
 }
 
 /* mm/memblock.c: memblock_dump(): one line per region, Linux's format */
-static void memblock_dump(const struct memblock_type *type)
+static void memblock_dump(const struct memblock_type *type, memblock_print_t print)
 {
 	unsigned long i;
 
-	pr_info(" %s.cnt  = 0x%lx\n", type->name, type->cnt);
+	print(" %s.cnt  = 0x%lx\n", type->name, type->cnt);
 	for (i = 0; i < type->cnt; i++) {
 		const struct memblock_region *r = &type->regions[i];
 
-		pr_info(" %s[0x%lx]\t[0x%08lx-0x%08lx], 0x%08lx bytes flags: 0x%lx\n", type->name, i,
-			(unsigned long)r->base, (unsigned long)(region_end(r) - 1),
-			(unsigned long)r->size, r->flags);
+		print(" %s[0x%lx]\t[0x%08lx-0x%08lx], 0x%08lx bytes flags: 0x%lx\n", type->name, i,
+		      (unsigned long)r->base, (unsigned long)(region_end(r) - 1),
+		      (unsigned long)r->size, r->flags);
 	}
+}
+
+/* The dump through any printf-like function (the shell's `memblock`). */
+void memblock_show(memblock_print_t print)
+{
+	print("MEMBLOCK configuration:\n");
+	print(" memory size = 0x%08lx reserved size = 0x%08lx\n",
+	      (unsigned long)memblock.memory.total_size,
+	      (unsigned long)memblock.reserved.total_size);
+	memblock_dump(&memblock.memory, print);
+	memblock_dump(&memblock.reserved, print);
+}
+
+static int __attribute__((format(printf, 1, 2))) memblock_pr_info(const char *fmt, ...)
+{
+	char line[160];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	return printk(KERN_INFO "%s", line);
 }
 
 /* mm/memblock.c: __memblock_dump_all() */
 void __memblock_dump_all(void)
 {
-	pr_info("MEMBLOCK configuration:\n");
-	pr_info(" memory size = 0x%08lx reserved size = 0x%08lx\n",
-		(unsigned long)memblock.memory.total_size,
-		(unsigned long)memblock.reserved.total_size);
-	memblock_dump(&memblock.memory);
-	memblock_dump(&memblock.reserved);
+	memblock_show(memblock_pr_info);
 }

@@ -81,6 +81,8 @@ phys_addr_t memblock_get_current_limit(void);
 
 /* Prints "MEMBLOCK configuration:" and both arrays, Linux's format. */
 void __memblock_dump_all(void);
+typedef int (*memblock_print_t)(const char *fmt, ...);
+void memblock_show(memblock_print_t print);
 static inline void memblock_dump_all(void)
 {
 	if (memblock_debug)

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kernel/cmd_sys.c: shell commands about the kernel itself: `uptime`,
+ * `dmesg` (the whole log buffer, whatever loglevel hid from the console)
+ * and `memblock` (the boot-time memory map, memblock=debug's dump).
+ */
+#include <a9mm/shell.h>
+#include <linux/console.h>
+#include <linux/kernel.h>
+#include <linux/memblock.h>
+#include <mach/vexpress.h>
+
+static int do_uptime(int argc, char **argv)
+{
+	u64 ns = global_timer_ns();
+	unsigned long sec = (unsigned long)(ns / 1000000000ULL);
+
+	if (argc != 1)
+		return 1;
+	shprintf("up %lu.%02lu s (global timer)\n", sec,
+		 (unsigned long)(ns % 1000000000ULL / 10000000ULL));
+	return 0;
+}
+SHELL_CMD("uptime", do_uptime, "", "time since the global timer started");
+
+static int do_dmesg(int argc, char **argv)
+{
+	char chunk[128];
+	size_t off = 0, n;
+
+	if (argc != 1)
+		return 1;
+	while ((n = log_buf_copy(chunk, sizeof(chunk), off)) > 0) {
+		console_write(chunk, n);
+		off += n;
+	}
+	return 0;
+}
+SHELL_CMD("dmesg", do_dmesg, "", "print the kernel log buffer, every level");
+
+static int do_memblock(int argc, char **argv)
+{
+	if (argc != 1)
+		return 1;
+	memblock_show(shprintf);
+	return 0;
+}
+SHELL_CMD("memblock", do_memblock, "", "dump memblock.memory and memblock.reserved");

@@ -1,0 +1,164 @@
+# SPDX-License-Identifier: GPL-2.0
+"""The serial shell: line editing, history, completion and its commands."""
+import re
+import subprocess
+
+import pytest
+
+from conftest import PROMPT, VMLINUX
+
+UP, DOWN, RIGHT = "\x1b[A", "\x1b[B", "\x1b[C"
+
+
+def test_history_up_and_down(boot):
+    con = boot(mem="128M")
+    con.run("version")
+    con.run("uptime")
+    # up, up, down: back to the newer one, "uptime"
+    con.send(UP + UP + DOWN + "\r")
+    assert re.search(r"up \d+\.\d\d s", con.wait_prompt())
+    # history is now version, uptime (not stored twice): up twice is "version"
+    con.send(UP + UP + "\r")
+    assert "a9mm version" in con.wait_prompt()
+    # down past the newest brings back what was typed before browsing
+    con.send("vers" + UP + DOWN + "ion\r")
+    assert "a9mm version" in con.wait_prompt()
+
+
+def test_unsupported_keys_ignored_lone_escape_refused(boot):
+    con = boot(mem="128M")
+    con.send("vers" + RIGHT + "ion\r")
+    assert "a9mm version" in con.wait_prompt()
+    con.send("\x1bXversion\r")
+    assert "line refused: it contained control or non-ASCII bytes" in con.wait_prompt()
+
+
+def test_tab_completes_unique_and_lists_several(boot):
+    con = boot(mem="128M")
+    con.send("vers\t\r")            # unique: completed with a space
+    assert "a9mm version" in con.wait_prompt()
+    con.send("m\t")                 # md, memblock: listed, prompt redrawn
+    listing = con.wait_prompt()
+    assert re.search(r"\bmd\b", listing) and "memblock" in listing
+    con.send("emb\t\r")             # line is now "memb" -> "memblock "
+    assert "MEMBLOCK configuration:" in con.wait_prompt()
+
+
+def test_help_lists_every_command_with_description(boot):
+    con = boot(mem="128M")
+    out = con.run("help")
+    for cmd in ("help", "poweroff", "reboot", "version", "uptime", "dmesg", "memblock",
+                "md", "fault", "selftest"):
+        assert re.search(rf"^  {cmd} +\S.+$", out, re.M), (cmd, out)
+
+
+def test_memblock_command_matches_boot_dump(boot):
+    con = boot(mem="512M", append="console=ttyAMA0 loglevel=8 memblock=debug")
+    boot_dump = con.log[con.log.index("MEMBLOCK configuration:"):]
+    boot_dump = boot_dump[:boot_dump.index("\n", boot_dump.index(" reserved.cnt"))]
+    n = int(re.search(r"reserved.cnt  = 0x(\d+)", boot_dump).group(1), 16)
+    out = con.run("memblock")
+    # the shell's dump is the boot dump, line for line (nothing freed since)
+    want = boot_dump.splitlines()
+    got = out.splitlines()[:len(want) + n]
+    assert got[:len(want)] == want
+
+
+def test_dmesg_has_what_loglevel_hid(boot):
+    con = boot(mem="128M", append="console=ttyAMA0 loglevel=1")
+    assert "Machine model" not in con.log
+    out = con.run("dmesg")
+    assert "Machine model: V2P-CA9" in out
+    assert "Kernel command line: console=ttyAMA0 loglevel=1" in out
+
+
+def test_md_reads_text_and_refuses_what_it_must(boot):
+    con = boot(mem="256M")
+    out = con.run("md 0xc0010000 6")
+    lines = out.splitlines()
+    assert lines[0].startswith("c0010000: ") and lines[1].startswith("c0010010: ")
+    assert len(lines[0].split()) >= 5 and len(lines[1].split()[1:3]) == 2
+    # the same words as gdb would see: the first is stext's first instruction
+    assert re.match(r"c0010000: [0-9a-f]{8} [0-9a-f]{8} [0-9a-f]{8} [0-9a-f]{8} ", lines[0])
+    assert "md: 0x00000000 is not mapped" in con.run("md 0")
+    assert "md: 0xf8000000 maps PA 0x10000000, which is not RAM" in con.run("md 0xf8000000")
+    assert "not word aligned" in con.run("md 0xc0010002")
+    assert "'zz' is not a number" in con.run("md zz")
+    assert "WORDS must be 1..1024" in con.run("md 0xc0010000 0")
+    assert "wraps past 0xffffffff" in con.run("md 0xfffffff0 8")
+    assert "usage: md ADDR [WORDS]" in con.run("md")
+
+
+def kernel_symbol(name):
+    out = subprocess.run(["arm-none-eabi-nm", VMLINUX], capture_output=True, text=True,
+                         check=True).stdout
+    return int(re.search(rf"^([0-9a-f]{{8}}) \w {re.escape(name)}$", out, re.M).group(1), 16)
+
+
+def first_unmapped_va(log):
+    """End of the kernel's linear mapping: the lowmem line once paging_init
+    has run, else head.S's sections, which end at _end rounded up to 1 MiB."""
+    m = re.search(r"lowmem  : 0xc0000000 - 0x([0-9a-f]{8})", log)
+    if m:
+        return int(m.group(1), 16)
+    return (kernel_symbol("_end") + (1 << 20) - 1) & ~((1 << 20) - 1)
+
+
+def test_md_stops_at_unmapped_page(boot):
+    con = boot(mem="256M")
+    end = first_unmapped_va(con.log)
+    out = con.run(f"md {end - 8:#x} 4")
+    lines = out.splitlines()
+    assert lines[0].startswith(f"{end - 8:08x}: ")
+    assert len(lines[0].split()) >= 3  # the two mapped words were shown
+    assert f"md: {end:#010x} is not mapped" in lines[1]
+
+
+@pytest.mark.parametrize("kind,report", [
+    ("null", r"Unable to handle kernel NULL pointer dereference at virtual address 00000000\n"
+             r"DFSR = 0x[0-9a-f]{8}: FS=0b0[01]101 \((section|page) translation fault\)"),
+    ("xn", r"Unable to handle kernel instruction fetch at virtual address f8000000\n"
+           r"IFSR = 0x[0-9a-f]{8}: FS=0b0[01]1[01]1 \((section|page) permission fault\)"),
+    ("undef", r"Internal error: undefined instruction e7f000f0 at pc c0[0-9a-f]{6}"),
+    ("align", r"DFSR = 0x00000001: FS=0b00001 \(alignment exception\)"),
+])
+def test_fault_is_decoded_and_shell_survives(boot, kind, report):
+    con = boot(mem="128M")
+    out = con.run(f"fault {kind}")
+    assert re.search(report, out), out
+    assert re.search(r"pc : \[<[0-9a-f]{8}>\]", out)
+    assert f"fault {kind}: taken, reported above; back in the shell" in out
+    # and the kernel still works
+    assert "a9mm version" in con.run("version")
+
+
+def test_fault_ro_without_rodata_is_harmless(boot):
+    con = boot(mem="128M")
+    out = con.run("fault ro")
+    assert "no fault" in out or "taken" in out
+    assert "a9mm version" in con.run("version")
+
+
+def test_fault_bad_kind(boot):
+    con = boot(mem="128M")
+    out = con.run("fault bogus")
+    assert "fault: unknown kind 'bogus'" in out
+    assert "usage: fault null|ro|xn|undef|align" in out
+
+
+def test_selftest_command_reports_ktap(boot):
+    con = boot(mem="256M")
+    out = con.run("selftest", timeout=60)
+    assert out.lstrip().startswith("KTAP version 1")
+    n = int(re.search(r"^1\.\.(\d+)$", out, re.M).group(1))
+    assert len(re.findall(r"^ok \d+ \S+$", out, re.M)) == n
+    assert "not ok" not in out
+    assert "# selftest: " in out and ", 0 failed" in out
+
+
+def test_selftest_on_command_line_runs_at_boot(boot):
+    con = boot(mem="256M", append="console=ttyAMA0 selftest")
+    assert "# Subtest: traps" in con.log
+    assert re.search(r"# selftest: \d+ suites?, 0 failed", con.log)
+    assert con.log.rindex("# selftest") < len(con.log)
+    assert PROMPT not in con.log[:con.log.index("KTAP version 1")]
