@@ -217,8 +217,8 @@ static void __init early_init_dt_scan_memory(const void *fdt)
 
 			pr_debug(" - %llx ,  %llx\n", base, size);
 			if (size == 0) {
-				pr_warn("memory node %s: bank at 0x%llx has size 0, skipped\n", uname,
-					base);
+				pr_warn("memory node %s: bank at 0x%llx has size 0, skipped\n",
+					uname, base);
 				continue;
 			}
 			early_init_dt_add_memory_arch(base, size);
@@ -246,7 +246,8 @@ static void __init early_init_dt_scan_chosen(const void *fdt)
 	p = fdt_getprop(fdt, node, "bootargs", &len);
 	if (p && len > 0) {
 		if (strnlen(p, len) >= COMMAND_LINE_SIZE)
-			pr_warn("bootargs longer than %d bytes, truncated\n", COMMAND_LINE_SIZE - 1);
+			pr_warn("bootargs longer than %d bytes, truncated\n",
+				COMMAND_LINE_SIZE - 1);
 		strncpy(boot_command_line, p, min(len, COMMAND_LINE_SIZE - 1));
 	}
 	pr_debug("command line is: %s\n", boot_command_line);
@@ -333,8 +334,9 @@ static void __init __reserved_mem_reserve_reg(const void *fdt, int node, const c
 
 		if (size &&
 		    early_init_dt_reserve_memory_arch("Reserved memory", base, size, nomap) == 0)
-			pr_debug("Reserved memory: reserved region for node '%s': base 0x%08llx, size %llu MiB%s\n",
-				 uname, base, size >> 20, nomap ? " (no-map)" : "");
+			pr_debug(
+				"Reserved memory: reserved region for node '%s': base 0x%08llx, size %llu MiB%s\n",
+				uname, base, size >> 20, nomap ? " (no-map)" : "");
 		else
 			pr_info("Reserved memory: failed to reserve memory for node '%s': base 0x%08llx, size %llu MiB\n",
 				uname, base, size >> 20);

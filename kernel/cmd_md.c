@@ -53,8 +53,7 @@ static void md_line(unsigned long va, const u32 *w, unsigned int n)
  * 0 if the page holding @va can be read as RAM; else shows the @n words
  * of the line at @line_va read so far, then says why it stops.
  */
-static int md_check_page(unsigned long va, const u32 *line, unsigned int n,
-			 unsigned long line_va)
+static int md_check_page(unsigned long va, const u32 *line, unsigned int n, unsigned long line_va)
 {
 	unsigned long par = va_to_par(va);
 	bool ok = !(par & PAR_F) && memblock_is_memory(par & PAGE_MASK);
@@ -63,8 +62,9 @@ static int md_check_page(unsigned long va, const u32 *line, unsigned int n,
 		md_line(line_va, line, n);
 
 	if (par & PAR_F) {
-		shprintf("md: 0x%08lx is not mapped (the MMU reports fault status 0x%02lx); not read\n",
-			 va & PAGE_MASK, (par >> 1) & 0x3f);
+		shprintf(
+			"md: 0x%08lx is not mapped (the MMU reports fault status 0x%02lx); not read\n",
+			va & PAGE_MASK, (par >> 1) & 0x3f);
 		return -1;
 	}
 	if (!memblock_is_memory(par & PAGE_MASK)) {

@@ -18,7 +18,7 @@
 
 #define SHELL_LINE_MAX 256
 #define SHELL_ARGS_MAX 16
-#define SHELL_PROMPT "a9mm> "
+#define SHELL_PROMPT   "a9mm> "
 
 extern const struct shell_cmd __shell_cmds_start[], __shell_cmds_end[];
 
@@ -139,7 +139,7 @@ static int shell_readline(char *buf, size_t size)
 	size_t len = 0;
 	bool too_long = false, bad_byte = false;
 	unsigned int hist_pos = hist_count; /* == hist_count: the new line */
-	char saved[SHELL_LINE_MAX] = ""; /* the new line, while browsing */
+	char saved[SHELL_LINE_MAX] = "";    /* the new line, while browsing */
 
 	buf[0] = '\0';
 	for (;;) {
@@ -186,9 +186,9 @@ static int shell_readline(char *buf, size_t size)
 			} else if (final == 'B' && hist_pos < hist_count) {
 				hist_pos++;
 				len = replace_line(buf, len,
-						  hist_pos == hist_count ?
-							  saved :
-							  history[hist_pos % SHELL_HISTORY]);
+						   hist_pos == hist_count
+							   ? saved
+							   : history[hist_pos % SHELL_HISTORY]);
 			}
 			/* other keys (left, right, home, ...) are not supported: ignored */
 			continue;

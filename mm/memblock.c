@@ -42,10 +42,10 @@ struct memblock memblock = {
 bool memblock_debug;
 static bool memblock_can_resize;
 
-#define memblock_dbg(fmt, ...)                            \
-	do {                                              \
-		if (memblock_debug)                       \
-			pr_info(fmt, ##__VA_ARGS__);      \
+#define memblock_dbg(fmt, ...)                                                                     \
+	do {                                                                                       \
+		if (memblock_debug)                                                                \
+			pr_info(fmt, ##__VA_ARGS__);                                               \
 	} while (0)
 
 /* mm/memblock.c: early_memblock(): "memblock=debug" traces every call */
@@ -150,8 +150,8 @@ static void memblock_merge_regions(struct memblock_type *type)
 }
 
 /* mm/memblock.c: memblock_insert_region(); the caller made room */
-static void memblock_insert_region(struct memblock_type *type, unsigned long idx,
-				   phys_addr_t base, phys_addr_t size, unsigned long flags)
+static void memblock_insert_region(struct memblock_type *type, unsigned long idx, phys_addr_t base,
+				   phys_addr_t size, unsigned long flags)
 {
 	struct memblock_region *rgn = &type->regions[idx];
 
@@ -230,9 +230,8 @@ repeat:
  * or base + size so that [base, base + size) is covered by whole regions
  * [*start_rgn, *end_rgn).  Each split adds one region: room for two first.
  */
-static int memblock_isolate_range(struct memblock_type *type, phys_addr_t base,
-				  phys_addr_t size, unsigned long *start_rgn,
-				  unsigned long *end_rgn)
+static int memblock_isolate_range(struct memblock_type *type, phys_addr_t base, phys_addr_t size,
+				  unsigned long *start_rgn, unsigned long *end_rgn)
 {
 	phys_addr_t end = base + memblock_cap_size(base, &size);
 	unsigned long idx;
@@ -290,10 +289,10 @@ static int memblock_remove_range(struct memblock_type *type, phys_addr_t base, p
  * The caller's name in memblock=debug traces: Linux prints it with %pF;
  * the address is what GDB's `info symbol` takes.
  */
-#define memblock_trace(what, base, size, flags)                                          \
-	memblock_dbg("%s: [0x%08lx-0x%08lx] flags 0x%lx caller %p\n", what,                  \
-		     (unsigned long)(base), (unsigned long)((base) + (size) - !!(size)), \
-		     (unsigned long)(flags), __builtin_return_address(0))
+#define memblock_trace(what, base, size, flags)                                                    \
+	memblock_dbg("%s: [0x%08lx-0x%08lx] flags 0x%lx caller %p\n", what, (unsigned long)(base), \
+		     (unsigned long)((base) + (size) - !!(size)), (unsigned long)(flags),          \
+		     __builtin_return_address(0))
 
 /* mm/memblock.c: memblock_add() */
 int memblock_add(phys_addr_t base, phys_addr_t size)
@@ -371,9 +370,8 @@ void __next_mem_range(u64 *idx, struct memblock_type *type_a, struct memblock_ty
  * cursors are ints as in Linux: a walk that ran off the bottom leaves
  * idx_a == -1 with idx_b >= 0, which never equals the ~0 start value.
  */
-void __next_mem_range_rev(u64 *idx, struct memblock_type *type_a,
-			  struct memblock_type *type_b, phys_addr_t *out_start,
-			  phys_addr_t *out_end)
+void __next_mem_range_rev(u64 *idx, struct memblock_type *type_a, struct memblock_type *type_b,
+			  phys_addr_t *out_start, phys_addr_t *out_end)
 {
 	int idx_a = (int)(u32)*idx;
 	int idx_b = (int)(u32)(*idx >> 32);
@@ -563,8 +561,7 @@ bool memblock_is_region_memory(phys_addr_t base, phys_addr_t size)
 }
 
 /* mm/memblock.c: memblock_overlaps_region(): any of [base, base+size) is in type */
-bool memblock_overlaps_region(const struct memblock_type *type, phys_addr_t base,
-			      phys_addr_t size)
+bool memblock_overlaps_region(const struct memblock_type *type, phys_addr_t base, phys_addr_t size)
 {
 	phys_addr_t end = base + memblock_cap_size(base, &size);
 	unsigned long i;
