@@ -63,7 +63,7 @@ DTB		:= $(B)/vexpress-v2p-ca9.dtb
 # The portable core: these files build natively for the host tests too.
 CORE_SRCS	:= lib/cmdline.c
 CORE_SRCS	+= mm/memblock.c fdt/fdt.c kernel/mem_param.c
-CORE_SRCS	+= # issue 4: page tables (portable parts)
+CORE_SRCS	+= mm/pgtable.c mm/mmu.c mm/pgwalk.c mm/highmem.c mm/bootmem.c
 CORE_SRCS	+= # issue 5: zones and buddy (mm/page_alloc.c ...)
 HOST_CFLAGS	:= -O1 -g -std=gnu11 $(WARN) -Iinclude -I$(LIBFDT_DIR) \
 		   -Itests/unit -DA9MM_HOST -fsanitize=address,undefined \

@@ -16,7 +16,7 @@
 #include <asm/ptrace.h>
 
 	.arm
-	.section ".rodata", "a"
+	.section ".exception.text", "ax"	@ executable even with rodata=on
 	.align	5
 	.globl	__vectors_start, __vectors_end
 __vectors_start:

@@ -5,6 +5,7 @@
  */
 #include <asm/setup.h>
 #include <asm/memory.h>
+#include <asm/mm.h>
 #include <a9mm/ktap.h>
 #include <a9mm/shell.h>
 #include <linux/console.h>
@@ -58,7 +59,7 @@ void __init start_kernel(void)
 	/* issue 5: build_all_zonelists() goes here */
 	pr_notice("Kernel command line: %s\n", boot_command_line);
 	parse_args_late(command_line);
-	/* issue 4/5: mm_init() -> mem_init() goes here */
+	mem_init();
 	ktap_boot_selftests();
 
 	shell_run();

@@ -148,7 +148,7 @@ static int printk_prefix(char *buf, size_t size)
  */
 int vprintk(const char *fmt, va_list args)
 {
-	char text[512];
+	char text[1024];
 	char prefix[32];
 	int level = LOGLEVEL_DEFAULT;
 	bool cont = false;

@@ -67,7 +67,9 @@ void __init setup_arch(char **cmdline_p)
 	if (!memblock_phys_mem_size())
 		panic("no usable RAM: no memory bank survived the device tree scan and mem=");
 
-	/* issue 4: adjust_lowmem_bounds() goes here */
+	adjust_lowmem_bounds();
 	arm_memblock_init();
-	/* issue 4: paging_init() goes here (it calls bootmem_init(), issue 5) */
+	/* Memory may have been removed (no-map), so recalculate the bounds. */
+	adjust_lowmem_bounds();
+	paging_init();
 }

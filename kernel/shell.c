@@ -30,7 +30,7 @@ static void shell_puts(const char *s)
 /* Command output goes straight to the console: it is not a log message. */
 int shprintf(const char *fmt, ...)
 {
-	char buf[512];
+	char buf[1024];
 	va_list ap;
 	int n;
 

@@ -5,9 +5,17 @@
  * exception, decodes the fault status register and dumps the registers in
  * Linux's layout, then the kernel dies -- unless a caller armed fault_fixup.
  */
+#include <stdarg.h>
+#include <stdio.h>
+
 #include <linux/kernel.h>
+#include <asm/pgtable.h>
+#include <asm/pgwalk.h>
 #include <asm/ptrace.h>
+#include <asm/tlbflush.h>
 #include <asm/traps.h>
+
+extern const char __vectors_start[], __vectors_end[];
 
 unsigned long fault_fixup;
 static int die_counter;
@@ -159,6 +167,7 @@ void do_DataAbort(struct pt_regs *regs)
 	       addr < 4096 ? "NULL pointer dereference" : "paging request", addr);
 	show_fsr("DFSR", fsr, true);
 	printk(KERN_ALERT "DFAR = 0x%08lx\n", addr);
+	show_pte(addr);
 	die(fsr_name(fsr), regs, fsr);
 }
 
@@ -172,6 +181,7 @@ void do_PrefetchAbort(struct pt_regs *regs)
 	       addr);
 	show_fsr("IFSR", fsr, false);
 	printk(KERN_ALERT "IFAR = 0x%08lx\n", addr);
+	show_pte(addr);
 	die(fsr_name(fsr), regs, fsr);
 }
 
@@ -202,4 +212,54 @@ void do_unexpected_irq(struct pt_regs *regs)
 void bad_mode(void)
 {
 	panic("Oops - bad mode: reset or unused exception vector taken");
+}
+
+/* printf-like, at KERN_ALERT; a line may be built by several calls */
+static int __attribute__((format(printf, 1, 2))) alert_print(const char *fmt, ...)
+{
+	static bool line_open;
+	char text[256];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	printk(line_open ? KERN_CONT "%s" : KERN_ALERT "%s", text);
+	line_open = n > 0 && text[strlen(text) - 1] != '\n';
+	return n;
+}
+
+/*
+ * arch/arm/mm/fault.c: show_pte(): Linux's one line ("pgd = ..., [addr]
+ * *pgd=..., *pte=..., *ppte=...") and then what those entries mean.
+ */
+void show_pte(unsigned long addr)
+{
+	struct pgwalk w;
+
+	pgwalk(addr, &w);
+	printk(KERN_ALERT "pgd = %p\n", (void *)swapper_pg_dir);
+	printk(KERN_ALERT "[%08lx] *pgd=%08lx", addr, (unsigned long)w.l1);
+	if (w.has_l2)
+		printk(KERN_CONT ", *pte=%08lx, *ppte=%08lx", (unsigned long)w.linux_pte,
+		       (unsigned long)w.l2);
+	printk(KERN_CONT "\n");
+	pgwalk_show(addr, alert_print);
+}
+
+void early_trap_init(void *vectors_base)
+{
+	memcpy(vectors_base, __vectors_start, __vectors_end - __vectors_start);
+	clean_dcache_area(vectors_base, PAGE_SIZE);
+	__asm__ volatile("mcr p15, 0, %0, c7, c5, 0" : : "r"(0) : "memory"); /* ICIALLU */
+}
+
+void cpu_use_high_vectors(void)
+{
+	unsigned long sctlr;
+
+	__asm__ volatile("mrc p15, 0, %0, c1, c0, 0" : "=r"(sctlr));
+	sctlr |= 1UL << 13; /* V */
+	__asm__ volatile("mcr p15, 0, %0, c1, c0, 0\n\tisb" : : "r"(sctlr) : "memory");
 }

@@ -4,6 +4,11 @@
  * and the buddy allocator: arm_memblock_init(), bootmem_init() and
  * mem_init().
  */
+#include <stdarg.h>
+#include <stdio.h>
+
+#include <asm/highmem.h>
+#include <asm/map.h>
 #include <asm/memory.h>
 #include <asm/mm.h>
 #include <asm/sections.h>
@@ -13,8 +18,17 @@
 #include <linux/of_fdt.h>
 
 /* The first-level table head.S built: 4096 word entries, below the image */
-#define SWAPPER_PG_DIR_SIZE (4096 * sizeof(u32))
-extern char swapper_pg_dir[];
+#define SWAPPER_PG_DIR_SIZE (PTRS_PER_PGD * sizeof(pgd_t))
+
+/* The kernel image's physical layout, from linker.ld's symbols. */
+void kernel_image_layout(struct kernel_layout *kl)
+{
+	kl->text = __pa(_text);
+	kl->rodata = __pa(__start_rodata);
+	kl->init = __pa(__init_begin);
+	kl->init_end = __pa(__init_end);
+	kl->end = __pa(_end);
+}
 
 /*
  * arch/arm/mm/init.c: arm_memblock_init(): everything in RAM that is
@@ -33,4 +47,52 @@ void __init arm_memblock_init(void)
 	early_init_fdt_reserve_self();
 	early_init_fdt_scan_reserved_mem();
 	memblock_dump_all();
+}
+
+#define MLK(b, t) (unsigned long)(b), (unsigned long)(t), (long)(((t) - (b)) >> 10)
+#define MLM(b, t) (unsigned long)(b), (unsigned long)(t), (long)(((t) - (b)) >> 20)
+#define MLK_ROUNDUP(b, t) (unsigned long)(b), (unsigned long)(t), (long)DIV_ROUND_UP((t) - (b), SZ_1K)
+
+/*
+ * arch/arm/mm/init.c: mem_init(), its second half (Linux 3.x/4.x): the
+ * virtual memory map as it now is, every figure from the constants and
+ * variables that define it, in Linux's exact format.  Also the shell's
+ * `layout`.
+ */
+void show_vm_layout(int (*print)(const char *fmt, ...))
+{
+	print("Virtual kernel memory layout:\n"
+		  "    vector  : 0x%08lx - 0x%08lx   (%4ld kB)\n"
+		  "    fixmap  : 0x%08lx - 0x%08lx   (%4ld kB)\n"
+		  "    vmalloc : 0x%08lx - 0x%08lx   (%4ld MB)\n"
+		  "    lowmem  : 0x%08lx - 0x%08lx   (%4ld MB)\n"
+		  "    pkmap   : 0x%08lx - 0x%08lx   (%4ld MB)\n"
+		  "    modules : 0x%08lx - 0x%08lx   (%4ld MB)\n"
+		  "      .text : 0x%08lx - 0x%08lx   (%4ld kB)\n"
+		  "      .init : 0x%08lx - 0x%08lx   (%4ld kB)\n"
+		  "      .data : 0x%08lx - 0x%08lx   (%4ld kB)\n"
+		  "       .bss : 0x%08lx - 0x%08lx   (%4ld kB)\n",
+		  MLK(VECTORS_BASE, VECTORS_BASE + PAGE_SIZE), MLK(FIXADDR_START, FIXADDR_END),
+		  MLM(VMALLOC_START, VMALLOC_END), MLM(PAGE_OFFSET, (unsigned long)high_memory),
+		  MLM(PKMAP_BASE, PKMAP_BASE + LAST_PKMAP * PAGE_SIZE),
+		  MLM(MODULES_VADDR, MODULES_END), MLK_ROUNDUP(_text, _etext),
+		  MLK_ROUNDUP(__init_begin, __init_end), MLK_ROUNDUP(_sdata, _edata),
+		  MLK_ROUNDUP(__bss_start, __bss_stop));
+}
+
+static int __attribute__((format(printf, 1, 2))) notice_print(const char *fmt, ...)
+{
+	char text[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	return printk(KERN_NOTICE "%s", text);
+}
+
+/* arch/arm/mm/init.c: mem_init() */
+void __init mem_init(void)
+{
+	show_vm_layout(notice_print);
 }

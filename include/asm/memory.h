@@ -28,6 +28,7 @@
 #define PMD_SIZE (1UL << 21)
 
 #define MODULES_VADDR (PAGE_OFFSET - 0x01000000UL)
+#define TASK_SIZE MODULES_VADDR
 #define MODULES_END (PAGE_OFFSET - PMD_SIZE)
 #define PKMAP_BASE (PAGE_OFFSET - PMD_SIZE)
 
@@ -35,6 +36,7 @@
 #define VMALLOC_END 0xff000000UL
 #define FIXADDR_START 0xffc00000UL
 #define FIXADDR_END 0xfff00000UL
+#define FIXADDR_TOP (FIXADDR_END - PAGE_SIZE)
 #define VECTORS_BASE 0xffff0000UL
 
 /* Static I/O map set up by head.S and kept by devicemaps_init(). */

@@ -35,6 +35,7 @@
 #define SZ_4M 0x00400000
 #define SZ_8M 0x00800000
 #define SZ_16M 0x01000000
+#define SZ_32M 0x02000000
 #define SZ_128M 0x08000000
 #define SZ_256M 0x10000000
 #define SZ_1G 0x40000000

@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include <asm/memory.h>
+#include <asm/pgtable.h>
+#include <asm/traps.h>
 #include <linux/kernel.h>
 #include "host_shim.h"
 
@@ -113,4 +115,24 @@ phys_addr_t a9mm_host_pa(const void *p)
 		abort();
 	}
 	return host_ram_base + (phys_addr_t)(c - host_ram);
+}
+
+/* The page-table code's arch interface (asm/map.h, asm/traps.h) on the host. */
+pgd_t swapper_pg_dir[PTRS_PER_PGD] __attribute__((aligned(16384)));
+struct kernel_layout host_kernel_layout;
+unsigned int host_early_trap_init_calls;
+
+void kernel_image_layout(struct kernel_layout *kl)
+{
+	*kl = host_kernel_layout;
+}
+
+void early_trap_init(void *vectors_base)
+{
+	(void)vectors_base;
+	host_early_trap_init_calls++;
+}
+
+void cpu_use_high_vectors(void)
+{
 }

@@ -28,4 +28,9 @@ extern char host_panic_msg[512];
 void host_ram_init(phys_addr_t phys_base, size_t size);
 void host_ram_free(void);
 
+/* What kernel_image_layout() reports (the linker's symbols on the target). */
+#include <asm/map.h>
+extern struct kernel_layout host_kernel_layout;
+extern unsigned int host_early_trap_init_calls;
+
 #endif

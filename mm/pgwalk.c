@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mm/pgwalk.c: a software table walk of swapper_pg_dir, as the MMU does it
+ * (ARM ARM B3.5.1, short-descriptor format, TTBCR.N = 0):
+ *
+ *   VA[31:20] indexes the 4096-entry first-level table.
+ *     0b00 fault, 0b10 section (VA[19:0] is the offset),
+ *     0b01 page table: VA[19:12] indexes its 256 second-level entries,
+ *          0b1x small page (VA[11:0] is the offset), 0b00 fault.
+ *
+ * Used by the shell's `pgwalk VA`, by show_pte() in the abort report,
+ * and by the tests.
+ */
+#include <linux/kernel.h>
+#include <asm/pgtable.h>
+#include <asm/pgwalk.h>
+
+void pgwalk(unsigned long va, struct pgwalk *w)
+{
+	pmd_t *pmd = pmd_off_k(va) + ((va >> SECTION_SHIFT) & 1);
+
+	memset(w, 0, sizeof(*w));
+	w->va = va;
+	w->l1 = *pmd;
+	w->domain = (w->l1 >> 5) & 0xf;
+	switch (w->l1 & PMD_TYPE_MASK) {
+	case PMD_TYPE_SECT:
+		if (w->l1 & PMD_SECT_SUPER)
+			return; /* a9mm never makes supersections */
+		w->mapped = true;
+		w->pa = (w->l1 & SECTION_MASK) | (va & ~SECTION_MASK);
+		w->writable = !(w->l1 & PMD_SECT_APX);
+		w->executable = !(w->l1 & PMD_SECT_XN);
+		return;
+	case PMD_TYPE_TABLE: {
+		/* the hardware table this entry points at, and its Linux shadow */
+		pteval_t *hw = __va((phys_addr_t)(w->l1 & ~0x3ffUL));
+		unsigned int idx = (va >> PAGE_SHIFT) & 0xff;
+
+		w->has_l2 = true;
+		w->l2 = hw[idx];
+		w->linux_pte = (hw - PTE_HWTABLE_PTRS)[idx]; /* the Linux shadow, 2 KiB below */
+		if (!(w->l2 & PTE_TYPE_SMALL))
+			return; /* fault (a9mm makes no large pages) */
+		w->mapped = true;
+		w->pa = (w->l2 & PAGE_MASK) | (va & ~PAGE_MASK);
+		w->writable = !(w->l2 & PTE_EXT_APX);
+		w->executable = !(w->l2 & PTE_EXT_XN);
+		return;
+	}
+	default:
+		return;
+	}
+}
+
+/* ARM ARM B3.8.2, table B3-10: memory type from TEX[2:0], C, B (TRE = 0) */
+const char *pgwalk_memtype(unsigned int tex, unsigned int c, unsigned int b)
+{
+	static const char *const tex0[4] = {
+		"strongly-ordered",
+		"shareable device",
+		"normal, write-through, no write-allocate",
+		"normal, write-back, no write-allocate",
+	};
+
+	if (tex & 4)
+		return "normal, cacheable (outer/inner policies)";
+	if (tex == 0)
+		return tex0[c << 1 | b];
+	if (tex == 1 && !c && !b)
+		return "normal, non-cacheable";
+	if (tex == 1 && c && b)
+		return "normal, write-back, write-allocate";
+	if (tex == 2 && !c && !b)
+		return "non-shareable device";
+	return "reserved";
+}
+
+/* ARM ARM B3.7.1, table B3-8: AP[2] (APX) and AP[1:0] */
+const char *pgwalk_access(unsigned int apx, unsigned int ap)
+{
+	static const char *const names[2][4] = {
+		{"no access", "kernel RW, user none", "kernel RW, user RO", "kernel RW, user RW"},
+		{"reserved", "kernel RO, user none", "kernel RO, user RO", "kernel RO, user RO"},
+	};
+
+	return names[apx & 1][ap & 3];
+}
+
+static void show_attrs(int (*print)(const char *fmt, ...), unsigned int apx, unsigned int ap,
+		       unsigned int tex, unsigned int c, unsigned int b, unsigned int xn,
+		       unsigned int s, unsigned int ng)
+{
+	print("      AP[2:0]=%u%u%u (%s), XN=%u, TEX=%u%u%u C=%u B=%u (%s), S=%u, nG=%u\n", apx,
+	      ap >> 1, ap & 1, pgwalk_access(apx, ap), xn, tex >> 2, (tex >> 1) & 1, tex & 1, c, b,
+	      pgwalk_memtype(tex, c, b), s, ng);
+}
+
+void pgwalk_show(unsigned long va, int (*print)(const char *fmt, ...))
+{
+	struct pgwalk w;
+	pmdval_t l1;
+
+	pgwalk(va, &w);
+	l1 = w.l1;
+	print("  L1[0x%03lx] = 0x%08lx (pgd[0x%03lx], %s MiB of the pair): ", va >> SECTION_SHIFT,
+	      (unsigned long)l1, va >> PGDIR_SHIFT, (va >> SECTION_SHIFT) & 1 ? "2nd" : "1st");
+	switch (l1 & PMD_TYPE_MASK) {
+	case PMD_TYPE_FAULT:
+		print("fault (not mapped)\n");
+		return;
+	case PMD_TYPE_SECT:
+		if (l1 & PMD_SECT_SUPER) {
+			print("supersection (not used by a9mm)\n");
+			return;
+		}
+		print("section, PA 0x%08lx, domain %u\n", (unsigned long)(l1 & SECTION_MASK),
+		      w.domain);
+		show_attrs(print, !!(l1 & PMD_SECT_APX), (l1 >> 10) & 3, (l1 >> 12) & 7,
+			   !!(l1 & PMD_SECT_CACHEABLE), !!(l1 & PMD_SECT_BUFFERABLE),
+			   !!(l1 & PMD_SECT_XN), !!(l1 & PMD_SECT_S), !!(l1 & PMD_SECT_nG));
+		break;
+	case PMD_TYPE_TABLE:
+		print("page table at PA 0x%08lx, domain %u\n", (unsigned long)(l1 & ~0x3ffUL),
+		      w.domain);
+		print("  L2[0x%02lx] = 0x%08lx (Linux pte 0x%08lx): ", (va >> PAGE_SHIFT) & 0xff,
+		      (unsigned long)w.l2, (unsigned long)w.linux_pte);
+		if (!(w.l2 & PTE_TYPE_SMALL)) {
+			print("fault (not mapped)\n");
+			return;
+		}
+		print("small page, PA 0x%08lx\n", (unsigned long)(w.l2 & PAGE_MASK));
+		show_attrs(print, !!(w.l2 & PTE_EXT_APX), (w.l2 >> 4) & 3, (w.l2 >> 6) & 7,
+			   !!(w.l2 & PTE_CACHEABLE), !!(w.l2 & PTE_BUFFERABLE), w.l2 & PTE_EXT_XN,
+			   !!(w.l2 & PTE_EXT_SHARED), !!(w.l2 & PTE_EXT_NG));
+		break;
+	default:
+		print("reserved encoding\n");
+		return;
+	}
+	print("  => VA 0x%08lx -> PA 0x%08lx\n", va, (unsigned long)w.pa);
+}
