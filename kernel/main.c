@@ -11,6 +11,7 @@
 #include <linux/console.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
+#include <linux/mm.h>
 #include <linux/of_fdt.h>
 #include <mach/vexpress.h>
 
@@ -56,7 +57,7 @@ void __init start_kernel(void)
 	pr_notice("%s", linux_banner);
 	setup_arch(&command_line);
 	smp_report_cpus();
-	/* issue 5: build_all_zonelists() goes here */
+	build_all_zonelists();
 	pr_notice("Kernel command line: %s\n", boot_command_line);
 	parse_args_late(command_line);
 	mem_init();

@@ -12,6 +12,7 @@
  * (flush_all_zero_pkmaps), which is why kunmap() is cheap.
  */
 #include <linux/kernel.h>
+#include <linux/mm.h>
 #include <asm/highmem.h>
 #include <asm/map.h>
 #include <asm/tlbflush.h>
@@ -108,4 +109,18 @@ unsigned int pkmap_slots_in_use(void)
 	for (unsigned int i = 0; i < LAST_PKMAP; i++)
 		n += pkmap_count[i] > 1;
 	return n;
+}
+
+/* include/linux/highmem.h: kmap(): lowmem pages already have an address */
+void *kmap(struct page *page)
+{
+	if (!PageHighMem(page))
+		return page_address(page);
+	return kmap_high_pfn(page_to_pfn(page));
+}
+
+void kunmap(struct page *page)
+{
+	if (PageHighMem(page))
+		kunmap_high_pfn(page_to_pfn(page));
 }
