@@ -14,8 +14,7 @@ void show_buddyinfo(print_t print)
 {
 	struct zone *zone;
 
-	for_each_populated_zone(zone)
-	{
+	for_each_populated_zone(zone) {
 		print("Node %d, zone %8s ", zone->zone_pgdat->node_id, zone->name);
 		for (unsigned int order = 0; order < MAX_ORDER; ++order)
 			print("%6lu ", zone->free_area[order].nr_free);
@@ -35,8 +34,7 @@ void show_pagetypeinfo(print_t print)
 	for (unsigned int order = 0; order < MAX_ORDER; ++order)
 		print("%6u ", order);
 	print("\n");
-	for_each_populated_zone(zone)
-	{
+	for_each_populated_zone(zone) {
 		for (int mt = 0; mt < MIGRATE_TYPES; mt++) {
 			print("Node %4d, zone %8s, type %12s ", zone->zone_pgdat->node_id,
 			      zone->name, migratetype_names[mt]);
@@ -57,8 +55,7 @@ void show_pagetypeinfo(print_t print)
 	for (int mt = 0; mt < MIGRATE_TYPES; mt++)
 		print("%12s ", migratetype_names[mt]);
 	print("\n");
-	for_each_populated_zone(zone)
-	{
+	for_each_populated_zone(zone) {
 		unsigned long count[MIGRATE_TYPES] = {0};
 		unsigned long base = round_down(zone->zone_start_pfn, pageblock_nr_pages);
 
@@ -78,8 +75,7 @@ void show_zoneinfo(print_t print)
 {
 	struct zone *zone;
 
-	for_each_zone(zone)
-	{
+	for_each_zone(zone) {
 		const struct per_cpu_pages *pcp = &zone->pageset.pcp;
 
 		print("Node %d, zone %8s\n", zone->zone_pgdat->node_id, zone->name);
@@ -115,8 +111,7 @@ void show_meminfo(print_t print)
 	unsigned long free_high = 0, free_low = 0, wmark_low = 0, pcp = 0;
 	struct zone *zone;
 
-	for_each_zone(zone)
-	{
+	for_each_zone(zone) {
 		unsigned long free = (unsigned long)zone->vm_stat[NR_FREE_PAGES];
 
 		if (is_highmem(zone))
