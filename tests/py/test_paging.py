@@ -4,12 +4,13 @@
 Expected values are computed here from Linux's formulas and from the
 kernel's own symbols (arm-none-eabi-nm build/vmlinux), never pasted.
 """
+import os
 import re
 import subprocess
 
 import pytest
 
-from conftest import VMLINUX
+from conftest import DTB_DIR, ROOT, VMLINUX
 
 MB = 1 << 20
 RAM_BASE = 0x60000000
@@ -187,3 +188,45 @@ def test_bad_rodata_and_vmalloc_values(boot):
     assert "rodata=maybe: expected on or off, ignored" in con.log
     assert "vmalloc=lots: not a size, ignored" in con.log
     check_layout(con.log, expected_layout(256 * MB))
+
+
+def dts_hole(name):
+    """The no-map reservation a test DTS carves out of RAM: (start, end)."""
+    path = os.path.join(ROOT, "tests", "dts", name)
+    with open(path) as f:
+        m = re.search(r"reg = <(0x[0-9a-f]+) (0x[0-9a-f]+)>;\s*no-map;", f.read())
+    start, size = int(m.group(1), 16), int(m.group(2), 16)
+    return start, start + size
+
+
+def test_unaligned_bank_edges_from_the_dtb(boot):
+    # a no-map hole splits RAM into two banks whose edges are not 1 MiB aligned
+    hole_start, hole_end = dts_hole("unaligned-bank.dts")
+    assert hole_start % MB and hole_end % MB   # the DTS really is unaligned
+    con = boot(mem="256M", dtb=os.path.join(DTB_DIR, "unaligned-bank.dtb"))
+
+    def va(pa):
+        return pa - RAM_BASE + PAGE_OFFSET
+
+    def l2_index(pa):
+        return (pa >> 12) & 0xFF
+
+    # bank 0's last page and bank 1's first: small pages, RAM attributes, XN
+    for pa in (hole_start - 0x1000, hole_end):
+        out = walk(con, va(pa))
+        assert "page table at PA" in out and "small page" in out, (hex(pa), out)
+        assert f"=> VA 0x{va(pa):08x} -> PA 0x{pa:08x}" in out
+        assert "AP[2:0]=001 (kernel RW, user none), XN=1, TEX=001 C=1 B=1" in out
+    # inside the hole, at both of its ends: no translation
+    for pa in (hole_start, hole_end - 0x1000):
+        out = walk(con, va(pa))
+        assert re.search(rf"L2\[0x{l2_index(pa):02x}\] = 0x00000000 .*fault \(not mapped\)",
+                         out), (hex(pa), out)
+    # bank 0 below its last pgd entry, and bank 1 from the next 2 MiB: sections
+    for pa in ((hole_start & ~(2 * MB - 1)) - MB, (hole_end + 2 * MB - 1) & ~(2 * MB - 1)):
+        out = walk(con, va(pa))
+        assert f"section, PA 0x{pa:08x}, domain 0" in out, (hex(pa), out)
+    # the linear map still spans all of RAM: the hole is inside lowmem
+    check_layout(con.log, expected_layout(256 * MB))
+    out = con.run(f"md {va(hole_start) - 8:#x} 4")
+    assert f"md: 0x{va(hole_start):08x} is not mapped" in out
