@@ -37,7 +37,10 @@ static unsigned long vmalloc_min = VMALLOC_END - VMALLOC_DEFAULT_SIZE - VMALLOC_
  * arch/arm/mm/mmu.c: early_vmalloc(): "vmalloc=SIZE" moves the lowmem /
  * vmalloc boundary.  Clamped as Linux does: at least 16 MiB, and lowmem
  * keeps at least 32 MiB.  The 8 MiB VMALLOC_OFFSET guard gap is taken off
- * as for the default, so vmalloc=240M is the default.
+ * as for the default, so vmalloc=240M is the default and the area printed
+ * is the size asked for.  (Linux sets vmalloc_min = VMALLOC_END - size, so
+ * its gap comes out of the request: vmalloc=240M gives 232 MB there, and
+ * its upper clamp reads 976MB where a9mm's reads 968MB.)
  */
 static int __init early_vmalloc(char *arg)
 {
@@ -264,7 +267,7 @@ static void __init split_pmd(pmd_t *pmd, unsigned long addr, pmdval_t prot_l1)
 			    (sect & PMD_SECT_nG) ? PTE_EXT_NG : 0);
 	}
 	__pmd_populate(pmd, __pa(pte), prot_l1);
-	local_flush_tlb_all();
+	flush_tlb_all();
 	pr_debug("split the sections at 0x%08lx into 4 KiB pages\n", base);
 }
 
@@ -479,7 +482,7 @@ static void __init mark_rodata_ro(void)
 	kernel_image_layout(&kl);
 	map_range(kl.text, kl.rodata, MT_MEMORY_RX);
 	map_range(kl.rodata, kl.init, MT_MEMORY_RO);
-	local_flush_tlb_all();
+	flush_tlb_all();
 	pr_info("Write protecting the kernel text: %luk\n",
 		(unsigned long)(kl.rodata - kl.text) >> 10);
 	pr_info("Write protecting the kernel read-only data: %luk\n",
@@ -522,7 +525,7 @@ static void __init devicemaps_init(void)
 	create_mapping(&map);
 
 	iotable_init(vexpress_io_desc, ARRAY_SIZE(vexpress_io_desc));
-	local_flush_tlb_all();
+	flush_tlb_all();
 	cpu_use_high_vectors();
 }
 
@@ -544,6 +547,6 @@ void __init paging_init(void)
 	devicemaps_init();
 	kmap_init();
 	mark_rodata_ro();
-	local_flush_tlb_all();
+	flush_tlb_all();
 	bootmem_init();
 }

@@ -18,7 +18,7 @@ void paging_init(void);		 /* mm/mmu.c */
 void bootmem_init(void);	 /* mm/init.c */
 void mem_init(void);		 /* mm/init.c */
 
-/* mm/init.c: "Virtual kernel memory layout:" through a printf-like function */
+/* mm/layout.c: "Virtual kernel memory layout:" through a printf-like function */
 void show_vm_layout(int (*print)(const char *fmt, ...));
 
 #endif

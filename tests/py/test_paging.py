@@ -109,7 +109,8 @@ def test_walk_kernel_text_and_data(boot):
     # head of RAM: 1 MiB sections, text executable
     assert re.search(r"section, PA 0x60000000, domain 0", out), out
     assert "AP[2:0]=001 (kernel RW, user none), XN=0, TEX=001 C=1 B=1" in out
-    assert f"=> VA 0x{s['start_kernel']:08x} -> PA 0x{s['start_kernel'] - PAGE_OFFSET + RAM_BASE:08x}" in out
+    pa = s["start_kernel"] - PAGE_OFFSET + RAM_BASE
+    assert f"=> VA 0x{s['start_kernel']:08x} -> PA 0x{pa:08x}" in out
     # lowmem above the kernel's sections: execute-never
     out = walk(con, 0xC8000000)
     assert "section, PA 0x68000000" in out and "XN=1" in out
@@ -158,11 +159,13 @@ def test_md_never_crosses_into_unmapped(boot):
 def test_rodata_on_write_to_text_is_a_permission_fault(boot):
     con = boot(mem="512M", append="console=ttyAMA0 loglevel=8 rodata=on")
     s = symbols()
-    assert f"Write protecting the kernel text: {(s['__start_rodata'] - s['_text']) >> 10}k" in con.log
+    text_kb = (s["__start_rodata"] - s["_text"]) >> 10
+    assert f"Write protecting the kernel text: {text_kb}k" in con.log
     out = con.run("fault ro")
     assert "DFSR = 0x0000080f: FS=0b01111 (page permission fault), domain 0, write" in out
     assert f"DFAR = 0x{s['_stext']:08x}" in out
-    assert re.search(rf"\[{s['_stext']:08x}\] \*pgd=[0-9a-f]{{8}}, \*pte=[0-9a-f]{{8}}, \*ppte=", out)
+    assert re.search(rf"\[{s['_stext']:08x}\] \*pgd=[0-9a-f]{{8}}, \*pte=[0-9a-f]{{8}}, "
+                     r"\*ppte=", out)
     assert "AP[2:0]=101 (kernel RO, user none), XN=0" in out
     # rodata: read-only and execute-never; data: writable
     assert "AP[2:0]=101 (kernel RO, user none), XN=1" in walk(con, s["__start_rodata"])
@@ -230,3 +233,52 @@ def test_unaligned_bank_edges_from_the_dtb(boot):
     check_layout(con.log, expected_layout(256 * MB))
     out = con.run(f"md {va(hole_start) - 8:#x} 4")
     assert f"md: 0x{va(hole_start):08x} is not mapped" in out
+
+
+PAGE = 0x1000
+PKMAP_BASE = PAGE_OFFSET - 2 * MB
+FIXADDR_TOP = 0xFFF00000 - PAGE
+
+
+def test_kmap_highmem_page_through_pkmap_and_fixmap(boot):
+    ram = 1024 * MB
+    con = boot(mem="1024M")
+    exp = dict((name, (a, b)) for name, a, b, _, _ in expected_layout(ram))
+    lowmem_limit_pa = exp["lowmem"][1] - PAGE_OFFSET + RAM_BASE
+    pa = RAM_BASE + ram - PAGE + 0x10          # the last page of RAM: HighMem
+    assert pa >= lowmem_limit_pa
+    pfn = pa >> 12
+
+    def kmap(*args):
+        out = con.run("kmap " + " ".join(f"{a:#x}" for a in args))
+        tail = r" slot (\d+) at 0x([0-9a-f]{8}), \*0x([0-9a-f]{8}) = 0x([0-9a-f]{8})"
+        hi = re.search(r"kmap_high_pfn\(0x([0-9a-f]+)\): +pkmap" + tail, out)
+        at = re.search(r"kmap_atomic_pfn\(0x([0-9a-f]+)\): fixmap" + tail, out)
+        assert hi and at, out
+        # [pfn, slot, slot VA, word VA, word]
+        return [[int(g, 10 if i == 1 else 16) for i, g in enumerate(m.groups())]
+                for m in (hi, at)]
+
+    value = (pfn * 0x9E3779B1) & 0xFFFFFFFF     # anything not already there
+    hi, at = kmap(pa, value)
+    # pkmap: slot n at PKMAP_BASE + n pages; fixmap: slot 0 at FIXADDR_TOP
+    assert hi[0] == pfn and hi[2] == PKMAP_BASE + hi[1] * PAGE and hi[3] == hi[2] + 0x10
+    assert at[0] == pfn and at[1] == 0 and at[2] == FIXADDR_TOP and at[3] == at[2] + 0x10
+    # written through one, read through the other: one physical page
+    assert hi[4] == value and at[4] == value
+    # after kunmap the pkmap pte stays (freed lazily); the fixmap pte is gone
+    out = walk(con, hi[2])
+    assert f"small page, PA 0x{pa & ~0xFFF:08x}" in out and "XN=1" in out, out
+    out = walk(con, at[2])
+    assert re.search(r"L2\[0xff\] = 0x00000000 .*fault \(not mapped\)", out), out
+    assert f"md: 0x{at[2]:08x} is not mapped" in con.run(f"md {at[2]:#x} 1")
+    # a new kmap takes the next slot and still finds the value in RAM
+    hi2, at2 = kmap(pa)
+    assert hi2[1] == hi[1] + 1 and hi2[4] == value and at2[4] == value
+
+
+def test_kmap_refuses_lowmem_and_non_ram(boot):
+    con = boot(mem="256M")
+    assert "kmap: 0x60100000 is lowmem, always mapped at 0xc0100000" in con.run("kmap 0x60100000")
+    assert "kmap: 0xa0000000 is not RAM" in con.run("kmap 0xa0000000")
+    assert "expected a physical address" in con.run("kmap nowhere")
