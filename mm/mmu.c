@@ -41,6 +41,13 @@ static unsigned long vmalloc_min = VMALLOC_END - VMALLOC_DEFAULT_SIZE - VMALLOC_
  * is the size asked for.  (Linux sets vmalloc_min = VMALLOC_END - size, so
  * its gap comes out of the request: vmalloc=240M gives 232 MB there, and
  * its upper clamp reads 976MB where a9mm's reads 968MB.)
+ *
+ * One clamp is a9mm's own: the static I/O map (IO_MB_VIRT, where the
+ * console lives) must stay above lowmem, inside vmalloc space, or the
+ * linear map and the device sections would claim the same addresses and
+ * the RAM behind them would be reachable only as device registers.  Linux
+ * ioremap()s its devices wherever vmalloc space is, so it needs no such
+ * floor.
  */
 static int __init early_vmalloc(char *arg)
 {
@@ -59,6 +66,11 @@ static int __init early_vmalloc(char *arg)
 	if (vmalloc_reserve < SZ_16M) {
 		vmalloc_reserve = SZ_16M;
 		pr_warn("vmalloc area too small, limiting to %luMB\n", vmalloc_reserve >> 20);
+	}
+	if (vmalloc_reserve < VMALLOC_END - IO_MB_VIRT) {
+		vmalloc_reserve = VMALLOC_END - IO_MB_VIRT;
+		pr_warn("vmalloc area too small for the static I/O map at 0x%08lx, limiting to %luMB\n",
+			IO_MB_VIRT, vmalloc_reserve >> 20);
 	}
 	if (vmalloc_reserve > VMALLOC_END - (PAGE_OFFSET + SZ_32M) - VMALLOC_OFFSET) {
 		vmalloc_reserve = VMALLOC_END - (PAGE_OFFSET + SZ_32M) - VMALLOC_OFFSET;
@@ -504,8 +516,17 @@ static const struct map_desc vexpress_io_desc[] = {
 /*
  * arch/arm/mm/mmu.c: devicemaps_init(): a fresh vectors page mapped at
  * 0xffff0000, everything from VMALLOC_START to the fixmap cleared, and
- * the static I/O map re-created.  Between the clear and the I/O map the
- * console is unmapped: nothing may print there.
+ * the static I/O map re-created.
+ *
+ * Between the clear and the I/O map the console's UART is unmapped, so
+ * nothing may print there -- and memblock_alloc() prints with
+ * memblock=debug.  Hence the order differs from Linux's (vectors, then
+ * mdesc->map_io): the I/O sections come back first -- same addresses and
+ * attributes as head.S's, only the domain moves from 0 to DOMAIN_IO, both
+ * clients in DACR, so a TLB entry cached from the old ones still gives the
+ * same answer -- and only then does the vectors mapping allocate its pte
+ * table.
+ * Linux's console is not a fixed mapping at this point, a9mm's is.
  */
 static void __init devicemaps_init(void)
 {
@@ -517,6 +538,7 @@ static void __init devicemaps_init(void)
 
 	for (addr = VMALLOC_START; addr < (FIXADDR_TOP & PMD_MASK); addr += PMD_SIZE)
 		pmd_clear(pmd_off_k(addr));
+	iotable_init(vexpress_io_desc, ARRAY_SIZE(vexpress_io_desc));
 
 	map.pfn = __phys_to_pfn(__pa(vectors));
 	map.virtual = VECTORS_BASE;
@@ -524,7 +546,6 @@ static void __init devicemaps_init(void)
 	map.type = MT_HIGH_VECTORS;
 	create_mapping(&map);
 
-	iotable_init(vexpress_io_desc, ARRAY_SIZE(vexpress_io_desc));
 	flush_tlb_all();
 	cpu_use_high_vectors();
 }

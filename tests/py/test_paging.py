@@ -17,6 +17,7 @@ RAM_BASE = 0x60000000
 PAGE_OFFSET = 0xC0000000
 VMALLOC_END = 0xFF000000
 VMALLOC_OFFSET = 8 * MB
+IO_MB_VIRT = 0xF8000000     # include/asm/memory.h: the static I/O map (console)
 
 
 def symbols():
@@ -29,6 +30,7 @@ def symbols():
 def expected_layout(ram, vmalloc=240 * MB):
     """Linux 4.x: adjust_lowmem_bounds() and mem_init()'s print."""
     vmalloc = max(vmalloc, 16 * MB)
+    vmalloc = max(vmalloc, VMALLOC_END - IO_MB_VIRT)  # a9mm: keep the static I/O map in vmalloc
     vmalloc = min(vmalloc, VMALLOC_END - (PAGE_OFFSET + 32 * MB) - VMALLOC_OFFSET)
     vmalloc_min = VMALLOC_END - vmalloc - VMALLOC_OFFSET
     lowmem_end = min(PAGE_OFFSET + ram, vmalloc_min)
@@ -81,8 +83,10 @@ def test_seed_layout_at_1024m(boot):
 
 @pytest.mark.parametrize("arg,size,warning", [
     ("vmalloc=400M", 400 * MB, None),
-    ("vmalloc=96M", 96 * MB, None),
-    ("vmalloc=4M", 16 * MB, "vmalloc area too small, limiting to 16MB"),
+    ("vmalloc=128M", 128 * MB, None),
+    ("vmalloc=96M", 96 * MB,
+     "vmalloc area too small for the static I/O map at 0xf8000000, limiting to 112MB"),
+    ("vmalloc=4M", 4 * MB, "vmalloc area too small, limiting to 16MB"),
     ("vmalloc=2G", 2048 * MB, "vmalloc area is too big, limiting to 968MB"),
 ])
 def test_vmalloc_option(boot, arg, size, warning):
@@ -90,6 +94,9 @@ def test_vmalloc_option(boot, arg, size, warning):
     check_layout(con.log, expected_layout(1024 * MB, size))
     if warning:
         assert warning in con.log
+    assert "out of vmalloc space" not in con.log
+    # the UART's page is the device section, not a lowmem alias
+    assert "=> VA 0xf8009000 -> PA 0x10009000" in walk(con, IO_MB_VIRT + 0x9000)
 
 
 def test_layout_command_repeats_the_boot_print(boot):
