@@ -64,11 +64,14 @@ DTB		:= $(B)/vexpress-v2p-ca9.dtb
 CORE_SRCS	:= lib/cmdline.c
 CORE_SRCS	+= mm/memblock.c fdt/fdt.c kernel/mem_param.c
 CORE_SRCS	+= mm/pgtable.c mm/mmu.c mm/pgwalk.c mm/highmem.c mm/bootmem.c
-CORE_SRCS	+= # issue 5: zones and buddy (mm/page_alloc.c ...)
+CORE_SRCS	+= mm/page_alloc.c mm/nobootmem.c mm/vmstat.c
 HOST_CFLAGS	:= -O1 -g -std=gnu11 $(WARN) -Iinclude -I$(LIBFDT_DIR) \
 		   -Itests/unit -DA9MM_HOST -fsanitize=address,undefined \
 		   -fno-sanitize-recover=all -fno-omit-frame-pointer
-HOST_LDLIBS	:= -lcmocka
+HOST_LDLIBS	:= -lcmocka -lm
+# make bench: the same core at -O2 without sanitizers (their cost is not ours)
+BENCH_CFLAGS	:= -O2 -g -std=gnu11 $(WARN) -Iinclude -I$(LIBFDT_DIR) -Itests/unit \
+		   -DA9MM_HOST
 HOST_TESTS	:= $(patsubst tests/unit/%.c,$(B)/host/%, \
 		     $(wildcard tests/unit/test_*.c))
 HOST_OBJS	:= $(patsubst %,$(B)/host/%.o,$(CORE_SRCS) tests/unit/host_shim.c) \
@@ -113,7 +116,7 @@ $(LIBFDT_STAMP): scripts/libfdt.sha256 scripts/fetch-libfdt.sh | $(B)/.deps
 # --- kernel ---------------------------------------------------------------
 # Objects depend on the flags they were built with: `make DEBUG=1` after a
 # plain `make` rebuilds everything instead of mixing -O0 and -O2 objects.
-FLAGS_STAMP	:= $(B)/.flags-$(shell echo '$(CFLAGS) $(ASFLAGS) $(LDFLAGS) $(HOST_CFLAGS)' | md5sum | cut -c1-12)
+FLAGS_STAMP	:= $(B)/.flags-$(shell echo '$(CFLAGS) $(ASFLAGS) $(LDFLAGS) $(HOST_CFLAGS) $(BENCH_CFLAGS)' | md5sum | cut -c1-12)
 $(FLAGS_STAMP):
 	@mkdir -p $(B)
 	@rm -f $(B)/.flags-*
@@ -190,7 +193,26 @@ test-py: all $(TEST_DTBS)
 
 test: test-unit test-py
 
-bench: all
+# Benchmarks: the allocator built natively at -O2 without sanitizers
+# (their cost is not the allocator's), and the kernel under -icount.
+BENCH_OBJS	:= $(patsubst %,$(B)/bench/%.o,$(CORE_SRCS) tests/unit/host_shim.c \
+		     tests/bench/bench_buddy.c) \
+		   $(patsubst %,$(B)/bench/libfdt/%.o,$(LIBFDT_SRCS))
+
+$(B)/bench/%.c.o: %.c $(FLAGS_STAMP) | $(LIBFDT_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "  BENCHCC $<"
+	@$(HOSTCC) $(BENCH_CFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/bench/libfdt/%.c.o: $(LIBFDT_STAMP) $(FLAGS_STAMP)
+	@mkdir -p $(dir $@)
+	@$(HOSTCC) $(filter-out $(WARN),$(BENCH_CFLAGS)) -w -c $(LIBFDT_DIR)/$*.c -o $@
+
+$(B)/bench/bench_buddy: $(BENCH_OBJS)
+	@echo "  HOSTLD  $@"
+	@$(HOSTCC) $(BENCH_CFLAGS) $^ -lm -o $@
+
+bench: all $(B)/bench/bench_buddy
 	$(PYTHON) scripts/bench.py
 
 format:

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * kernel/cmd_mm.c: shell commands that show the kernel's virtual memory:
- * `layout` (mem_init()'s "Virtual kernel memory layout:"), `pgwalk VA`
- * (a table walk of swapper_pg_dir, decoded) and `kmap PA` (a HighMem page
- * through both kinds of temporary mapping).
+ * kernel/cmd_mm.c: shell commands about memory: `layout` (mem_init()'s
+ * "Virtual kernel memory layout:"), `pgwalk VA` (a table walk of
+ * swapper_pg_dir, decoded), `kmap PA` (a HighMem page through both kinds
+ * of temporary mapping), and the buddy allocator's `alloc`, `free` and
+ * `memtest`.
  */
 #include <a9mm/shell.h>
 #include <asm/fixmap.h>
@@ -13,6 +14,7 @@
 #include <linux/cmdline.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
+#include <linux/mm.h>
 
 static int do_layout(int argc, char **argv)
 {
@@ -87,4 +89,172 @@ static int do_kmap(int argc, char **argv)
 	kunmap_high_pfn(pfn);
 	return 0;
 }
-SHELL_CMD("kmap", do_kmap, "PA [VALUE]", "map a HighMem page with kmap and kmap_atomic, read it");
+SHELL_CMD("kmap", do_kmap, "PA [VALUE]",
+	  "map a HighMem page with kmap and kmap_atomic (write VALUE first), read it back");
+
+static const struct gfp_word {
+	const char *word;
+	gfp_t flags;
+} gfp_words[] = {
+	{"highmem", __GFP_HIGHMEM}, {"movable", __GFP_MOVABLE}, {"reclaimable", __GFP_RECLAIMABLE},
+	{"atomic", __GFP_HIGH},	    {"cold", __GFP_COLD},	{"zero", __GFP_ZERO},
+};
+
+static int do_alloc(int argc, char **argv)
+{
+	gfp_t gfp = GFP_KERNEL;
+	unsigned long order, pfn;
+	struct page *page;
+
+	if (argc < 2)
+		return 1;
+	if (kstrtoul(argv[1], 0, &order) || order >= MAX_ORDER) {
+		shprintf("alloc: ORDER must be 0..%d\n", MAX_ORDER - 1);
+		return 1;
+	}
+	for (int i = 2; i < argc; i++) {
+		unsigned int j;
+
+		for (j = 0; j < ARRAY_SIZE(gfp_words); j++)
+			if (!strcmp(argv[i], gfp_words[j].word))
+				break;
+		if (j == ARRAY_SIZE(gfp_words)) {
+			shprintf("alloc: unknown flag '%s'\n", argv[i]);
+			return 1;
+		}
+		gfp |= gfp_words[j].flags;
+	}
+	page = alloc_pages(gfp, (unsigned int)order);
+	if (!page) {
+		shprintf("alloc: no free block of order %lu (gfp 0x%x)\n", order, gfp);
+		return 0;
+	}
+	pfn = page_to_pfn(page);
+	shprintf("alloc: order %lu -> pfn 0x%lx phys 0x%08lx", order, pfn,
+		 (unsigned long)PFN_PHYS(pfn));
+	if (PageHighMem(page))
+		shprintf(" (HighMem: no kernel address, kmap it)");
+	else
+		shprintf(" virt 0x%08lx", (unsigned long)page_address(page));
+	shprintf(" zone %s\n", page_zone(page)->name);
+	return 0;
+}
+SHELL_CMD("alloc", do_alloc, "ORDER [highmem|movable|reclaimable|atomic|cold|zero]...",
+	  "allocate 2^ORDER pages from the buddy allocator");
+
+static int do_free(int argc, char **argv)
+{
+	unsigned long pfn, order;
+
+	if (argc != 3)
+		return 1;
+	if (kstrtoul(argv[1], 0, &pfn) || kstrtoul(argv[2], 0, &order)) {
+		shprintf("free: PFN and ORDER must be numbers\n");
+		return 1;
+	}
+	if (order >= MAX_ORDER) {
+		shprintf("free: ORDER must be 0..%d\n", MAX_ORDER - 1);
+		return 1;
+	}
+	if (free_pages_checked(pfn, (unsigned int)order))
+		shprintf("free: refused, nothing changed (see the message above)\n");
+	else
+		shprintf("free: pfn 0x%lx order %lu freed\n", pfn, order);
+	return 0;
+}
+SHELL_CMD("free", do_free, "PFN ORDER", "free a block alloc gave (checked: bad input is refused)");
+
+/* the word memtest writes at offset i of page pfn */
+static u32 pattern(unsigned long pfn, unsigned int i, unsigned int pass)
+{
+	u32 v = (u32)(pfn << 12 | i << 2) ^ 0xa5a5a5a5u;
+
+	return pass ? ~v : v;
+}
+
+static bool fill_or_check(struct page *page, unsigned int pass, bool check)
+{
+	u32 *p = kmap(page);
+	bool ok = true;
+
+	if (!p) {
+		shprintf("memtest: kmap failed for pfn 0x%lx\n", page_to_pfn(page));
+		return false;
+	}
+	for (unsigned int i = 0; i < PAGE_SIZE / 4; i++) {
+		u32 want = pattern(page_to_pfn(page), i, pass);
+
+		if (!check) {
+			p[i] = want;
+		} else if (p[i] != want) {
+			shprintf("memtest: pfn 0x%lx word %u: 0x%08lx, expected 0x%08lx\n",
+				 page_to_pfn(page), i, (unsigned long)p[i], (unsigned long)want);
+			ok = false;
+			break;
+		}
+	}
+	kunmap(page);
+	return ok;
+}
+
+static void buddy_snapshot(unsigned long snap[MAX_NR_ZONES][MAX_ORDER])
+{
+	struct zone *zone;
+
+	drain_local_pages();
+	for_each_zone(zone) for (unsigned int o = 0; o < MAX_ORDER; o++) snap[zone_idx(zone)][o] =
+		zone->free_area[o].nr_free;
+}
+
+/*
+ * `memtest [MB]`: take MB of pages (every other one HighMem, written
+ * through kmap), write two patterns and read them back, free everything,
+ * and check the buddy lists are exactly as before.
+ */
+static int do_memtest(int argc, char **argv)
+{
+	static unsigned long before[MAX_NR_ZONES][MAX_ORDER], after[MAX_NR_ZONES][MAX_ORDER];
+	unsigned long mb = 16, want, got = 0, high = 0, errors = 0;
+	struct list_head pages;
+	struct page *page, *tmp;
+
+	if (argc > 2 || (argc == 2 && (kstrtoul(argv[1], 0, &mb) || !mb || mb > 4096))) {
+		shprintf("memtest: MB must be 1..4096\n");
+		return 1;
+	}
+	want = mb << (20 - PAGE_SHIFT);
+	INIT_LIST_HEAD(&pages);
+	buddy_snapshot(before);
+	while (got < want) {
+		/* alternate: HighMem (through kmap) and lowmem (linear map) */
+		page = alloc_pages((got & 1 ? GFP_KERNEL : GFP_HIGHUSER_MOVABLE) | __GFP_NOWARN, 0);
+		if (!page)
+			page = alloc_pages(GFP_HIGHUSER_MOVABLE | __GFP_NOWARN, 0);
+		if (!page)
+			break;
+		list_add_tail(&page->lru, &pages);
+		got++;
+		high += PageHighMem(page);
+	}
+	shprintf("memtest: %lu pages (%lu HighMem, %lu lowmem)%s\n", got, high, got - high,
+		 got < want ? ", all there was" : "");
+	for (unsigned int pass = 0; pass < 2; pass++) {
+		list_for_each_entry(page, &pages, lru)
+			fill_or_check(page, pass, false);
+		list_for_each_entry(page, &pages, lru)
+			errors += !fill_or_check(page, pass, true);
+	}
+	list_for_each_entry_safe(page, tmp, &pages, lru) {
+		list_del(&page->lru);
+		__free_page(page);
+	}
+	buddy_snapshot(after);
+	shprintf("memtest: %lu bad pages; free lists %s\n", errors,
+		 memcmp(before, after, sizeof(before)) ? "DIFFER from before"
+						       : "back exactly as before");
+	if (check_free_lists(shprintf))
+		shprintf("memtest: free list check FAILED\n");
+	return 0;
+}
+SHELL_CMD("memtest", do_memtest, "[MB]",
+	  "allocate MB (default 16), write and verify patterns (kmap for HighMem), free");

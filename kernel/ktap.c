@@ -34,6 +34,18 @@ void ktap_fail(struct ktap_test *t, const char *file, int line, const char *fmt,
 	printk("        # %s: %s:%d: %s\n", t->case_name, file, line, msg);
 }
 
+/* KTAP diagnostic lines ("# ..."), for checkers that report through print */
+int ktap_print(const char *fmt, ...)
+{
+	char msg[200];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	return printk("        # %s", msg);
+}
+
 static bool run_suite(const struct ktap_suite *s, unsigned int nr)
 {
 	unsigned int failed = 0;
@@ -41,7 +53,7 @@ static bool run_suite(const struct ktap_suite *s, unsigned int nr)
 
 	printk("    KTAP version 1\n    # Subtest: %s\n    1..%u\n", s->name, s->nr_cases);
 	for (unsigned int i = 0; i < s->nr_cases; i++) {
-		struct ktap_test t = { .case_name = s->cases[i].name };
+		struct ktap_test t = {.case_name = s->cases[i].name};
 
 		if (skip) {
 			printk("    ok %u %s # SKIP %s\n", i + 1, t.case_name, skip);

@@ -17,6 +17,7 @@
 #include <mach/vexpress.h>
 
 static char cmd_line[COMMAND_LINE_SIZE];
+u64 paging_init_ns;
 
 static unsigned long read_midr(void)
 {
@@ -71,5 +72,7 @@ void __init setup_arch(char **cmdline_p)
 	arm_memblock_init();
 	/* Memory may have been removed (no-map), so recalculate the bounds. */
 	adjust_lowmem_bounds();
+	paging_init_ns = global_timer_ns();
 	paging_init();
+	paging_init_ns = global_timer_ns() - paging_init_ns;
 }

@@ -1,12 +1,101 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * mm/bootmem.c: arch/arm/mm/init.c's bootmem_init() and its helpers,
- * kept apart from mm/init.c so the host tests can run them.
+ * kept apart from mm/init.c (which needs the linker's symbols) so that
+ * the host tests can run them.
  */
 #include <linux/init.h>
+#include <linux/kernel.h>
+#include <linux/memblock.h>
+#include <linux/mm.h>
 #include <asm/mm.h>
 
-/* arch/arm/mm/init.c: bootmem_init(): zones and mem_map land with the buddy allocator */
+/*
+ * arch/arm/mm/init.c: find_limits(): lowmem ends where memblock's limit
+ * is now (arm_lowmem_limit, set by paging_init()), RAM at its end.
+ */
+static void __init find_limits(unsigned long *min, unsigned long *max_low, unsigned long *max_high)
+{
+	*max_low = PFN_DOWN(memblock_get_current_limit());
+	*min = PFN_UP(memblock_start_of_DRAM());
+	*max_high = PFN_DOWN(memblock_end_of_DRAM());
+}
+
+/*
+ * arch/arm/mm/init.c: zone_sizes_init(): Normal = [min, max_low),
+ * HighMem = [max_low, max_high); the holes are what memblock.memory does
+ * not cover inside each span.
+ */
+static void __init zone_sizes_init(unsigned long min, unsigned long max_low, unsigned long max_high)
+{
+	unsigned long zone_size[MAX_NR_ZONES], zhole_size[MAX_NR_ZONES];
+	struct memblock_region *reg;
+
+	memset(zone_size, 0, sizeof(zone_size));
+	zone_size[ZONE_NORMAL] = max_low - min;
+	zone_size[ZONE_HIGHMEM] = max_high - max_low;
+
+	memcpy(zhole_size, zone_size, sizeof(zhole_size));
+	for_each_memblock(memory, reg) {
+		unsigned long start = PFN_UP(reg->base);
+		unsigned long end = PFN_DOWN(reg->base + reg->size);
+
+		if (start < max_low)
+			zhole_size[ZONE_NORMAL] -= min(end, max_low) - start;
+		if (end > max_low)
+			zhole_size[ZONE_HIGHMEM] -= end - max(start, max_low);
+	}
+	free_area_init_node(0, zone_size, min, zhole_size);
+}
+
+/* arch/arm/mm/init.c: bootmem_init() */
 void __init bootmem_init(void)
 {
+	unsigned long min, max_low, max_high;
+
+	find_limits(&min, &max_low, &max_high);
+	zone_sizes_init(min, max_low, max_high);
+	min_low_pfn = min;
+	max_low_pfn = max_low;
+	max_pfn = max_high;
+}
+
+/*
+ * arch/arm/mm/init.c: free_highpages(): HighMem is not in memblock's free
+ * ranges' reach (lowmem only), so ARM frees it here, page by page,
+ * skipping what memblock reserved up there.
+ */
+void __init free_highpages(void)
+{
+	struct memblock_region *mem, *res;
+
+	for_each_memblock(memory, mem) {
+		unsigned long start = PFN_UP(mem->base);
+		unsigned long end = PFN_DOWN(mem->base + mem->size);
+
+		if (end <= max_low_pfn)
+			continue;
+		if (start < max_low_pfn)
+			start = max_low_pfn;
+		for_each_memblock(reserved, res) {
+			unsigned long res_start = PFN_DOWN(res->base);
+			unsigned long res_end = PFN_UP(res->base + res->size);
+
+			if (res_end < start)
+				continue;
+			if (res_start < start)
+				res_start = start;
+			if (res_start > end)
+				res_start = end;
+			if (res_end > end)
+				res_end = end;
+			for (unsigned long pfn = start; pfn < res_start; pfn++)
+				free_highmem_page(pfn_to_page(pfn));
+			start = res_end;
+			if (start == end)
+				break;
+		}
+		for (unsigned long pfn = start; pfn < end; pfn++)
+			free_highmem_page(pfn_to_page(pfn));
+	}
 }

@@ -17,6 +17,7 @@
  * kmap_atomic()) sit on top of them.
  */
 #include <linux/kernel.h>
+#include <linux/mm.h>
 #include <asm/fixmap.h>
 #include <asm/highmem.h>
 #include <asm/map.h>
@@ -178,4 +179,18 @@ void __kunmap_atomic(void *kvaddr)
 	} else if (vaddr >= PKMAP_BASE && vaddr < PKMAP_ADDR(LAST_PKMAP)) {
 		kunmap_high_pfn(pte_pfn(pkmap_page_table[PKMAP_NR(vaddr)]));
 	}
+}
+
+/* include/linux/highmem.h: kmap(): lowmem pages already have an address */
+void *kmap(struct page *page)
+{
+	if (!PageHighMem(page))
+		return page_address(page);
+	return kmap_high_pfn(page_to_pfn(page));
+}
+
+void kunmap(struct page *page)
+{
+	if (PageHighMem(page))
+		kunmap_high_pfn(page_to_pfn(page));
 }

@@ -15,6 +15,7 @@
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
+#include <linux/mm.h>
 #include <linux/of_fdt.h>
 
 /* The first-level table head.S built: 4096 word entries, below the image */
@@ -60,8 +61,30 @@ static int __attribute__((format(printf, 1, 2))) notice_print(const char *fmt, .
 	return printk(KERN_NOTICE "%s", text);
 }
 
+/*
+ * mm/page_alloc.c: mem_init_print_info() (Linux 3.x/4.x): free and total
+ * RAM, and what the kernel image's parts take.
+ */
+static void __init mem_init_print_info(void)
+{
+	unsigned long physpages = NODE_DATA(0)->node_present_pages;
+	unsigned long codesize = _etext - _stext, datasize = _edata - _sdata;
+	unsigned long rosize = __end_rodata - __start_rodata, bss_size = __bss_stop - __bss_start;
+	unsigned long init_size = __init_end - __init_begin;
+
+	pr_info("Memory: %luK/%luK available (%luK kernel code, %luK rwdata, %luK rodata, %luK init, %luK bss, %luK reserved, %luK highmem)\n",
+		nr_free_pages() << (PAGE_SHIFT - 10), physpages << (PAGE_SHIFT - 10),
+		codesize >> 10, datasize >> 10, rosize >> 10, init_size >> 10, bss_size >> 10,
+		(physpages - totalram_pages) << (PAGE_SHIFT - 10),
+		totalhigh_pages << (PAGE_SHIFT - 10));
+}
+
 /* arch/arm/mm/init.c: mem_init() */
 void __init mem_init(void)
 {
+	free_all_bootmem();
+	free_highpages();
+	init_per_zone_wmark_min();
+	mem_init_print_info();
 	show_vm_layout(notice_print);
 }

@@ -59,6 +59,9 @@ void ktap_fail(struct ktap_test *t, const char *file, int line, const char *fmt,
 				  #a, #b, __a, __b);                                  \
 	} while (0)
 
+/* a printf-like for diagnostics: "        # ..." lines */
+int ktap_print(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 /* Runs every suite; returns the number of failed cases. */
 int ktap_run_all(void);
 

@@ -15,7 +15,8 @@ extern void *high_memory;
 void adjust_lowmem_bounds(void); /* mm/mmu.c */
 void arm_memblock_init(void);	 /* mm/init.c */
 void paging_init(void);		 /* mm/mmu.c */
-void bootmem_init(void);	 /* mm/init.c */
+void bootmem_init(void);	 /* mm/bootmem.c */
+void free_highpages(void);	 /* mm/bootmem.c, from mem_init() */
 void mem_init(void);		 /* mm/init.c */
 
 /* mm/layout.c: "Virtual kernel memory layout:" through a printf-like function */

@@ -12,6 +12,7 @@ extern unsigned long __machine_arch_type; /* r1 */
 
 /* kernel/setup.c */
 void setup_arch(char **cmdline_p);
+extern u64 paging_init_ns; /* what paging_init() took, global-timer ns */
 
 /* kernel/mem_param.c: add a bank, trimmed as Linux does; 0 if added */
 int arm_add_memory(u64 start, u64 size);

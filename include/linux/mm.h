@@ -1,0 +1,115 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _LINUX_MM_H
+#define _LINUX_MM_H
+
+/*
+ * include/linux/mm.h, the part a9mm uses: mem_map and the conversions
+ * between a page, its frame number and its kernel address (FLATMEM).
+ */
+#include <linux/gfp.h>
+#include <linux/mm_types.h>
+#include <linux/mmzone.h>
+#include <linux/page-flags.h>
+#include <asm/memory.h>
+#include <asm/page.h>
+
+extern struct page *mem_map;
+extern unsigned long min_low_pfn, max_low_pfn, max_pfn;
+extern unsigned long totalram_pages, totalhigh_pages;
+
+/* The zone lives in the top bits of page->flags (set_page_links). */
+#define ZONES_PGSHIFT 30
+#define ZONES_MASK    3UL
+
+#define ARCH_PFN_OFFSET	  PHYS_PFN_OFFSET
+#define pfn_to_page(pfn)  (mem_map + ((pfn)-ARCH_PFN_OFFSET))
+#define page_to_pfn(page) ((unsigned long)((page)-mem_map) + ARCH_PFN_OFFSET)
+#define PFN_UP(x)	  (((x) + PAGE_SIZE - 1) >> PAGE_SHIFT)
+#define PFN_DOWN(x)	  ((x) >> PAGE_SHIFT)
+#define PFN_PHYS(x)	  ((phys_addr_t)(x) << PAGE_SHIFT)
+
+static inline enum zone_type page_zonenum(const struct page *page)
+{
+	return (enum zone_type)((page->flags >> ZONES_PGSHIFT) & ZONES_MASK);
+}
+
+static inline struct zone *page_zone(const struct page *page)
+{
+	return &NODE_DATA(0)->node_zones[page_zonenum(page)];
+}
+
+static inline void set_page_zone(struct page *page, enum zone_type zone)
+{
+	page->flags &= ~(ZONES_MASK << ZONES_PGSHIFT);
+	page->flags |= (unsigned long)zone << ZONES_PGSHIFT;
+}
+
+static inline bool PageHighMem(const struct page *page)
+{
+	return page_zonenum(page) == ZONE_HIGHMEM;
+}
+
+static inline int page_count(const struct page *page)
+{
+	return page->_count;
+}
+
+static inline int page_mapcount(const struct page *page)
+{
+	return page->_mapcount + 1;
+}
+
+/* lowmem pages only: HighMem pages have no permanent address (kmap) */
+static inline void *lowmem_page_address(const struct page *page)
+{
+	return __va(PFN_PHYS(page_to_pfn(page)));
+}
+
+static inline void *page_address(const struct page *page)
+{
+	return PageHighMem(page) ? NULL : lowmem_page_address(page);
+}
+
+static inline struct page *virt_to_page(const void *kaddr)
+{
+	return pfn_to_page(__pa(kaddr) >> PAGE_SHIFT);
+}
+
+/* mm/page_alloc.c */
+void free_area_init_node(int nid, unsigned long *zones_size, unsigned long node_start_pfn,
+			 unsigned long *zholes_size);
+void build_all_zonelists(void);
+unsigned long nr_free_pages(void);
+unsigned long nr_free_pagecache_pages(void);
+unsigned long nr_free_buffer_pages(void);
+void __free_pages_bootmem(struct page *page, unsigned int order);
+void free_highmem_page(struct page *page);
+void init_per_zone_wmark_min(void);
+bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark, int classzone_idx,
+		       int alloc_flags);
+void drain_local_pages(void);
+/* every free list consistent?  0, or the number of problems (reported) */
+int check_free_lists(int (*print)(const char *fmt, ...));
+/* free PFN ORDER as the shell's `free` does it: checked, -1 if refused */
+int free_pages_checked(unsigned long pfn, unsigned int order);
+
+int zone_batchsize(const struct zone *zone);
+
+extern int min_free_kbytes;
+extern int mminit_loglevel;
+
+/* mm/nobootmem.c */
+unsigned long free_all_bootmem(void);
+void __free_pages_memory(unsigned long start, unsigned long end);
+
+/* mm/vmstat.c: /proc texts through a printf-like function */
+void show_buddyinfo(int (*print)(const char *fmt, ...));
+void show_pagetypeinfo(int (*print)(const char *fmt, ...));
+void show_zoneinfo(int (*print)(const char *fmt, ...));
+void show_meminfo(int (*print)(const char *fmt, ...));
+
+/* mm/highmem.c */
+void *kmap(struct page *page);
+void kunmap(struct page *page);
+
+#endif

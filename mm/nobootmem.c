@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mm/nobootmem.c (Linux 3.x/4.x): hand every free memblock range of lowmem
+ * to the buddy allocator, in the largest naturally aligned blocks that fit
+ * -- the order of each block is limited by the alignment of its first pfn
+ * (__ffs) and by the end of the range, as the seed shows:
+ *
+ *   [0x8800e, 0x88010) order 1, [0x88010, 0x88020) order 4, ... order 10 ...
+ */
+#include <linux/init.h>
+#include <linux/kernel.h>
+#include <linux/memblock.h>
+#include <linux/mm.h>
+
+/* mm/nobootmem.c: __free_pages_memory() */
+void __init __free_pages_memory(unsigned long start, unsigned long end)
+{
+	if (mminit_loglevel >= 4)
+		pr_debug("mminit::free_pages_memory [0x%lx, 0x%lx)\n", start, end);
+	while (start < end) {
+		unsigned long order = min(MAX_ORDER - 1UL, __ffs(start));
+
+		while (start + (1UL << order) > end)
+			order--;
+		if (mminit_loglevel >= 4)
+			pr_debug("mminit::  pfn 0x%lx order %lu\n", start, order);
+		__free_pages_bootmem(pfn_to_page(start), (unsigned int)order);
+		start += 1UL << order;
+	}
+}
+
+/* mm/nobootmem.c: __free_memory_core(): lowmem only; HighMem is ARM's job */
+static unsigned long __init __free_memory_core(phys_addr_t start, phys_addr_t end)
+{
+	unsigned long start_pfn = PFN_UP(start);
+	unsigned long end_pfn = min_t(unsigned long, PFN_DOWN(end), max_low_pfn);
+
+	if (start_pfn >= end_pfn)
+		return 0;
+	__free_pages_memory(start_pfn, end_pfn);
+	return end_pfn - start_pfn;
+}
+
+/* mm/nobootmem.c: free_low_memory_core_early() */
+static unsigned long __init free_low_memory_core_early(void)
+{
+	unsigned long count = 0;
+	phys_addr_t start, end;
+	u64 i;
+
+	for_each_free_mem_range(i, &start, &end)
+		count += __free_memory_core(start, end);
+	return count;
+}
+
+/* mm/nobootmem.c: reset_all_zones_managed_pages(): recounted as pages are freed */
+static void __init reset_all_zones_managed_pages(void)
+{
+	struct zone *zone;
+
+	for_each_zone(zone) zone->managed_pages = 0;
+}
+
+/* mm/nobootmem.c: free_all_bootmem() */
+unsigned long __init free_all_bootmem(void)
+{
+	unsigned long pages;
+
+	reset_all_zones_managed_pages();
+	pages = free_low_memory_core_early();
+	totalram_pages += pages;
+	return pages;
+}

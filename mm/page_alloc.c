@@ -1,0 +1,1123 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mm/page_alloc.c (Linux 3.x/4.x): zones, mem_map and the buddy allocator.
+ *
+ * Boot:   free_area_init_node -> calculate_node_totalpages,
+ *         alloc_node_mem_map, free_area_init_core (per zone: sizes,
+ *         zone_pcp_init, setup_usemap, memmap_init_zone)
+ *         build_all_zonelists -> build_zonelists_node (HighMem first)
+ * Run:    alloc_pages -> get_page_from_freelist (zonelist, watermarks)
+ *           -> buffered_rmqueue (order 0: per-cpu lists, rmqueue_bulk)
+ *           -> __rmqueue -> __rmqueue_smallest + expand, __rmqueue_fallback
+ *         __free_pages -> free_hot_cold_page (order 0) / __free_pages_ok
+ *           -> __free_one_page (merge with pfn ^ (1 << order) while free)
+ *
+ * A free block of 2^order pages is on free_area[order].free_list[mt] by
+ * its first page, which has PageBuddy set and private = order:
+ *
+ *   order 2 block at pfn 8:  [8 B,o=2][9][10][11]    buddy of 8 at order 2: 12
+ *   freeing 12..15 (order 2) finds 8 free at order 2 -> one order-3 block at 8
+ */
+#include <stdarg.h>
+#include <stdio.h>
+
+#include <linux/cmdline.h>
+#include <linux/init.h>
+#include <linux/kernel.h>
+#include <linux/memblock.h>
+#include <linux/mm.h>
+
+struct pglist_data contig_page_data;
+struct page *mem_map;
+unsigned long min_low_pfn, max_low_pfn, max_pfn;
+unsigned long totalram_pages, totalhigh_pages;
+int min_free_kbytes = 1024;
+int mminit_loglevel;
+
+static unsigned long nr_kernel_pages, nr_all_pages;
+static unsigned long dma_reserve;
+
+static const char *const zone_names[MAX_NR_ZONES] = {"Normal", "HighMem"};
+
+const char *const migratetype_names[MIGRATE_TYPES] = {
+	"Unmovable",
+	"Reclaimable",
+	"Movable",
+	"Reserve",
+};
+
+/* Linux 3.x: sysctl_lowmem_reserve_ratio, 32 for the zone below HighMem */
+static const int sysctl_lowmem_reserve_ratio[MAX_NR_ZONES - 1] = {32};
+
+/* mm/page_alloc.c: fallbacks[]: where to look when a type's lists are empty */
+static const int fallbacks[MIGRATE_TYPES][3] = {
+	[MIGRATE_UNMOVABLE] = {MIGRATE_RECLAIMABLE, MIGRATE_MOVABLE, MIGRATE_RESERVE},
+	[MIGRATE_RECLAIMABLE] = {MIGRATE_UNMOVABLE, MIGRATE_MOVABLE, MIGRATE_RESERVE},
+	[MIGRATE_MOVABLE] = {MIGRATE_RECLAIMABLE, MIGRATE_UNMOVABLE, MIGRATE_RESERVE},
+	[MIGRATE_RESERVE] = {MIGRATE_RESERVE, MIGRATE_RESERVE, MIGRATE_RESERVE},
+};
+
+#define ALLOC_WMARK_MIN	 WMARK_MIN
+#define ALLOC_WMARK_LOW	 WMARK_LOW
+#define ALLOC_WMARK_MASK 0x03
+#define ALLOC_HARDER	 0x10
+#define ALLOC_HIGH	 0x20
+
+/* "mminit_loglevel=N": 4 traces each range __free_pages_memory() frees */
+static int __init set_mminit_loglevel(char *str)
+{
+	unsigned long v;
+
+	if (!str || kstrtoul(str, 0, &v) || v > 7) {
+		pr_err("mminit_loglevel=%s: expected 0..7, ignored\n", str ? str : "");
+		return 0;
+	}
+	mminit_loglevel = (int)v;
+	return 0;
+}
+early_param("mminit_loglevel", set_mminit_loglevel);
+
+/* --- pageblock migratetypes (include/linux/pageblock-flags.h) --- */
+
+static unsigned long pfn_to_bitidx(const struct zone *zone, unsigned long pfn)
+{
+	return (pfn - round_down(zone->zone_start_pfn, pageblock_nr_pages)) >> pageblock_order;
+}
+
+static int get_pageblock_migratetype(const struct page *page)
+{
+	const struct zone *zone = page_zone(page);
+
+	return zone->pageblock_flags[pfn_to_bitidx(zone, page_to_pfn(page))];
+}
+
+static void set_pageblock_migratetype(struct page *page, int migratetype)
+{
+	struct zone *zone = page_zone(page);
+
+	zone->pageblock_flags[pfn_to_bitidx(zone, page_to_pfn(page))] = (unsigned char)migratetype;
+}
+
+/* --- boot: sizes, mem_map, zones --- */
+
+/* mm/page_alloc.c: calc_memmap_size(): struct pages for the whole span */
+static unsigned long __init calc_memmap_size(unsigned long spanned_pages)
+{
+	return PAGE_ALIGN(spanned_pages * sizeof(struct page)) >> PAGE_SHIFT;
+}
+
+/*
+ * mm/page_alloc.c: zone_batchsize(): about a quarter of a thousandth of
+ * the zone, at most 512 KiB worth, then made 2^n - 1 ("batch sizes that
+ * are a power of two may alias with cache colouring", Linux's comment).
+ */
+int zone_batchsize(const struct zone *zone)
+{
+	int batch = (int)(zone->managed_pages / 1024);
+
+	if (batch * PAGE_SIZE > 512 * 1024)
+		batch = (512 * 1024) / PAGE_SIZE;
+	batch /= 4; /* We effectively *= 4 below */
+	if (batch < 1)
+		batch = 1;
+	return (int)rounddown_pow_of_two((unsigned long)(batch + batch / 2)) - 1;
+}
+
+/* mm/page_alloc.c: pageset_set_batch(): high = 6 x batch */
+static void pageset_set_batch(struct per_cpu_pageset *p, int batch)
+{
+	p->pcp.batch = max(1, batch);
+	p->pcp.high = 6 * batch;
+}
+
+/* mm/page_alloc.c: zone_pcp_init() */
+static void __init zone_pcp_init(struct zone *zone)
+{
+	struct per_cpu_pages *pcp = &zone->pageset.pcp;
+
+	pcp->count = 0;
+	for (int mt = 0; mt < MIGRATE_PCPTYPES; mt++)
+		INIT_LIST_HEAD(&pcp->lists[mt]);
+	pageset_set_batch(&zone->pageset, zone_batchsize(zone));
+	if (zone->present_pages)
+		pr_debug("  %s zone: %lu pages, LIFO batch:%u\n", zone->name, zone->present_pages,
+			 zone_batchsize(zone));
+}
+
+/* mm/page_alloc.c: zone_init_free_lists() */
+static void __init zone_init_free_lists(struct zone *zone)
+{
+	for (unsigned int order = 0; order < MAX_ORDER; order++) {
+		for (int t = 0; t < MIGRATE_TYPES; t++)
+			INIT_LIST_HEAD(&zone->free_area[order].free_list[t]);
+		zone->free_area[order].nr_free = 0;
+	}
+}
+
+/* mm/page_alloc.c: setup_usemap(): a migratetype byte per pageblock */
+static void __init setup_usemap(struct zone *zone, unsigned long zone_start_pfn,
+				unsigned long zonesize)
+{
+	unsigned long start = round_down(zone_start_pfn, pageblock_nr_pages);
+	unsigned long n = DIV_ROUND_UP(zone_start_pfn + zonesize - start, pageblock_nr_pages);
+
+	zone->pageblock_flags = __va(memblock_alloc(n, 4));
+	memset(zone->pageblock_flags, 0, n);
+}
+
+/*
+ * mm/page_alloc.c: memmap_init_zone(): every struct page of the zone
+ * starts reserved with one reference; free_all_bootmem() later frees the
+ * ones memblock did not reserve.  Every pageblock starts MIGRATE_MOVABLE
+ * so early kernel allocations steal whole blocks instead of scattering.
+ */
+static void __init memmap_init_zone(unsigned long size, enum zone_type zone,
+				    unsigned long start_pfn)
+{
+	unsigned long end_pfn = start_pfn + size;
+
+	for (unsigned long pfn = start_pfn; pfn < end_pfn; pfn++) {
+		struct page *page = pfn_to_page(pfn);
+
+		set_page_zone(page, zone);
+		page->_count = 1;
+		page->_mapcount = -1;
+		SetPageReserved(page);
+		if (!(pfn & (pageblock_nr_pages - 1)) || pfn == start_pfn)
+			set_pageblock_migratetype(page, MIGRATE_MOVABLE);
+		INIT_LIST_HEAD(&page->lru);
+	}
+}
+
+/* mm/page_alloc.c: calculate_node_totalpages() */
+static void __init calculate_node_totalpages(struct pglist_data *pgdat, unsigned long *zones_size,
+					     unsigned long *zholes_size)
+{
+	unsigned long totalpages = 0, realtotalpages = 0;
+
+	for (int i = 0; i < MAX_NR_ZONES; i++) {
+		totalpages += zones_size[i];
+		realtotalpages += zones_size[i] - zholes_size[i];
+	}
+	pgdat->node_spanned_pages = totalpages;
+	pgdat->node_present_pages = realtotalpages;
+	pr_debug("On node %d totalpages: %lu\n", pgdat->node_id, realtotalpages);
+}
+
+/*
+ * mm/page_alloc.c: alloc_node_mem_map() (FLATMEM): one struct page for
+ * every pfn of the node, the array aligned to MAX_ORDER blocks so that
+ * any buddy __free_one_page() looks at has a struct page.  Zeroed here:
+ * memblock does not zero.
+ */
+static void __init alloc_node_mem_map(struct pglist_data *pgdat)
+{
+	unsigned long start = pgdat->node_start_pfn & ~(MAX_ORDER_NR_PAGES - 1);
+	unsigned long end =
+		ALIGN(pgdat->node_start_pfn + pgdat->node_spanned_pages, MAX_ORDER_NR_PAGES);
+	unsigned long size = (end - start) * sizeof(struct page);
+	struct page *map = __va(memblock_alloc(size, PAGE_SIZE));
+
+	memset(map, 0, size);
+	pgdat->node_mem_map = map + (pgdat->node_start_pfn - start);
+	mem_map = pgdat->node_mem_map - (pgdat->node_start_pfn - ARCH_PFN_OFFSET);
+	pr_debug("mem_map: %lu struct pages (%lu bytes each) at 0x%08lx\n", end - start,
+		 (unsigned long)sizeof(struct page), (unsigned long)__pa(map));
+}
+
+/*
+ * mm/page_alloc.c: free_area_init_core() (Linux 3.x accounting, and the
+ * seed's log lines): a lowmem zone pays for its struct pages out of its
+ * free pages; zone 0 also for dma_reserve (0 on ARM).  managed_pages is a
+ * first estimate, made exact when memory is freed to the buddy allocator.
+ */
+static void __init free_area_init_core(struct pglist_data *pgdat, unsigned long *zones_size,
+				       unsigned long *zholes_size)
+{
+	unsigned long zone_start_pfn = pgdat->node_start_pfn;
+
+	for (int j = 0; j < MAX_NR_ZONES; j++) {
+		struct zone *zone = pgdat->node_zones + j;
+		unsigned long size, realsize, freesize, memmap_pages;
+
+		size = zones_size[j];
+		realsize = freesize = size - zholes_size[j];
+
+		memmap_pages = calc_memmap_size(size);
+		if (!is_highmem_idx((enum zone_type)j)) {
+			if (freesize >= memmap_pages) {
+				freesize -= memmap_pages;
+				if (memmap_pages)
+					pr_debug("  %s zone: %lu pages used for memmap\n",
+						 zone_names[j], memmap_pages);
+			} else {
+				pr_warn("  %s zone: %lu pages exceeds freesize %lu\n",
+					zone_names[j], memmap_pages, freesize);
+			}
+		}
+		if (j == 0 && freesize > dma_reserve) {
+			freesize -= dma_reserve;
+			pr_debug("  %s zone: %lu pages reserved\n", zone_names[0], dma_reserve);
+		}
+		if (!is_highmem_idx((enum zone_type)j))
+			nr_kernel_pages += freesize;
+		else if (nr_kernel_pages > memmap_pages * 2)
+			nr_kernel_pages -= memmap_pages;
+		nr_all_pages += freesize;
+
+		zone->spanned_pages = size;
+		zone->present_pages = realsize;
+		zone->managed_pages = is_highmem_idx((enum zone_type)j) ? realsize : freesize;
+		zone->name = zone_names[j];
+		zone->zone_pgdat = pgdat;
+		zone->zone_start_pfn = zone_start_pfn;
+		zone_pcp_init(zone);
+		zone_init_free_lists(zone);
+		if (!size)
+			continue;
+		setup_usemap(zone, zone_start_pfn, size);
+		memmap_init_zone(size, (enum zone_type)j, zone_start_pfn);
+		zone_start_pfn += size;
+	}
+}
+
+/* mm/page_alloc.c: free_area_init_node() */
+void __init free_area_init_node(int nid, unsigned long *zones_size, unsigned long node_start_pfn,
+				unsigned long *zholes_size)
+{
+	pg_data_t *pgdat = NODE_DATA(nid);
+
+	memset(pgdat, 0, sizeof(*pgdat));
+	nr_kernel_pages = nr_all_pages = 0;
+	pgdat->node_id = nid;
+	pgdat->node_start_pfn = node_start_pfn;
+	calculate_node_totalpages(pgdat, zones_size, zholes_size);
+	alloc_node_mem_map(pgdat);
+	free_area_init_core(pgdat, zones_size, zholes_size);
+}
+
+/* mm/page_alloc.c: build_zonelists_node(): highest zone first */
+static int build_zonelists_node(pg_data_t *pgdat, struct zonelist *zonelist, int nr_zones)
+{
+	int zone_type = MAX_NR_ZONES;
+
+	do {
+		struct zone *zone;
+
+		zone_type--;
+		zone = pgdat->node_zones + zone_type;
+		if (populated_zone(zone)) {
+			zonelist->_zonerefs[nr_zones].zone = zone;
+			zonelist->_zonerefs[nr_zones++].zone_idx = zone_type;
+		}
+	} while (zone_type);
+	return nr_zones;
+}
+
+/* mm/page_alloc.c: build_zonelists() (UMA: one node, one list) */
+static void build_zonelists(pg_data_t *pgdat)
+{
+	struct zonelist *zonelist = &pgdat->node_zonelists[0];
+	int j = build_zonelists_node(pgdat, zonelist, 0);
+
+	zonelist->_zonerefs[j].zone = NULL;
+	zonelist->_zonerefs[j].zone_idx = 0;
+	pgdat->nr_zones = j;
+}
+
+/* mm/page_alloc.c: nr_free_zone_pages(): what is above the high watermarks */
+static unsigned long nr_free_zone_pages(int offset)
+{
+	const struct zoneref *z;
+	unsigned long sum = 0;
+
+	for (z = NODE_DATA(0)->node_zonelists[0]._zonerefs; z->zone; z++) {
+		if (z->zone_idx > offset)
+			continue;
+		if (z->zone->managed_pages > high_wmark_pages(z->zone))
+			sum += z->zone->managed_pages - high_wmark_pages(z->zone);
+	}
+	return sum;
+}
+
+unsigned long nr_free_buffer_pages(void)
+{
+	return nr_free_zone_pages(gfp_zone(GFP_USER));
+}
+
+unsigned long nr_free_pagecache_pages(void)
+{
+	return nr_free_zone_pages(gfp_zone(GFP_HIGHUSER_MOVABLE));
+}
+
+/* mm/page_alloc.c: build_all_zonelists() */
+void build_all_zonelists(void)
+{
+	unsigned long vm_total_pages;
+
+	build_zonelists(NODE_DATA(0));
+	vm_total_pages = nr_free_pagecache_pages();
+	pr_info("Built %i zonelists in Zone order, mobility grouping %s.  Total pages: %lu\n", 1,
+		vm_total_pages < pageblock_nr_pages * MIGRATE_TYPES ? "off" : "on", vm_total_pages);
+}
+
+/* --- the buddy allocator --- */
+
+static void set_page_order(struct page *page, unsigned int order)
+{
+	page->private = order;
+	__SetPageBuddy(page);
+}
+
+static void rmv_page_order(struct page *page)
+{
+	__ClearPageBuddy(page);
+	page->private = 0;
+}
+
+static void __mod_zone_page_state(struct zone *zone, enum zone_stat_item item, long delta)
+{
+	zone->vm_stat[item] += delta;
+}
+
+/* mm/internal.h: __find_buddy_index(): flip bit `order` */
+static unsigned long __find_buddy_index(unsigned long page_idx, unsigned int order)
+{
+	return page_idx ^ (1UL << order);
+}
+
+/*
+ * mm/page_alloc.c: page_is_buddy(): the buddy can merge only if it is the
+ * head of a free block of the same order, in the same zone (a zone
+ * boundary may fall inside a MAX_ORDER block).
+ */
+static bool page_is_buddy(const struct page *page, const struct page *buddy, unsigned int order)
+{
+	if (page_zonenum(page) != page_zonenum(buddy))
+		return false;
+	return PageBuddy(buddy) && buddy->private == order;
+}
+
+/* mm/page_alloc.c: __free_one_page() */
+static void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
+			    unsigned int order, int migratetype)
+{
+	unsigned long page_idx = pfn & ((1UL << MAX_ORDER) - 1);
+	unsigned long buddy_idx = 0, combined_idx;
+	struct page *buddy = NULL;
+
+	BUG_ON(page_idx & ((1UL << order) - 1));
+	while (order < MAX_ORDER - 1) {
+		buddy_idx = __find_buddy_index(page_idx, order);
+		buddy = page + (buddy_idx - page_idx);
+		if (!page_is_buddy(page, buddy, order))
+			break;
+		list_del(&buddy->lru);
+		zone->free_area[order].nr_free--;
+		rmv_page_order(buddy);
+		combined_idx = buddy_idx & page_idx;
+		page = page + (combined_idx - page_idx);
+		page_idx = combined_idx;
+		order++;
+	}
+	set_page_order(page, order);
+
+	/*
+	 * If the next-higher buddy is free, this block will probably merge
+	 * soon: put it at the tail so it is less likely to be split again.
+	 */
+	if (buddy && order < MAX_ORDER - 2) {
+		struct page *higher_page, *higher_buddy;
+
+		combined_idx = buddy_idx & page_idx;
+		higher_page = page + (combined_idx - page_idx);
+		buddy_idx = __find_buddy_index(combined_idx, order + 1);
+		higher_buddy = higher_page + (buddy_idx - combined_idx);
+		if (page_is_buddy(higher_page, higher_buddy, order + 1)) {
+			list_add_tail(&page->lru, &zone->free_area[order].free_list[migratetype]);
+			goto out;
+		}
+	}
+	list_add(&page->lru, &zone->free_area[order].free_list[migratetype]);
+out:
+	zone->free_area[order].nr_free++;
+}
+
+static void free_one_page(struct zone *zone, struct page *page, unsigned int order, int migratetype)
+{
+	__free_one_page(page, page_to_pfn(page), zone, order, migratetype);
+	__mod_zone_page_state(zone, NR_FREE_PAGES, 1L << order);
+}
+
+/*
+ * mm/page_alloc.c: bad_page() + dump_page(), Linux's words.  The page is
+ * left alone -- not freed, not put on any list -- so nothing else breaks.
+ */
+static void bad_page(const struct page *page, const char *reason)
+{
+	pr_alert("BUG: Bad page state in process %s  pfn:%05lx\n", "swapper/0", page_to_pfn(page));
+	pr_alert("page:%p count:%d mapcount:%d mapping:%p index:0x%lx\n", (const void *)page,
+		 page->_count, page_mapcount(page), page->mapping, page->index);
+	pr_alert("page flags: 0x%lx(%s%s)\n", page->flags, PageReserved(page) ? "reserved" : "",
+		 PageBuddy(page) ? (PageReserved(page) ? "|buddy" : "buddy") : "");
+	pr_alert("page dumped because: %s\n", reason);
+}
+
+/*
+ * mm/page_alloc.c: free_pages_check(), stricter: besides Linux's checks
+ * (reserved, mapped, a reference left), the order must be the one the
+ * block was allocated with -- Linux cannot tell, a9mm records it.
+ */
+static bool free_pages_check(struct page *page, unsigned int order)
+{
+	char why[96];
+
+	if (PageBuddy(page) || page->_count == 0) {
+		bad_page(page, "double free: the page is already free (or a tail page)");
+		return false;
+	}
+	if (PageReserved(page)) {
+		bad_page(page, "PAGE_FLAGS_CHECK_AT_FREE flag(s) set: freeing a reserved page");
+		return false;
+	}
+	if (page->_count != 1) {
+		bad_page(page, "nonzero _count");
+		return false;
+	}
+	if (page->private != order) {
+		snprintf(why, sizeof(why), "freed with order %u, allocated with order %lu", order,
+			 page->private);
+		bad_page(page, why);
+		return false;
+	}
+	page->_count = 0;
+	page->private = 0;
+	return true;
+}
+
+/* mm/page_alloc.c: free_pcppages_bulk(): batch pages back, round robin */
+static void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp)
+{
+	int migratetype = 0, batch_free = 0;
+
+	while (count) {
+		struct list_head *list;
+
+		/* take from the lists in turn, more from those that are longer */
+		do {
+			batch_free++;
+			if (++migratetype == MIGRATE_PCPTYPES)
+				migratetype = 0;
+			list = &pcp->lists[migratetype];
+		} while (list_empty(list));
+		if (batch_free == MIGRATE_PCPTYPES)
+			batch_free = count;
+		do {
+			struct page *page = list_entry(list->prev, struct page, lru);
+
+			list_del(&page->lru);
+			free_one_page(zone, page, 0, (int)page->index);
+			pcp->count--;
+		} while (--count && --batch_free && !list_empty(list));
+	}
+}
+
+/*
+ * mm/page_alloc.c: free_hot_cold_page(): order-0 pages go to the per-cpu
+ * list of their pageblock's type (hot: at the head, reused first; cold:
+ * at the tail); a RESERVE page goes straight back to the buddy lists.
+ */
+static void free_hot_cold_page(struct page *page, bool cold)
+{
+	struct zone *zone = page_zone(page);
+	struct per_cpu_pages *pcp = &zone->pageset.pcp;
+	int migratetype = get_pageblock_migratetype(page);
+
+	if (migratetype >= MIGRATE_PCPTYPES) {
+		free_one_page(zone, page, 0, migratetype);
+		return;
+	}
+	page->index = (unsigned long)migratetype;
+	if (cold)
+		list_add_tail(&page->lru, &pcp->lists[migratetype]);
+	else
+		list_add(&page->lru, &pcp->lists[migratetype]);
+	pcp->count++;
+	if (pcp->count >= pcp->high)
+		free_pcppages_bulk(zone, pcp->batch, pcp);
+}
+
+/* mm/page_alloc.c: __free_pages() */
+void __free_pages(struct page *page, unsigned int order)
+{
+	if (!free_pages_check(page, order))
+		return;
+	if (order == 0)
+		free_hot_cold_page(page, false);
+	else
+		free_one_page(page_zone(page), page, order, get_pageblock_migratetype(page));
+}
+
+/* mm/page_alloc.c: drain_local_pages(): per-cpu lists back to the buddy lists */
+void drain_local_pages(void)
+{
+	struct zone *zone;
+
+	for_each_zone(zone) if (zone->pageset.pcp.count)
+		free_pcppages_bulk(zone, zone->pageset.pcp.count, &zone->pageset.pcp);
+}
+
+/*
+ * The shell's `free PFN ORDER`: a pfn is user input, so it must be in a
+ * zone and aligned before its struct page is even looked at.
+ */
+int free_pages_checked(unsigned long pfn, unsigned int order)
+{
+	struct zone *zone;
+
+	if (order >= MAX_ORDER) {
+		pr_err("free: order %u is not below MAX_ORDER (%d)\n", order, MAX_ORDER);
+		return -1;
+	}
+	if (pfn & ((1UL << order) - 1)) {
+		pr_err("free: pfn 0x%lx is not aligned to order %u\n", pfn, order);
+		return -1;
+	}
+	for_each_populated_zone(zone) if (pfn >= zone->zone_start_pfn &&
+					  pfn + (1UL << order) <= zone_end_pfn(zone))
+	{
+		struct page *page = pfn_to_page(pfn);
+
+		if (!free_pages_check(page, order))
+			return -1;
+		if (order == 0)
+			free_hot_cold_page(page, false);
+		else
+			free_one_page(zone, page, order, get_pageblock_migratetype(page));
+		return 0;
+	}
+	pr_err("free: pfn 0x%lx (order %u) is not inside a zone\n", pfn, order);
+	return -1;
+}
+
+/*
+ * mm/page_alloc.c: expand(): a block of order `high` was taken for a
+ * request of order `low`: give back the upper halves, one per order.
+ *
+ *   high=3, low=0:  [ 0 | 1 | 2 3 | 4 5 6 7 ]
+ *                     ^   ^order0 ^order1 ^order2 back to the free lists
+ */
+static void expand(struct zone *zone, struct page *page, unsigned int low, unsigned int high,
+		   struct free_area *area, int migratetype)
+{
+	unsigned long size = 1UL << high;
+
+	while (high > low) {
+		area--;
+		high--;
+		size >>= 1;
+		list_add(&page[size].lru, &area->free_list[migratetype]);
+		area->nr_free++;
+		set_page_order(&page[size], high);
+	}
+}
+
+/* mm/page_alloc.c: __rmqueue_smallest(): the smallest free block that fits */
+static struct page *__rmqueue_smallest(struct zone *zone, unsigned int order, int migratetype)
+{
+	for (unsigned int current_order = order; current_order < MAX_ORDER; ++current_order) {
+		struct free_area *area = &zone->free_area[current_order];
+		struct page *page;
+
+		if (list_empty(&area->free_list[migratetype]))
+			continue;
+		page = list_entry(area->free_list[migratetype].next, struct page, lru);
+		list_del(&page->lru);
+		rmv_page_order(page);
+		area->nr_free--;
+		expand(zone, page, order, current_order, area, migratetype);
+		return page;
+	}
+	return NULL;
+}
+
+/*
+ * mm/page_alloc.c: move_freepages_block(): re-file every free block of the
+ * pageblock under migratetype; returns how many pages moved.
+ */
+static int move_freepages_block(struct zone *zone, struct page *page, int migratetype)
+{
+	unsigned long start_pfn = round_down(page_to_pfn(page), pageblock_nr_pages);
+	unsigned long end_pfn = start_pfn + pageblock_nr_pages;
+	int moved = 0;
+
+	if (start_pfn < zone->zone_start_pfn)
+		start_pfn = zone->zone_start_pfn;
+	if (end_pfn > zone_end_pfn(zone))
+		end_pfn = zone_end_pfn(zone);
+	for (unsigned long pfn = start_pfn; pfn < end_pfn;) {
+		struct page *p = pfn_to_page(pfn);
+
+		if (!PageBuddy(p)) {
+			pfn++;
+			continue;
+		}
+		list_move(&p->lru, &zone->free_area[p->private].free_list[migratetype]);
+		moved += 1 << p->private;
+		pfn += 1UL << p->private;
+	}
+	return moved;
+}
+
+/*
+ * mm/page_alloc.c: __rmqueue_fallback() (3.x): steal the LARGEST block of
+ * another type (fallbacks[]), to keep types apart in big chunks; a block
+ * of at least half a pageblock takes its whole pageblock's free pages
+ * along, and the pageblock itself if more than half of it was free.
+ */
+static struct page *__rmqueue_fallback(struct zone *zone, unsigned int order, int start_migratetype)
+{
+	for (int current_order = MAX_ORDER - 1; current_order >= (int)order; --current_order) {
+		for (int i = 0;; i++) {
+			int migratetype = fallbacks[start_migratetype][i];
+			struct free_area *area = &zone->free_area[current_order];
+			struct page *page;
+
+			if (migratetype == MIGRATE_RESERVE)
+				break;
+			if (list_empty(&area->free_list[migratetype]))
+				continue;
+			page = list_entry(area->free_list[migratetype].next, struct page, lru);
+			area->nr_free--;
+			if (current_order >= pageblock_order / 2 ||
+			    start_migratetype == MIGRATE_RECLAIMABLE) {
+				int pages = move_freepages_block(zone, page, start_migratetype);
+
+				if (pages >= (1 << (pageblock_order - 1)))
+					set_pageblock_migratetype(page, start_migratetype);
+				migratetype = start_migratetype;
+			}
+			list_del(&page->lru);
+			rmv_page_order(page);
+			if (current_order >= pageblock_order)
+				for (unsigned long b = 0; b < (1UL << current_order);
+				     b += pageblock_nr_pages)
+					set_pageblock_migratetype(page + b, start_migratetype);
+			expand(zone, page, order, (unsigned int)current_order, area,
+			       start_migratetype);
+			return page;
+		}
+	}
+	return NULL;
+}
+
+/* mm/page_alloc.c: __rmqueue(): own type, then fallbacks, then RESERVE */
+static struct page *__rmqueue(struct zone *zone, unsigned int order, int migratetype)
+{
+	struct page *page;
+
+retry_reserve:
+	page = __rmqueue_smallest(zone, order, migratetype);
+	if (!page && migratetype != MIGRATE_RESERVE) {
+		page = __rmqueue_fallback(zone, order, migratetype);
+		if (!page) {
+			migratetype = MIGRATE_RESERVE;
+			goto retry_reserve;
+		}
+	}
+	return page;
+}
+
+/* mm/page_alloc.c: rmqueue_bulk(): fill a per-cpu list with count pages */
+static int rmqueue_bulk(struct zone *zone, unsigned int order, int count, struct list_head *list,
+			int migratetype, bool cold)
+{
+	int i;
+
+	for (i = 0; i < count; ++i) {
+		struct page *page = __rmqueue(zone, order, migratetype);
+
+		if (!page)
+			break;
+		if (cold)
+			list_add_tail(&page->lru, list);
+		else
+			list_add(&page->lru, list);
+		page->index = (unsigned long)migratetype;
+	}
+	__mod_zone_page_state(zone, NR_FREE_PAGES, -(long)(i << order));
+	return i;
+}
+
+/* the block leaves the allocator: one reference, its order recorded */
+static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp_flags)
+{
+	page->_count = 1;
+	page->private = order;
+	page->index = 0;
+	INIT_LIST_HEAD(&page->lru);
+	if ((gfp_flags & __GFP_ZERO) && !PageHighMem(page))
+		memset(page_address(page), 0, PAGE_SIZE << order);
+}
+
+/* mm/page_alloc.c: buffered_rmqueue() */
+static struct page *buffered_rmqueue(struct zone *zone, unsigned int order, gfp_t gfp_flags,
+				     int migratetype)
+{
+	bool cold = gfp_flags & __GFP_COLD;
+	struct page *page;
+
+	if (order == 0) {
+		struct per_cpu_pages *pcp = &zone->pageset.pcp;
+		struct list_head *list = &pcp->lists[migratetype];
+
+		if (list_empty(list)) {
+			pcp->count += rmqueue_bulk(zone, 0, pcp->batch, list, migratetype, cold);
+			if (list_empty(list))
+				return NULL;
+		}
+		page = cold ? list_entry(list->prev, struct page, lru)
+			    : list_entry(list->next, struct page, lru);
+		list_del(&page->lru);
+		pcp->count--;
+	} else {
+		page = __rmqueue(zone, order, migratetype);
+		if (!page)
+			return NULL;
+		__mod_zone_page_state(zone, NR_FREE_PAGES, -(1L << order));
+	}
+	prep_new_page(page, order, gfp_flags);
+	return page;
+}
+
+/*
+ * mm/page_alloc.c: __zone_watermark_ok(): enough free pages above the mark
+ * plus the lowmem reserve, and enough of them in blocks big enough
+ * (half the mark at each order).
+ */
+bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark, int classzone_idx,
+		       int alloc_flags)
+{
+	long min = (long)mark;
+	long free_pages = z->vm_stat[NR_FREE_PAGES] - ((1L << order) - 1);
+
+	if (alloc_flags & ALLOC_HIGH)
+		min -= min / 2;
+	if (alloc_flags & ALLOC_HARDER)
+		min -= min / 4;
+	if (free_pages <= min + z->lowmem_reserve[classzone_idx])
+		return false;
+	for (unsigned int o = 0; o < order; o++) {
+		free_pages -= (long)z->free_area[o].nr_free << o;
+		min >>= 1;
+		if (free_pages <= min)
+			return false;
+	}
+	return true;
+}
+
+/* mm/page_alloc.c: get_page_from_freelist(): the zonelist, from high_zoneidx down */
+static struct page *get_page_from_freelist(gfp_t gfp_mask, unsigned int order, int high_zoneidx,
+					   int alloc_flags, int migratetype)
+{
+	const struct zoneref *z;
+
+	for (z = NODE_DATA(0)->node_zonelists[0]._zonerefs; z->zone; z++) {
+		struct zone *zone = z->zone;
+		unsigned long mark = zone->watermark[alloc_flags & ALLOC_WMARK_MASK];
+		struct page *page;
+
+		if (z->zone_idx > high_zoneidx)
+			continue;
+		if (!zone_watermark_ok(zone, order, mark, high_zoneidx, alloc_flags))
+			continue;
+		page = buffered_rmqueue(zone, order, gfp_mask, migratetype);
+		if (page)
+			return page;
+	}
+	return NULL;
+}
+
+/*
+ * mm/page_alloc.c: __alloc_pages_nodemask(), without reclaim or
+ * compaction (there is nothing to reclaim): the low watermark first; then
+ * the slow path's min watermark, harder still for __GFP_HIGH.
+ */
+struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
+{
+	int high_zoneidx = gfp_zone(gfp_mask);
+	int migratetype = gfpflags_to_migratetype(gfp_mask);
+	int alloc_flags = ALLOC_WMARK_MIN | ALLOC_HARDER;
+	struct page *page;
+
+	if (order >= MAX_ORDER) {
+		if (!(gfp_mask & __GFP_NOWARN))
+			pr_warn("page allocation failure: order:%u, mode:0x%x (order >= MAX_ORDER)\n",
+				order, gfp_mask);
+		return NULL;
+	}
+	page = get_page_from_freelist(gfp_mask, order, high_zoneidx, ALLOC_WMARK_LOW, migratetype);
+	if (page)
+		return page;
+	if (gfp_mask & __GFP_HIGH)
+		alloc_flags |= ALLOC_HIGH;
+	page = get_page_from_freelist(gfp_mask, order, high_zoneidx, alloc_flags, migratetype);
+	if (!page && !(gfp_mask & __GFP_NOWARN))
+		pr_warn("page allocation failure: order:%u, mode:0x%x\n", order, gfp_mask);
+	return page;
+}
+
+unsigned long nr_free_pages(void)
+{
+	struct zone *zone;
+	unsigned long sum = 0;
+
+	for_each_zone(zone) sum += (unsigned long)zone->vm_stat[NR_FREE_PAGES];
+	return sum;
+}
+
+/* --- from memblock to the buddy allocator --- */
+
+/*
+ * mm/page_alloc.c: __free_pages_bootmem(): the block stops being reserved
+ * and is counted as managed; then it is freed like any other.
+ */
+void __init __free_pages_bootmem(struct page *page, unsigned int order)
+{
+	unsigned int nr_pages = 1U << order;
+
+	for (unsigned int loop = 0; loop < nr_pages; loop++) {
+		ClearPageReserved(page + loop);
+		page[loop]._count = 0;
+	}
+	page_zone(page)->managed_pages += nr_pages;
+	page->_count = 1;
+	page->private = order;
+	__free_pages(page, order);
+}
+
+/* mm/page_alloc.c: free_highmem_page(), one page at a time as ARM does */
+void __init free_highmem_page(struct page *page)
+{
+	ClearPageReserved(page);
+	page->_count = 1;
+	page->private = 0;
+	__free_pages(page, 0);
+	totalram_pages++;
+	page_zone(page)->managed_pages++;
+	totalhigh_pages++;
+}
+
+/* --- watermarks and reserves (after the buddy lists are filled) --- */
+
+/* lib/int_sqrt.c */
+static unsigned long int_sqrt(unsigned long x)
+{
+	unsigned long b, m, y = 0;
+
+	if (x <= 1)
+		return x;
+	m = 1UL << (sizeof(long) * 8 - 2);
+	while (m != 0) {
+		b = y + m;
+		y >>= 1;
+		if (x >= b) {
+			x -= b;
+			y += m;
+		}
+		m >>= 2;
+	}
+	return y;
+}
+
+/*
+ * mm/page_alloc.c: setup_zone_migrate_reserve(): up to two pageblocks at
+ * the start of the zone become MIGRATE_RESERVE, the last resort of every
+ * type, so high-order atomic requests have somewhere to go.
+ */
+static void setup_zone_migrate_reserve(struct zone *zone)
+{
+	unsigned long start_pfn = zone->zone_start_pfn, end_pfn = zone_end_pfn(zone);
+	unsigned long reserve =
+		round_up(min_wmark_pages(zone), pageblock_nr_pages) >> pageblock_order;
+
+	reserve = min(2UL, reserve);
+	start_pfn = round_up(start_pfn, pageblock_nr_pages);
+	for (unsigned long pfn = start_pfn; pfn + pageblock_nr_pages <= end_pfn && reserve;
+	     pfn += pageblock_nr_pages) {
+		struct page *page = pfn_to_page(pfn);
+		bool has_reserved = false;
+
+		for (unsigned long p = pfn; p < pfn + pageblock_nr_pages; p++)
+			has_reserved |= PageReserved(pfn_to_page(p));
+		if (has_reserved)
+			continue;
+		if (get_pageblock_migratetype(page) == MIGRATE_RESERVE) {
+			reserve--;
+		} else if (get_pageblock_migratetype(page) == MIGRATE_MOVABLE) {
+			set_pageblock_migratetype(page, MIGRATE_RESERVE);
+			move_freepages_block(zone, page, MIGRATE_RESERVE);
+			reserve--;
+		}
+	}
+}
+
+/*
+ * mm/page_alloc.c: __setup_per_zone_wmarks(): min_free_kbytes shared out
+ * in proportion to lowmem zones' sizes; HighMem gets a small fixed min.
+ * low = min * 5/4, high = min * 3/2.
+ */
+static void __setup_per_zone_wmarks(void)
+{
+	unsigned long pages_min = (unsigned long)min_free_kbytes >> (PAGE_SHIFT - 10);
+	unsigned long lowmem_pages = 0;
+	struct zone *zone;
+
+	for_each_zone(zone) if (!is_highmem(zone)) lowmem_pages += zone->managed_pages;
+	for_each_zone(zone)
+	{
+		u64 tmp = lowmem_pages ? (u64)pages_min * zone->managed_pages / lowmem_pages : 0;
+
+		if (is_highmem(zone)) {
+			unsigned long min_pages = zone->managed_pages / 1024;
+
+			zone->watermark[WMARK_MIN] = clamp(min_pages, 32UL, 128UL);
+		} else {
+			zone->watermark[WMARK_MIN] = (unsigned long)tmp;
+		}
+		zone->watermark[WMARK_LOW] = min_wmark_pages(zone) + (unsigned long)(tmp >> 2);
+		zone->watermark[WMARK_HIGH] = min_wmark_pages(zone) + (unsigned long)(tmp >> 1);
+		if (populated_zone(zone))
+			setup_zone_migrate_reserve(zone);
+	}
+}
+
+/* mm/page_alloc.c: setup_per_zone_lowmem_reserve() */
+static void setup_per_zone_lowmem_reserve(void)
+{
+	pg_data_t *pgdat = NODE_DATA(0);
+
+	for (int j = 0; j < MAX_NR_ZONES; j++) {
+		struct zone *zone = pgdat->node_zones + j;
+		unsigned long managed_pages = zone->managed_pages;
+		int idx = j;
+
+		zone->lowmem_reserve[j] = 0;
+		while (idx) {
+			struct zone *lower_zone;
+
+			idx--;
+			lower_zone = pgdat->node_zones + idx;
+			lower_zone->lowmem_reserve[j] =
+				(long)(managed_pages /
+				       (unsigned long)sysctl_lowmem_reserve_ratio[idx]);
+			managed_pages += lower_zone->managed_pages;
+		}
+	}
+}
+
+/*
+ * mm/page_alloc.c: init_per_zone_wmark_min(): min_free_kbytes =
+ * sqrt(lowmem_kbytes * 16), between 128 and 65536 (a core_initcall in
+ * Linux; here called by mem_init() once the pages are free).
+ */
+void __init init_per_zone_wmark_min(void)
+{
+	unsigned long lowmem_kbytes = nr_free_buffer_pages() * (PAGE_SIZE >> 10);
+
+	min_free_kbytes = (int)clamp(int_sqrt(lowmem_kbytes * 16), 128UL, 65536UL);
+	__setup_per_zone_wmarks();
+	setup_per_zone_lowmem_reserve();
+}
+
+/* --- checking --- */
+
+/*
+ * Every free list, checked against everything else: each entry is a
+ * PageBuddy head of the list's order, aligned to it, inside its zone, on
+ * the list of its pageblock's... (not required: stolen blocks may sit on
+ * another type's list, as in Linux), no block overlaps another, nr_free
+ * and NR_FREE_PAGES agree with the lists.  Returns the number of
+ * problems, each reported through print.
+ */
+int check_free_lists(int (*print)(const char *fmt, ...))
+{
+	struct zone *zone;
+	int bad = 0;
+
+	for_each_populated_zone(zone)
+	{
+		unsigned long total = 0, pcp = 0, covered_end = 0, last_pfn = 0;
+		bool first = true;
+
+		for (unsigned int order = 0; order < MAX_ORDER; order++) {
+			unsigned long n = 0;
+
+			for (int mt = 0; mt < MIGRATE_TYPES; mt++) {
+				struct page *page;
+
+				list_for_each_entry(page, &zone->free_area[order].free_list[mt],
+						    lru) {
+					unsigned long pfn = page_to_pfn(page);
+
+					n++;
+					if (!PageBuddy(page) || page->private != order) {
+						print("%s: pfn 0x%lx on the order-%u list is not a free head of that order\n",
+						      zone->name, pfn, order);
+						bad++;
+					}
+					if (pfn & ((1UL << order) - 1) ||
+					    pfn < zone->zone_start_pfn ||
+					    pfn + (1UL << order) > zone_end_pfn(zone)) {
+						print("%s: pfn 0x%lx order %u misaligned or outside the zone\n",
+						      zone->name, pfn, order);
+						bad++;
+					}
+					if (n > zone->spanned_pages) {
+						print("%s: order-%u list loops\n", zone->name,
+						      order);
+						return bad + 1;
+					}
+				}
+			}
+			if (n != zone->free_area[order].nr_free) {
+				print("%s: order %u: nr_free %lu but %lu blocks on the lists\n",
+				      zone->name, order, zone->free_area[order].nr_free, n);
+				bad++;
+			}
+			total += n << order;
+		}
+		/* overlaps: walk the zone, every free head skips its block */
+		for (unsigned long pfn = zone->zone_start_pfn; pfn < zone_end_pfn(zone); pfn++) {
+			struct page *page = pfn_to_page(pfn);
+
+			if (!PageBuddy(page))
+				continue;
+			if (!first && pfn < covered_end) {
+				print("%s: free block at 0x%lx overlaps the one at 0x%lx\n",
+				      zone->name, pfn, last_pfn);
+				bad++;
+			}
+			first = false;
+			last_pfn = pfn;
+			covered_end = pfn + (1UL << page->private);
+		}
+		if (total != (unsigned long)zone->vm_stat[NR_FREE_PAGES]) {
+			print("%s: NR_FREE_PAGES %ld but %lu pages on the lists\n", zone->name,
+			      zone->vm_stat[NR_FREE_PAGES], total);
+			bad++;
+		}
+		for (int mt = 0; mt < MIGRATE_PCPTYPES; mt++) {
+			struct page *page;
+
+			list_for_each_entry(page, &zone->pageset.pcp.lists[mt], lru)
+				pcp++;
+		}
+		if (pcp != (unsigned long)zone->pageset.pcp.count) {
+			print("%s: per-cpu count %d but %lu pages on its lists\n", zone->name,
+			      zone->pageset.pcp.count, pcp);
+			bad++;
+		}
+	}
+	return bad;
+}

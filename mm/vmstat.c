@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mm/vmstat.c + fs/proc/meminfo.c: the /proc views of the zones, in Linux
+ * 4.x's layout, printed through any printf-like function (the shell's
+ * `cat /proc/...`, the tests).
+ */
+#include <linux/kernel.h>
+#include <linux/mm.h>
+
+typedef int (*print_t)(const char *fmt, ...);
+
+/* mm/vmstat.c: frag_show_print(): /proc/buddyinfo */
+void show_buddyinfo(print_t print)
+{
+	struct zone *zone;
+
+	for_each_populated_zone(zone)
+	{
+		print("Node %d, zone %8s ", zone->zone_pgdat->node_id, zone->name);
+		for (unsigned int order = 0; order < MAX_ORDER; ++order)
+			print("%6lu ", zone->free_area[order].nr_free);
+		print("\n");
+	}
+}
+
+/* mm/vmstat.c: pagetypeinfo_showfree_print() + pagetypeinfo_showblockcount_print() */
+void show_pagetypeinfo(print_t print)
+{
+	struct zone *zone;
+
+	print("Page block order: %d\n", pageblock_order);
+	print("Pages per block:  %lu\n", pageblock_nr_pages);
+	print("\n");
+	print("%-43s ", "Free pages count per migrate type at order");
+	for (unsigned int order = 0; order < MAX_ORDER; ++order)
+		print("%6u ", order);
+	print("\n");
+	for_each_populated_zone(zone)
+	{
+		for (int mt = 0; mt < MIGRATE_TYPES; mt++) {
+			print("Node %4d, zone %8s, type %12s ", zone->zone_pgdat->node_id,
+			      zone->name, migratetype_names[mt]);
+			for (unsigned int order = 0; order < MAX_ORDER; ++order) {
+				unsigned long n = 0;
+				struct page *page;
+
+				list_for_each_entry(page, &zone->free_area[order].free_list[mt],
+						    lru)
+					n++;
+				print("%6lu ", n);
+			}
+			print("\n");
+		}
+	}
+
+	print("\n%-23s", "Number of blocks type ");
+	for (int mt = 0; mt < MIGRATE_TYPES; mt++)
+		print("%12s ", migratetype_names[mt]);
+	print("\n");
+	for_each_populated_zone(zone)
+	{
+		unsigned long count[MIGRATE_TYPES] = {0};
+		unsigned long base = round_down(zone->zone_start_pfn, pageblock_nr_pages);
+
+		/* every pageblock the zone starts or covers, as Linux counts them */
+		for (unsigned long pfn = zone->zone_start_pfn; pfn < zone_end_pfn(zone);
+		     pfn += pageblock_nr_pages)
+			count[zone->pageblock_flags[(pfn - base) >> pageblock_order]]++;
+		print("Node %d, zone %8s ", zone->zone_pgdat->node_id, zone->name);
+		for (int mt = 0; mt < MIGRATE_TYPES; mt++)
+			print("%12lu ", count[mt]);
+		print("\n");
+	}
+}
+
+/* mm/vmstat.c: zoneinfo_show_print(), the fields a9mm has */
+void show_zoneinfo(print_t print)
+{
+	struct zone *zone;
+
+	for_each_zone(zone)
+	{
+		const struct per_cpu_pages *pcp = &zone->pageset.pcp;
+
+		print("Node %d, zone %8s\n", zone->zone_pgdat->node_id, zone->name);
+		print("  pages free     %lu\n", (unsigned long)zone->vm_stat[NR_FREE_PAGES]);
+		print("        min      %lu\n", min_wmark_pages(zone));
+		print("        low      %lu\n", low_wmark_pages(zone));
+		print("        high     %lu\n", high_wmark_pages(zone));
+		print("        spanned  %lu\n", zone->spanned_pages);
+		print("        present  %lu\n", zone->present_pages);
+		print("        managed  %lu\n", zone->managed_pages);
+		print("    nr_free_pages %lu\n", (unsigned long)zone->vm_stat[NR_FREE_PAGES]);
+		print("        protection: (");
+		for (int i = 0; i < MAX_NR_ZONES; i++)
+			print("%s%ld", i ? ", " : "", zone->lowmem_reserve[i]);
+		print(")\n");
+		print("  pagesets\n");
+		print("    cpu: %i\n", 0);
+		print("              count: %i\n", pcp->count);
+		print("              high:  %i\n", pcp->high);
+		print("              batch: %i\n", pcp->batch);
+		print("  start_pfn:         %lu\n", zone->zone_start_pfn);
+	}
+}
+
+static void show_val_kb(print_t print, const char *s, unsigned long num)
+{
+	print("%-16s%8lu kB\n", s, num << (PAGE_SHIFT - 10));
+}
+
+/* fs/proc/meminfo.c: meminfo_proc_show(), the lines that mean something here */
+void show_meminfo(print_t print)
+{
+	unsigned long free_high = 0, free_low = 0, wmark_low = 0, pcp = 0;
+	struct zone *zone;
+
+	for_each_zone(zone)
+	{
+		unsigned long free = (unsigned long)zone->vm_stat[NR_FREE_PAGES];
+
+		if (is_highmem(zone))
+			free_high += free;
+		else
+			free_low += free;
+		wmark_low += low_wmark_pages(zone);
+		pcp += (unsigned long)zone->pageset.pcp.count;
+	}
+	show_val_kb(print, "MemTotal:", totalram_pages);
+	show_val_kb(print, "MemFree:", free_low + free_high);
+	/* si_mem_available(): free above the low watermarks (no page cache here) */
+	show_val_kb(print, "MemAvailable:",
+		    free_low + free_high > wmark_low ? free_low + free_high - wmark_low : 0);
+	show_val_kb(print, "Buffers:", 0);
+	show_val_kb(print, "Cached:", 0);
+	show_val_kb(print, "HighTotal:", totalhigh_pages);
+	show_val_kb(print, "HighFree:", free_high);
+	show_val_kb(print, "LowTotal:", totalram_pages - totalhigh_pages);
+	show_val_kb(print, "LowFree:", free_low);
+	/* not in Linux's file: order-0 pages parked on the per-cpu lists */
+	show_val_kb(print, "PerCpuLists:", pcp);
+}

@@ -1,0 +1,23 @@
+# SPDX-License-Identifier: GPL-2.0
+"""a9mm's GDB helpers, in the spirit of Linux's scripts/gdb (lx-*).
+
+`source scripts/gdb/a9mm.py` (scripts/gdbinit does it) adds:
+
+  a9mm-memblock        memblock.memory and .reserved, as memblock=debug prints them
+  a9mm-buddyinfo       /proc/buddyinfo from the zones' free_area[].nr_free
+  a9mm-pfn KIND VALUE  pfn <-> phys <-> virt <-> struct page (KIND: pfn|phys|virt|page)
+  a9mm-pgwalk VA       the MMU's walk of swapper_pg_dir for VA, decoded
+
+They read the halted kernel's memory through GDB; nothing is assumed that
+the kernel's own variables can tell.
+"""
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import a9mm_mm  # noqa: E402
+import a9mm_pgtable  # noqa: E402
+
+a9mm_mm.register()
+a9mm_pgtable.register()

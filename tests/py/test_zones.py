@@ -1,0 +1,180 @@
+# SPDX-License-Identifier: GPL-2.0
+"""Zones, mem_map and the buddy allocator, seen from the console.
+
+The seed's lines at -m 1024M are checked verbatim; for other sizes the
+expected figures are computed here with Linux's formulas (struct page is
+32 bytes on ARM32).
+"""
+import re
+
+import pytest
+
+MB = 1 << 20
+PAGE = 4096
+LOWMEM_MAX = 0xEF800000 - 0xC0000000  # default vmalloc: lowmem ends at 0xef800000
+STRUCT_PAGE = 32
+
+
+def batch(managed):
+    b = min(managed // 1024, 512 * 1024 // PAGE) // 4
+    b = max(b, 1)
+    v = b + b // 2
+    return (1 << (v.bit_length() - 1)) - 1
+
+
+def zone_figures(ram):
+    total = ram // PAGE
+    normal = min(ram, LOWMEM_MAX) // PAGE
+    high = total - normal
+    memmap = (normal * STRUCT_PAGE + PAGE - 1) // PAGE
+    return total, normal, high, memmap
+
+
+def test_seed_lines_at_1024m(boot):
+    con = boot(mem="1024M")
+    for line in ("On node 0 totalpages: 262144",
+                 "  Normal zone: 1520 pages used for memmap",
+                 "  Normal zone: 0 pages reserved",
+                 "  Normal zone: 194560 pages, LIFO batch:31",
+                 "  HighMem zone: 67584 pages, LIFO batch:15"):
+        assert line + "\n" in con.log
+
+
+@pytest.mark.parametrize("mem", ["128M", "256M", "512M", "768M", "1024M"])
+def test_zone_lines_follow_ram_size(boot, mem):
+    ram = int(mem[:-1]) * MB
+    total, normal, high, memmap = zone_figures(ram)
+    con = boot(mem=mem)
+    log = con.log
+    assert f"On node 0 totalpages: {total}\n" in log
+    assert f"  Normal zone: {memmap} pages used for memmap\n" in log
+    assert f"  Normal zone: {normal} pages, LIFO batch:{batch(normal - memmap)}\n" in log
+    if high:
+        assert f"  HighMem zone: {high} pages, LIFO batch:{batch(high)}\n" in log
+    else:
+        assert "HighMem zone" not in log
+    assert (f"Built 1 zonelists in Zone order, mobility grouping on.  Total pages: "
+            f"{normal - memmap + high}\n") in log
+    m = re.search(r"Memory: (\d+)K/(\d+)K available \((\d+)K kernel code, (\d+)K rwdata, "
+                  r"(\d+)K rodata, (\d+)K init, (\d+)K bss, (\d+)K reserved, (\d+)K highmem\)", log)
+    assert m, log
+    avail, phys, reserved, highmem = (int(m.group(i)) for i in (1, 2, 8, 9))
+    assert phys == ram // 1024
+    assert highmem == high * 4
+    # mem_map alone is reserved out of lowmem: at least its size
+    assert reserved * 1024 >= total * STRUCT_PAGE
+    assert avail < phys - reserved + 1
+
+
+def test_proc_files_agree_with_the_boot_log(boot):
+    con = boot(mem="1024M")
+    total, normal, high, memmap = zone_figures(1024 * MB)
+    zi = con.run("cat /proc/zoneinfo")
+    assert f"        spanned  {normal}\n" in zi and f"        spanned  {high}\n" in zi
+    assert "              batch: 31\n" in zi and "              batch: 15\n" in zi
+    assert f"  start_pfn:         {0x60000}\n" in zi
+    bi = con.run("cat /proc/buddyinfo")
+    rows = re.findall(r"^Node 0, zone +(\w+) ((?: +\d+){11}) $", bi, re.M)
+    assert [r[0] for r in rows] == ["Normal", "HighMem"]
+    free = {name: sum(int(n) << o for o, n in enumerate(counts.split())) for name, counts in rows}
+    mi = con.run("cat /proc/meminfo")
+    highfree = int(re.search(r"HighFree: +(\d+) kB", mi).group(1))
+    pcp = int(re.search(r"PerCpuLists: +(\d+) kB", mi).group(1))
+    assert int(re.search(r"HighTotal: +(\d+) kB", mi).group(1)) == high * 4
+    # buddyinfo + per-cpu pages == MemFree
+    memfree = int(re.search(r"MemFree: +(\d+) kB", mi).group(1))
+    assert (free["Normal"] + free["HighMem"]) * 4 == memfree
+    assert highfree == free["HighMem"] * 4
+    assert pcp >= 0
+    pt = con.run("cat /proc/pagetypeinfo")
+    assert "Page block order: 10\nPages per block:  1024\n" in pt
+    blocks = re.search(r"^Node 0, zone   Normal +(\d+) +(\d+) +(\d+) +(\d+) $", pt, re.M)
+    assert sum(int(b) for b in blocks.groups()) == normal // 1024
+
+
+def test_alloc_and_free_round_trip(boot):
+    con = boot(mem="512M")
+    before = con.run("cat /proc/buddyinfo")
+    out = con.run("alloc 3 movable")
+    m = re.search(r"alloc: order 3 -> pfn 0x([0-9a-f]+) phys 0x([0-9a-f]{8}) virt 0x([0-9a-f]{8}) "
+                  r"zone Normal", out)
+    assert m, out
+    pfn, phys, virt = (int(x, 16) for x in m.groups())
+    assert pfn % 8 == 0 and phys == pfn << 12 and virt == phys - 0x60000000 + 0xC0000000
+    assert f"free: pfn 0x{pfn:x} order 3 freed" in con.run(f"free {pfn:#x} 3")
+    assert con.run("cat /proc/buddyinfo") == before
+
+
+def test_highmem_alloc_has_no_address(boot):
+    con = boot(mem="1024M")
+    out = con.run("alloc 0 highmem movable")
+    m = re.search(r"pfn 0x([0-9a-f]+) .*\(HighMem: no kernel address, kmap it\) zone HighMem", out)
+    assert m, out
+    assert int(m.group(1), 16) >= 0x8F800  # above arm_lowmem_limit
+    assert "freed" in con.run(f"free 0x{m.group(1)} 0")
+
+
+@pytest.mark.parametrize("cmd,message", [
+    ("alloc 11", "alloc: ORDER must be 0..10"),
+    ("alloc x", "alloc: ORDER must be 0..10"),
+    ("alloc 0 bogus", "alloc: unknown flag 'bogus'"),
+    ("free 0x60000 0", "page dumped because: double free"),
+    ("free 0x60010 0", "page dumped because: PAGE_FLAGS_CHECK_AT_FREE flag(s) set: freeing a reserved page"),
+    ("free 0x60001 1", "free: pfn 0x60001 is not aligned to order 1"),
+    ("free 0x10 0", "free: pfn 0x10 (order 0) is not inside a zone"),
+    ("free zz 0", "free: PFN and ORDER must be numbers"),
+    ("free 0x60000 12", "free: ORDER must be 0..10"),
+    ("free", "usage: free PFN ORDER"),
+])
+def test_hostile_alloc_free_input(boot, cmd, message):
+    con = boot(mem="256M")
+    before = con.run("cat /proc/buddyinfo")
+    out = con.run(cmd)
+    assert message in out, out
+    # nothing was corrupted or changed
+    assert con.run("cat /proc/buddyinfo") == before
+    assert "a9mm version" in con.run("version")
+
+
+def test_wrong_order_free_is_refused(boot):
+    con = boot(mem="256M")
+    pfn = re.search(r"pfn 0x([0-9a-f]+)", con.run("alloc 2 movable")).group(1)
+    out = con.run(f"free 0x{pfn} 1")
+    assert "BUG: Bad page state in process swapper/0  pfn:" in out
+    assert "page dumped because: freed with order 1, allocated with order 2" in out
+    assert "freed" in con.run(f"free 0x{pfn} 2")
+
+
+def test_memtest_restores_free_lists(boot):
+    con = boot(mem="1024M")
+    out = con.run("memtest 32", timeout=120)
+    assert "memtest: 8192 pages (4096 HighMem, 4096 lowmem)" in out
+    assert "memtest: 0 bad pages; free lists back exactly as before" in out
+    out = con.run("memtest 4096", timeout=300)   # more than there is: exhaustion
+    assert ", all there was" in out
+    assert "free lists back exactly as before" in out
+    assert "memtest: MB must be 1..4096" in con.run("memtest 0")
+
+
+def test_mminit_loglevel_traces_free_ranges(boot):
+    con = boot(mem="128M", append="console=ttyAMA0 loglevel=8 mminit_loglevel=4")
+    ranges = re.findall(r"mminit::free_pages_memory \[0x([0-9a-f]+), 0x([0-9a-f]+)\)", con.log)
+    assert ranges
+    blocks = {int(p, 16): int(o) for p, o in
+              re.findall(r"mminit::  pfn 0x([0-9a-f]+) order (\d+)", con.log)}
+    for start, end in ((int(a, 16), int(b, 16)) for a, b in ranges):
+        pfn = start
+        while pfn < end:
+            # __ffs(pfn) capped at MAX_ORDER - 1, then shrunk to fit the range
+            order = min(10, (pfn & -pfn).bit_length() - 1)
+            while pfn + (1 << order) > end:
+                order -= 1
+            assert blocks.get(pfn) == order, (hex(pfn), blocks.get(pfn), order)
+            pfn += 1 << order
+
+
+def test_selftest_page_alloc_suite(boot):
+    con = boot(mem="512M")
+    out = con.run("selftest", timeout=120)
+    assert "# Subtest: page_alloc" in out
+    assert re.search(r"^ok \d+ page_alloc$", out, re.M), out

@@ -1,0 +1,408 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Host tests of the buddy allocator on a real node built the way the
+ * kernel builds it (bootmem_init, build_all_zonelists, free_all_bootmem,
+ * free_highpages, watermarks): split/merge, the seed's __free_pages_memory
+ * range, random alloc/free against a reference model, exhaustion, bad
+ * frees, pageblock stealing, watermarks and the /proc texts.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <math.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include <asm/mm.h>
+#include <linux/memblock.h>
+#include <linux/mm.h>
+
+#include "host_shim.h"
+
+#define RAM 0x60000000u
+#define MB  (1u << 20)
+
+static unsigned long boot_snapshot[MAX_NR_ZONES][MAX_ORDER];
+
+static void snapshot(unsigned long snap[MAX_NR_ZONES][MAX_ORDER])
+{
+	drain_local_pages();
+	for (int z = 0; z < MAX_NR_ZONES; z++)
+		for (int o = 0; o < MAX_ORDER; o++)
+			snap[z][o] = NODE_DATA(0)->node_zones[z].free_area[o].nr_free;
+}
+
+static int print_to_log(const char *fmt, ...)
+{
+	char line[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "%s", line);
+	return 0;
+}
+
+/* mem_init() without the prints: RAM of ram_mb, lowmem ending at low_mb */
+static void boot_node(unsigned long ram_mb, unsigned long low_mb)
+{
+	memblock_reset();
+	host_log_reset();
+	totalram_pages = totalhigh_pages = 0;
+	host_ram_init(RAM, ram_mb * MB);
+	memblock_add(RAM, ram_mb * MB);
+	memblock_reserve(RAM + 0xc000, 0x34000); /* swapper_pg_dir + "kernel" */
+	memblock_set_current_limit(RAM + low_mb * MB);
+	bootmem_init();
+	build_all_zonelists();
+	free_all_bootmem();
+	free_highpages();
+	init_per_zone_wmark_min();
+	assert_int_equal(check_free_lists(print_to_log), 0);
+	snapshot(boot_snapshot);
+}
+
+static int teardown(void **state)
+{
+	host_ram_free();
+	return 0;
+}
+
+static void expect_boot_state(void)
+{
+	unsigned long now[MAX_NR_ZONES][MAX_ORDER];
+
+	snapshot(now);
+	assert_memory_equal(now, boot_snapshot, sizeof(now));
+	assert_int_equal(check_free_lists(print_to_log), 0);
+}
+
+static void test_boot_counts(void **state)
+{
+	struct zone *normal = &NODE_DATA(0)->node_zones[ZONE_NORMAL];
+	struct zone *high = &NODE_DATA(0)->node_zones[ZONE_HIGHMEM];
+
+	boot_node(64, 48);
+	/* every lowmem page not reserved by memblock is managed and free */
+	assert_int_equal(normal->managed_pages,
+			 48 * MB / 4096 - (memblock_reserved_size() + 4095) / 4096);
+	assert_int_equal(high->managed_pages, 16 * MB / 4096);
+	assert_int_equal(totalhigh_pages, 16 * MB / 4096);
+	assert_int_equal(totalram_pages, normal->managed_pages + high->managed_pages);
+	/* the zonelist tries HighMem first */
+	assert_ptr_equal(NODE_DATA(0)->node_zonelists[0]._zonerefs[0].zone, high);
+	assert_ptr_equal(NODE_DATA(0)->node_zonelists[0]._zonerefs[1].zone, normal);
+	assert_null(NODE_DATA(0)->node_zonelists[0]._zonerefs[2].zone);
+	assert_true(host_log_contains(
+		"Built 1 zonelists in Zone order, mobility grouping on.  Total pages: "));
+}
+
+/* The seed's example range, block by block: order from __ffs(start), capped by the end. */
+static void test_seed_range_orders(void **state)
+{
+	const unsigned long start = 0x8800e, end = 0xaecea;
+	unsigned long counts[MAX_ORDER] = {0}, pfn = start;
+	char line[80];
+
+	memblock_reset();
+	host_log_reset();
+	host_ram_init(0x88000000, 0x28000000);
+	memblock_add(0x88000000, 0x28000000);
+	memblock_reserve(0x88000000, 0x27000000); /* the top 16M: for mem_map */
+	memblock_set_current_limit(0xb0000000);
+	bootmem_init();
+	mminit_loglevel = 4;
+	__free_pages_memory(start, end);
+	mminit_loglevel = 0;
+
+	/* expected: the largest aligned power-of-two block that fits, greedily */
+	while (pfn < end) {
+		unsigned int k = 0;
+
+		while (k < MAX_ORDER - 1 && !(pfn & (1UL << k)) && pfn + (2UL << k) <= end)
+			k++;
+		while (pfn + (1UL << k) > end)
+			k--;
+		snprintf(line, sizeof(line), "mminit::  pfn 0x%lx order %u\n", pfn, k);
+		if (!host_log_contains(line))
+			fail_msg("missing \"%s\"", line);
+		counts[k]++;
+		pfn += 1UL << k;
+	}
+	assert_true(host_log_contains("mminit::  pfn 0x8800e order 1\n"));
+	assert_true(host_log_contains("mminit::  pfn 0x88010 order 4\n"));
+	assert_true(host_log_contains("mminit::  pfn 0x88400 order 10\n"));
+	/* the freed blocks cannot merge further: buddyinfo is exactly that */
+	drain_local_pages();
+	for (int o = 0; o < MAX_ORDER; o++)
+		assert_int_equal(NODE_DATA(0)->node_zones[ZONE_NORMAL].free_area[o].nr_free,
+				 counts[o]);
+	assert_int_equal(check_free_lists(print_to_log), 0);
+}
+
+static void test_split_and_merge(void **state)
+{
+	struct zone *normal = &NODE_DATA(0)->node_zones[ZONE_NORMAL];
+	unsigned long before[MAX_NR_ZONES][MAX_ORDER];
+	struct page *page;
+	unsigned int k;
+
+	boot_node(32, 32);
+	snapshot(before);
+	/*
+	 * A movable request (the lists all blocks start on): the smallest
+	 * block of order >= 3 is split and its upper halves go back.
+	 */
+	for (k = 3; k < MAX_ORDER && !before[ZONE_NORMAL][k]; k++)
+		;
+	page = alloc_pages(GFP_KERNEL | __GFP_MOVABLE, 3);
+	assert_non_null(page);
+	assert_int_equal(page_to_pfn(page) & 7, 0);
+	for (unsigned int o = 3; o < MAX_ORDER; o++) {
+		unsigned long want = before[ZONE_NORMAL][o] + (o < k) - (o == k);
+
+		assert_int_equal(normal->free_area[o].nr_free, want);
+	}
+	__free_pages(page, 3);
+	expect_boot_state();
+}
+
+static void test_exhaustion_and_recovery(void **state)
+{
+	struct list_head pages;
+	struct page *page, *tmp;
+	unsigned long n = 0;
+	const gfp_t kinds[] = {GFP_HIGHUSER_MOVABLE, GFP_KERNEL, GFP_ATOMIC};
+
+	boot_node(32, 24);
+	INIT_LIST_HEAD(&pages);
+	for (unsigned int i = 0; i < 3; i++)
+		while ((page = alloc_pages(kinds[i] | __GFP_NOWARN, 0))) {
+			list_add(&page->lru, &pages);
+			n++;
+		}
+	/* what is left is below the min watermarks (atomic may take half) */
+	assert_true(nr_free_pages() <= min_wmark_pages(&NODE_DATA(0)->node_zones[0]) +
+					       min_wmark_pages(&NODE_DATA(0)->node_zones[1]));
+	assert_true(n > 7000);
+	assert_null(alloc_pages(GFP_KERNEL | __GFP_NOWARN, 0));
+	list_for_each_entry_safe(page, tmp, &pages, lru) {
+		list_del(&page->lru);
+		__free_page(page);
+	}
+	expect_boot_state();
+	/* a failure without __GFP_NOWARN says so, like Linux */
+	host_log_reset();
+	assert_null(alloc_pages(GFP_KERNEL, MAX_ORDER));
+	assert_true(host_log_contains("page allocation failure: order:11"));
+}
+
+/* Random alloc/free against a model: which pages are handed out. */
+static void test_random_against_model(void **state)
+{
+	struct blk {
+		unsigned long pfn;
+		unsigned int order;
+	} held[512];
+	unsigned int nheld = 0, seed = 4242;
+	static unsigned char owned[64 * MB / 4096];
+	struct zone *zone;
+
+	boot_node(64, 40);
+	memset(owned, 0, sizeof(owned));
+	for (int step = 0; step < 20000; step++) {
+		bool do_alloc = nheld == 0 || (nheld < 512 && rand_r(&seed) % 2);
+
+		if (do_alloc) {
+			unsigned int order = (unsigned int)rand_r(&seed) % 6;
+			gfp_t gfp = (rand_r(&seed) % 2 ? __GFP_HIGHMEM : 0) |
+				    (rand_r(&seed) % 3 ? __GFP_MOVABLE : 0) | GFP_KERNEL |
+				    __GFP_NOWARN;
+			struct page *page = alloc_pages(gfp, order);
+			unsigned long pfn;
+
+			if (!page)
+				continue;
+			pfn = page_to_pfn(page);
+			assert_int_equal(pfn & ((1UL << order) - 1), 0);
+			assert_true(pfn >= RAM / 4096 &&
+				    pfn + (1UL << order) <= (RAM + 64 * MB) / 4096);
+			if (!(gfp & __GFP_HIGHMEM))
+				assert_false(PageHighMem(page));
+			for (unsigned long p = pfn; p < pfn + (1UL << order); p++) {
+				assert_false(owned[p - RAM / 4096]); /* never handed out twice */
+				assert_false(memblock_is_reserved(p << 12));
+				owned[p - RAM / 4096] = 1;
+			}
+			held[nheld++] = (struct blk){pfn, order};
+		} else {
+			unsigned int i = (unsigned int)rand_r(&seed) % nheld;
+
+			for (unsigned long p = held[i].pfn;
+			     p < held[i].pfn + (1UL << held[i].order); p++)
+				owned[p - RAM / 4096] = 0;
+			__free_pages(pfn_to_page(held[i].pfn), held[i].order);
+			held[i] = held[--nheld];
+		}
+		if (step % 1000 == 0) {
+			unsigned long free = 0, out = 0;
+
+			assert_int_equal(check_free_lists(print_to_log), 0);
+			for_each_zone(zone) free += (unsigned long)zone->vm_stat[NR_FREE_PAGES] +
+						    (unsigned long)zone->pageset.pcp.count;
+			for (unsigned int i = 0; i < nheld; i++)
+				out += 1UL << held[i].order;
+			assert_int_equal(free + out, totalram_pages);
+		}
+	}
+	while (nheld) {
+		nheld--;
+		__free_pages(pfn_to_page(held[nheld].pfn), held[nheld].order);
+	}
+	expect_boot_state();
+}
+
+static void test_bad_frees_change_nothing(void **state)
+{
+	struct page *page;
+	unsigned long pfn;
+
+	boot_node(32, 32);
+	page = alloc_pages(GFP_KERNEL, 2);
+	pfn = page_to_pfn(page);
+	snapshot(boot_snapshot);
+
+	host_log_reset();
+	assert_int_equal(free_pages_checked(pfn, 1), -1);
+	assert_true(host_log_contains("BUG: Bad page state in process swapper/0  pfn:"));
+	assert_true(host_log_contains(
+		"page dumped because: freed with order 1, allocated with order 2"));
+	assert_int_equal(free_pages_checked(pfn + 2, 0), -1);
+	assert_int_equal(free_pages_checked(pfn + 1, 0), -1);
+	assert_int_equal(free_pages_checked(pfn, 11), -1);
+	assert_int_equal(free_pages_checked(pfn + 1, 1), -1); /* misaligned */
+	assert_int_equal(free_pages_checked(0x1000, 0), -1);  /* outside the zone */
+	assert_true(host_log_contains("pfn 0x1000 (order 0) is not inside a zone"));
+	assert_int_equal(free_pages_checked((RAM + 0x10000) >> 12, 0), -1); /* reserved */
+	assert_true(host_log_contains("freeing a reserved page"));
+	expect_boot_state();
+
+	assert_int_equal(free_pages_checked(pfn, 2), 0);
+	host_log_reset();
+	assert_int_equal(free_pages_checked(pfn, 2), -1); /* double free */
+	assert_true(host_log_contains("double free"));
+	__free_pages(page, 2); /* the kernel API checks the same way */
+	assert_int_equal(check_free_lists(print_to_log), 0);
+}
+
+static void test_unmovable_steals_a_pageblock(void **state)
+{
+	struct zone *normal = &NODE_DATA(0)->node_zones[ZONE_NORMAL];
+	unsigned long blocks = normal->spanned_pages / pageblock_nr_pages, unmovable = 0;
+	struct page *page;
+
+	boot_node(32, 32);
+	for (unsigned long b = 0; b < blocks; b++)
+		assert_true(normal->pageblock_flags[b] != MIGRATE_UNMOVABLE);
+	page = alloc_pages(GFP_KERNEL, 0); /* unmovable: no such free list yet */
+	assert_non_null(page);
+	for (unsigned long b = 0; b < blocks; b++)
+		unmovable += normal->pageblock_flags[b] == MIGRATE_UNMOVABLE;
+	assert_int_equal(unmovable, 1); /* the largest block was taken whole */
+	__free_page(page);
+	assert_int_equal(check_free_lists(print_to_log), 0);
+}
+
+static void test_watermarks(void **state)
+{
+	struct zone *normal = &NODE_DATA(0)->node_zones[ZONE_NORMAL];
+	struct zone *high = &NODE_DATA(0)->node_zones[ZONE_HIGHMEM];
+	int want;
+
+	boot_node(256, 192);
+	/* sqrt(16 x lowmem kB) (watermarks were still 0 when it was taken) */
+	want = (int)sqrt((double)(normal->managed_pages * 4 * 16));
+	assert_int_equal(min_free_kbytes, want);
+	assert_int_equal(min_wmark_pages(normal), (unsigned long)min_free_kbytes / 4);
+	assert_int_equal(low_wmark_pages(normal), min_wmark_pages(normal) * 5 / 4);
+	assert_int_equal(high_wmark_pages(normal), min_wmark_pages(normal) * 3 / 2);
+	/* HighMem: managed/1024 clamped to 32..128 */
+	assert_int_equal(min_wmark_pages(high), 32);
+	/* Normal keeps 1/32 of HighMem's size back from HighMem-capable requests */
+	assert_int_equal(normal->lowmem_reserve[ZONE_HIGHMEM], (long)(high->managed_pages / 32));
+	assert_false(zone_watermark_ok(normal, 0, normal->vm_stat[NR_FREE_PAGES], 0, 0));
+	assert_true(zone_watermark_ok(normal, 0, min_wmark_pages(normal), 0, 0));
+}
+
+static char text[8192];
+static size_t text_len;
+
+static int to_text(const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(text + text_len, sizeof(text) - text_len, fmt, ap);
+	va_end(ap);
+	text_len += (size_t)n;
+	return n;
+}
+
+static void test_proc_texts(void **state)
+{
+	char want[200];
+	int pos = 0;
+
+	boot_node(64, 48);
+	text_len = 0;
+	show_buddyinfo(to_text);
+	pos = snprintf(want, sizeof(want), "Node 0, zone %8s ", "Normal");
+	for (int o = 0; o < MAX_ORDER; o++)
+		pos += snprintf(want + pos, sizeof(want) - pos, "%6lu ",
+				NODE_DATA(0)->node_zones[0].free_area[o].nr_free);
+	assert_int_equal(strncmp(text, want, strlen(want)), 0);
+	assert_non_null(strstr(text, "Node 0, zone  HighMem "));
+
+	text_len = 0;
+	show_pagetypeinfo(to_text);
+	assert_non_null(strstr(text, "Page block order: 10\nPages per block:  1024\n"));
+	assert_non_null(strstr(text, "Node    0, zone   Normal, type      Movable "));
+	assert_non_null(strstr(
+		text,
+		"Number of blocks type     Unmovable  Reclaimable      Movable      Reserve "));
+
+	text_len = 0;
+	show_meminfo(to_text);
+	snprintf(want, sizeof(want), "MemTotal:       %8lu kB\n", totalram_pages * 4);
+	assert_non_null(strstr(text, want));
+	snprintf(want, sizeof(want), "HighTotal:      %8lu kB\n", totalhigh_pages * 4);
+	assert_non_null(strstr(text, want));
+
+	text_len = 0;
+	show_zoneinfo(to_text);
+	snprintf(want, sizeof(want), "        spanned  %lu\n", 48 * MB / 4096UL);
+	assert_non_null(strstr(text, want));
+	assert_non_null(strstr(text, "              batch: "));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_teardown(test_boot_counts, teardown),
+		cmocka_unit_test_teardown(test_seed_range_orders, teardown),
+		cmocka_unit_test_teardown(test_split_and_merge, teardown),
+		cmocka_unit_test_teardown(test_exhaustion_and_recovery, teardown),
+		cmocka_unit_test_teardown(test_random_against_model, teardown),
+		cmocka_unit_test_teardown(test_bad_frees_change_nothing, teardown),
+		cmocka_unit_test_teardown(test_unmovable_steals_a_pageblock, teardown),
+		cmocka_unit_test_teardown(test_watermarks, teardown),
+		cmocka_unit_test_teardown(test_proc_texts, teardown),
+	};
+
+	return cmocka_run_group_tests_name("page_alloc", tests, NULL, NULL);
+}
