@@ -132,6 +132,11 @@ def test_fault_is_decoded_and_shell_survives(boot, kind, report):
     out = con.run(f"fault {kind}")
     assert re.search(report, out), out
     assert re.search(r"pc : \[<[0-9a-f]{8}>\]", out)
+    # kallsyms names the code: the faulting function, called from fault_try
+    # (xn jumps to an I/O address: no symbol there, and LR is the jumper's)
+    if kind != "xn":
+        assert re.search(rf"PC is at fault_{kind}\+0x[0-9a-f]+/0x[0-9a-f]+\n", out), out
+        assert re.search(r"LR is at fault_try\+0x[0-9a-f]+/0x[0-9a-f]+\n", out), out
     assert f"fault {kind}: taken, reported above; back in the shell" in out
     # and the kernel still works
     assert "a9mm version" in con.run("version")

@@ -7,6 +7,7 @@
 #include <asm/memory.h>
 #include <asm/pgtable.h>
 #include <asm/traps.h>
+#include <linux/kallsyms.h>
 #include <linux/kernel.h>
 #include "host_shim.h"
 
@@ -135,4 +136,10 @@ void early_trap_init(void *vectors_base)
 
 void cpu_use_high_vectors(void)
 {
+}
+
+/* kallsyms: the host has no kernel symbol table; addresses print as hex */
+int sprint_symbol(char *buffer, size_t size, unsigned long address)
+{
+	return snprintf(buffer, size, "0x%lx", address);
 }

@@ -269,7 +269,7 @@ static void test_debug_dump_and_trace(void **state)
 	memblock_add(0x60000000, 0x40000000);
 	memblock_reserve(0x6000c000, 0x27c80);
 	memblock_dump_all();
-	assert_true(host_log_contains("memblock_add: [0x60000000-0x9fffffff] flags 0x0 caller"));
+	assert_true(host_log_contains("memblock_add: [0x60000000-0x9fffffff] flags 0x0 0x"));
 	assert_true(host_log_contains("MEMBLOCK configuration:\n"));
 	assert_true(host_log_contains(" memory size = 0x40000000 reserved size = 0x00027c80\n"));
 	assert_true(host_log_contains(" memory.cnt  = 0x1\n"));
