@@ -13,7 +13,7 @@
 #include <asm/pgtable.h>
 #include <asm/pgwalk.h>
 #include <asm/ptrace.h>
-#include <asm/tlbflush.h>
+#include <asm/cacheflush.h>
 #include <asm/traps.h>
 
 extern const char __vectors_start[], __vectors_end[];
@@ -257,7 +257,7 @@ void early_trap_init(void *vectors_base)
 {
 	memcpy(vectors_base, __vectors_start, __vectors_end - __vectors_start);
 	clean_dcache_area(vectors_base, PAGE_SIZE);
-	__asm__ volatile("mcr p15, 0, %0, c7, c5, 0" : : "r"(0) : "memory"); /* ICIALLU */
+	flush_icache_all();
 }
 
 void cpu_use_high_vectors(void)
