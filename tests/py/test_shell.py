@@ -172,3 +172,22 @@ def test_selftest_on_command_line_runs_at_boot(boot):
     assert re.search(r"# selftest: \d+ suites?, 0 failed", con.log)
     assert con.log.rindex("# selftest") < len(con.log)
     assert PROMPT not in con.log[:con.log.index("KTAP version 1")]
+
+
+def test_cat_iomem_cmdline_and_bad_paths(boot):
+    append = "console=ttyAMA0 loglevel=8 mem=512M"
+    con = boot(mem="1024M", append=append)
+    assert con.run("cat /proc/cmdline").strip() == append
+    io = con.run("cat /proc/iomem")
+    assert "10009000-10009fff : uart-pl011" in io
+    assert "60000000-7fffffff : System RAM" in io  # mem=512M
+    s = symbols_of("_text", "_etext")
+    assert f"  {s['_text'] - 0xc0000000 + 0x60000000:08x}-" \
+           f"{s['_etext'] - 0xc0000000 + 0x60000000 - 1:08x} : Kernel code" in io
+    assert "cat: /proc/nope: No such file or directory" in con.run("cat /proc/nope")
+    assert "cat: ../../etc/passwd: No such file or directory" in con.run("cat ../../etc/passwd")
+    assert "usage: cat /proc/" in con.run("cat")
+
+
+def symbols_of(*names):
+    return {n: kernel_symbol(n) for n in names}
