@@ -860,6 +860,13 @@ struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
 	int alloc_flags = ALLOC_WMARK_MIN | ALLOC_HARDER;
 	struct page *page;
 
+	/* Linux warns (VM_WARN_ON): no list is both; the index would overrun */
+	if ((gfp_mask & (__GFP_MOVABLE | __GFP_RECLAIMABLE)) ==
+	    (__GFP_MOVABLE | __GFP_RECLAIMABLE)) {
+		pr_warn("page allocation refused: mode:0x%x is both movable and reclaimable\n",
+			gfp_mask);
+		return NULL;
+	}
 	if (order >= MAX_ORDER) {
 		if (!(gfp_mask & __GFP_NOWARN))
 			pr_warn("page allocation failure: order:%u, mode:0x%x (order >= MAX_ORDER)\n",

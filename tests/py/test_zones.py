@@ -118,6 +118,7 @@ def test_highmem_alloc_has_no_address(boot):
     ("alloc 11", "alloc: ORDER must be 0..10"),
     ("alloc x", "alloc: ORDER must be 0..10"),
     ("alloc 0 bogus", "alloc: unknown flag 'bogus'"),
+    ("alloc 0 movable reclaimable", "is both movable and reclaimable"),
     ("free 0x60000 0", "page dumped because: double free"),
     ("free 0x60010 0", "page dumped because: PAGE_FLAGS_CHECK_AT_FREE flag(s) set: freeing a reserved page"),
     ("free 0x60001 1", "free: pfn 0x60001 is not aligned to order 1"),

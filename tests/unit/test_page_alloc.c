@@ -199,6 +199,9 @@ static void test_exhaustion_and_recovery(void **state)
 	host_log_reset();
 	assert_null(alloc_pages(GFP_KERNEL, MAX_ORDER));
 	assert_true(host_log_contains("page allocation failure: order:11"));
+	/* movable and reclaimable at once: no such list, refused */
+	assert_null(alloc_pages(GFP_KERNEL | __GFP_MOVABLE | __GFP_RECLAIMABLE, 0));
+	assert_true(host_log_contains("is both movable and reclaimable"));
 }
 
 /* Random alloc/free against a model: which pages are handed out. */
