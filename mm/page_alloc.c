@@ -897,8 +897,7 @@ bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark, i
  * first one on the zonelist the request may use.  Its index is the
  * classzone_idx that picks which lowmem_reserve[] other zones hold back.
  */
-static const struct zoneref *first_zones_zonelist(const struct zonelist *zonelist,
-						  int high_zoneidx)
+static const struct zoneref *first_zones_zonelist(const struct zonelist *zonelist, int high_zoneidx)
 {
 	const struct zoneref *z = zonelist->_zonerefs;
 
@@ -1209,7 +1208,8 @@ static int check_pcp_lists(struct zone *zone, int (*print)(const char *fmt, ...)
 		}
 	}
 	if (n != (unsigned long)pcp->count) {
-		print("%s: per-cpu count %d but %lu pages on its lists\n", zone->name, pcp->count, n);
+		print("%s: per-cpu count %d but %lu pages on its lists\n", zone->name, pcp->count,
+		      n);
 		bad++;
 	}
 	return bad;
