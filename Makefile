@@ -139,9 +139,40 @@ $(B)/k/libfdt/%.c.o: $(LIBFDT_STAMP) $(FLAGS_STAMP)
 	@echo "  CC      libfdt/$*.c"
 	@$(CC) $(filter-out $(WARN),$(CFLAGS)) -w -c $(LIBFDT_DIR)/$*.c -o $@
 
-$(B)/vmlinux: $(KOBJS) linker.ld $(FLAGS_STAMP)
+# kallsyms, as Linux links it: a first link with empty symbol tables, a
+# second with tables of the right size (addresses still from the first),
+# a third with the second's addresses -- which the tables no longer move.
+# The last step checks exactly that.
+KALLSYMS	:= $(PYTHON) scripts/kallsyms.py
+
+$(B)/kallsyms0.S: scripts/kallsyms.py
+	@mkdir -p $(B)
+	@$(KALLSYMS) - > $@
+
+$(B)/.tmp_vmlinux1: $(KOBJS) $(B)/kallsyms0.o linker.ld $(FLAGS_STAMP)
 	@echo "  LD      $@"
-	@$(CC) $(LDFLAGS) $(KOBJS) -lgcc -o $@
+	@$(CC) $(LDFLAGS) $(KOBJS) $(B)/kallsyms0.o -lgcc -o $@
+
+$(B)/kallsyms1.S: $(B)/.tmp_vmlinux1
+	@echo "  KSYMS   $@"
+	@$(KALLSYMS) $< > $@
+
+$(B)/.tmp_vmlinux2: $(KOBJS) $(B)/kallsyms1.o linker.ld
+	@echo "  LD      $@"
+	@$(CC) $(LDFLAGS) $(KOBJS) $(B)/kallsyms1.o -lgcc -o $@
+
+$(B)/kallsyms2.S: $(B)/.tmp_vmlinux2
+	@echo "  KSYMS   $@"
+	@$(KALLSYMS) $< > $@
+
+$(B)/kallsyms%.o: $(B)/kallsyms%.S
+	@$(CC) $(ASFLAGS) -c $< -o $@
+
+$(B)/vmlinux: $(KOBJS) $(B)/kallsyms2.o linker.ld
+	@echo "  LD      $@"
+	@$(CC) $(LDFLAGS) $(KOBJS) $(B)/kallsyms2.o -lgcc -o $@
+	@$(KALLSYMS) $@ | cmp -s - $(B)/kallsyms2.S || \
+		{ echo "kallsyms: symbols moved between the last two links" >&2; rm -f $@; exit 1; }
 
 $(B)/Image: $(B)/vmlinux
 	@echo "  OBJCOPY $@"

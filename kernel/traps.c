@@ -8,11 +8,12 @@
 #include <stdarg.h>
 #include <stdio.h>
 
+#include <linux/kallsyms.h>
 #include <linux/kernel.h>
 #include <asm/pgtable.h>
 #include <asm/pgwalk.h>
 #include <asm/ptrace.h>
-#include <asm/tlbflush.h>
+#include <asm/cacheflush.h>
 #include <asm/traps.h>
 
 extern const char __vectors_start[], __vectors_end[];
@@ -21,18 +22,22 @@ unsigned long fault_fixup;
 static int die_counter;
 
 static const char *const processor_modes[] = {
-	"USER_26", "FIQ_26",  "IRQ_26",  "SVC_26",  "UK4_26",  "UK5_26",  "UK6_26",  "UK7_26",
-	"UK8_26",  "UK9_26",  "UK10_26", "UK11_26", "UK12_26", "UK13_26", "UK14_26", "UK15_26",
-	"USER_32", "FIQ_32",  "IRQ_32",  "SVC_32",  "UK4_32",  "UK5_32",  "MON_32",  "ABT_32",
-	"UK8_32",  "UK9_32",  "HYP_32",  "UND_32",  "UK12_32", "UK13_32", "UK14_32", "SYS_32",
+	"USER_26", "FIQ_26", "IRQ_26",	"SVC_26",  "UK4_26",  "UK5_26",	 "UK6_26",  "UK7_26",
+	"UK8_26",  "UK9_26", "UK10_26", "UK11_26", "UK12_26", "UK13_26", "UK14_26", "UK15_26",
+	"USER_32", "FIQ_32", "IRQ_32",	"SVC_32",  "UK4_32",  "UK5_32",	 "MON_32",  "ABT_32",
+	"UK8_32",  "UK9_32", "HYP_32",	"UND_32",  "UK12_32", "UK13_32", "UK14_32", "SYS_32",
 };
 
 /* arch/arm/kernel/process.c: __show_regs() */
 void __show_regs(const struct pt_regs *regs)
 {
 	unsigned long flags = regs->ARM_cpsr;
-	char buf[5];
+	char buf[5], sym[96];
 
+	sprint_symbol(sym, sizeof(sym), regs->ARM_pc);
+	printk(KERN_EMERG "PC is at %s\n", sym);
+	sprint_symbol(sym, sizeof(sym), regs->ARM_lr);
+	printk(KERN_EMERG "LR is at %s\n", sym);
 	printk(KERN_EMERG "pc : [<%08lx>]    lr : [<%08lx>]    psr: %08lx\n", regs->ARM_pc,
 	       regs->ARM_lr, regs->ARM_cpsr);
 	printk(KERN_EMERG "sp : %08lx  ip : %08lx  fp : %08lx\n", regs->ARM_sp, regs->ARM_ip,
@@ -252,7 +257,7 @@ void early_trap_init(void *vectors_base)
 {
 	memcpy(vectors_base, __vectors_start, __vectors_end - __vectors_start);
 	clean_dcache_area(vectors_base, PAGE_SIZE);
-	__asm__ volatile("mcr p15, 0, %0, c7, c5, 0" : : "r"(0) : "memory"); /* ICIALLU */
+	flush_icache_all();
 }
 
 void cpu_use_high_vectors(void)

@@ -10,9 +10,15 @@
  * Slots are handed out round-robin; when the cursor wraps, every slot at
  * count 1 is cleared at once and the TLB flushed once
  * (flush_all_zero_pkmaps), which is why kunmap() is cheap.
+ *
+ * kmap_atomic_pfn() is the other way (arch/arm/mm/highmem.c): a per-CPU
+ * stack of fixmap slots (asm/fixmap.h), for short uses that must not wait.
+ * Both are at page-frame level; the struct page wrappers (kmap(),
+ * kmap_atomic()) sit on top of them.
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <asm/fixmap.h>
 #include <asm/highmem.h>
 #include <asm/map.h>
 #include <asm/tlbflush.h>
@@ -35,7 +41,7 @@ static void flush_all_zero_pkmaps(void)
 		need_flush = true;
 	}
 	if (need_flush)
-		local_flush_tlb_all();
+		flush_tlb_all();
 }
 
 /* the slot already mapping pfn, or -1 (Linux: page_address() lookup) */
@@ -66,7 +72,7 @@ static void *map_new_virtual(unsigned long pfn)
 	}
 	set_pte_ext(&pkmap_page_table[last_pkmap_nr],
 		    pfn_pte(pfn, mem_types[MT_MEMORY_RW].prot_pte), 0);
-	local_flush_tlb_kernel_page(PKMAP_ADDR(last_pkmap_nr));
+	flush_tlb_kernel_page(PKMAP_ADDR(last_pkmap_nr));
 	pkmap_count[last_pkmap_nr] = 1;
 	pkmap_pfn[last_pkmap_nr] = pfn;
 	return (void *)PKMAP_ADDR(last_pkmap_nr);
@@ -109,6 +115,70 @@ unsigned int pkmap_slots_in_use(void)
 	for (unsigned int i = 0; i < LAST_PKMAP; i++)
 		n += pkmap_count[i] > 1;
 	return n;
+}
+
+/*
+ * The kmap_atomic() slots in use on this CPU (Linux: the per-CPU
+ * __kmap_atomic_idx).  a9mm runs on CPU 0 only, so smp_processor_id() is 0.
+ */
+static int kmap_atomic_idx;
+
+/* Linux: FIX_KMAP_BEGIN + type + KM_TYPE_NR * smp_processor_id() */
+static int kmap_atomic_fix(int type)
+{
+	const int cpu = 0;
+
+	return FIX_KMAP_BEGIN + type + KM_TYPE_NR * cpu;
+}
+
+BUILD_BUG_ON(__fix_to_virt(FIX_KMAP_END) >> PGDIR_SHIFT != FIXADDR_TOP >> PGDIR_SHIFT);
+
+/* arch/arm/mm/highmem.c: set_fixmap_pte(): the slot's pte, then its TLB entry */
+static void set_fixmap_pte(int idx, pte_t pte)
+{
+	unsigned long vaddr = __fix_to_virt(idx);
+	pte_t *ptep = pte_offset_kernel(pmd_off_k(vaddr), vaddr);
+
+	set_pte_ext(ptep, pte, 0);
+	flush_tlb_kernel_page(vaddr);
+}
+
+/*
+ * arch/arm/mm/highmem.c: kmap_atomic_pfn(): lowmem is in the linear map
+ * already; a HighMem page gets the next fixmap slot of this CPU.  Slots
+ * nest like a stack: unmap in reverse order.
+ */
+void *kmap_atomic_pfn(unsigned long pfn)
+{
+	int idx;
+
+	if (pfn < __phys_to_pfn(arm_lowmem_limit))
+		return __va(__pfn_to_phys(pfn));
+	BUG_ON(kmap_atomic_idx >= KM_TYPE_NR);
+	idx = kmap_atomic_fix(kmap_atomic_idx++);
+	set_fixmap_pte(idx, pfn_pte(pfn, mem_types[MT_MEMORY_RW].prot_pte));
+	return (void *)__fix_to_virt(idx);
+}
+
+/*
+ * arch/arm/mm/highmem.c: __kunmap_atomic(): a fixmap address must be the
+ * last slot handed out; its pte is cleared (Linux does that only with
+ * CONFIG_DEBUG_HIGHMEM -- a9mm always does, so a stale pointer faults).
+ * A pkmap address drops its kmap_high() reference; lowmem needs nothing.
+ */
+void __kunmap_atomic(void *kvaddr)
+{
+	unsigned long vaddr = (unsigned long)kvaddr & PAGE_MASK;
+
+	if (vaddr >= FIXADDR_START && vaddr < FIXADDR_END) {
+		int idx = kmap_atomic_fix(kmap_atomic_idx - 1);
+
+		BUG_ON(kmap_atomic_idx <= 0 || vaddr != __fix_to_virt(idx));
+		set_fixmap_pte(idx, 0);
+		kmap_atomic_idx--;
+	} else if (vaddr >= PKMAP_BASE && vaddr < PKMAP_ADDR(LAST_PKMAP)) {
+		kunmap_high_pfn(pte_pfn(pkmap_page_table[PKMAP_NR(vaddr)]));
+	}
 }
 
 /* include/linux/highmem.h: kmap(): lowmem pages already have an address */

@@ -51,37 +51,6 @@ void __init arm_memblock_init(void)
 	memblock_dump_all();
 }
 
-#define MLK(b, t) (unsigned long)(b), (unsigned long)(t), (long)(((t) - (b)) >> 10)
-#define MLM(b, t) (unsigned long)(b), (unsigned long)(t), (long)(((t) - (b)) >> 20)
-#define MLK_ROUNDUP(b, t)                                                                          \
-	(unsigned long)(b), (unsigned long)(t), (long)DIV_ROUND_UP((t) - (b), SZ_1K)
-
-/*
- * arch/arm/mm/init.c: mem_init(), its second half (Linux 3.x/4.x): the
- * virtual memory map as it now is, every figure from the constants and
- * variables that define it, in Linux's exact format.  Also the shell's
- * `layout`.
- */
-void show_vm_layout(int (*print)(const char *fmt, ...))
-{
-	print("Virtual kernel memory layout:\n"
-	      "    vector  : 0x%08lx - 0x%08lx   (%4ld kB)\n"
-	      "    fixmap  : 0x%08lx - 0x%08lx   (%4ld kB)\n"
-	      "    vmalloc : 0x%08lx - 0x%08lx   (%4ld MB)\n"
-	      "    lowmem  : 0x%08lx - 0x%08lx   (%4ld MB)\n"
-	      "    pkmap   : 0x%08lx - 0x%08lx   (%4ld MB)\n"
-	      "    modules : 0x%08lx - 0x%08lx   (%4ld MB)\n"
-	      "      .text : 0x%08lx - 0x%08lx   (%4ld kB)\n"
-	      "      .init : 0x%08lx - 0x%08lx   (%4ld kB)\n"
-	      "      .data : 0x%08lx - 0x%08lx   (%4ld kB)\n"
-	      "       .bss : 0x%08lx - 0x%08lx   (%4ld kB)\n",
-	      MLK(VECTORS_BASE, VECTORS_BASE + PAGE_SIZE), MLK(FIXADDR_START, FIXADDR_END),
-	      MLM(VMALLOC_START, VMALLOC_END), MLM(PAGE_OFFSET, (unsigned long)high_memory),
-	      MLM(PKMAP_BASE, PKMAP_BASE + LAST_PKMAP * PAGE_SIZE), MLM(MODULES_VADDR, MODULES_END),
-	      MLK_ROUNDUP(_text, _etext), MLK_ROUNDUP(__init_begin, __init_end),
-	      MLK_ROUNDUP(_sdata, _edata), MLK_ROUNDUP(__bss_start, __bss_stop));
-}
-
 static int __attribute__((format(printf, 1, 2))) notice_print(const char *fmt, ...)
 {
 	char text[1024];

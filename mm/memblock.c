@@ -19,6 +19,7 @@
 #include <stdio.h>
 
 #include <linux/init.h>
+#include <linux/kallsyms.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
 #include <asm/memory.h>
@@ -103,7 +104,7 @@ static int memblock_double_array(struct memblock_type *type)
 	phys_addr_t old_size = type->max * sizeof(struct memblock_region);
 	phys_addr_t new_size = old_size * 2;
 	phys_addr_t addr;
-	struct memblock_region *new_array;
+	struct memblock_region *new_array, *old_array;
 
 	if (!memblock_can_resize) {
 		pr_err("memblock: %s array is full (%lu regions) and cannot grow before the linear map exists\n",
@@ -122,9 +123,14 @@ static int memblock_double_array(struct memblock_type *type)
 	new_array = __va(addr);
 	memcpy(new_array, type->regions, old_size);
 	memset((char *)new_array + old_size, 0, new_size - old_size);
+	old_array = type->regions;
 	type->regions = new_array;
 	type->max <<= 1;
 
+	/* An array memblock gave earlier goes back; the static one stays. */
+	if (old_array != memblock_memory_init_regions &&
+	    old_array != memblock_reserved_init_regions)
+		memblock_free(__pa(old_array), old_size);
 	/* Reserving the new array may itself need a slot: there is room now. */
 	return memblock_reserve(addr, new_size) ? -1 : 0;
 }
@@ -286,39 +292,47 @@ static int memblock_remove_range(struct memblock_type *type, phys_addr_t base, p
 }
 
 /*
- * The caller's name in memblock=debug traces: Linux prints it with %pF;
- * the address is what GDB's `info symbol` takes.
+ * memblock=debug: each call with its range and its caller, named like
+ * Linux's %pF does (kallsyms): "memblock_reserve: [...] flags 0x0
+ * arm_memblock_init+0x1c/0x60".
  */
-#define memblock_trace(what, base, size, flags)                                                    \
-	memblock_dbg("%s: [0x%08lx-0x%08lx] flags 0x%lx caller %p\n", what, (unsigned long)(base), \
-		     (unsigned long)((base) + (size) - !!(size)), (unsigned long)(flags),          \
-		     __builtin_return_address(0))
+static void memblock_trace(const char *what, phys_addr_t base, phys_addr_t size,
+			   unsigned long flags, void *caller)
+{
+	char sym[96];
+
+	if (!memblock_debug)
+		return;
+	sprint_symbol(sym, sizeof(sym), (unsigned long)caller);
+	pr_info("%s: [0x%08lx-0x%08lx] flags 0x%lx %s\n", what, (unsigned long)base,
+		(unsigned long)(base + size - !!size), flags, sym);
+}
 
 /* mm/memblock.c: memblock_add() */
 int memblock_add(phys_addr_t base, phys_addr_t size)
 {
-	memblock_trace(__func__, base, size, 0);
+	memblock_trace(__func__, base, size, 0, __builtin_return_address(0));
 	return memblock_add_range(&memblock.memory, base, size, MEMBLOCK_NONE);
 }
 
 /* mm/memblock.c: memblock_remove() */
 int memblock_remove(phys_addr_t base, phys_addr_t size)
 {
-	memblock_trace(__func__, base, size, 0);
+	memblock_trace(__func__, base, size, 0, __builtin_return_address(0));
 	return memblock_remove_range(&memblock.memory, base, size);
 }
 
 /* mm/memblock.c: memblock_reserve() */
 int memblock_reserve(phys_addr_t base, phys_addr_t size)
 {
-	memblock_trace(__func__, base, size, 0);
+	memblock_trace(__func__, base, size, 0, __builtin_return_address(0));
 	return memblock_add_range(&memblock.reserved, base, size, MEMBLOCK_NONE);
 }
 
 /* mm/memblock.c: memblock_free(): give back (part of) a reservation */
 int memblock_free(phys_addr_t base, phys_addr_t size)
 {
-	memblock_trace(__func__, base, size, 0);
+	memblock_trace(__func__, base, size, 0, __builtin_return_address(0));
 	return memblock_remove_range(&memblock.reserved, base, size);
 }
 
@@ -453,9 +467,7 @@ phys_addr_t memblock_alloc_base(phys_addr_t size, phys_addr_t align, phys_addr_t
 		max_addr = memblock.current_limit;
 	found = memblock_find_in_range(0, max_addr, size, align);
 	if (found && !memblock_reserve(found, size)) {
-		memblock_dbg("memblock_alloc: 0x%lx bytes align 0x%lx at 0x%08lx caller %p\n",
-			     (unsigned long)size, (unsigned long)align, (unsigned long)found,
-			     __builtin_return_address(0));
+		memblock_trace("memblock_alloc", found, size, 0, __builtin_return_address(0));
 		return found;
 	}
 	return 0;

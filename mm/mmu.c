@@ -37,7 +37,17 @@ static unsigned long vmalloc_min = VMALLOC_END - VMALLOC_DEFAULT_SIZE - VMALLOC_
  * arch/arm/mm/mmu.c: early_vmalloc(): "vmalloc=SIZE" moves the lowmem /
  * vmalloc boundary.  Clamped as Linux does: at least 16 MiB, and lowmem
  * keeps at least 32 MiB.  The 8 MiB VMALLOC_OFFSET guard gap is taken off
- * as for the default, so vmalloc=240M is the default.
+ * as for the default, so vmalloc=240M is the default and the area printed
+ * is the size asked for.  (Linux sets vmalloc_min = VMALLOC_END - size, so
+ * its gap comes out of the request: vmalloc=240M gives 232 MB there, and
+ * its upper clamp reads 976MB where a9mm's reads 968MB.)
+ *
+ * One clamp is a9mm's own: the static I/O map (IO_MB_VIRT, where the
+ * console lives) must stay above lowmem, inside vmalloc space, or the
+ * linear map and the device sections would claim the same addresses and
+ * the RAM behind them would be reachable only as device registers.  Linux
+ * ioremap()s its devices wherever vmalloc space is, so it needs no such
+ * floor.
  */
 static int __init early_vmalloc(char *arg)
 {
@@ -56,6 +66,11 @@ static int __init early_vmalloc(char *arg)
 	if (vmalloc_reserve < SZ_16M) {
 		vmalloc_reserve = SZ_16M;
 		pr_warn("vmalloc area too small, limiting to %luMB\n", vmalloc_reserve >> 20);
+	}
+	if (vmalloc_reserve < VMALLOC_END - IO_MB_VIRT) {
+		vmalloc_reserve = VMALLOC_END - IO_MB_VIRT;
+		pr_warn("vmalloc area too small for the static I/O map at 0x%08lx, limiting to %luMB\n",
+			IO_MB_VIRT, vmalloc_reserve >> 20);
 	}
 	if (vmalloc_reserve > VMALLOC_END - (PAGE_OFFSET + SZ_32M) - VMALLOC_OFFSET) {
 		vmalloc_reserve = VMALLOC_END - (PAGE_OFFSET + SZ_32M) - VMALLOC_OFFSET;
@@ -264,7 +279,7 @@ static void __init split_pmd(pmd_t *pmd, unsigned long addr, pmdval_t prot_l1)
 			    (sect & PMD_SECT_nG) ? PTE_EXT_NG : 0);
 	}
 	__pmd_populate(pmd, __pa(pte), prot_l1);
-	local_flush_tlb_all();
+	flush_tlb_all();
 	pr_debug("split the sections at 0x%08lx into 4 KiB pages\n", base);
 }
 
@@ -401,7 +416,23 @@ static void __init prepare_page_table(void)
 	end = memblock.memory.regions[0].base + memblock.memory.regions[0].size;
 	if (end >= arm_lowmem_limit)
 		end = arm_lowmem_limit;
-	for (addr = __phys_to_virt(end); addr < VMALLOC_START; addr += PMD_SIZE)
+	/*
+	 * A bank ending inside a 2 MiB pair must keep the pair's lower half
+	 * (the kernel may be running from it): clear only the upper 1 MiB
+	 * entry if the bank ends at the section boundary, and leave a section
+	 * the bank ends inside to map_lowmem(), which splits it into pages.
+	 */
+	addr = __phys_to_virt(end);
+	if (addr & ~PMD_MASK) {
+		if (!(addr & ~SECTION_MASK)) {
+			pmd_t *pmd = pmd_off_k(addr);
+
+			pmd[1] = 0;
+			clean_pmd_entry(pmd);
+		}
+		addr = ALIGN(addr, PMD_SIZE);
+	}
+	for (; addr < VMALLOC_START; addr += PMD_SIZE)
 		pmd_clear(pmd_off_k(addr));
 }
 
@@ -479,7 +510,7 @@ static void __init mark_rodata_ro(void)
 	kernel_image_layout(&kl);
 	map_range(kl.text, kl.rodata, MT_MEMORY_RX);
 	map_range(kl.rodata, kl.init, MT_MEMORY_RO);
-	local_flush_tlb_all();
+	flush_tlb_all();
 	pr_info("Write protecting the kernel text: %luk\n",
 		(unsigned long)(kl.rodata - kl.text) >> 10);
 	pr_info("Write protecting the kernel read-only data: %luk\n",
@@ -501,8 +532,17 @@ static const struct map_desc vexpress_io_desc[] = {
 /*
  * arch/arm/mm/mmu.c: devicemaps_init(): a fresh vectors page mapped at
  * 0xffff0000, everything from VMALLOC_START to the fixmap cleared, and
- * the static I/O map re-created.  Between the clear and the I/O map the
- * console is unmapped: nothing may print there.
+ * the static I/O map re-created.
+ *
+ * Between the clear and the I/O map the console's UART is unmapped, so
+ * nothing may print there -- and memblock_alloc() prints with
+ * memblock=debug.  Hence the order differs from Linux's (vectors, then
+ * mdesc->map_io): the I/O sections come back first -- same addresses and
+ * attributes as head.S's, only the domain moves from 0 to DOMAIN_IO, both
+ * clients in DACR, so a TLB entry cached from the old ones still gives the
+ * same answer -- and only then does the vectors mapping allocate its pte
+ * table.
+ * Linux's console is not a fixed mapping at this point, a9mm's is.
  */
 static void __init devicemaps_init(void)
 {
@@ -514,6 +554,7 @@ static void __init devicemaps_init(void)
 
 	for (addr = VMALLOC_START; addr < (FIXADDR_TOP & PMD_MASK); addr += PMD_SIZE)
 		pmd_clear(pmd_off_k(addr));
+	iotable_init(vexpress_io_desc, ARRAY_SIZE(vexpress_io_desc));
 
 	map.pfn = __phys_to_pfn(__pa(vectors));
 	map.virtual = VECTORS_BASE;
@@ -521,8 +562,7 @@ static void __init devicemaps_init(void)
 	map.type = MT_HIGH_VECTORS;
 	create_mapping(&map);
 
-	iotable_init(vexpress_io_desc, ARRAY_SIZE(vexpress_io_desc));
-	local_flush_tlb_all();
+	flush_tlb_all();
 	cpu_use_high_vectors();
 }
 
@@ -544,6 +584,6 @@ void __init paging_init(void)
 	devicemaps_init();
 	kmap_init();
 	mark_rodata_ro();
-	local_flush_tlb_all();
+	flush_tlb_all();
 	bootmem_init();
 }

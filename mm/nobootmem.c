@@ -59,7 +59,8 @@ static void __init reset_all_zones_managed_pages(void)
 {
 	struct zone *zone;
 
-	for_each_zone(zone) zone->managed_pages = 0;
+	for_each_zone(zone)
+		zone->managed_pages = 0;
 }
 
 /* mm/nobootmem.c: free_all_bootmem() */

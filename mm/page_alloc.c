@@ -625,8 +625,9 @@ void drain_local_pages(void)
 {
 	struct zone *zone;
 
-	for_each_zone(zone) if (zone->pageset.pcp.count)
-		free_pcppages_bulk(zone, zone->pageset.pcp.count, &zone->pageset.pcp);
+	for_each_zone(zone)
+		if (zone->pageset.pcp.count)
+			free_pcppages_bulk(zone, zone->pageset.pcp.count, &zone->pageset.pcp);
 }
 
 /*
@@ -645,19 +646,19 @@ int free_pages_checked(unsigned long pfn, unsigned int order)
 		pr_err("free: pfn 0x%lx is not aligned to order %u\n", pfn, order);
 		return -1;
 	}
-	for_each_populated_zone(zone) if (pfn >= zone->zone_start_pfn &&
-					  pfn + (1UL << order) <= zone_end_pfn(zone))
-	{
-		struct page *page = pfn_to_page(pfn);
+	for_each_populated_zone(zone)
+		if (pfn >= zone->zone_start_pfn && pfn < zone_end_pfn(zone) &&
+		    (1UL << order) <= zone_end_pfn(zone) - pfn) {
+			struct page *page = pfn_to_page(pfn);
 
-		if (!free_pages_check(page, order))
-			return -1;
-		if (order == 0)
-			free_hot_cold_page(page, false);
-		else
-			free_one_page(zone, page, order, get_pageblock_migratetype(page));
-		return 0;
-	}
+			if (!free_pages_check(page, order))
+				return -1;
+			if (order == 0)
+				free_hot_cold_page(page, false);
+			else
+				free_one_page(zone, page, order, get_pageblock_migratetype(page));
+			return 0;
+		}
 	pr_err("free: pfn 0x%lx (order %u) is not inside a zone\n", pfn, order);
 	return -1;
 }
@@ -829,8 +830,17 @@ static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp_flags
 	page->private = order;
 	page->index = 0;
 	INIT_LIST_HEAD(&page->lru);
-	if ((gfp_flags & __GFP_ZERO) && !PageHighMem(page))
-		memset(page_address(page), 0, PAGE_SIZE << order);
+	if (gfp_flags & __GFP_ZERO) {
+		/* HighMem pages have no address of their own: one kmap at a time */
+		for (unsigned int i = 0; i < (1U << order); i++) {
+			void *p = kmap(page + i);
+
+			if (p) {
+				memset(p, 0, PAGE_SIZE);
+				kunmap(page + i);
+			}
+		}
+	}
 }
 
 /* mm/page_alloc.c: buffered_rmqueue() */
@@ -981,7 +991,8 @@ unsigned long nr_free_pages(void)
 	struct zone *zone;
 	unsigned long sum = 0;
 
-	for_each_zone(zone) sum += (unsigned long)zone->vm_stat[NR_FREE_PAGES];
+	for_each_zone(zone)
+		sum += (unsigned long)zone->vm_stat[NR_FREE_PAGES];
 	return sum;
 }
 
@@ -1082,9 +1093,10 @@ static void __setup_per_zone_wmarks(void)
 	unsigned long lowmem_pages = 0;
 	struct zone *zone;
 
-	for_each_zone(zone) if (!is_highmem(zone)) lowmem_pages += zone->managed_pages;
 	for_each_zone(zone)
-	{
+		if (!is_highmem(zone))
+			lowmem_pages += zone->managed_pages;
+	for_each_zone(zone) {
 		u64 tmp = lowmem_pages ? (u64)pages_min * zone->managed_pages / lowmem_pages : 0;
 
 		if (is_highmem(zone)) {
@@ -1230,8 +1242,7 @@ int check_free_lists(int (*print)(const char *fmt, ...))
 	struct zone *zone;
 	int bad = 0;
 
-	for_each_populated_zone(zone)
-	{
+	for_each_populated_zone(zone) {
 		unsigned long total = 0, covered_end = 0, last_pfn = 0;
 		bool first = true;
 

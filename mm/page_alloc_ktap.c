@@ -17,8 +17,9 @@ static void snapshot(unsigned long snap[MAX_NR_ZONES][MAX_ORDER])
 	struct zone *zone;
 
 	drain_local_pages();
-	for_each_zone(zone) for (unsigned int o = 0; o < MAX_ORDER; o++) snap[zone_idx(zone)][o] =
-		zone->free_area[o].nr_free;
+	for_each_zone(zone)
+		for (unsigned int o = 0; o < MAX_ORDER; o++)
+			snap[zone_idx(zone)][o] = zone->free_area[o].nr_free;
 }
 
 static bool unchanged(void)

@@ -17,8 +17,7 @@ static void walk_zones_in_node(print_t print, void (*show)(print_t print, struct
 {
 	struct zone *zone;
 
-	for_each_populated_zone(zone)
-	{
+	for_each_populated_zone(zone) {
 		spin_lock(&zone->lock);
 		show(print, zone);
 		spin_unlock(&zone->lock);
@@ -104,8 +103,7 @@ void show_zoneinfo(print_t print)
 {
 	struct zone *zone;
 
-	for_each_zone(zone)
-	{
+	for_each_zone(zone) {
 		const struct per_cpu_pages *pcp = &zone->pageset.pcp;
 
 		print("Node %d, zone %8s\n", zone->zone_pgdat->node_id, zone->name);
@@ -144,8 +142,7 @@ void show_meminfo(print_t print)
 	unsigned long free_high = 0, free_low = 0, wmark_low = 0, pcp = 0;
 	struct zone *zone;
 
-	for_each_zone(zone)
-	{
+	for_each_zone(zone) {
 		unsigned long free = (unsigned long)zone->vm_stat[NR_FREE_PAGES];
 
 		if (is_highmem(zone))

@@ -19,7 +19,7 @@ void bootmem_init(void);	 /* mm/bootmem.c */
 void free_highpages(void);	 /* mm/bootmem.c, from mem_init() */
 void mem_init(void);		 /* mm/init.c */
 
-/* mm/init.c: "Virtual kernel memory layout:" through a printf-like function */
+/* mm/layout.c: "Virtual kernel memory layout:" through a printf-like function */
 void show_vm_layout(int (*print)(const char *fmt, ...));
 
 #endif

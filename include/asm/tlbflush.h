@@ -3,64 +3,63 @@
 #define _ASM_TLBFLUSH_H
 
 /*
- * arch/arm/include/asm/tlbflush.h: what must follow a page-table write.
- * The MMU may walk tables from memory without looking in the data cache,
- * so a written descriptor is cleaned to the point of coherency (DCCMVAC,
- * ARM ARM B4.2.1), and TLB entries cached from the old descriptor are
- * invalidated (TLBIALLIS / TLBIMVAAIS, B4.2.2; the IS forms reach every
- * core of the cluster).  The host tests build tables in plain memory:
- * there, these are no-ops.
+ * arch/arm/include/asm/tlbflush.h: what must follow a page-table write
+ * (ARM ARM B3.10, "TLB maintenance requirements"; the operations are the
+ * cp15 c8 group, B4.2.2, and the barriers A3.8.3):
+ *
+ *   clean_pmd_entry()        a first-level entry was written: clean its
+ *                            cache line so a table walk sees it (DCCMVAC)
+ *   flush_pmd_entry()        the same, then DSB so the write is complete
+ *                            before anything that depends on it
+ *   flush_tlb_all()          drop every cached translation (TLBIALLIS),
+ *                            e.g. after unmapping the identity map
+ *   flush_tlb_kernel_page()  drop one page's translation (TLBIMVAAIS)
+ *
+ * The IS ("inner shareable") forms reach every core of the cluster, as
+ * Linux's v7wbi_tlb_flags_smp ask.  A table entry that goes from fault to
+ * valid needs no TLB operation (B3.10: entries that give a translation
+ * fault are never held in a TLB); one that changes or goes away does.
+ * On the host these are no-ops.
  */
+#include <asm/cacheflush.h>
+
 #ifdef A9MM_HOST
-static inline void flush_pmd_entry(void *pmd)
-{
-	(void)pmd;
-}
 static inline void clean_pmd_entry(void *pmd)
 {
 	(void)pmd;
 }
-static inline void clean_dcache_area(void *p, unsigned long size)
+
+static inline void flush_pmd_entry(void *pmd)
 {
-	(void)p, (void)size;
+	(void)pmd;
 }
-static inline void local_flush_tlb_all(void)
+
+static inline void flush_tlb_all(void)
 {
 }
-static inline void local_flush_tlb_kernel_page(unsigned long va)
+
+static inline void flush_tlb_kernel_page(unsigned long va)
 {
 	(void)va;
 }
 #else
 static inline void clean_pmd_entry(void *pmd)
 {
-	__asm__ volatile("mcr p15, 0, %0, c7, c10, 1\n\t" /* DCCMVAC */
-			 "dsb"
-			 :
-			 : "r"(pmd)
-			 : "memory");
+	__asm__ volatile("mcr p15, 0, %0, c7, c10, 1" : : "r"(pmd) : "memory"); /* DCCMVAC */
 }
 
-/* a pmd pair shares one cache line: clean it, then drop stale TLB entries */
+/* a pmd pair shares one cache line: one clean covers both entries */
 static inline void flush_pmd_entry(void *pmd)
 {
 	clean_pmd_entry(pmd);
-}
-
-static inline void clean_dcache_area(void *p, unsigned long size)
-{
-	unsigned long a = (unsigned long)p & ~31UL, end = (unsigned long)p + size;
-
-	for (; a < end; a += 32)
-		__asm__ volatile("mcr p15, 0, %0, c7, c10, 1" : : "r"(a) : "memory");
 	__asm__ volatile("dsb" : : : "memory");
 }
 
-static inline void local_flush_tlb_all(void)
+static inline void flush_tlb_all(void)
 {
 	__asm__ volatile("dsb\n\t"
 			 "mcr p15, 0, %0, c8, c3, 0\n\t" /* TLBIALLIS */
-			 "mcr p15, 0, %0, c7, c5, 6\n\t" /* BPIALL */
+			 "mcr p15, 0, %0, c7, c1, 6\n\t" /* BPIALLIS */
 			 "dsb\n\t"
 			 "isb"
 			 :
@@ -68,14 +67,15 @@ static inline void local_flush_tlb_all(void)
 			 : "memory");
 }
 
-static inline void local_flush_tlb_kernel_page(unsigned long va)
+static inline void flush_tlb_kernel_page(unsigned long va)
 {
 	__asm__ volatile("dsb\n\t"
 			 "mcr p15, 0, %0, c8, c3, 3\n\t" /* TLBIMVAAIS */
+			 "mcr p15, 0, %1, c7, c1, 6\n\t" /* BPIALLIS */
 			 "dsb\n\t"
 			 "isb"
 			 :
-			 : "r"(va & ~0xfffUL)
+			 : "r"(va & ~0xfffUL), "r"(0)
 			 : "memory");
 }
 #endif

@@ -52,9 +52,9 @@ def test_memory_and_reservations_follow_ram_size(boot, mem):
     assert rsv[1][0] == dtb_addr(ram)
     total = int(re.search(r"reserved size = 0x([0-9a-f]+)", log).group(1), 16)
     assert total == sum(r[2] for r in rsv)
-    # each memblock_reserve call traced with its caller
+    # each memblock_reserve call traced with its caller, named by kallsyms
     assert re.search(rf"memblock_reserve: \[0x{dtb_addr(ram):08x}-0x[0-9a-f]{{8}}\] flags 0x0 "
-                     r"caller 0xc0[0-9a-f]{6}", log)
+                     r"arm_memblock_init\+0x[0-9a-f]+/0x[0-9a-f]+\n", log)
 
 
 def test_no_dump_without_memblock_debug(boot):
@@ -179,3 +179,19 @@ def test_broken_dtb_reported(what, cmds, message):
         con.expect("Kernel panic - not syncing: no usable device tree")
     finally:
         con.close()
+
+
+@pytest.mark.parametrize("arg,message", [
+    ("mem=1M", "lowmem 0x60000000-0x600fffff holds no whole 2 MiB pmd for early page tables"),
+    ("mem=100M@0x90000000", "the kernel image (0x60010000-0x"),
+])
+def test_ram_the_kernel_cannot_run_in_is_refused(boot, arg, message):
+    con = boot(mem="1024M", append=f"console=ttyAMA0 {arg}", prompt=False)
+    con.expect(re.escape(message))
+    con.expect("Kernel panic - not syncing")
+
+
+def test_tiny_odd_ram_still_works(boot):
+    con = boot(mem="1024M", append="console=ttyAMA0 loglevel=8 mem=0x2ff000")
+    assert "Memory: " in con.log and "/3068K available" in con.log
+    assert "free lists back exactly as before" in con.run("memtest 1")

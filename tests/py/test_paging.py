@@ -4,18 +4,20 @@
 Expected values are computed here from Linux's formulas and from the
 kernel's own symbols (arm-none-eabi-nm build/vmlinux), never pasted.
 """
+import os
 import re
 import subprocess
 
 import pytest
 
-from conftest import VMLINUX
+from conftest import DTB_DIR, ROOT, VMLINUX
 
 MB = 1 << 20
 RAM_BASE = 0x60000000
 PAGE_OFFSET = 0xC0000000
 VMALLOC_END = 0xFF000000
 VMALLOC_OFFSET = 8 * MB
+IO_MB_VIRT = 0xF8000000     # include/asm/memory.h: the static I/O map (console)
 
 
 def symbols():
@@ -28,6 +30,7 @@ def symbols():
 def expected_layout(ram, vmalloc=240 * MB):
     """Linux 4.x: adjust_lowmem_bounds() and mem_init()'s print."""
     vmalloc = max(vmalloc, 16 * MB)
+    vmalloc = max(vmalloc, VMALLOC_END - IO_MB_VIRT)  # a9mm: keep the static I/O map in vmalloc
     vmalloc = min(vmalloc, VMALLOC_END - (PAGE_OFFSET + 32 * MB) - VMALLOC_OFFSET)
     vmalloc_min = VMALLOC_END - vmalloc - VMALLOC_OFFSET
     lowmem_end = min(PAGE_OFFSET + ram, vmalloc_min)
@@ -80,8 +83,10 @@ def test_seed_layout_at_1024m(boot):
 
 @pytest.mark.parametrize("arg,size,warning", [
     ("vmalloc=400M", 400 * MB, None),
-    ("vmalloc=96M", 96 * MB, None),
-    ("vmalloc=4M", 16 * MB, "vmalloc area too small, limiting to 16MB"),
+    ("vmalloc=128M", 128 * MB, None),
+    ("vmalloc=96M", 96 * MB,
+     "vmalloc area too small for the static I/O map at 0xf8000000, limiting to 112MB"),
+    ("vmalloc=4M", 4 * MB, "vmalloc area too small, limiting to 16MB"),
     ("vmalloc=2G", 2048 * MB, "vmalloc area is too big, limiting to 968MB"),
 ])
 def test_vmalloc_option(boot, arg, size, warning):
@@ -89,6 +94,9 @@ def test_vmalloc_option(boot, arg, size, warning):
     check_layout(con.log, expected_layout(1024 * MB, size))
     if warning:
         assert warning in con.log
+    assert "out of vmalloc space" not in con.log
+    # the UART's page is the device section, not a lowmem alias
+    assert "=> VA 0xf8009000 -> PA 0x10009000" in walk(con, IO_MB_VIRT + 0x9000)
 
 
 def test_layout_command_repeats_the_boot_print(boot):
@@ -108,7 +116,8 @@ def test_walk_kernel_text_and_data(boot):
     # head of RAM: 1 MiB sections, text executable
     assert re.search(r"section, PA 0x60000000, domain 0", out), out
     assert "AP[2:0]=001 (kernel RW, user none), XN=0, TEX=001 C=1 B=1" in out
-    assert f"=> VA 0x{s['start_kernel']:08x} -> PA 0x{s['start_kernel'] - PAGE_OFFSET + RAM_BASE:08x}" in out
+    pa = s["start_kernel"] - PAGE_OFFSET + RAM_BASE
+    assert f"=> VA 0x{s['start_kernel']:08x} -> PA 0x{pa:08x}" in out
     # lowmem above the kernel's sections: execute-never
     out = walk(con, 0xC8000000)
     assert "section, PA 0x68000000" in out and "XN=1" in out
@@ -157,11 +166,13 @@ def test_md_never_crosses_into_unmapped(boot):
 def test_rodata_on_write_to_text_is_a_permission_fault(boot):
     con = boot(mem="512M", append="console=ttyAMA0 loglevel=8 rodata=on")
     s = symbols()
-    assert f"Write protecting the kernel text: {(s['__start_rodata'] - s['_text']) >> 10}k" in con.log
+    text_kb = (s["__start_rodata"] - s["_text"]) >> 10
+    assert f"Write protecting the kernel text: {text_kb}k" in con.log
     out = con.run("fault ro")
     assert "DFSR = 0x0000080f: FS=0b01111 (page permission fault), domain 0, write" in out
     assert f"DFAR = 0x{s['_stext']:08x}" in out
-    assert re.search(rf"\[{s['_stext']:08x}\] \*pgd=[0-9a-f]{{8}}, \*pte=[0-9a-f]{{8}}, \*ppte=", out)
+    assert re.search(rf"\[{s['_stext']:08x}\] \*pgd=[0-9a-f]{{8}}, \*pte=[0-9a-f]{{8}}, "
+                     r"\*ppte=", out)
     assert "AP[2:0]=101 (kernel RO, user none), XN=0" in out
     # rodata: read-only and execute-never; data: writable
     assert "AP[2:0]=101 (kernel RO, user none), XN=1" in walk(con, s["__start_rodata"])
@@ -187,3 +198,94 @@ def test_bad_rodata_and_vmalloc_values(boot):
     assert "rodata=maybe: expected on or off, ignored" in con.log
     assert "vmalloc=lots: not a size, ignored" in con.log
     check_layout(con.log, expected_layout(256 * MB))
+
+
+def dts_hole(name):
+    """The no-map reservation a test DTS carves out of RAM: (start, end)."""
+    path = os.path.join(ROOT, "tests", "dts", name)
+    with open(path) as f:
+        m = re.search(r"reg = <(0x[0-9a-f]+) (0x[0-9a-f]+)>;\s*no-map;", f.read())
+    start, size = int(m.group(1), 16), int(m.group(2), 16)
+    return start, start + size
+
+
+def test_unaligned_bank_edges_from_the_dtb(boot):
+    # a no-map hole splits RAM into two banks whose edges are not 1 MiB aligned
+    hole_start, hole_end = dts_hole("unaligned-bank.dts")
+    assert hole_start % MB and hole_end % MB   # the DTS really is unaligned
+    con = boot(mem="256M", dtb=os.path.join(DTB_DIR, "unaligned-bank.dtb"))
+
+    def va(pa):
+        return pa - RAM_BASE + PAGE_OFFSET
+
+    def l2_index(pa):
+        return (pa >> 12) & 0xFF
+
+    # bank 0's last page and bank 1's first: small pages, RAM attributes, XN
+    for pa in (hole_start - 0x1000, hole_end):
+        out = walk(con, va(pa))
+        assert "page table at PA" in out and "small page" in out, (hex(pa), out)
+        assert f"=> VA 0x{va(pa):08x} -> PA 0x{pa:08x}" in out
+        assert "AP[2:0]=001 (kernel RW, user none), XN=1, TEX=001 C=1 B=1" in out
+    # inside the hole, at both of its ends: no translation
+    for pa in (hole_start, hole_end - 0x1000):
+        out = walk(con, va(pa))
+        assert re.search(rf"L2\[0x{l2_index(pa):02x}\] = 0x00000000 .*fault \(not mapped\)",
+                         out), (hex(pa), out)
+    # bank 0 below its last pgd entry, and bank 1 from the next 2 MiB: sections
+    for pa in ((hole_start & ~(2 * MB - 1)) - MB, (hole_end + 2 * MB - 1) & ~(2 * MB - 1)):
+        out = walk(con, va(pa))
+        assert f"section, PA 0x{pa:08x}, domain 0" in out, (hex(pa), out)
+    # the linear map still spans all of RAM: the hole is inside lowmem
+    check_layout(con.log, expected_layout(256 * MB))
+    out = con.run(f"md {va(hole_start) - 8:#x} 4")
+    assert f"md: 0x{va(hole_start):08x} is not mapped" in out
+
+
+PAGE = 0x1000
+PKMAP_BASE = PAGE_OFFSET - 2 * MB
+FIXADDR_TOP = 0xFFF00000 - PAGE
+
+
+def test_kmap_highmem_page_through_pkmap_and_fixmap(boot):
+    ram = 1024 * MB
+    con = boot(mem="1024M")
+    exp = dict((name, (a, b)) for name, a, b, _, _ in expected_layout(ram))
+    lowmem_limit_pa = exp["lowmem"][1] - PAGE_OFFSET + RAM_BASE
+    pa = RAM_BASE + ram - PAGE + 0x10          # the last page of RAM: HighMem
+    assert pa >= lowmem_limit_pa
+    pfn = pa >> 12
+
+    def kmap(*args):
+        out = con.run("kmap " + " ".join(f"{a:#x}" for a in args))
+        tail = r" slot (\d+) at 0x([0-9a-f]{8}), \*0x([0-9a-f]{8}) = 0x([0-9a-f]{8})"
+        hi = re.search(r"kmap_high_pfn\(0x([0-9a-f]+)\): +pkmap" + tail, out)
+        at = re.search(r"kmap_atomic_pfn\(0x([0-9a-f]+)\): fixmap" + tail, out)
+        assert hi and at, out
+        # [pfn, slot, slot VA, word VA, word]
+        return [[int(g, 10 if i == 1 else 16) for i, g in enumerate(m.groups())]
+                for m in (hi, at)]
+
+    value = (pfn * 0x9E3779B1) & 0xFFFFFFFF     # anything not already there
+    hi, at = kmap(pa, value)
+    # pkmap: slot n at PKMAP_BASE + n pages; fixmap: slot 0 at FIXADDR_TOP
+    assert hi[0] == pfn and hi[2] == PKMAP_BASE + hi[1] * PAGE and hi[3] == hi[2] + 0x10
+    assert at[0] == pfn and at[1] == 0 and at[2] == FIXADDR_TOP and at[3] == at[2] + 0x10
+    # written through one, read through the other: one physical page
+    assert hi[4] == value and at[4] == value
+    # after kunmap the pkmap pte stays (freed lazily); the fixmap pte is gone
+    out = walk(con, hi[2])
+    assert f"small page, PA 0x{pa & ~0xFFF:08x}" in out and "XN=1" in out, out
+    out = walk(con, at[2])
+    assert re.search(r"L2\[0xff\] = 0x00000000 .*fault \(not mapped\)", out), out
+    assert f"md: 0x{at[2]:08x} is not mapped" in con.run(f"md {at[2]:#x} 1")
+    # a new kmap takes the next slot and still finds the value in RAM
+    hi2, at2 = kmap(pa)
+    assert hi2[1] == hi[1] + 1 and hi2[4] == value and at2[4] == value
+
+
+def test_kmap_refuses_lowmem_and_non_ram(boot):
+    con = boot(mem="256M")
+    assert "kmap: 0x60100000 is lowmem, always mapped at 0xc0100000" in con.run("kmap 0x60100000")
+    assert "kmap: 0xa0000000 is not RAM" in con.run("kmap 0xa0000000")
+    assert "expected a physical address" in con.run("kmap nowhere")

@@ -132,6 +132,11 @@ def test_fault_is_decoded_and_shell_survives(boot, kind, report):
     out = con.run(f"fault {kind}")
     assert re.search(report, out), out
     assert re.search(r"pc : \[<[0-9a-f]{8}>\]", out)
+    # kallsyms names the code: the faulting function, called from fault_try
+    # (xn jumps to an I/O address: no symbol there, and LR is the jumper's)
+    if kind != "xn":
+        assert re.search(rf"PC is at fault_{kind}\+0x[0-9a-f]+/0x[0-9a-f]+\n", out), out
+        assert re.search(r"LR is at fault_try\+0x[0-9a-f]+/0x[0-9a-f]+\n", out), out
     assert f"fault {kind}: taken, reported above; back in the shell" in out
     # and the kernel still works
     assert "a9mm version" in con.run("version")
@@ -167,3 +172,22 @@ def test_selftest_on_command_line_runs_at_boot(boot):
     assert re.search(r"# selftest: \d+ suites?, 0 failed", con.log)
     assert con.log.rindex("# selftest") < len(con.log)
     assert PROMPT not in con.log[:con.log.index("KTAP version 1")]
+
+
+def test_cat_iomem_cmdline_and_bad_paths(boot):
+    append = "console=ttyAMA0 loglevel=8 mem=512M"
+    con = boot(mem="1024M", append=append)
+    assert con.run("cat /proc/cmdline").strip() == append
+    io = con.run("cat /proc/iomem")
+    assert "10009000-10009fff : uart-pl011" in io
+    assert "60000000-7fffffff : System RAM" in io  # mem=512M
+    s = symbols_of("_text", "_etext")
+    assert f"  {s['_text'] - 0xc0000000 + 0x60000000:08x}-" \
+           f"{s['_etext'] - 0xc0000000 + 0x60000000 - 1:08x} : Kernel code" in io
+    assert "cat: /proc/nope: No such file or directory" in con.run("cat /proc/nope")
+    assert "cat: ../../etc/passwd: No such file or directory" in con.run("cat ../../etc/passwd")
+    assert "usage: cat /proc/" in con.run("cat")
+
+
+def symbols_of(*names):
+    return {n: kernel_symbol(n) for n in names}

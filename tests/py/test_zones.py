@@ -122,6 +122,8 @@ def test_highmem_alloc_has_no_address(boot):
     ("free 0x60010 0", "page dumped because: PAGE_FLAGS_CHECK_AT_FREE flag(s) set: freeing a reserved page"),
     ("free 0x60001 1", "free: pfn 0x60001 is not aligned to order 1"),
     ("free 0x10 0", "free: pfn 0x10 (order 0) is not inside a zone"),
+    ("free 0xffffffff 0", "free: pfn 0xffffffff (order 0) is not inside a zone"),
+    ("free 0xfffffc00 10", "free: pfn 0xfffffc00 (order 10) is not inside a zone"),
     ("free zz 0", "free: PFN and ORDER must be numbers"),
     ("free 0x60000 12", "free: ORDER must be 0..10"),
     ("free", "usage: free PFN ORDER"),

@@ -8,6 +8,7 @@
 #include <asm/memory.h>
 #include <asm/pgtable.h>
 #include <asm/traps.h>
+#include <linux/kallsyms.h>
 #include <linux/kernel.h>
 #include <linux/sched_clock.h>
 #include "host_shim.h"
@@ -137,6 +138,12 @@ void early_trap_init(void *vectors_base)
 
 void cpu_use_high_vectors(void)
 {
+}
+
+/* kallsyms: the host has no kernel symbol table; addresses print as hex */
+int sprint_symbol(char *buffer, size_t size, unsigned long address)
+{
+	return snprintf(buffer, size, "0x%lx", address);
 }
 
 /* sched_clock() for the core's timings (bootmem_init_ns, mem_init's freeing) */

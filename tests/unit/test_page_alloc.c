@@ -266,8 +266,9 @@ static void test_random_against_model(void **state)
 			unsigned long free = 0, out = 0;
 
 			assert_int_equal(check_free_lists(print_to_log), 0);
-			for_each_zone(zone) free += (unsigned long)zone->vm_stat[NR_FREE_PAGES] +
-						    (unsigned long)zone->pageset.pcp.count;
+			for_each_zone(zone)
+				free += (unsigned long)zone->vm_stat[NR_FREE_PAGES] +
+					(unsigned long)zone->pageset.pcp.count;
 			for (unsigned int i = 0; i < nheld; i++)
 				out += 1UL << held[i].order;
 			assert_int_equal(free + out, totalram_pages);
@@ -300,6 +301,8 @@ static void test_bad_frees_change_nothing(void **state)
 	assert_int_equal(free_pages_checked(pfn, 11), -1);
 	assert_int_equal(free_pages_checked(pfn + 1, 1), -1); /* misaligned */
 	assert_int_equal(free_pages_checked(0x1000, 0), -1);  /* outside the zone */
+	assert_int_equal(free_pages_checked(~0UL, 0), -1);    /* would wrap past the end */
+	assert_int_equal(free_pages_checked(~0UL << 10, 10), -1);
 	assert_true(host_log_contains("pfn 0x1000 (order 0) is not inside a zone"));
 	assert_int_equal(free_pages_checked((RAM + 0x10000) >> 12, 0), -1); /* reserved */
 	assert_true(host_log_contains("freeing a reserved page"));

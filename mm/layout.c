@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mm/layout.c: "Virtual kernel memory layout:", the map of the kernel's
+ * 4 GiB once paging_init() has built it (values for -m 1024M):
+ *
+ *   0xffff0000 +--------------------+ vector (high vectors page)
+ *   0xfff00000 +--------------------+
+ *              | fixmap             | kmap_atomic slots (asm/fixmap.h)
+ *   0xffc00000 +--------------------+
+ *   0xff000000 +--------------------+ VMALLOC_END
+ *              | vmalloc            | 240 MB by default (vmalloc=)
+ *   0xf0000000 +--------------------+ VMALLOC_START = high_memory + 8 MiB gap
+ *   0xef800000 +--------------------+ high_memory
+ *              | lowmem             | RAM up to arm_lowmem_limit, linear
+ *   0xc0000000 +--------------------+ PAGE_OFFSET  (.text .init .data .bss)
+ *              | pkmap              | kmap() slots
+ *   0xbfe00000 +--------------------+ PKMAP_BASE
+ *              | modules            |
+ *   0xbf000000 +--------------------+ MODULES_VADDR
+ */
+#include <asm/highmem.h>
+#include <asm/memory.h>
+#include <asm/mm.h>
+#include <asm/pgtable.h>
+#include <asm/sections.h>
+#include <linux/kernel.h>
+
+#define MLK(b, t) (unsigned long)(b), (unsigned long)(t), (long)(((t) - (b)) >> 10)
+#define MLM(b, t) (unsigned long)(b), (unsigned long)(t), (long)(((t) - (b)) >> 20)
+#define MLK_ROUNDUP(b, t)                                                                          \
+	(unsigned long)(b), (unsigned long)(t), (long)DIV_ROUND_UP((t) - (b), SZ_1K)
+
+/*
+ * arch/arm/mm/init.c: mem_init(), its second half (Linux 3.x/4.x): the
+ * virtual memory map as it now is, every figure from the constants and
+ * variables that define it, in Linux's exact format.  mem_init() prints
+ * it at boot, the shell's `layout` on demand.
+ */
+void show_vm_layout(int (*print)(const char *fmt, ...))
+{
+	print("Virtual kernel memory layout:\n"
+	      "    vector  : 0x%08lx - 0x%08lx   (%4ld kB)\n"
+	      "    fixmap  : 0x%08lx - 0x%08lx   (%4ld kB)\n"
+	      "    vmalloc : 0x%08lx - 0x%08lx   (%4ld MB)\n"
+	      "    lowmem  : 0x%08lx - 0x%08lx   (%4ld MB)\n"
+	      "    pkmap   : 0x%08lx - 0x%08lx   (%4ld MB)\n"
+	      "    modules : 0x%08lx - 0x%08lx   (%4ld MB)\n"
+	      "      .text : 0x%08lx - 0x%08lx   (%4ld kB)\n"
+	      "      .init : 0x%08lx - 0x%08lx   (%4ld kB)\n"
+	      "      .data : 0x%08lx - 0x%08lx   (%4ld kB)\n"
+	      "       .bss : 0x%08lx - 0x%08lx   (%4ld kB)\n",
+	      MLK(VECTORS_BASE, VECTORS_BASE + PAGE_SIZE), MLK(FIXADDR_START, FIXADDR_END),
+	      MLM(VMALLOC_START, VMALLOC_END), MLM(PAGE_OFFSET, (unsigned long)high_memory),
+	      MLM(PKMAP_BASE, PKMAP_BASE + LAST_PKMAP * PAGE_SIZE), MLM(MODULES_VADDR, MODULES_END),
+	      MLK_ROUNDUP(_text, _etext), MLK_ROUNDUP(__init_begin, __init_end),
+	      MLK_ROUNDUP(_sdata, _edata), MLK_ROUNDUP(__bss_start, __bss_stop));
+}
