@@ -57,6 +57,16 @@ bool __init early_init_dt_verify(void *params)
 		       (unsigned long)fdt_totalsize(params), FDT_MAX_SIZE);
 		return false;
 	}
+	/*
+	 * The spec aligns the memory reservation block to 8 bytes and the
+	 * structure block to 4; libfdt reads them as words without asking.
+	 */
+	if (fdt_off_mem_rsvmap(params) % 8 || fdt_off_dt_struct(params) % 4) {
+		pr_err("device tree blob is corrupt: misaligned block (mem_rsvmap at 0x%lx, struct at 0x%lx)\n",
+		       (unsigned long)fdt_off_mem_rsvmap(params),
+		       (unsigned long)fdt_off_dt_struct(params));
+		return false;
+	}
 	/* fdt_next_node() leaves depth at -1 once past the root's end */
 	while (node >= 0 && depth >= 0) {
 		fdt_for_each_property_offset(prop, params, node)

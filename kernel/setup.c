@@ -7,6 +7,7 @@
 
 #include <asm/memory.h>
 #include <asm/mm.h>
+#include <asm/sections.h>
 #include <asm/setup.h>
 #include <linux/cmdline.h>
 #include <linux/console.h>
@@ -44,6 +45,24 @@ static void __init setup_processor(void)
 		read_sctlr());
 }
 
+/*
+ * What Linux silently assumes, checked: the kernel runs from RAM it was
+ * told about, and lowmem has a whole 2 MiB pmd for page-table memory (see
+ * adjust_lowmem_bounds()).  A DT or mem= that breaks either would crash
+ * in paging_init() with the console already gone; say why instead.
+ */
+static void __init check_lowmem(void)
+{
+	phys_addr_t text = __pa(_text), end = __pa(_end);
+
+	if (!memblock_is_region_memory(text, end - text))
+		panic("the kernel image (0x%08lx-0x%08lx) is not in the RAM the device tree and mem= describe",
+		      (unsigned long)text, (unsigned long)end - 1);
+	if (memblock_get_current_limit() <= memblock_start_of_DRAM())
+		panic("lowmem 0x%08lx-0x%08lx holds no whole 2 MiB pmd for early page tables",
+		      (unsigned long)memblock_start_of_DRAM(), (unsigned long)arm_lowmem_limit - 1);
+}
+
 /* arch/arm/kernel/setup.c: setup_arch() */
 void __init setup_arch(char **cmdline_p)
 {
@@ -72,6 +91,7 @@ void __init setup_arch(char **cmdline_p)
 	arm_memblock_init();
 	/* Memory may have been removed (no-map), so recalculate the bounds. */
 	adjust_lowmem_bounds();
+	check_lowmem();
 	paging_init_ns = global_timer_ns();
 	paging_init();
 	paging_init_ns = global_timer_ns() - paging_init_ns;

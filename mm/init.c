@@ -17,6 +17,7 @@
 #include <linux/memblock.h>
 #include <linux/mm.h>
 #include <linux/of_fdt.h>
+#include <linux/sched_clock.h>
 
 /* The first-level table head.S built: 4096 word entries, below the image */
 #define SWAPPER_PG_DIR_SIZE (PTRS_PER_PGD * sizeof(pgd_t))
@@ -79,11 +80,20 @@ static void __init mem_init_print_info(void)
 		totalhigh_pages << (PAGE_SHIFT - 10));
 }
 
-/* arch/arm/mm/init.c: mem_init() */
+u64 free_pages_ns;
+
+/*
+ * arch/arm/mm/init.c: mem_init().  The freeing is timed (free_pages_ns)
+ * for `make bench`, apart from the printing, which costs what the
+ * console costs.
+ */
 void __init mem_init(void)
 {
+	u64 t0 = sched_clock();
+
 	free_all_bootmem();
 	free_highpages();
+	free_pages_ns = sched_clock() - t0;
 	init_per_zone_wmark_min();
 	mem_init_print_info();
 	show_vm_layout(notice_print);

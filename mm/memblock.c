@@ -104,7 +104,7 @@ static int memblock_double_array(struct memblock_type *type)
 	phys_addr_t old_size = type->max * sizeof(struct memblock_region);
 	phys_addr_t new_size = old_size * 2;
 	phys_addr_t addr;
-	struct memblock_region *new_array;
+	struct memblock_region *new_array, *old_array;
 
 	if (!memblock_can_resize) {
 		pr_err("memblock: %s array is full (%lu regions) and cannot grow before the linear map exists\n",
@@ -123,9 +123,14 @@ static int memblock_double_array(struct memblock_type *type)
 	new_array = __va(addr);
 	memcpy(new_array, type->regions, old_size);
 	memset((char *)new_array + old_size, 0, new_size - old_size);
+	old_array = type->regions;
 	type->regions = new_array;
 	type->max <<= 1;
 
+	/* An array memblock gave earlier goes back; the static one stays. */
+	if (old_array != memblock_memory_init_regions &&
+	    old_array != memblock_reserved_init_regions)
+		memblock_free(__pa(old_array), old_size);
 	/* Reserving the new array may itself need a slot: there is room now. */
 	return memblock_reserve(addr, new_size) ? -1 : 0;
 }

@@ -416,7 +416,23 @@ static void __init prepare_page_table(void)
 	end = memblock.memory.regions[0].base + memblock.memory.regions[0].size;
 	if (end >= arm_lowmem_limit)
 		end = arm_lowmem_limit;
-	for (addr = __phys_to_virt(end); addr < VMALLOC_START; addr += PMD_SIZE)
+	/*
+	 * A bank ending inside a 2 MiB pair must keep the pair's lower half
+	 * (the kernel may be running from it): clear only the upper 1 MiB
+	 * entry if the bank ends at the section boundary, and leave a section
+	 * the bank ends inside to map_lowmem(), which splits it into pages.
+	 */
+	addr = __phys_to_virt(end);
+	if (addr & ~PMD_MASK) {
+		if (!(addr & ~SECTION_MASK)) {
+			pmd_t *pmd = pmd_off_k(addr);
+
+			pmd[1] = 0;
+			clean_pmd_entry(pmd);
+		}
+		addr = ALIGN(addr, PMD_SIZE);
+	}
+	for (; addr < VMALLOC_START; addr += PMD_SIZE)
 		pmd_clear(pmd_off_k(addr));
 }
 

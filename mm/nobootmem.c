@@ -18,7 +18,8 @@ void __init __free_pages_memory(unsigned long start, unsigned long end)
 	if (mminit_loglevel >= 4)
 		pr_debug("mminit::free_pages_memory [0x%lx, 0x%lx)\n", start, end);
 	while (start < end) {
-		unsigned long order = min(MAX_ORDER - 1UL, __ffs(start));
+		/* pfn 0 is aligned to everything (and __ffs(0) undefined), as 4.x says */
+		unsigned long order = start ? min(MAX_ORDER - 1UL, __ffs(start)) : MAX_ORDER - 1UL;
 
 		while (start + (1UL << order) > end)
 			order--;

@@ -100,9 +100,15 @@ static void set_pageblock_migratetype(struct page *page, int migratetype)
 
 /* --- boot: sizes, mem_map, zones --- */
 
-/* mm/page_alloc.c: calc_memmap_size(): struct pages for the whole span */
+/*
+ * mm/page_alloc.c: calc_memmap_size(): struct pages for the whole span.
+ * On ARM32 a struct page is 32 bytes, the figure behind the seed's
+ * "1520 pages used for memmap" (194560 x 32 bytes); the host's 64-bit
+ * words make it bigger there, which the host tests allow for.
+ */
 static unsigned long __init calc_memmap_size(unsigned long spanned_pages)
 {
+	BUILD_BUG_ON(sizeof(void *) == 4 && sizeof(struct page) != 32);
 	return PAGE_ALIGN(spanned_pages * sizeof(struct page)) >> PAGE_SHIFT;
 }
 
@@ -166,10 +172,32 @@ static void __init setup_usemap(struct zone *zone, unsigned long zone_start_pfn,
 }
 
 /*
+ * mm/page_alloc.c (4.x): __init_single_page(): every word of the struct
+ * page written once (mm_zero_struct_page, set_page_links, init_page_count,
+ * page_mapcount_reset), field by field: zeroing mem_map first, or a
+ * struct literal (which GCC turns into a memset call), costs far more with
+ * picolibc's byte-at-a-time memset.
+ */
+static void __init __init_single_page(struct page *page, enum zone_type zone)
+{
+	page->flags = 0;
+	set_page_zone(page, zone);
+	page->_count = 1;
+	page->_mapcount = -1;
+	page->private = 0;
+	page->index = 0;
+	page->mapping = NULL;
+	INIT_LIST_HEAD(&page->lru);
+}
+
+/*
  * mm/page_alloc.c: memmap_init_zone(): every struct page of the zone
  * starts reserved with one reference; free_all_bootmem() later frees the
  * ones memblock did not reserve.  Every pageblock starts MIGRATE_MOVABLE
  * so early kernel allocations steal whole blocks instead of scattering.
+ * (Linux marks only the pageblock-aligned pfns, leaving a zone's partial
+ * first block UNMOVABLE; a9mm marks the zone's first pfn too, so every
+ * block the zone touches starts alike.)
  */
 static void __init memmap_init_zone(unsigned long size, enum zone_type zone,
 				    unsigned long start_pfn)
@@ -179,9 +207,7 @@ static void __init memmap_init_zone(unsigned long size, enum zone_type zone,
 	for (unsigned long pfn = start_pfn; pfn < end_pfn; pfn++) {
 		struct page *page = pfn_to_page(pfn);
 
-		set_page_zone(page, zone);
-		page->_count = 1;
-		page->_mapcount = -1;
+		__init_single_page(page, zone);
 		SetPageReserved(page);
 		if (!(pfn & (pageblock_nr_pages - 1)) || pfn == start_pfn)
 			set_pageblock_migratetype(page, MIGRATE_MOVABLE);
@@ -207,8 +233,12 @@ static void __init calculate_node_totalpages(struct pglist_data *pgdat, unsigned
 /*
  * mm/page_alloc.c: alloc_node_mem_map() (FLATMEM): one struct page for
  * every pfn of the node, the array aligned to MAX_ORDER blocks so that
- * any buddy __free_one_page() looks at has a struct page.  Zeroed here:
- * memblock does not zero.
+ * any buddy __free_one_page() looks at has a struct page.  memblock does
+ * not zero: the padding outside the node is zeroed here (never a buddy),
+ * the node's own pages by memmap_init_zone().
+ *
+ *   map                 node_mem_map                          end
+ *   [ padding (zeroed) | node_start_pfn .. + spanned (zones) | padding ]
  */
 static void __init alloc_node_mem_map(struct pglist_data *pgdat)
 {
@@ -218,8 +248,10 @@ static void __init alloc_node_mem_map(struct pglist_data *pgdat)
 	unsigned long size = (end - start) * sizeof(struct page);
 	struct page *map = __va(memblock_alloc(size, PAGE_SIZE));
 
-	memset(map, 0, size);
 	pgdat->node_mem_map = map + (pgdat->node_start_pfn - start);
+	memset(map, 0, (pgdat->node_start_pfn - start) * sizeof(struct page));
+	memset(pgdat->node_mem_map + pgdat->node_spanned_pages, 0,
+	       (end - pgdat->node_start_pfn - pgdat->node_spanned_pages) * sizeof(struct page));
 	mem_map = pgdat->node_mem_map - (pgdat->node_start_pfn - ARCH_PFN_OFFSET);
 	pr_debug("mem_map: %lu struct pages (%lu bytes each) at 0x%08lx\n", end - start,
 		 (unsigned long)sizeof(struct page), (unsigned long)__pa(map));
@@ -271,6 +303,7 @@ static void __init free_area_init_core(struct pglist_data *pgdat, unsigned long 
 		zone->name = zone_names[j];
 		zone->zone_pgdat = pgdat;
 		zone->zone_start_pfn = zone_start_pfn;
+		spin_lock_init(&zone->lock, "zone->lock");
 		zone_pcp_init(zone);
 		zone_init_free_lists(zone);
 		if (!size)
@@ -375,6 +408,23 @@ static void rmv_page_order(struct page *page)
 	page->private = 0;
 }
 
+/*
+ * mm/page_alloc.c (3.x): set_freepage_migratetype(): page->index names
+ * the free list a page goes back to from a per-cpu list.  a9mm also keeps
+ * it on every free block's head -- the list the block is on -- so that
+ * check_free_lists() can prove each block sits where the allocator
+ * thinks it does.
+ */
+static void set_freepage_migratetype(struct page *page, int migratetype)
+{
+	page->index = (unsigned long)migratetype;
+}
+
+static int get_freepage_migratetype(const struct page *page)
+{
+	return (int)page->index;
+}
+
 static void __mod_zone_page_state(struct zone *zone, enum zone_stat_item item, long delta)
 {
 	zone->vm_stat[item] += delta;
@@ -421,6 +471,7 @@ static void __free_one_page(struct page *page, unsigned long pfn, struct zone *z
 		order++;
 	}
 	set_page_order(page, order);
+	set_freepage_migratetype(page, migratetype);
 
 	/*
 	 * If the next-higher buddy is free, this block will probably merge
@@ -443,10 +494,13 @@ out:
 	zone->free_area[order].nr_free++;
 }
 
+/* mm/page_alloc.c: free_one_page(): one block back, under zone->lock */
 static void free_one_page(struct zone *zone, struct page *page, unsigned int order, int migratetype)
 {
+	spin_lock(&zone->lock);
 	__free_one_page(page, page_to_pfn(page), zone, order, migratetype);
 	__mod_zone_page_state(zone, NR_FREE_PAGES, 1L << order);
+	spin_unlock(&zone->lock);
 }
 
 /*
@@ -495,11 +549,16 @@ static bool free_pages_check(struct page *page, unsigned int order)
 	return true;
 }
 
-/* mm/page_alloc.c: free_pcppages_bulk(): batch pages back, round robin */
+/*
+ * mm/page_alloc.c: free_pcppages_bulk(): count pages back to the buddy
+ * lists, round robin over the per-cpu lists (more from the longer ones),
+ * each to the free list recorded when it was freed.
+ */
 static void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp)
 {
-	int migratetype = 0, batch_free = 0;
+	int migratetype = 0, batch_free = 0, to_free = count;
 
+	spin_lock(&zone->lock);
 	while (count) {
 		struct list_head *list;
 
@@ -516,16 +575,21 @@ static void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_page
 			struct page *page = list_entry(list->prev, struct page, lru);
 
 			list_del(&page->lru);
-			free_one_page(zone, page, 0, (int)page->index);
+			__free_one_page(page, page_to_pfn(page), zone, 0,
+					get_freepage_migratetype(page));
 			pcp->count--;
 		} while (--count && --batch_free && !list_empty(list));
 	}
+	__mod_zone_page_state(zone, NR_FREE_PAGES, to_free);
+	spin_unlock(&zone->lock);
 }
 
 /*
  * mm/page_alloc.c: free_hot_cold_page(): order-0 pages go to the per-cpu
  * list of their pageblock's type (hot: at the head, reused first; cold:
- * at the tail); a RESERVE page goes straight back to the buddy lists.
+ * at the tail).  There are only three per-cpu lists: a RESERVE page waits
+ * on the MOVABLE one but remembers RESERVE, which is the free list
+ * free_pcppages_bulk() returns it to.
  */
 static void free_hot_cold_page(struct page *page, bool cold)
 {
@@ -533,11 +597,9 @@ static void free_hot_cold_page(struct page *page, bool cold)
 	struct per_cpu_pages *pcp = &zone->pageset.pcp;
 	int migratetype = get_pageblock_migratetype(page);
 
-	if (migratetype >= MIGRATE_PCPTYPES) {
-		free_one_page(zone, page, 0, migratetype);
-		return;
-	}
-	page->index = (unsigned long)migratetype;
+	set_freepage_migratetype(page, migratetype);
+	if (migratetype >= MIGRATE_PCPTYPES)
+		migratetype = MIGRATE_MOVABLE;
 	if (cold)
 		list_add_tail(&page->lru, &pcp->lists[migratetype]);
 	else
@@ -620,6 +682,7 @@ static void expand(struct zone *zone, struct page *page, unsigned int low, unsig
 		list_add(&page[size].lru, &area->free_list[migratetype]);
 		area->nr_free++;
 		set_page_order(&page[size], high);
+		set_freepage_migratetype(&page[size], migratetype);
 	}
 }
 
@@ -664,6 +727,7 @@ static int move_freepages_block(struct zone *zone, struct page *page, int migrat
 			continue;
 		}
 		list_move(&p->lru, &zone->free_area[p->private].free_list[migratetype]);
+		set_freepage_migratetype(p, migratetype);
 		moved += 1 << p->private;
 		pfn += 1UL << p->private;
 	}
@@ -674,7 +738,9 @@ static int move_freepages_block(struct zone *zone, struct page *page, int migrat
  * mm/page_alloc.c: __rmqueue_fallback() (3.x): steal the LARGEST block of
  * another type (fallbacks[]), to keep types apart in big chunks; a block
  * of at least half a pageblock takes its whole pageblock's free pages
- * along, and the pageblock itself if more than half of it was free.
+ * along, and the pageblock itself if more than half of it was free.  The
+ * split-off rest goes to the stealer's lists only if the pageblock's
+ * pages moved with it, else back to the type it was taken from.
  */
 static struct page *__rmqueue_fallback(struct zone *zone, unsigned int order, int start_migratetype)
 {
@@ -704,8 +770,7 @@ static struct page *__rmqueue_fallback(struct zone *zone, unsigned int order, in
 				for (unsigned long b = 0; b < (1UL << current_order);
 				     b += pageblock_nr_pages)
 					set_pageblock_migratetype(page + b, start_migratetype);
-			expand(zone, page, order, (unsigned int)current_order, area,
-			       start_migratetype);
+			expand(zone, page, order, (unsigned int)current_order, area, migratetype);
 			return page;
 		}
 	}
@@ -729,12 +794,18 @@ retry_reserve:
 	return page;
 }
 
-/* mm/page_alloc.c: rmqueue_bulk(): fill a per-cpu list with count pages */
+/*
+ * mm/page_alloc.c: rmqueue_bulk(): fill a per-cpu list with count pages
+ * under one zone->lock.  Each page goes in after the previous one
+ * (list = &page->lru), so the list keeps the order __rmqueue() gave --
+ * physically ascending after a split.
+ */
 static int rmqueue_bulk(struct zone *zone, unsigned int order, int count, struct list_head *list,
 			int migratetype, bool cold)
 {
 	int i;
 
+	spin_lock(&zone->lock);
 	for (i = 0; i < count; ++i) {
 		struct page *page = __rmqueue(zone, order, migratetype);
 
@@ -744,9 +815,11 @@ static int rmqueue_bulk(struct zone *zone, unsigned int order, int count, struct
 			list_add_tail(&page->lru, list);
 		else
 			list_add(&page->lru, list);
-		page->index = (unsigned long)migratetype;
+		set_freepage_migratetype(page, migratetype);
+		list = &page->lru;
 	}
 	__mod_zone_page_state(zone, NR_FREE_PAGES, -(long)(i << order));
+	spin_unlock(&zone->lock);
 	return i;
 }
 
@@ -791,10 +864,13 @@ static struct page *buffered_rmqueue(struct zone *zone, unsigned int order, gfp_
 		list_del(&page->lru);
 		pcp->count--;
 	} else {
+		spin_lock(&zone->lock);
 		page = __rmqueue(zone, order, migratetype);
+		if (page)
+			__mod_zone_page_state(zone, NR_FREE_PAGES, -(1L << order));
+		spin_unlock(&zone->lock);
 		if (!page)
 			return NULL;
-		__mod_zone_page_state(zone, NR_FREE_PAGES, -(1L << order));
 	}
 	prep_new_page(page, order, gfp_flags);
 	return page;
@@ -826,9 +902,23 @@ bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark, i
 	return true;
 }
 
+/*
+ * include/linux/mmzone.h: first_zones_zonelist(): the preferred zone, the
+ * first one on the zonelist the request may use.  Its index is the
+ * classzone_idx that picks which lowmem_reserve[] other zones hold back.
+ */
+static const struct zoneref *first_zones_zonelist(const struct zonelist *zonelist, int high_zoneidx)
+{
+	const struct zoneref *z = zonelist->_zonerefs;
+
+	while (z->zone && z->zone_idx > high_zoneidx)
+		z++;
+	return z;
+}
+
 /* mm/page_alloc.c: get_page_from_freelist(): the zonelist, from high_zoneidx down */
 static struct page *get_page_from_freelist(gfp_t gfp_mask, unsigned int order, int high_zoneidx,
-					   int alloc_flags, int migratetype)
+					   int alloc_flags, int classzone_idx, int migratetype)
 {
 	const struct zoneref *z;
 
@@ -839,7 +929,7 @@ static struct page *get_page_from_freelist(gfp_t gfp_mask, unsigned int order, i
 
 		if (z->zone_idx > high_zoneidx)
 			continue;
-		if (!zone_watermark_ok(zone, order, mark, high_zoneidx, alloc_flags))
+		if (!zone_watermark_ok(zone, order, mark, classzone_idx, alloc_flags))
 			continue;
 		page = buffered_rmqueue(zone, order, gfp_mask, migratetype);
 		if (page)
@@ -849,29 +939,55 @@ static struct page *get_page_from_freelist(gfp_t gfp_mask, unsigned int order, i
 }
 
 /*
+ * mm/page_alloc.c: gfp_to_alloc_flags(): the slow path may go down to the
+ * min watermark; __GFP_HIGH to half of it; a caller that cannot wait
+ * (no __GFP_WAIT: atomic) a quarter further.
+ */
+static int gfp_to_alloc_flags(gfp_t gfp_mask)
+{
+	int alloc_flags = ALLOC_WMARK_MIN;
+
+	if (gfp_mask & __GFP_HIGH)
+		alloc_flags |= ALLOC_HIGH;
+	if (!(gfp_mask & __GFP_WAIT))
+		alloc_flags |= ALLOC_HARDER;
+	return alloc_flags;
+}
+
+/*
  * mm/page_alloc.c: __alloc_pages_nodemask(), without reclaim or
- * compaction (there is nothing to reclaim): the low watermark first; then
- * the slow path's min watermark, harder still for __GFP_HIGH.
+ * compaction (there is nothing to reclaim): the low watermark first
+ * (fast path), then __alloc_pages_slowpath()'s gfp_to_alloc_flags() pass.
  */
 struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
 {
 	int high_zoneidx = gfp_zone(gfp_mask);
 	int migratetype = gfpflags_to_migratetype(gfp_mask);
-	int alloc_flags = ALLOC_WMARK_MIN | ALLOC_HARDER;
+	const struct zoneref *preferred;
 	struct page *page;
 
+	/* Linux warns (VM_WARN_ON): no list is both; the index would overrun */
+	if ((gfp_mask & (__GFP_MOVABLE | __GFP_RECLAIMABLE)) ==
+	    (__GFP_MOVABLE | __GFP_RECLAIMABLE)) {
+		pr_warn("page allocation refused: mode:0x%x is both movable and reclaimable\n",
+			gfp_mask);
+		return NULL;
+	}
 	if (order >= MAX_ORDER) {
 		if (!(gfp_mask & __GFP_NOWARN))
 			pr_warn("page allocation failure: order:%u, mode:0x%x (order >= MAX_ORDER)\n",
 				order, gfp_mask);
 		return NULL;
 	}
-	page = get_page_from_freelist(gfp_mask, order, high_zoneidx, ALLOC_WMARK_LOW, migratetype);
+	preferred = first_zones_zonelist(&NODE_DATA(0)->node_zonelists[0], high_zoneidx);
+	if (!preferred->zone)
+		return NULL;
+	page = get_page_from_freelist(gfp_mask, order, high_zoneidx, ALLOC_WMARK_LOW,
+				      preferred->zone_idx, migratetype);
 	if (page)
 		return page;
-	if (gfp_mask & __GFP_HIGH)
-		alloc_flags |= ALLOC_HIGH;
-	page = get_page_from_freelist(gfp_mask, order, high_zoneidx, alloc_flags, migratetype);
+	page = get_page_from_freelist(gfp_mask, order, high_zoneidx, gfp_to_alloc_flags(gfp_mask),
+				      preferred->zone_idx, migratetype);
 	if (!page && !(gfp_mask & __GFP_NOWARN))
 		pr_warn("page allocation failure: order:%u, mode:0x%x\n", order, gfp_mask);
 	return page;
@@ -999,8 +1115,11 @@ static void __setup_per_zone_wmarks(void)
 		}
 		zone->watermark[WMARK_LOW] = min_wmark_pages(zone) + (unsigned long)(tmp >> 2);
 		zone->watermark[WMARK_HIGH] = min_wmark_pages(zone) + (unsigned long)(tmp >> 1);
-		if (populated_zone(zone))
+		if (populated_zone(zone)) {
+			spin_lock(&zone->lock);
 			setup_zone_migrate_reserve(zone);
+			spin_unlock(&zone->lock);
+		}
 	}
 }
 
@@ -1044,13 +1163,86 @@ void __init init_per_zone_wmark_min(void)
 
 /* --- checking --- */
 
+/* one free list of one zone: its blocks are what nr_free and the heads say */
+static int check_free_list(struct zone *zone, unsigned int order, int mt, unsigned long *n,
+			   int (*print)(const char *fmt, ...))
+{
+	struct page *page;
+	int bad = 0;
+
+	list_for_each_entry(page, &zone->free_area[order].free_list[mt], lru) {
+		unsigned long pfn = page_to_pfn(page);
+
+		if (++*n > zone->spanned_pages) {
+			print("%s: order-%u %s list loops\n", zone->name, order,
+			      migratetype_names[mt]);
+			return bad + 1;
+		}
+		if (!PageBuddy(page) || page->private != order) {
+			print("%s: pfn 0x%lx on the order-%u list is not a free head of that order\n",
+			      zone->name, pfn, order);
+			bad++;
+		}
+		if (get_freepage_migratetype(page) != mt) {
+			print("%s: pfn 0x%lx is on the %s list but was filed as type %d\n",
+			      zone->name, pfn, migratetype_names[mt],
+			      get_freepage_migratetype(page));
+			bad++;
+		}
+		if (pfn & ((1UL << order) - 1) || pfn < zone->zone_start_pfn ||
+		    pfn + (1UL << order) > zone_end_pfn(zone)) {
+			print("%s: pfn 0x%lx order %u misaligned or outside the zone\n", zone->name,
+			      pfn, order);
+			bad++;
+		}
+	}
+	return bad;
+}
+
+/* the per-cpu lists: order-0 pages, taken out of the buddy lists, unreferenced */
+static int check_pcp_lists(struct zone *zone, int (*print)(const char *fmt, ...))
+{
+	struct per_cpu_pages *pcp = &zone->pageset.pcp;
+	unsigned long n = 0;
+	int bad = 0;
+
+	for (int mt = 0; mt < MIGRATE_PCPTYPES; mt++) {
+		struct page *page;
+
+		list_for_each_entry(page, &pcp->lists[mt], lru) {
+			unsigned long pfn = page_to_pfn(page);
+
+			if (++n > zone->spanned_pages) {
+				print("%s: per-cpu %s list loops\n", zone->name,
+				      migratetype_names[mt]);
+				return bad + 1;
+			}
+			if (PageBuddy(page) || page->_count || PageReserved(page) ||
+			    pfn < zone->zone_start_pfn || pfn >= zone_end_pfn(zone) ||
+			    get_freepage_migratetype(page) >= MIGRATE_TYPES) {
+				print("%s: pfn 0x%lx on the per-cpu list is not a free order-0 page of the zone\n",
+				      zone->name, pfn);
+				bad++;
+			}
+		}
+	}
+	if (n != (unsigned long)pcp->count) {
+		print("%s: per-cpu count %d but %lu pages on its lists\n", zone->name, pcp->count,
+		      n);
+		bad++;
+	}
+	return bad;
+}
+
 /*
  * Every free list, checked against everything else: each entry is a
- * PageBuddy head of the list's order, aligned to it, inside its zone, on
- * the list of its pageblock's... (not required: stolen blocks may sit on
- * another type's list, as in Linux), no block overlaps another, nr_free
- * and NR_FREE_PAGES agree with the lists.  Returns the number of
- * problems, each reported through print.
+ * PageBuddy head of the list's order, aligned to it, inside its zone and
+ * filed under the list's migratetype; no block overlaps another; nr_free
+ * and NR_FREE_PAGES agree with the lists; the per-cpu lists hold free
+ * order-0 pages and as many as they count.  (A block may sit on a list
+ * other than its pageblock's type -- after a partial steal, as in Linux --
+ * so that is not a fault.)  Returns the number of problems, each reported
+ * through print.
  */
 int check_free_lists(int (*print)(const char *fmt, ...))
 {
@@ -1058,39 +1250,15 @@ int check_free_lists(int (*print)(const char *fmt, ...))
 	int bad = 0;
 
 	for_each_populated_zone(zone) {
-		unsigned long total = 0, pcp = 0, covered_end = 0, last_pfn = 0;
+		unsigned long total = 0, covered_end = 0, last_pfn = 0;
 		bool first = true;
 
+		spin_lock(&zone->lock);
 		for (unsigned int order = 0; order < MAX_ORDER; order++) {
 			unsigned long n = 0;
 
-			for (int mt = 0; mt < MIGRATE_TYPES; mt++) {
-				struct page *page;
-
-				list_for_each_entry(page, &zone->free_area[order].free_list[mt],
-						    lru) {
-					unsigned long pfn = page_to_pfn(page);
-
-					n++;
-					if (!PageBuddy(page) || page->private != order) {
-						print("%s: pfn 0x%lx on the order-%u list is not a free head of that order\n",
-						      zone->name, pfn, order);
-						bad++;
-					}
-					if (pfn & ((1UL << order) - 1) ||
-					    pfn < zone->zone_start_pfn ||
-					    pfn + (1UL << order) > zone_end_pfn(zone)) {
-						print("%s: pfn 0x%lx order %u misaligned or outside the zone\n",
-						      zone->name, pfn, order);
-						bad++;
-					}
-					if (n > zone->spanned_pages) {
-						print("%s: order-%u list loops\n", zone->name,
-						      order);
-						return bad + 1;
-					}
-				}
-			}
+			for (int mt = 0; mt < MIGRATE_TYPES; mt++)
+				bad += check_free_list(zone, order, mt, &n, print);
 			if (n != zone->free_area[order].nr_free) {
 				print("%s: order %u: nr_free %lu but %lu blocks on the lists\n",
 				      zone->name, order, zone->free_area[order].nr_free, n);
@@ -1118,17 +1286,8 @@ int check_free_lists(int (*print)(const char *fmt, ...))
 			      zone->vm_stat[NR_FREE_PAGES], total);
 			bad++;
 		}
-		for (int mt = 0; mt < MIGRATE_PCPTYPES; mt++) {
-			struct page *page;
-
-			list_for_each_entry(page, &zone->pageset.pcp.lists[mt], lru)
-				pcp++;
-		}
-		if (pcp != (unsigned long)zone->pageset.pcp.count) {
-			print("%s: per-cpu count %d but %lu pages on its lists\n", zone->name,
-			      zone->pageset.pcp.count, pcp);
-			bad++;
-		}
+		bad += check_pcp_lists(zone, print);
+		spin_unlock(&zone->lock);
 	}
 	return bad;
 }

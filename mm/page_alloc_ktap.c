@@ -145,8 +145,145 @@ static void mm_zonelist_prefers_highmem(struct ktap_test *t)
 	KTAP_EXPECT(t, z[1].zone == NULL);
 }
 
+/* Linux's zone_batchsize(), spelled with shifts and a loop instead */
+static unsigned long expected_batch(unsigned long managed)
+{
+	unsigned long b = min(managed >> 10, (512UL * 1024) >> PAGE_SHIFT) >> 2, p = 1;
+
+	if (!b)
+		b = 1;
+	while (p * 2 <= b + b / 2)
+		p *= 2;
+	return p - 1;
+}
+
+/* the largest r with r * r <= n, by bisection (not lib's bitwise int_sqrt) */
+static unsigned long isqrt(unsigned long n)
+{
+	unsigned long lo = 0, hi = 65536;
+
+	while (lo < hi) {
+		unsigned long mid = (lo + hi + 1) / 2;
+
+		if (mid * mid <= n)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	return lo;
+}
+
+/*
+ * The live zones against the formulas, recomputed here: memmap pages,
+ * per-cpu batch and high, min_free_kbytes, the watermarks and the
+ * lowmem reserve.
+ */
+static void mm_sizing_formulas(struct ktap_test *t)
+{
+	const struct zone *normal = &NODE_DATA(0)->node_zones[ZONE_NORMAL];
+	const struct zone *high = &NODE_DATA(0)->node_zones[ZONE_HIGHMEM];
+	unsigned long memmap = DIV_ROUND_UP(normal->spanned_pages * 32, PAGE_SIZE);
+	unsigned long kb = normal->managed_pages << (PAGE_SHIFT - 10);
+	unsigned long mfk = clamp(isqrt(kb * 16), 128UL, 65536UL);
+
+	/* batch was sized before freeing, from present minus memmap */
+	KTAP_EXPECT_EQ(t, normal->pageset.pcp.batch,
+		       max(1UL, expected_batch(normal->present_pages - memmap)));
+	KTAP_EXPECT_EQ(t, normal->pageset.pcp.high, 6 * normal->pageset.pcp.batch);
+	/* mem_map itself is never handed out: it is memblock-reserved */
+	KTAP_EXPECT(t, normal->present_pages - normal->managed_pages >= memmap);
+	KTAP_EXPECT_EQ(t, min_free_kbytes, mfk);
+	KTAP_EXPECT_EQ(t, min_wmark_pages(normal), mfk >> 2);
+	KTAP_EXPECT_EQ(t, low_wmark_pages(normal), (mfk >> 2) + (mfk >> 4));
+	KTAP_EXPECT_EQ(t, high_wmark_pages(normal), (mfk >> 2) + (mfk >> 3));
+	if (!populated_zone(high))
+		return;
+	KTAP_EXPECT_EQ(t, high->pageset.pcp.batch, max(1UL, expected_batch(high->present_pages)));
+	KTAP_EXPECT_EQ(t, min_wmark_pages(high), clamp(high->managed_pages / 1024, 32UL, 128UL));
+	KTAP_EXPECT_EQ(t, normal->lowmem_reserve[ZONE_HIGHMEM], high->managed_pages / 32);
+}
+
+/*
+ * Random alloc/free against a model: a bitmap of the pages handed out.
+ * No page may be handed out twice, blocks are aligned and inside the
+ * zone the flags allow, free pages + held pages stay constant, and the
+ * end state is the start state.
+ */
+static unsigned char model_owned[(1UL << 30) >> PAGE_SHIFT >> 3]; /* 1 GiB of pfns */
+
+static bool model_test_and_set(unsigned long pfn, bool set)
+{
+	unsigned long i = pfn - PHYS_PFN_OFFSET;
+	bool was = model_owned[i >> 3] & (1u << (i & 7));
+
+	if (set)
+		model_owned[i >> 3] |= (unsigned char)(1u << (i & 7));
+	else
+		model_owned[i >> 3] &= (unsigned char)~(1u << (i & 7));
+	return was;
+}
+
+static void mm_random_against_model(struct ktap_test *t)
+{
+	static struct {
+		unsigned long pfn;
+		unsigned int order;
+	} held[128];
+	unsigned int nheld = 0, seed = 12345, twice = 0, misplaced = 0;
+	unsigned long free_before, out = 0;
+
+	snapshot(snap_before);
+	free_before = nr_free_pages();
+	memset(model_owned, 0, sizeof(model_owned));
+	for (int step = 0; step < 4000; step++) {
+		seed = seed * 1103515245u + 12345u;
+		if (nheld == 0 || (nheld < ARRAY_SIZE(held) && (seed >> 16) % 2)) {
+			unsigned int order = (seed >> 20) % 6;
+			gfp_t gfp = GFP_KERNEL | __GFP_NOWARN |
+				    ((seed >> 8) & 1 ? __GFP_HIGHMEM : 0) |
+				    ((seed >> 9) & 1 ? __GFP_MOVABLE : 0);
+			struct page *page = alloc_pages(gfp, order);
+			unsigned long pfn;
+
+			if (!page)
+				continue;
+			pfn = page_to_pfn(page);
+			misplaced += (pfn & ((1UL << order) - 1)) != 0 || pfn < min_low_pfn ||
+				     pfn + (1UL << order) > max_pfn ||
+				     (!(gfp & __GFP_HIGHMEM) && PageHighMem(page));
+			for (unsigned long p = pfn; p < pfn + (1UL << order); p++)
+				twice += model_test_and_set(p, true);
+			held[nheld].pfn = pfn;
+			held[nheld++].order = order;
+			out += 1UL << order;
+		} else {
+			unsigned int i = (seed >> 16) % nheld;
+
+			for (unsigned long p = held[i].pfn;
+			     p < held[i].pfn + (1UL << held[i].order); p++)
+				model_test_and_set(p, false);
+			__free_pages(pfn_to_page(held[i].pfn), held[i].order);
+			out -= 1UL << held[i].order;
+			held[i] = held[--nheld];
+		}
+		if (step % 500 == 0) {
+			drain_local_pages();
+			KTAP_EXPECT_EQ(t, nr_free_pages() + out, free_before);
+			KTAP_EXPECT_EQ(t, check_free_lists(ktap_print), 0);
+		}
+	}
+	KTAP_EXPECT_EQ(t, twice, 0);
+	KTAP_EXPECT_EQ(t, misplaced, 0);
+	while (nheld--)
+		__free_pages(pfn_to_page(held[nheld].pfn), held[nheld].order);
+	KTAP_EXPECT(t, unchanged());
+	KTAP_EXPECT_EQ(t, check_free_lists(ktap_print), 0);
+}
+
 static const struct ktap_case mm_cases[] = {
 	KTAP_CASE(mm_zone_sizes_follow_lowmem_limit),
+	KTAP_CASE(mm_sizing_formulas),
+	KTAP_CASE(mm_random_against_model),
 	KTAP_CASE(mm_split_and_merge_back),
 	KTAP_CASE(mm_exhaust_and_recover),
 	KTAP_CASE(mm_bad_frees_are_refused),

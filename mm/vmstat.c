@@ -9,24 +9,75 @@
 
 typedef int (*print_t)(const char *fmt, ...);
 
-/* mm/vmstat.c: frag_show_print(): /proc/buddyinfo */
-void show_buddyinfo(print_t print)
+/*
+ * mm/vmstat.c: walk_zones_in_node(): every populated zone, its free
+ * lists held still by zone->lock while one line is made of them.
+ */
+static void walk_zones_in_node(print_t print, void (*show)(print_t print, struct zone *zone))
 {
 	struct zone *zone;
 
 	for_each_populated_zone(zone) {
-		print("Node %d, zone %8s ", zone->zone_pgdat->node_id, zone->name);
-		for (unsigned int order = 0; order < MAX_ORDER; ++order)
-			print("%6lu ", zone->free_area[order].nr_free);
+		spin_lock(&zone->lock);
+		show(print, zone);
+		spin_unlock(&zone->lock);
+	}
+}
+
+/* mm/vmstat.c: frag_show_print(): a /proc/buddyinfo line */
+static void frag_show_print(print_t print, struct zone *zone)
+{
+	print("Node %d, zone %8s ", zone->zone_pgdat->node_id, zone->name);
+	for (unsigned int order = 0; order < MAX_ORDER; ++order)
+		print("%6lu ", zone->free_area[order].nr_free);
+	print("\n");
+}
+
+/* mm/vmstat.c: frag_show(): /proc/buddyinfo */
+void show_buddyinfo(print_t print)
+{
+	walk_zones_in_node(print, frag_show_print);
+}
+
+/* mm/vmstat.c: pagetypeinfo_showfree_print(): blocks per order, per type */
+static void pagetypeinfo_showfree_print(print_t print, struct zone *zone)
+{
+	for (int mt = 0; mt < MIGRATE_TYPES; mt++) {
+		print("Node %4d, zone %8s, type %12s ", zone->zone_pgdat->node_id, zone->name,
+		      migratetype_names[mt]);
+		for (unsigned int order = 0; order < MAX_ORDER; ++order) {
+			unsigned long n = 0;
+			struct page *page;
+
+			list_for_each_entry(page, &zone->free_area[order].free_list[mt], lru)
+				n++;
+			print("%6lu ", n);
+		}
 		print("\n");
 	}
 }
 
-/* mm/vmstat.c: pagetypeinfo_showfree_print() + pagetypeinfo_showblockcount_print() */
+/*
+ * mm/vmstat.c: pagetypeinfo_showblockcount_print(): every pageblock the
+ * zone starts or covers, by its migratetype, as Linux counts them.
+ */
+static void pagetypeinfo_showblockcount_print(print_t print, struct zone *zone)
+{
+	unsigned long count[MIGRATE_TYPES] = {0};
+	unsigned long base = round_down(zone->zone_start_pfn, pageblock_nr_pages);
+
+	for (unsigned long pfn = zone->zone_start_pfn; pfn < zone_end_pfn(zone);
+	     pfn += pageblock_nr_pages)
+		count[zone->pageblock_flags[(pfn - base) >> pageblock_order]]++;
+	print("Node %d, zone %8s ", zone->zone_pgdat->node_id, zone->name);
+	for (int mt = 0; mt < MIGRATE_TYPES; mt++)
+		print("%12lu ", count[mt]);
+	print("\n");
+}
+
+/* mm/vmstat.c: pagetypeinfo_show(): /proc/pagetypeinfo */
 void show_pagetypeinfo(print_t print)
 {
-	struct zone *zone;
-
 	print("Page block order: %d\n", pageblock_order);
 	print("Pages per block:  %lu\n", pageblock_nr_pages);
 	print("\n");
@@ -34,43 +85,20 @@ void show_pagetypeinfo(print_t print)
 	for (unsigned int order = 0; order < MAX_ORDER; ++order)
 		print("%6u ", order);
 	print("\n");
-	for_each_populated_zone(zone) {
-		for (int mt = 0; mt < MIGRATE_TYPES; mt++) {
-			print("Node %4d, zone %8s, type %12s ", zone->zone_pgdat->node_id,
-			      zone->name, migratetype_names[mt]);
-			for (unsigned int order = 0; order < MAX_ORDER; ++order) {
-				unsigned long n = 0;
-				struct page *page;
-
-				list_for_each_entry(page, &zone->free_area[order].free_list[mt],
-						    lru)
-					n++;
-				print("%6lu ", n);
-			}
-			print("\n");
-		}
-	}
+	walk_zones_in_node(print, pagetypeinfo_showfree_print);
 
 	print("\n%-23s", "Number of blocks type ");
 	for (int mt = 0; mt < MIGRATE_TYPES; mt++)
 		print("%12s ", migratetype_names[mt]);
 	print("\n");
-	for_each_populated_zone(zone) {
-		unsigned long count[MIGRATE_TYPES] = {0};
-		unsigned long base = round_down(zone->zone_start_pfn, pageblock_nr_pages);
-
-		/* every pageblock the zone starts or covers, as Linux counts them */
-		for (unsigned long pfn = zone->zone_start_pfn; pfn < zone_end_pfn(zone);
-		     pfn += pageblock_nr_pages)
-			count[zone->pageblock_flags[(pfn - base) >> pageblock_order]]++;
-		print("Node %d, zone %8s ", zone->zone_pgdat->node_id, zone->name);
-		for (int mt = 0; mt < MIGRATE_TYPES; mt++)
-			print("%12lu ", count[mt]);
-		print("\n");
-	}
+	walk_zones_in_node(print, pagetypeinfo_showblockcount_print);
 }
 
-/* mm/vmstat.c: zoneinfo_show_print(), the fields a9mm has */
+/*
+ * mm/vmstat.c: zoneinfo_show_print(), the fields a9mm has (no reclaim:
+ * no "scanned", "all_unreclaimable" or "inactive_ratio"); every zone, the
+ * empty ones cut short, as from Linux 4.14.
+ */
 void show_zoneinfo(print_t print)
 {
 	struct zone *zone;
@@ -91,6 +119,9 @@ void show_zoneinfo(print_t print)
 		for (int i = 0; i < MAX_NR_ZONES; i++)
 			print("%s%ld", i ? ", " : "", zone->lowmem_reserve[i]);
 		print(")\n");
+		/* Linux 4.14: "If unpopulated, no other information is useful" */
+		if (!populated_zone(zone))
+			continue;
 		print("  pagesets\n");
 		print("    cpu: %i\n", 0);
 		print("              count: %i\n", pcp->count);

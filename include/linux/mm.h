@@ -97,6 +97,8 @@ int zone_batchsize(const struct zone *zone);
 
 extern int min_free_kbytes;
 extern int mminit_loglevel;
+/* sched_clock() ns: bootmem_init() (mm/bootmem.c), mem_init()'s freeing (mm/init.c) */
+extern u64 bootmem_init_ns, free_pages_ns;
 
 /* mm/nobootmem.c */
 unsigned long free_all_bootmem(void);

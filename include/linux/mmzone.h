@@ -16,6 +16,7 @@
  */
 #include <linux/list.h>
 #include <linux/mm_types.h>
+#include <linux/spinlock.h>
 #include <linux/types.h>
 
 #define MAX_ORDER	   11
@@ -66,9 +67,9 @@ enum zone_type { ZONE_NORMAL, ZONE_HIGHMEM, MAX_NR_ZONES };
 struct pglist_data;
 
 /*
- * The seed's fields.  No lock: a9mm runs on one CPU with interrupts off,
- * so nothing can interleave with an allocation (Linux's zone->lock and
- * lru_lock protect exactly that).
+ * The seed's fields (no lru_lock/lruvec: a9mm has no page reclaim).
+ * zone->lock guards free_area[] and NR_FREE_PAGES as in Linux; on one CPU
+ * it is the debug kind (linux/spinlock.h) and catches re-entry.
  */
 struct zone {
 	unsigned long watermark[NR_WMARK];
@@ -82,6 +83,7 @@ struct zone {
 	unsigned long present_pages; /* RAM pages in the span */
 	const char *name;
 	struct free_area free_area[MAX_ORDER];
+	spinlock_t lock;
 	long vm_stat[NR_VM_ZONE_STAT_ITEMS];
 };
 

@@ -179,3 +179,19 @@ def test_broken_dtb_reported(what, cmds, message):
         con.expect("Kernel panic - not syncing: no usable device tree")
     finally:
         con.close()
+
+
+@pytest.mark.parametrize("arg,message", [
+    ("mem=1M", "lowmem 0x60000000-0x600fffff holds no whole 2 MiB pmd for early page tables"),
+    ("mem=100M@0x90000000", "the kernel image (0x60010000-0x"),
+])
+def test_ram_the_kernel_cannot_run_in_is_refused(boot, arg, message):
+    con = boot(mem="1024M", append=f"console=ttyAMA0 {arg}", prompt=False)
+    con.expect(re.escape(message))
+    con.expect("Kernel panic - not syncing")
+
+
+def test_tiny_odd_ram_still_works(boot):
+    con = boot(mem="1024M", append="console=ttyAMA0 loglevel=8 mem=0x2ff000")
+    assert "Memory: " in con.log and "/3068K available" in con.log
+    assert "free lists back exactly as before" in con.run("memtest 1")

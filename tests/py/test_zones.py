@@ -118,6 +118,7 @@ def test_highmem_alloc_has_no_address(boot):
     ("alloc 11", "alloc: ORDER must be 0..10"),
     ("alloc x", "alloc: ORDER must be 0..10"),
     ("alloc 0 bogus", "alloc: unknown flag 'bogus'"),
+    ("alloc 0 movable reclaimable", "is both movable and reclaimable"),
     ("free 0x60000 0", "page dumped because: double free"),
     ("free 0x60010 0", "page dumped because: PAGE_FLAGS_CHECK_AT_FREE flag(s) set: freeing a reserved page"),
     ("free 0x60001 1", "free: pfn 0x60001 is not aligned to order 1"),
@@ -180,3 +181,30 @@ def test_selftest_page_alloc_suite(boot):
     out = con.run("selftest", timeout=120)
     assert "# Subtest: page_alloc" in out
     assert re.search(r"^ok \d+ page_alloc$", out, re.M), out
+
+
+def test_pagetypeinfo_adds_up_to_buddyinfo(boot):
+    con = boot(mem="1024M")
+    con.run("alloc 0")            # an unmovable request steals a pageblock
+    bi = con.run("cat /proc/buddyinfo")
+    pt = con.run("cat /proc/pagetypeinfo")
+    for zone in ("Normal", "HighMem"):
+        row = re.search(rf"^Node 0, zone +{zone} ((?: +\d+){{11}}) $", bi, re.M).group(1)
+        per_order = [int(n) for n in row.split()]
+        types = re.findall(rf"^Node +0, zone +{zone}, type +(\w+) ((?: +\d+){{11}}) $", pt, re.M)
+        assert [t for t, _ in types] == ["Unmovable", "Reclaimable", "Movable", "Reserve"]
+        sums = [sum(int(c.split()[o]) for _, c in types) for o in range(11)]
+        assert sums == per_order, (zone, sums, per_order)
+    blocks = re.search(r"^Node 0, zone   Normal +(\d+) +(\d+) +(\d+) +(\d+) $", pt, re.M)
+    assert int(blocks.group(1)) >= 1   # the stolen pageblock is Unmovable now
+
+
+def test_zoneinfo_without_highmem(boot):
+    con = boot(mem="128M")
+    zi = con.run("cat /proc/zoneinfo")
+    normal, high = zi.split("Node 0, zone  HighMem\n")
+    assert f"        spanned  {128 * MB // PAGE}\n" in normal
+    assert "  pagesets\n" in normal
+    # an empty zone stops after its protection line, as Linux 4.14+ prints it
+    assert high.rstrip().endswith("protection: (0, 0)")
+    assert "        spanned  0\n" in high

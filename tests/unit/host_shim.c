@@ -3,12 +3,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <asm/memory.h>
 #include <asm/pgtable.h>
 #include <asm/traps.h>
 #include <linux/kallsyms.h>
 #include <linux/kernel.h>
+#include <linux/sched_clock.h>
 #include "host_shim.h"
 
 unsigned long __pv_phys_pfn_offset = 0x60000000UL >> 12;
@@ -142,4 +144,13 @@ void cpu_use_high_vectors(void)
 int sprint_symbol(char *buffer, size_t size, unsigned long address)
 {
 	return snprintf(buffer, size, "0x%lx", address);
+}
+
+/* sched_clock() for the core's timings (bootmem_init_ns, mem_init's freeing) */
+u64 sched_clock(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (u64)ts.tv_sec * 1000000000u + (u64)ts.tv_nsec;
 }

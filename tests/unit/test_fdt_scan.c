@@ -266,6 +266,11 @@ static void test_bad_blobs(void **state)
 	assert_false(early_init_dt_verify(blob));
 	h->totalsize = good_size;
 
+	h->off_dt_struct = cpu_to_fdt32(fdt_off_dt_struct(blob) + 2);
+	assert_false(early_init_dt_verify(blob));
+	assert_true(host_log_contains("device tree blob is corrupt: misaligned block"));
+	h->off_dt_struct = cpu_to_fdt32(fdt_off_dt_struct(blob) - 2);
+
 	h->totalsize = cpu_to_fdt32(FDT_MAX_SIZE + 4);
 	assert_false(early_init_dt_verify(blob));
 	assert_true(host_log_contains("more than the 1048576 the boot mapping covers"));
@@ -278,6 +283,41 @@ static void test_bad_blobs(void **state)
 	assert_true(host_log_contains("device tree blob is corrupt: FDT_ERR_BADSTRUCTURE"));
 	assert_null(initial_boot_params);
 	check_memory(NULL, 0);
+}
+
+/*
+ * Random damage to a good blob, thousands of times, under ASan: the scan
+ * may refuse the blob or skip what it cannot read, but never read outside
+ * it or crash.
+ */
+static void test_random_corruption_is_survived(void **state)
+{
+	static char good[64 * 1024];
+	unsigned int seed = 777;
+	size_t size;
+
+	load_dtb("reserved");
+	size = fdt_totalsize(blob);
+	assert_true(size < sizeof(good));
+	memcpy(good, blob, size);
+	for (int round = 0; round < 3000; round++) {
+		memcpy(blob, good, size);
+		memset(blob + size, 0, 4096);
+		for (int n = 1 + rand_r(&seed) % 8; n; n--) {
+			size_t at = (size_t)rand_r(&seed) % size;
+
+			blob[at] = (char)(rand_r(&seed) & 1 ? rand_r(&seed) : blob[at] ^ 0x80);
+		}
+		memblock_reset();
+		host_log_reset();
+		initial_boot_params = NULL;
+		if (early_init_dt_scan(blob))
+			early_init_fdt_scan_reserved_mem();
+		/* whatever was accepted is well-formed memblock state */
+		for (unsigned long i = 1; i < memblock.memory.cnt; i++)
+			assert_true(memblock.memory.regions[i].base >
+				    memblock.memory.regions[i - 1].base);
+	}
 }
 
 static void test_arm_add_memory(void **state)
@@ -311,6 +351,7 @@ int main(void)
 		cmocka_unit_test_setup(test_reserve_self, setup),
 		cmocka_unit_test_setup(test_bootargs, setup),
 		cmocka_unit_test_setup(test_bad_blobs, setup),
+		cmocka_unit_test_setup(test_random_corruption_is_survived, setup),
 		cmocka_unit_test_setup(test_arm_add_memory, setup),
 	};
 

@@ -235,6 +235,18 @@ static void test_full_array_doubles_after_resize(void **state)
 	assert_true(memblock_is_reserved(ram + 0x400000 - 1));
 	for (i = 0; i <= INIT_MEMBLOCK_REGIONS; i++)
 		assert_int_equal(memblock.reserved.regions[i].base, ram + i * 0x2000);
+
+	/* doubling again gives the first dynamic array back */
+	for (i = INIT_MEMBLOCK_REGIONS + 1; memblock.reserved.cnt < 2 * INIT_MEMBLOCK_REGIONS; i++)
+		assert_int_equal(memblock_reserve(ram + i * 0x2000, 0x1000), 0);
+	{
+		phys_addr_t first = a9mm_host_pa(memblock.reserved.regions);
+		phys_addr_t first_size = 2 * INIT_MEMBLOCK_REGIONS * sizeof(struct memblock_region);
+
+		assert_int_equal(memblock_reserve(ram + i * 0x2000, 0x1000), 0);
+		assert_int_equal(memblock.reserved.max, 4 * INIT_MEMBLOCK_REGIONS);
+		assert_false(memblock_is_region_reserved(first, first_size));
+	}
 	host_ram_free();
 }
 

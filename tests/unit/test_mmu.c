@@ -256,6 +256,23 @@ static void test_unaligned_bank_end_gets_pages(void **state)
 	assert_true(memblock_is_reserved((((u32 *)swapper_pg_dir)[0xc3e] & ~0x3ffu) - 0x800));
 }
 
+static void test_first_bank_ending_mid_pair(void **state)
+{
+	u32 *l1 = (u32 *)swapper_pg_dir;
+
+	/* RAM ends at 3 MiB: the pair [2M, 4M) keeps 2M..3M, loses 3M..4M */
+	host_ram_init(RAM, 8 * MB);
+	for (int i = 0; i < 4096; i++)
+		l1[i] = (RAM & 0xfff00000) | mem_types[MT_MEMORY_RWX].prot_sect;
+	memblock_add(RAM, 3 * MB);
+	fake_kernel(RAM + 0x10000, 0x40000);
+	boot_paging(3 * MB);
+	expect_normal_mem(hw_walk(0xc0000000), RAM, 1, 0, 0); /* the kernel's MiB survived */
+	expect_normal_mem(hw_walk(0xc0200000), RAM + 2 * MB, 1, 1, 0);
+	assert_int_equal(hw_walk(0xc0300000).kind, 0);
+	assert_int_equal(hw_walk(0xc0400000).kind, 0);
+}
+
 static void test_kernel_straddling_a_bank_edge(void **state)
 {
 	/* bank 0 ends 1.5 MiB in, the kernel's init ends past 1 MiB */
@@ -351,6 +368,7 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_unaligned_bank_end_gets_pages, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(test_first_bank_ending_mid_pair, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_kernel_straddling_a_bank_edge, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_bank_below_the_kernel, setup, teardown),

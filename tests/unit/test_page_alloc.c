@@ -101,12 +101,18 @@ static void test_boot_counts(void **state)
 		"Built 1 zonelists in Zone order, mobility grouping on.  Total pages: "));
 }
 
-/* The seed's example range, block by block: order from __ffs(start), capped by the end. */
+/*
+ * The seed's example range [0x8800e, 0xaecea), block by block, in order:
+ * the trace must be exactly the greedy sequence of the largest aligned
+ * power-of-two block that fits (computed here from that definition, not
+ * from __ffs), nothing more, nothing less.
+ */
 static void test_seed_range_orders(void **state)
 {
 	const unsigned long start = 0x8800e, end = 0xaecea;
-	unsigned long counts[MAX_ORDER] = {0}, pfn = start;
-	char line[80];
+	unsigned long counts[MAX_ORDER] = {0}, pfn = start, got_pfn;
+	unsigned int got_order, nblocks = 0;
+	const char *p;
 
 	memblock_reset();
 	host_log_reset();
@@ -115,27 +121,35 @@ static void test_seed_range_orders(void **state)
 	memblock_reserve(0x88000000, 0x27000000); /* the top 16M: for mem_map */
 	memblock_set_current_limit(0xb0000000);
 	bootmem_init();
+	host_log_reset();
 	mminit_loglevel = 4;
 	__free_pages_memory(start, end);
 	mminit_loglevel = 0;
 
-	/* expected: the largest aligned power-of-two block that fits, greedily */
+	p = strstr(host_log, "mminit::free_pages_memory [0x8800e, 0xaecea)\n");
+	assert_non_null(p);
+	p = strchr(p, '\n') + 1;
 	while (pfn < end) {
-		unsigned int k = 0;
+		int k;
 
-		while (k < MAX_ORDER - 1 && !(pfn & (1UL << k)) && pfn + (2UL << k) <= end)
-			k++;
-		while (pfn + (1UL << k) > end)
-			k--;
-		snprintf(line, sizeof(line), "mminit::  pfn 0x%lx order %u\n", pfn, k);
-		if (!host_log_contains(line))
-			fail_msg("missing \"%s\"", line);
+		for (k = MAX_ORDER - 1; k > 0; k--)
+			if (pfn % (1UL << k) == 0 && pfn + (1UL << k) <= end)
+				break;
+		if (sscanf(p, "mminit::  pfn 0x%lx order %u\n", &got_pfn, &got_order) != 2)
+			fail_msg("block %u: expected pfn 0x%lx order %d, trace has \"%.40s\"",
+				 nblocks, pfn, k, p);
+		assert_int_equal(got_pfn, pfn);
+		assert_int_equal(got_order, k);
+		p = strchr(p, '\n') + 1;
 		counts[k]++;
+		nblocks++;
 		pfn += 1UL << k;
 	}
-	assert_true(host_log_contains("mminit::  pfn 0x8800e order 1\n"));
-	assert_true(host_log_contains("mminit::  pfn 0x88010 order 4\n"));
-	assert_true(host_log_contains("mminit::  pfn 0x88400 order 10\n"));
+	assert_null(strstr(p, "mminit::  pfn")); /* and nothing after the range */
+	/* the seed's picture: low orders up to 0x88400, then all order 10 */
+	assert_true(strstr(host_log, "mminit::  pfn 0x8800e order 1\n") <
+		    strstr(host_log, "mminit::  pfn 0x88010 order 4\n"));
+	assert_int_equal(counts[10], (0xaec00 - 0x88400) / 0x400); /* 0xaecea rounded down */
 	/* the freed blocks cannot merge further: buddyinfo is exactly that */
 	drain_local_pages();
 	for (int o = 0; o < MAX_ORDER; o++)
@@ -199,6 +213,9 @@ static void test_exhaustion_and_recovery(void **state)
 	host_log_reset();
 	assert_null(alloc_pages(GFP_KERNEL, MAX_ORDER));
 	assert_true(host_log_contains("page allocation failure: order:11"));
+	/* movable and reclaimable at once: no such list, refused */
+	assert_null(alloc_pages(GFP_KERNEL | __GFP_MOVABLE | __GFP_RECLAIMABLE, 0));
+	assert_true(host_log_contains("is both movable and reclaimable"));
 }
 
 /* Random alloc/free against a model: which pages are handed out. */

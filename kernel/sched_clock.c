@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kernel/sched_clock.c: kernel/time/sched_clock.c's sched_clock() on the
+ * one clock source a9mm has, the MPCore global timer (already running
+ * when start_kernel() enables it, before any memory bring-up step).
+ */
+#include <linux/sched_clock.h>
+#include <mach/vexpress.h>
+
+u64 sched_clock(void)
+{
+	return global_timer_ns();
+}

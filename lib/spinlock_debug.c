@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * lib/spinlock_debug.c: the report behind include/linux/spinlock.h's
+ * checks, worded as kernel/locking/spinlock_debug.c's spin_dump().
+ */
+#include <linux/spinlock.h>
+
+/*
+ * kernel/locking/spinlock_debug.c: spin_bug().  Linux prints and carries
+ * on; on one CPU a recursive lock means the protected lists are half
+ * updated underneath, so a9mm stops before anything is built on them.
+ */
+void spin_bug(spinlock_t *lock, const char *msg)
+{
+	pr_emerg("BUG: spinlock %s on CPU#0, swapper/0\n", msg);
+	pr_emerg(" lock: %s, .locked: %d\n", lock->name ? lock->name : "?", lock->locked);
+	panic("spinlock %s: %s", msg, lock->name ? lock->name : "?");
+}
