@@ -6,10 +6,12 @@
   a9mm-memblock        memblock.memory and .reserved, as memblock=debug prints them
   a9mm-buddyinfo       /proc/buddyinfo from the zones' free_area[].nr_free
   a9mm-pfn KIND VALUE  pfn <-> phys <-> virt <-> struct page (KIND: pfn|phys|virt|page)
-  a9mm-pgwalk VA       the MMU's walk of swapper_pg_dir for VA, decoded
+  a9mm-pgwalk VA       the MMU's walk of TTBR0's / swapper_pg_dir's tables for VA, decoded
 
 They read the halted kernel's memory through GDB; nothing is assumed that
-the kernel's own variables can tell.
+the kernel's own variables can tell.  `help a9mm-...` says more.  Modules:
+a9mm_target (memory, registers, PHYS_OFFSET), a9mm_mm (memblock, zones,
+mem_map), a9mm_pgtable (the short-descriptor walk).
 """
 import os
 import sys

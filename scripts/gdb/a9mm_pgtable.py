@@ -1,17 +1,28 @@
 # SPDX-License-Identifier: GPL-2.0
 """The ARMv7 short-descriptor walk (ARM ARM DDI 0406C, B3.5.1), from GDB.
 
-Same decoding and the same words as the kernel's mm/pgwalk.c, so the two
-can be compared line for line; written again here, not shared.
+Same words as the kernel's mm/pgwalk.c for what a9mm builds (sections,
+small pages, faults), so the two can be compared line for line; written
+again here, not shared.  It also decodes what a9mm never makes
+(supersections, 64 KiB large pages), as the MMU would.
+
+  VA[31:20] -> L1 entry:  0b00 fault, 0b01 page table, 0b10 section
+                          (bit 18 set: supersection), 0b11 reserved
+  VA[19:12] -> L2 entry:  0b00 fault, 0b01 large page, 0b1x small page
 """
 import gdb
 
-from a9mm_target import A9mmError, mmu_on, read_phys_u32, u32, value, virt_to_phys
+from a9mm_target import (A9mmError, PAGE_OFFSET, cp_register, mmu_on, read_phys_u32, value,
+                         virt_to_phys)
 
 TEX0 = ["strongly-ordered", "shareable device", "normal, write-through, no write-allocate",
         "normal, write-back, no write-allocate"]
 ACCESS = [["no access", "kernel RW, user none", "kernel RW, user RO", "kernel RW, user RW"],
           ["reserved", "kernel RO, user none", "kernel RO, user RO", "kernel RO, user RO"]]
+
+
+def bit(v, n):
+    return (v >> n) & 1
 
 
 def memtype(tex, c, b):
@@ -30,58 +41,106 @@ def memtype(tex, c, b):
 
 
 def attrs(apx, ap, tex, c, b, xn, s, ng):
+    """B3.7.1 table B3-8 (AP[2:0], AFE = 0) and B3.8.2 (TEX/C/B)."""
     return (f"      AP[2:0]={apx}{ap >> 1}{ap & 1} ({ACCESS[apx][ap]}), XN={xn}, "
             f"TEX={tex >> 2}{(tex >> 1) & 1}{tex & 1} C={c} B={b} ({memtype(tex, c, b)}), "
             f"S={s}, nG={ng}")
 
 
-def l1_entry(va):
-    """The first-level descriptor for va: swapper_pg_dir, by VA or PA."""
-    pgd = int(value("(unsigned long)&swapper_pg_dir"))
-    addr = pgd + (va >> 20) * 4
-    return u32(addr) if mmu_on() else u32(virt_to_phys(addr))
+def section_attrs(l1):
+    """Section and supersection share the attribute bits (B3.5.1, figure B3-4)."""
+    return attrs(bit(l1, 15), (l1 >> 10) & 3, (l1 >> 12) & 7, bit(l1, 3), bit(l1, 2),
+                 bit(l1, 4), bit(l1, 16), bit(l1, 17))
 
 
-def walk(va):
-    l1 = l1_entry(va)
+def first_level_table():
+    """(PA of the first-level table, where that came from).
+
+    TTBR0 when the stub exposes a live value (TTBCR.N = 0, so TTBR0 covers
+    all 4 GiB; bits [31:14] are the base, the rest walk attributes),
+    otherwise the kernel's swapper_pg_dir, the table head.S put in TTBR0.
+    """
+    pgd_va = int(value("(unsigned long)&swapper_pg_dir"))
+    if pgd_va < PAGE_OFFSET:
+        raise A9mmError("a9mm: swapper_pg_dir resolves below PAGE_OFFSET: load build/vmlinux "
+                        "at its link address first")
+    pgd_pa = virt_to_phys(pgd_va)
+    ttbr0 = cp_register(("TTBR0", "TTBR0_EL1", "TTBR0_S"))
+    if ttbr0:
+        base = ttbr0 & 0xFFFFC000
+        note = "" if base == pgd_pa else f" (not swapper_pg_dir at PA 0x{pgd_pa:08x})"
+        return base, f"TTBR0 = 0x{ttbr0:08x}: first-level table at PA 0x{base:08x}{note}"
+    return pgd_pa, (f"swapper_pg_dir at PA 0x{pgd_pa:08x} (VA 0x{pgd_va:08x}); "
+                    f"TTBR0 not readable through this GDB stub; MMU "
+                    f"{'on' if mmu_on() else 'off'}")
+
+
+def walk_l2(va, l1, out):
+    table = l1 & 0xFFFFFC00
+    idx = (va >> 12) & 0xFF
+    l2 = read_phys_u32(table + idx * 4)
+    # a9mm keeps Linux's layout: the Linux pte table 2 KiB below the hardware one
+    shadow = read_phys_u32(table - 2048 + idx * 4)
+    line = f"  L2[0x{idx:02x}] = 0x{l2:08x} (Linux pte 0x{shadow:08x}): "
+    kind = l2 & 3
+    if kind == 0:
+        out.append(line + "fault (not mapped)")
+        return None
+    if kind == 1:
+        # B3.5.1 figure B3-5: large page, PA[31:16], XN at bit 15, TEX [14:12]
+        out.append(line + f"large page (64 KiB), PA 0x{l2 & 0xFFFF0000:08x}")
+        out.append(attrs(bit(l2, 9), (l2 >> 4) & 3, (l2 >> 12) & 7, bit(l2, 3), bit(l2, 2),
+                         bit(l2, 15), bit(l2, 10), bit(l2, 11)))
+        return (l2 & 0xFFFF0000) | (va & 0xFFFF)
+    out.append(line + f"small page, PA 0x{l2 & 0xFFFFF000:08x}")
+    out.append(attrs(bit(l2, 9), (l2 >> 4) & 3, (l2 >> 6) & 7, bit(l2, 3), bit(l2, 2),
+                     l2 & 1, bit(l2, 10), bit(l2, 11)))
+    return (l2 & 0xFFFFF000) | (va & 0xFFF)
+
+
+def walk(va, table_pa):
+    """The walk's lines, in mm/pgwalk.c's words; None-free PA on the last line."""
+    l1 = read_phys_u32(table_pa + (va >> 20) * 4)
     out = [f"  L1[0x{va >> 20:03x}] = 0x{l1:08x} (pgd[0x{va >> 21:03x}], "
            f"{'2nd' if (va >> 20) & 1 else '1st'} MiB of the pair): "]
     kind = l1 & 3
     domain = (l1 >> 5) & 15
+    pa = None
     if kind == 0:
         out[0] += "fault (not mapped)"
-        return out
-    if kind == 2:
-        if l1 & (1 << 18):
-            out[0] += "supersection (not used by a9mm)"
-            return out
-        out[0] += f"section, PA 0x{l1 & 0xfff00000:08x}, domain {domain}"
-        out.append(attrs((l1 >> 15) & 1, (l1 >> 10) & 3, (l1 >> 12) & 7, (l1 >> 3) & 1,
-                         (l1 >> 2) & 1, (l1 >> 4) & 1, (l1 >> 16) & 1, (l1 >> 17) & 1))
-        pa = (l1 & 0xfff00000) | (va & 0xfffff)
+    elif kind == 2 and bit(l1, 18):
+        # figure B3-4: PA[31:24] = bits [31:24], PA[35:32] = [23:20], PA[39:36] = [8:5];
+        # a supersection is always domain 0
+        ext = ((l1 >> 20) & 0xF) | ((l1 >> 5) & 0xF) << 4
+        out[0] += f"supersection (16 MiB), PA 0x{l1 & 0xFF000000:08x}"
+        if ext:
+            out[0] += f" + 0x{ext:x} << 32 (extended base: beyond 32-bit PA)"
+        out.append(section_attrs(l1))
+        pa = None if ext else (l1 & 0xFF000000) | (va & 0xFFFFFF)
+    elif kind == 2:
+        out[0] += f"section, PA 0x{l1 & 0xFFF00000:08x}, domain {domain}"
+        out.append(section_attrs(l1))
+        pa = (l1 & 0xFFF00000) | (va & 0xFFFFF)
     elif kind == 1:
-        table = l1 & 0xfffffc00
-        out[0] += f"page table at PA 0x{table:08x}, domain {domain}"
-        idx = (va >> 12) & 0xff
-        l2 = read_phys_u32(table + idx * 4)
-        shadow = read_phys_u32(table - 2048 + idx * 4)
-        line = f"  L2[0x{idx:02x}] = 0x{l2:08x} (Linux pte 0x{shadow:08x}): "
-        if not l2 & 2:
-            out.append(line + "fault (not mapped)")
-            return out
-        out.append(line + f"small page, PA 0x{l2 & 0xfffff000:08x}")
-        out.append(attrs((l2 >> 9) & 1, (l2 >> 4) & 3, (l2 >> 6) & 7, (l2 >> 3) & 1,
-                         (l2 >> 2) & 1, l2 & 1, (l2 >> 10) & 1, (l2 >> 11) & 1))
-        pa = (l2 & 0xfffff000) | (va & 0xfff)
+        out[0] += f"page table at PA 0x{l1 & 0xFFFFFC00:08x}, domain {domain}"
+        pa = walk_l2(va, l1, out)
     else:
         out[0] += "reserved encoding"
-        return out
-    out.append(f"  => VA 0x{va:08x} -> PA 0x{pa:08x}")
+    if pa is not None:
+        out.append(f"  => VA 0x{va:08x} -> PA 0x{pa:08x}")
     return out
 
 
 class Pgwalk(gdb.Command):
-    """a9mm-pgwalk VA: walk swapper_pg_dir for VA as the MMU does, and decode it."""
+    """a9mm-pgwalk VA: walk the page tables for VA as the MMU does, and decode each entry.
+
+The first-level table is TTBR0's when the GDB stub exposes it, else
+swapper_pg_dir's (what head.S and paging_init() put in TTBR0).  Tables are
+read by physical address (QEMU's gdbstub physical mode), so this works
+with the MMU on or off, on head.S's 1 MiB sections as on paging_init()'s
+4 KiB pages.  L1: fault / page table / section / supersection, with base,
+domain, AP[2:0], XN, TEX/C/B, S, nG; L2: fault / large / small page.
+The lines after the first use the words of the kernel's `pgwalk VA`."""
 
     def __init__(self):
         super().__init__("a9mm-pgwalk", gdb.COMMAND_DATA)
@@ -90,8 +149,11 @@ class Pgwalk(gdb.Command):
         if not arg.strip():
             raise A9mmError("usage: a9mm-pgwalk VA")
         va = int(gdb.parse_and_eval(arg)) & 0xFFFFFFFF
-        print(f"pgwalk 0x{va:08x}: swapper_pg_dir, TTBCR.N = 0")
-        print("\n".join(walk(va)))
+        table_pa, source = first_level_table()
+        print(f"a9mm-pgwalk: {source}")
+        name = source.split()[0]
+        print(f"pgwalk 0x{va:08x}: {name}, TTBCR.N = 0")
+        print("\n".join(walk(va, table_pa)))
 
 
 def register():
