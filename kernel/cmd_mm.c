@@ -197,16 +197,6 @@ static bool fill_or_check(struct page *page, unsigned int pass, bool check)
 	return ok;
 }
 
-static void buddy_snapshot(unsigned long snap[MAX_NR_ZONES][MAX_ORDER])
-{
-	struct zone *zone;
-
-	drain_local_pages();
-	for_each_zone(zone)
-		for (unsigned int o = 0; o < MAX_ORDER; o++)
-			snap[zone_idx(zone)][o] = zone->free_area[o].nr_free;
-}
-
 /*
  * `memtest [MB]`: take MB of pages (every other one HighMem, written
  * through kmap), write two patterns and read them back, free everything,

@@ -12,21 +12,11 @@
 
 static unsigned long snap_before[MAX_NR_ZONES][MAX_ORDER];
 
-static void snapshot(unsigned long snap[MAX_NR_ZONES][MAX_ORDER])
-{
-	struct zone *zone;
-
-	drain_local_pages();
-	for_each_zone(zone)
-		for (unsigned int o = 0; o < MAX_ORDER; o++)
-			snap[zone_idx(zone)][o] = zone->free_area[o].nr_free;
-}
-
 static bool unchanged(void)
 {
 	static unsigned long now[MAX_NR_ZONES][MAX_ORDER];
 
-	snapshot(now);
+	buddy_snapshot(now);
 	return !memcmp(now, snap_before, sizeof(now));
 }
 
@@ -45,7 +35,7 @@ static void mm_split_and_merge_back(struct ktap_test *t)
 {
 	struct page *page;
 
-	snapshot(snap_before);
+	buddy_snapshot(snap_before);
 	for (unsigned int order = 1; order < MAX_ORDER; order++) {
 		page = alloc_pages(GFP_KERNEL, order);
 		KTAP_EXPECT(t, page != NULL);
@@ -65,7 +55,7 @@ static void mm_exhaust_and_recover(struct ktap_test *t)
 	struct page *page, *tmp;
 	unsigned long n = 0, free_before;
 
-	snapshot(snap_before);
+	buddy_snapshot(snap_before);
 	free_before = nr_free_pages();
 	INIT_LIST_HEAD(&pages);
 	/*
@@ -100,7 +90,7 @@ static void mm_bad_frees_are_refused(struct ktap_test *t)
 	if (!page)
 		return;
 	pfn = page_to_pfn(page);
-	snapshot(snap_before);
+	buddy_snapshot(snap_before);
 	KTAP_EXPECT_EQ(t, free_pages_checked(pfn, 1), -1);     /* wrong order */
 	KTAP_EXPECT_EQ(t, free_pages_checked(pfn + 1, 0), -1); /* a tail page */
 	KTAP_EXPECT_EQ(t, free_pages_checked(pfn, 2), 0);
@@ -232,7 +222,7 @@ static void mm_random_against_model(struct ktap_test *t)
 	unsigned int nheld = 0, seed = 12345, twice = 0, misplaced = 0;
 	unsigned long free_before, out = 0;
 
-	snapshot(snap_before);
+	buddy_snapshot(snap_before);
 	free_before = nr_free_pages();
 	memset(model_owned, 0, sizeof(model_owned));
 	for (int step = 0; step < 4000; step++) {

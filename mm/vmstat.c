@@ -166,3 +166,21 @@ void show_meminfo(print_t print)
 	/* not in Linux's file: order-0 pages parked on the per-cpu lists */
 	show_val_kb(print, "PerCpuLists:", pcp);
 }
+
+/*
+ * The buddyinfo counts of every zone, after the per-cpu lists went back:
+ * the free lists' state, comparable before and after a test.  (The set of
+ * free pages decides it, since freed buddies always merge.)
+ */
+void buddy_snapshot(unsigned long snap[MAX_NR_ZONES][MAX_ORDER])
+{
+	struct zone *zone;
+
+	drain_local_pages();
+	for_each_zone(zone) {
+		spin_lock(&zone->lock);
+		for (unsigned int o = 0; o < MAX_ORDER; o++)
+			snap[zone_idx(zone)][o] = zone->free_area[o].nr_free;
+		spin_unlock(&zone->lock);
+	}
+}

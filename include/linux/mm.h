@@ -104,6 +104,8 @@ extern u64 bootmem_init_ns, free_pages_ns;
 unsigned long free_all_bootmem(void);
 void __free_pages_memory(unsigned long start, unsigned long end);
 
+/* mm/vmstat.c: free_area[].nr_free of every zone, per-cpu lists drained */
+void buddy_snapshot(unsigned long snap[MAX_NR_ZONES][MAX_ORDER]);
 /* mm/vmstat.c: /proc texts through a printf-like function */
 void show_buddyinfo(int (*print)(const char *fmt, ...));
 void show_pagetypeinfo(int (*print)(const char *fmt, ...));

@@ -11,14 +11,9 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include <asm/mm.h>
-#include <linux/memblock.h>
 #include <linux/mm.h>
 
 #include "host_shim.h"
-
-#define RAM 0x60000000u
-#define MB  (1u << 20)
 
 int main(int argc, char **argv)
 {
@@ -34,14 +29,7 @@ int main(int argc, char **argv)
 	order = (unsigned int)strtoul(argv[1], NULL, 0);
 	pairs = strtoul(argv[2], NULL, 0);
 
-	host_ram_init(RAM, 64 * MB);
-	memblock_add(RAM, 64 * MB);
-	memblock_reserve(RAM + 0xc000, 0x34000);
-	memblock_set_current_limit(RAM + 64 * MB);
-	bootmem_init();
-	build_all_zonelists();
-	free_all_bootmem();
-	init_per_zone_wmark_min();
+	host_boot_node(64, 64);
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (unsigned long i = 0; i < pairs; i++) {

@@ -9,6 +9,9 @@
 #include <asm/pgtable.h>
 #include <asm/traps.h>
 #include <linux/kallsyms.h>
+#include <linux/memblock.h>
+#include <linux/mm.h>
+#include <asm/mm.h>
 #include <linux/kernel.h>
 #include <linux/sched_clock.h>
 #include "host_shim.h"
@@ -153,4 +156,28 @@ u64 sched_clock(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (u64)ts.tv_sec * 1000000000u + (u64)ts.tv_nsec;
+}
+
+/*
+ * mem_init() on the host: RAM [0x60000000, +ram_mb), lowmem ending at
+ * low_mb (what paging_init() leaves as memblock's limit), 208 KiB of
+ * "kernel and swapper_pg_dir" reserved, then the zones, the buddy lists
+ * and the watermarks as the kernel builds them.
+ */
+void host_boot_node(unsigned long ram_mb, unsigned long low_mb)
+{
+	const phys_addr_t ram = 0x60000000;
+
+	memblock_reset();
+	host_log_reset();
+	totalram_pages = totalhigh_pages = 0;
+	host_ram_init(ram, ram_mb << 20);
+	memblock_add(ram, ram_mb << 20);
+	memblock_reserve(ram + 0xc000, 0x34000);
+	memblock_set_current_limit(ram + (low_mb << 20));
+	bootmem_init();
+	build_all_zonelists();
+	free_all_bootmem();
+	free_highpages();
+	init_per_zone_wmark_min();
 }

@@ -28,6 +28,12 @@ extern char host_panic_msg[512];
 void host_ram_init(phys_addr_t phys_base, size_t size);
 void host_ram_free(void);
 
+/*
+ * The kernel's memory bring-up from bootmem_init() to the watermarks, on
+ * RAM at 0x60000000 of ram_mb MiB with lowmem ending at low_mb.
+ */
+void host_boot_node(unsigned long ram_mb, unsigned long low_mb);
+
 /* What kernel_image_layout() reports (the linker's symbols on the target). */
 #include <asm/map.h>
 extern struct kernel_layout host_kernel_layout;

@@ -23,28 +23,11 @@
 #define RAM 0x60000000u
 #define MB  (1u << 20)
 
-static char report[4096];
-static size_t report_len;
-
-/* check_free_lists()'s print: collected, so a test can read what it said */
-static int to_report(const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(report + report_len, sizeof(report) - report_len, fmt, ap);
-	va_end(ap);
-	if (n > 0 && report_len + (size_t)n < sizeof(report))
-		report_len += (size_t)n;
-	return n;
-}
-
+/* check_free_lists() reporting into host_log, so a test can read what it said */
 static int check(void)
 {
-	report_len = 0;
-	report[0] = '\0';
-	return check_free_lists(to_report);
+	host_log_reset();
+	return check_free_lists(printk);
 }
 
 static struct zone *normal_zone(void)
@@ -96,18 +79,7 @@ static unsigned long empty_node(void)
 /* A normal boot: lowmem up to low_mb, HighMem above, watermarks set. */
 static void boot_node(unsigned long ram_mb, unsigned long low_mb)
 {
-	memblock_reset();
-	host_log_reset();
-	totalram_pages = totalhigh_pages = 0;
-	host_ram_init(RAM, ram_mb * MB);
-	memblock_add(RAM, ram_mb * MB);
-	memblock_reserve(RAM + 0xc000, 0x34000);
-	memblock_set_current_limit(RAM + low_mb * MB);
-	bootmem_init();
-	build_all_zonelists();
-	free_all_bootmem();
-	free_highpages();
-	init_per_zone_wmark_min();
+	host_boot_node(ram_mb, low_mb);
 	assert_int_equal(check(), 0);
 }
 
@@ -284,34 +256,34 @@ static void test_checker_sees_corruption(void **state)
 
 	zone->free_area[order].nr_free++;
 	assert_true(check() > 0);
-	assert_non_null(strstr(report, "nr_free"));
+	assert_non_null(strstr(host_log, "nr_free"));
 	zone->free_area[order].nr_free--;
 
 	page->private = order - 1;
 	assert_true(check() > 0);
-	assert_non_null(strstr(report, "is not a free head of that order"));
+	assert_non_null(strstr(host_log, "is not a free head of that order"));
 	page->private = order;
 
 	page->index = (unsigned long)(mt + 1) % MIGRATE_TYPES;
 	assert_true(check() > 0);
-	assert_non_null(strstr(report, "was filed as type"));
+	assert_non_null(strstr(host_log, "was filed as type"));
 	page->index = (unsigned long)mt;
 
 	/* a second head inside the block: two blocks overlap */
 	page[1].private = 0;
 	page[1]._mapcount = PAGE_BUDDY_MAPCOUNT_VALUE;
 	assert_true(check() > 0);
-	assert_non_null(strstr(report, "overlaps"));
+	assert_non_null(strstr(host_log, "overlaps"));
 	page[1]._mapcount = -1;
 
 	zone->vm_stat[NR_FREE_PAGES]++;
 	assert_true(check() > 0);
-	assert_non_null(strstr(report, "NR_FREE_PAGES"));
+	assert_non_null(strstr(host_log, "NR_FREE_PAGES"));
 	zone->vm_stat[NR_FREE_PAGES]--;
 
 	zone->pageset.pcp.count++;
 	assert_true(check() > 0);
-	assert_non_null(strstr(report, "per-cpu count"));
+	assert_non_null(strstr(host_log, "per-cpu count"));
 	zone->pageset.pcp.count--;
 
 	assert_int_equal(check(), 0);

@@ -27,43 +27,12 @@
 
 static unsigned long boot_snapshot[MAX_NR_ZONES][MAX_ORDER];
 
-static void snapshot(unsigned long snap[MAX_NR_ZONES][MAX_ORDER])
-{
-	drain_local_pages();
-	for (int z = 0; z < MAX_NR_ZONES; z++)
-		for (int o = 0; o < MAX_ORDER; o++)
-			snap[z][o] = NODE_DATA(0)->node_zones[z].free_area[o].nr_free;
-}
-
-static int print_to_log(const char *fmt, ...)
-{
-	char line[256];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(line, sizeof(line), fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "%s", line);
-	return 0;
-}
-
 /* mem_init() without the prints: RAM of ram_mb, lowmem ending at low_mb */
 static void boot_node(unsigned long ram_mb, unsigned long low_mb)
 {
-	memblock_reset();
-	host_log_reset();
-	totalram_pages = totalhigh_pages = 0;
-	host_ram_init(RAM, ram_mb * MB);
-	memblock_add(RAM, ram_mb * MB);
-	memblock_reserve(RAM + 0xc000, 0x34000); /* swapper_pg_dir + "kernel" */
-	memblock_set_current_limit(RAM + low_mb * MB);
-	bootmem_init();
-	build_all_zonelists();
-	free_all_bootmem();
-	free_highpages();
-	init_per_zone_wmark_min();
-	assert_int_equal(check_free_lists(print_to_log), 0);
-	snapshot(boot_snapshot);
+	host_boot_node(ram_mb, low_mb);
+	assert_int_equal(check_free_lists(printk), 0);
+	buddy_snapshot(boot_snapshot);
 }
 
 static int teardown(void **state)
@@ -76,9 +45,9 @@ static void expect_boot_state(void)
 {
 	unsigned long now[MAX_NR_ZONES][MAX_ORDER];
 
-	snapshot(now);
+	buddy_snapshot(now);
 	assert_memory_equal(now, boot_snapshot, sizeof(now));
-	assert_int_equal(check_free_lists(print_to_log), 0);
+	assert_int_equal(check_free_lists(printk), 0);
 }
 
 static void test_boot_counts(void **state)
@@ -155,7 +124,7 @@ static void test_seed_range_orders(void **state)
 	for (int o = 0; o < MAX_ORDER; o++)
 		assert_int_equal(NODE_DATA(0)->node_zones[ZONE_NORMAL].free_area[o].nr_free,
 				 counts[o]);
-	assert_int_equal(check_free_lists(print_to_log), 0);
+	assert_int_equal(check_free_lists(printk), 0);
 }
 
 static void test_split_and_merge(void **state)
@@ -166,7 +135,7 @@ static void test_split_and_merge(void **state)
 	unsigned int k;
 
 	boot_node(32, 32);
-	snapshot(before);
+	buddy_snapshot(before);
 	/*
 	 * A movable request (the lists all blocks start on): the smallest
 	 * block of order >= 3 is split and its upper halves go back.
@@ -268,7 +237,7 @@ static void test_random_against_model(void **state)
 		if (step % 1000 == 0) {
 			unsigned long free = 0, out = 0;
 
-			assert_int_equal(check_free_lists(print_to_log), 0);
+			assert_int_equal(check_free_lists(printk), 0);
 			for_each_zone(zone)
 				free += (unsigned long)zone->vm_stat[NR_FREE_PAGES] +
 					(unsigned long)zone->pageset.pcp.count;
@@ -292,7 +261,7 @@ static void test_bad_frees_change_nothing(void **state)
 	boot_node(32, 32);
 	page = alloc_pages(GFP_KERNEL, 2);
 	pfn = page_to_pfn(page);
-	snapshot(boot_snapshot);
+	buddy_snapshot(boot_snapshot);
 
 	host_log_reset();
 	assert_int_equal(free_pages_checked(pfn, 1), -1);
@@ -316,7 +285,7 @@ static void test_bad_frees_change_nothing(void **state)
 	assert_int_equal(free_pages_checked(pfn, 2), -1); /* double free */
 	assert_true(host_log_contains("double free"));
 	__free_pages(page, 2); /* the kernel API checks the same way */
-	assert_int_equal(check_free_lists(print_to_log), 0);
+	assert_int_equal(check_free_lists(printk), 0);
 }
 
 static void test_unmovable_steals_a_pageblock(void **state)
@@ -334,7 +303,7 @@ static void test_unmovable_steals_a_pageblock(void **state)
 		unmovable += normal->pageblock_flags[b] == MIGRATE_UNMOVABLE;
 	assert_int_equal(unmovable, 1); /* the largest block was taken whole */
 	__free_page(page);
-	assert_int_equal(check_free_lists(print_to_log), 0);
+	assert_int_equal(check_free_lists(printk), 0);
 }
 
 static void test_watermarks(void **state)
@@ -358,56 +327,41 @@ static void test_watermarks(void **state)
 	assert_true(zone_watermark_ok(normal, 0, min_wmark_pages(normal), 0, 0));
 }
 
-static char text[8192];
-static size_t text_len;
-
-static int to_text(const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(text + text_len, sizeof(text) - text_len, fmt, ap);
-	va_end(ap);
-	text_len += (size_t)n;
-	return n;
-}
-
 static void test_proc_texts(void **state)
 {
 	char want[200];
 	int pos = 0;
 
 	boot_node(64, 48);
-	text_len = 0;
-	show_buddyinfo(to_text);
+	host_log_reset();
+	show_buddyinfo(printk);
 	pos = snprintf(want, sizeof(want), "Node 0, zone %8s ", "Normal");
 	for (int o = 0; o < MAX_ORDER; o++)
 		pos += snprintf(want + pos, sizeof(want) - pos, "%6lu ",
 				NODE_DATA(0)->node_zones[0].free_area[o].nr_free);
-	assert_int_equal(strncmp(text, want, strlen(want)), 0);
-	assert_non_null(strstr(text, "Node 0, zone  HighMem "));
+	assert_int_equal(strncmp(host_log, want, strlen(want)), 0);
+	assert_non_null(strstr(host_log, "Node 0, zone  HighMem "));
 
-	text_len = 0;
-	show_pagetypeinfo(to_text);
-	assert_non_null(strstr(text, "Page block order: 10\nPages per block:  1024\n"));
-	assert_non_null(strstr(text, "Node    0, zone   Normal, type      Movable "));
+	host_log_reset();
+	show_pagetypeinfo(printk);
+	assert_non_null(strstr(host_log, "Page block order: 10\nPages per block:  1024\n"));
+	assert_non_null(strstr(host_log, "Node    0, zone   Normal, type      Movable "));
 	assert_non_null(strstr(
-		text,
+		host_log,
 		"Number of blocks type     Unmovable  Reclaimable      Movable      Reserve "));
 
-	text_len = 0;
-	show_meminfo(to_text);
+	host_log_reset();
+	show_meminfo(printk);
 	snprintf(want, sizeof(want), "MemTotal:       %8lu kB\n", totalram_pages * 4);
-	assert_non_null(strstr(text, want));
+	assert_non_null(strstr(host_log, want));
 	snprintf(want, sizeof(want), "HighTotal:      %8lu kB\n", totalhigh_pages * 4);
-	assert_non_null(strstr(text, want));
+	assert_non_null(strstr(host_log, want));
 
-	text_len = 0;
-	show_zoneinfo(to_text);
+	host_log_reset();
+	show_zoneinfo(printk);
 	snprintf(want, sizeof(want), "        spanned  %lu\n", 48 * MB / 4096UL);
-	assert_non_null(strstr(text, want));
-	assert_non_null(strstr(text, "              batch: "));
+	assert_non_null(strstr(host_log, want));
+	assert_non_null(strstr(host_log, "              batch: "));
 }
 
 int main(void)
