@@ -215,7 +215,7 @@ $(B)/host/test_%: $(B)/host/tests/unit/test_%.c.o $(HOST_OBJS)
 	@echo "  HOSTLD  $@"
 	@$(HOSTCC) $(HOST_CFLAGS) $^ $(HOST_LDLIBS) -o $@
 
-test-unit: $(HOST_TESTS) $(TEST_DTBS)
+test-unit: $(HOST_TESTS) $(TEST_DTBS) $(DTB)
 	@set -e; for t in $(HOST_TESTS); do \
 		echo "== $$t"; A9MM_DTB_DIR=$(B)/dtb $$t; done
 
