@@ -86,7 +86,7 @@ QEMU_BASE	= $(QEMU) -M vexpress-a9 -smp $(SMP) -m $(MEM) \
 		  -audiodev none,id=snd0 -global pl041.audiodev=snd0
 
 .PHONY: all qemu debug gdb test test-unit test-py bench deps clean distclean \
-	help format
+	help format format-check
 
 all: $(B)/Image $(DTB)
 
@@ -98,7 +98,7 @@ all: $(B)/Image $(DTB)
 # --- dependencies ---------------------------------------------------------
 # Run the installer only when a tool is missing, so plain `make` works on a
 # fresh Debian/Ubuntu machine.
-DEP_TOOLS	:= $(CC) $(QEMU) dtc gdb-multiarch
+DEP_TOOLS	:= $(CC) $(QEMU) dtc gdb-multiarch clang-format
 $(B)/.deps:
 	@mkdir -p $(B)
 	@for t in $(DEP_TOOLS); do command -v $$t >/dev/null || { \
@@ -222,7 +222,7 @@ test-unit: $(HOST_TESTS) $(TEST_DTBS) $(DTB)
 test-py: all $(TEST_DTBS)
 	$(PYTHON) -m pytest -q tests/py $(PYTEST_ARGS)
 
-test: test-unit test-py
+test: format-check test-unit test-py
 
 # Benchmarks: the allocator built natively at -O2 without sanitizers
 # (their cost is not the allocator's), and the kernel under -icount.
@@ -246,8 +246,15 @@ $(B)/bench/bench_buddy: $(BENCH_OBJS)
 bench: all $(B)/bench/bench_buddy
 	$(PYTHON) scripts/bench.py
 
+# Every C file of ours, in the kernel's style (.clang-format).
+FORMAT_SRCS	:= $(KSRCS_C) $(wildcard include/*/*.h tests/unit/*.[ch] tests/bench/*.c)
+
 format:
-	clang-format -i $(KSRCS_C) $(wildcard include/*/*.h tests/unit/*.c)
+	clang-format -i $(FORMAT_SRCS)
+
+# Part of make test: a file clang-format would change fails, named.
+format-check: | $(B)/.deps
+	@clang-format --dry-run -Werror $(FORMAT_SRCS)
 
 clean:
 	rm -rf $(B)
@@ -262,12 +269,12 @@ help:
 	@echo "                 MEM=$(MEM) SMP=$(SMP) APPEND='$(APPEND)'"
 	@echo "  debug          the same QEMU frozen at reset with a GDB stub on :1234"
 	@echo "  gdb            gdb-multiarch --tui attached to 'make debug'"
-	@echo "  test           test-unit + test-py"
+	@echo "  test           format-check + test-unit + test-py"
 	@echo "  test-unit      host unit tests of the mm core (cmocka, ASan/UBSan)"
 	@echo "  test-py        system tests: boot QEMU, talk to the console (pytest)"
 	@echo "  bench          benchmarks (host ns/instructions, QEMU -icount)"
 	@echo "  deps           install Debian packages (scripts/install-deps.sh)"
-	@echo "  format         clang-format the C sources"
+	@echo "  format         clang-format the C sources (format-check: only check)"
 	@echo "  clean          remove build/; distclean also drops the libfdt cache"
 	@echo "  DEBUG=1        build -O0 -g3 for stepping in GDB"
 

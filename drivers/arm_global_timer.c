@@ -8,9 +8,9 @@
 #include <asm/io.h>
 #include <mach/vexpress.h>
 
-#define GT_COUNTER0 0x00
-#define GT_COUNTER1 0x04
-#define GT_CONTROL 0x08
+#define GT_COUNTER0		0x00
+#define GT_COUNTER1		0x04
+#define GT_CONTROL		0x08
 #define GT_CONTROL_TIMER_ENABLE (1 << 0)
 
 /*

@@ -7,20 +7,20 @@
 #include <asm/io.h>
 #include <mach/vexpress.h>
 
-#define UART01x_DR 0x00
-#define UART01x_FR 0x18
+#define UART01x_DR   0x00
+#define UART01x_FR   0x18
 #define UART011_LCRH 0x2c
-#define UART011_CR 0x30
+#define UART011_CR   0x30
 #define UART011_IMSC 0x38
 
-#define UART01x_FR_TXFF (1 << 5)
-#define UART01x_FR_RXFE (1 << 4)
-#define UART01x_FR_BUSY (1 << 3)
+#define UART01x_FR_TXFF	    (1 << 5)
+#define UART01x_FR_RXFE	    (1 << 4)
+#define UART01x_FR_BUSY	    (1 << 3)
 #define UART01x_LCRH_WLEN_8 (3 << 5)
-#define UART01x_LCRH_FEN (1 << 4)
-#define UART011_CR_RXE (1 << 9)
-#define UART011_CR_TXE (1 << 8)
-#define UART01x_CR_UARTEN (1 << 0)
+#define UART01x_LCRH_FEN    (1 << 4)
+#define UART011_CR_RXE	    (1 << 9)
+#define UART011_CR_TXE	    (1 << 8)
+#define UART01x_CR_UARTEN   (1 << 0)
 
 /*
  * 8N1 with FIFOs, receive and transmit enabled, all interrupts masked: the

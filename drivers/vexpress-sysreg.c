@@ -9,12 +9,12 @@
 #include <asm/io.h>
 #include <mach/vexpress.h>
 
-#define SYS_CFGDATA 0xa0
-#define SYS_CFGCTRL 0xa4
-#define SYS_CFG_START (1U << 31)
-#define SYS_CFG_WRITE (1U << 30)
+#define SYS_CFGDATA	 0xa0
+#define SYS_CFGCTRL	 0xa4
+#define SYS_CFG_START	 (1U << 31)
+#define SYS_CFG_WRITE	 (1U << 30)
 #define SYS_CFG_SHUTDOWN (8U << 20)
-#define SYS_CFG_REBOOT (9U << 20)
+#define SYS_CFG_REBOOT	 (9U << 20)
 
 static void __attribute__((noreturn)) sys_cfg(u32 function)
 {

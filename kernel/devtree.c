@@ -31,17 +31,17 @@ const char *__init setup_machine_fdt(unsigned long dt_phys)
 
 		pr_err("Error: invalid device tree blob at physical address 0x%08lx (r2): %s\n",
 		       __boot_r2,
-		       __boot_r2 == 0 ? "null pointer" :
-		       v < ARRAY_SIZE(r2_verdicts) && r2_verdicts[v] ? r2_verdicts[v] :
-								    "rejected");
+		       __boot_r2 == 0				       ? "null pointer"
+		       : v < ARRAY_SIZE(r2_verdicts) && r2_verdicts[v] ? r2_verdicts[v]
+								       : "rejected");
 		return NULL;
 	}
 
 	dt_virt = __va(dt_phys);
 	err = fdt_check_header(dt_virt);
 	if (err) {
-		pr_err("Error: invalid device tree blob at physical address 0x%08lx: %s\n",
-		       dt_phys, fdt_strerror(err));
+		pr_err("Error: invalid device tree blob at physical address 0x%08lx: %s\n", dt_phys,
+		       fdt_strerror(err));
 		return NULL;
 	}
 	if (!early_init_dt_scan(dt_virt)) {

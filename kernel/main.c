@@ -52,11 +52,13 @@ static void __init report_mm_init_cost(u64 mem_ns)
 {
 	unsigned long pages = NODE_DATA(0)->node_present_pages;
 
-	pr_debug("mminit cost: paging_init %llu ns, mem_init %llu ns, %lu pages, %llu ns per page\n",
-		 paging_init_ns, mem_ns, pages, pages ? (paging_init_ns + mem_ns) / pages : 0);
-	pr_debug("mminit cost: bootmem_init %llu ns + freeing to the buddy allocator %llu ns, %llu ns per page\n",
-		 bootmem_init_ns, free_pages_ns,
-		 pages ? (bootmem_init_ns + free_pages_ns) / pages : 0);
+	pr_debug(
+		"mminit cost: paging_init %llu ns, mem_init %llu ns, %lu pages, %llu ns per page\n",
+		paging_init_ns, mem_ns, pages, pages ? (paging_init_ns + mem_ns) / pages : 0);
+	pr_debug(
+		"mminit cost: bootmem_init %llu ns + freeing to the buddy allocator %llu ns, %llu ns per page\n",
+		bootmem_init_ns, free_pages_ns,
+		pages ? (bootmem_init_ns + free_pages_ns) / pages : 0);
 }
 
 void __attribute__((noreturn)) start_kernel(void);

@@ -18,7 +18,7 @@
 extern const struct obs_kernel_param __setup_start[], __setup_end[];
 
 /* Options consumed by QEMU-style loaders or other code, never "unknown". */
-static const char *const known_elsewhere[] = { "console", "earlycon", "earlyprintk" };
+static const char *const known_elsewhere[] = {"console", "earlycon", "earlyprintk"};
 
 static bool is_registered(const char *param, bool early)
 {
@@ -83,12 +83,14 @@ void __init parse_args_late(const char *cmdline)
 		claimed |= is_registered(param, true);
 		for (size_t i = 0; i < ARRAY_SIZE(known_elsewhere); i++)
 			claimed |= parameq(param, known_elsewhere[i]);
-		if (claimed || used + strlen(param) + (val ? strlen(val) + 1 : 0) + 2 >= sizeof(unknown))
+		if (claimed ||
+		    used + strlen(param) + (val ? strlen(val) + 1 : 0) + 2 >= sizeof(unknown))
 			continue;
 		used += (size_t)snprintf(unknown + used, sizeof(unknown) - used, "%s%s%s%s",
 					 used ? " " : "", param, val ? "=" : "", val ? val : "");
 	}
 	if (used)
-		pr_notice("Unknown kernel command line parameters \"%s\", will be passed to user space.\n",
-			  unknown);
+		pr_notice(
+			"Unknown kernel command line parameters \"%s\", will be passed to user space.\n",
+			unknown);
 }

@@ -90,9 +90,10 @@ static void console_emit(const char *s, size_t len, int level)
 		return;
 	}
 	if (nr_early_records < ARRAY_SIZE(early_records))
-		early_records[nr_early_records++] = (struct early_record){
-			.start = log_next - len, .len = (unsigned short)len, .level = (signed char)level
-		};
+		early_records[nr_early_records++] =
+			(struct early_record){.start = log_next - len,
+					      .len = (unsigned short)len,
+					      .level = (signed char)level};
 }
 
 void console_write(const char *s, size_t len)
@@ -122,7 +123,8 @@ void register_console(void)
 		}
 	}
 	if (nr_early_records == ARRAY_SIZE(early_records)) {
-		static const char msg[] = "printk: later early messages are only in the log buffer\n";
+		static const char msg[] =
+			"printk: later early messages are only in the log buffer\n";
 
 		console_write_raw(msg, sizeof(msg) - 1);
 	}

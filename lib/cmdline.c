@@ -97,8 +97,7 @@ static int digit_value(char c)
  * Returns the value and sets *end past the digits; *ok is false when there
  * were no digits or the value overflowed 64 bits.
  */
-static unsigned long long parse_ull(const char *s, unsigned int base, const char **end,
-				    bool *ok)
+static unsigned long long parse_ull(const char *s, unsigned int base, const char **end, bool *ok)
 {
 	unsigned long long v = 0;
 	const char *start;

@@ -27,7 +27,7 @@
 
 #define MLK(b, t) (unsigned long)(b), (unsigned long)(t), (long)(((t) - (b)) >> 10)
 #define MLM(b, t) (unsigned long)(b), (unsigned long)(t), (long)(((t) - (b)) >> 20)
-#define MLK_ROUNDUP(b, t)                                                                          \
+#define MLK_ROUNDUP(b, t) \
 	(unsigned long)(b), (unsigned long)(t), (long)DIV_ROUND_UP((t) - (b), SZ_1K)
 
 /*

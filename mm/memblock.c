@@ -43,10 +43,10 @@ struct memblock memblock = {
 bool memblock_debug;
 static bool memblock_can_resize;
 
-#define memblock_dbg(fmt, ...)                                                                     \
-	do {                                                                                       \
-		if (memblock_debug)                                                                \
-			pr_info(fmt, ##__VA_ARGS__);                                               \
+#define memblock_dbg(fmt, ...)                       \
+	do {                                         \
+		if (memblock_debug)                  \
+			pr_info(fmt, ##__VA_ARGS__); \
 	} while (0)
 
 /* mm/memblock.c: early_memblock(): "memblock=debug" traces every call */

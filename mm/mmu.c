@@ -106,10 +106,10 @@ early_param("rodata", parse_rodata);
  * (B3.7.1).  Device: TEX=000 C=0 B=1, shareable device, XN always (B3.8.2:
  * speculative instruction fetches from device memory must be prevented).
  */
-#define PROT_PTE_MEM                                                                               \
+#define PROT_PTE_MEM \
 	(L_PTE_PRESENT | L_PTE_YOUNG | L_PTE_DIRTY | L_PTE_MT_WRITEALLOC | L_PTE_SHARED)
-#define PROT_SECT_MEM                                                                              \
-	(PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_TEX(1) | PMD_SECT_CACHEABLE |                \
+#define PROT_SECT_MEM                                                               \
+	(PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_TEX(1) | PMD_SECT_CACHEABLE | \
 	 PMD_SECT_BUFFERABLE | PMD_SECT_S)
 
 const struct mem_type mem_types[MT_NR_TYPES] = {

@@ -13,7 +13,7 @@ PKGS=(
 	linux-source-6.1
 	libcmocka-dev libfdt-dev
 	python3 python3-pytest python3-pexpect python3-matplotlib
-	valgrind
+	valgrind clang-format
 )
 
 missing=()

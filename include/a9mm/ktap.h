@@ -30,16 +30,18 @@ struct ktap_suite {
 	const char *(*skip_if)(void);
 };
 
-#define KTAP_CASE(fn) { .name = #fn, .run = fn }
+#define KTAP_CASE(fn)                  \
+	{                              \
+		.name = #fn, .run = fn \
+	}
 
 #define KTAP_SUITE(_var, _name, _cases, ...)                                   \
-	static const struct ktap_suite _var                                   \
+	static const struct ktap_suite _var                                    \
 		__attribute__((used, section(".ktap_suites"), aligned(4))) = { \
 			.name = _name,                                         \
 			.cases = _cases,                                       \
 			.nr_cases = sizeof(_cases) / sizeof((_cases)[0]),      \
-			__VA_ARGS__                                            \
-		}
+			__VA_ARGS__}
 
 void ktap_fail(struct ktap_test *t, const char *file, int line, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
@@ -50,13 +52,13 @@ void ktap_fail(struct ktap_test *t, const char *file, int line, const char *fmt,
 			ktap_fail(t, __FILE__, __LINE__, "expected %s", #cond); \
 	} while (0)
 
-#define KTAP_EXPECT_EQ(t, a, b)                                                       \
-	do {                                                                          \
-		unsigned long long __a = (unsigned long long)(a);                     \
-		unsigned long long __b = (unsigned long long)(b);                     \
-		if (__a != __b)                                                       \
+#define KTAP_EXPECT_EQ(t, a, b)                                                                 \
+	do {                                                                                    \
+		unsigned long long __a = (unsigned long long)(a);                               \
+		unsigned long long __b = (unsigned long long)(b);                               \
+		if (__a != __b)                                                                 \
 			ktap_fail(t, __FILE__, __LINE__, "expected %s == %s: 0x%llx != 0x%llx", \
-				  #a, #b, __a, __b);                                  \
+				  #a, #b, __a, __b);                                            \
 	} while (0)
 
 /* a printf-like for diagnostics: "        # ..." lines */

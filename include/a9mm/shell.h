@@ -16,10 +16,9 @@ struct shell_cmd {
 };
 
 #define SHELL_CMD(_name, _fn, _usage, _help)                                  \
-	static const struct shell_cmd __shell_cmd_##_fn                      \
+	static const struct shell_cmd __shell_cmd_##_fn                       \
 		__attribute__((used, section(".shell_cmds"), aligned(4))) = { \
-			.name = _name, .fn = _fn, .usage = _usage, .help = _help \
-		}
+			.name = _name, .fn = _fn, .usage = _usage, .help = _help}
 
 void shell_run(void);
 int shprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

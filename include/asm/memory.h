@@ -24,24 +24,24 @@
 #define TEXT_OFFSET 0x00010000UL
 
 #define SECTION_SHIFT 20
-#define SECTION_SIZE (1UL << SECTION_SHIFT)
-#define PMD_SIZE (1UL << 21)
+#define SECTION_SIZE  (1UL << SECTION_SHIFT)
+#define PMD_SIZE      (1UL << 21)
 
 #define MODULES_VADDR (PAGE_OFFSET - 0x01000000UL)
-#define TASK_SIZE MODULES_VADDR
-#define MODULES_END (PAGE_OFFSET - PMD_SIZE)
-#define PKMAP_BASE (PAGE_OFFSET - PMD_SIZE)
+#define TASK_SIZE     MODULES_VADDR
+#define MODULES_END   (PAGE_OFFSET - PMD_SIZE)
+#define PKMAP_BASE    (PAGE_OFFSET - PMD_SIZE)
 
 #define VMALLOC_OFFSET (8UL * 1024 * 1024)
-#define VMALLOC_END 0xff000000UL
-#define FIXADDR_START 0xffc00000UL
-#define FIXADDR_END 0xfff00000UL
-#define FIXADDR_TOP (FIXADDR_END - PAGE_SIZE)
-#define VECTORS_BASE 0xffff0000UL
+#define VMALLOC_END    0xff000000UL
+#define FIXADDR_START  0xffc00000UL
+#define FIXADDR_END    0xfff00000UL
+#define FIXADDR_TOP    (FIXADDR_END - PAGE_SIZE)
+#define VECTORS_BASE   0xffff0000UL
 
 /* Static I/O map set up by head.S and kept by devicemaps_init(). */
-#define IO_MB_PHYS 0x10000000UL /* motherboard peripherals (CS7) */
-#define IO_MB_VIRT 0xf8000000UL
+#define IO_MB_PHYS   0x10000000UL /* motherboard peripherals (CS7) */
+#define IO_MB_VIRT   0xf8000000UL
 #define IO_PRIV_PHYS 0x1e000000UL /* Cortex-A9 MPCore private region */
 #define IO_PRIV_VIRT 0xf8200000UL
 
@@ -54,7 +54,7 @@ extern unsigned long __pv_phys_pfn_offset;
 extern unsigned long __pv_offset;
 
 #define PHYS_PFN_OFFSET (__pv_phys_pfn_offset)
-#define PHYS_OFFSET ((phys_addr_t)__pv_phys_pfn_offset << 12)
+#define PHYS_OFFSET	((phys_addr_t)__pv_phys_pfn_offset << 12)
 
 /* The linear map: lowmem virtual = physical - PHYS_OFFSET + PAGE_OFFSET. */
 static inline phys_addr_t __virt_to_phys(unsigned long x)
@@ -68,7 +68,7 @@ static inline unsigned long __phys_to_virt(phys_addr_t x)
 }
 
 #define __phys_to_pfn(paddr) ((unsigned long)((paddr) >> 12))
-#define __pfn_to_phys(pfn) ((phys_addr_t)(pfn) << 12)
+#define __pfn_to_phys(pfn)   ((phys_addr_t)(pfn) << 12)
 
 /*
  * __va/__pa turn addresses into pointers.  On the target that is the linear

@@ -4,8 +4,8 @@
 
 /* arch/arm/include/asm/page.h: 4 KiB pages (ARM ARM B3.5.1, small page) */
 #define PAGE_SHIFT 12
-#define PAGE_SIZE (1UL << PAGE_SHIFT)
-#define PAGE_MASK (~(PAGE_SIZE - 1))
+#define PAGE_SIZE  (1UL << PAGE_SHIFT)
+#define PAGE_MASK  (~(PAGE_SIZE - 1))
 
 #define PAGE_ALIGN(addr) ALIGN(addr, PAGE_SIZE)
 

@@ -7,7 +7,7 @@
 /* Recorded by boot/head.S (arch/arm/kernel/head-common.S: __mmap_switched) */
 extern unsigned long __atags_pointer;	  /* vetted DTB pointer, 0 if none */
 extern unsigned long __boot_r2;		  /* r2 exactly as the loader passed it */
-extern unsigned long __boot_r2_verdict; /* why __atags_pointer is 0, see head.S */
+extern unsigned long __boot_r2_verdict;	  /* why __atags_pointer is 0, see head.S */
 extern unsigned long __machine_arch_type; /* r1 */
 
 /* kernel/setup.c */

@@ -11,7 +11,7 @@
 #define __init
 #define __initdata
 #else
-#define __init __attribute__((section(".init.text"), cold))
+#define __init	   __attribute__((section(".init.text"), cold))
 #define __initdata __attribute__((section(".init.data")))
 #endif
 
@@ -28,14 +28,12 @@ struct obs_kernel_param {
 	int early;
 };
 
-#define __setup_param(str, unique_id, fn, early)                           \
-	static const char __setup_str_##unique_id[] = str;                 \
-	static const struct obs_kernel_param __setup_##unique_id           \
-		__attribute__((used, section(".init.setup"), aligned(4))) = { \
-			__setup_str_##unique_id, fn, early                 \
-		}
+#define __setup_param(str, unique_id, fn, early)                                 \
+	static const char __setup_str_##unique_id[] = str;                       \
+	static const struct obs_kernel_param __setup_##unique_id __attribute__(( \
+		used, section(".init.setup"), aligned(4))) = {__setup_str_##unique_id, fn, early}
 
-#define __setup(str, fn) __setup_param(str, fn, fn, 0)
+#define __setup(str, fn)     __setup_param(str, fn, fn, 0)
 #define early_param(str, fn) __setup_param(str, fn, fn, 1)
 
 /* kernel/params.c: the early and the late pass over the command line */

@@ -8,39 +8,38 @@
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
-#define min(a, b) ((a) < (b) ? (a) : (b))
-#define max(a, b) ((a) > (b) ? (a) : (b))
+#define min(a, b)	  ((a) < (b) ? (a) : (b))
+#define max(a, b)	  ((a) > (b) ? (a) : (b))
 #define min_t(type, a, b) ((type)(a) < (type)(b) ? (type)(a) : (type)(b))
 #define max_t(type, a, b) ((type)(a) > (type)(b) ? (type)(a) : (type)(b))
-#define clamp(v, lo, hi) min(max(v, lo), hi)
+#define clamp(v, lo, hi)  min(max(v, lo), hi)
 
 /* Power-of-two rounding, as include/linux/kernel.h / math.h */
-#define ALIGN(x, a) (((x) + ((__typeof__(x))(a)-1)) & ~((__typeof__(x))(a)-1))
-#define round_up(x, y) ((((x)-1) | ((__typeof__(x))((y)-1))) + 1)
-#define round_down(x, y) ((x) & ~((__typeof__(x))((y)-1)))
-#define IS_ALIGNED(x, a) (((x) & ((__typeof__(x))(a)-1)) == 0)
+#define ALIGN(x, a)	   (((x) + ((__typeof__(x))(a)-1)) & ~((__typeof__(x))(a)-1))
+#define round_up(x, y)	   ((((x)-1) | ((__typeof__(x))((y)-1))) + 1)
+#define round_down(x, y)   ((x) & ~((__typeof__(x))((y)-1)))
+#define IS_ALIGNED(x, a)   (((x) & ((__typeof__(x))(a)-1)) == 0)
 #define DIV_ROUND_UP(n, d) (((n) + (d)-1) / (d))
 
 #define BUILD_BUG_ON(cond) _Static_assert(!(cond), #cond)
 
-#define container_of(ptr, type, member) \
-	((type *)((char *)(ptr)-offsetof(type, member)))
+#define container_of(ptr, type, member) ((type *)((char *)(ptr)-offsetof(type, member)))
 
-#define SZ_1K 0x00000400
-#define SZ_4K 0x00001000
-#define SZ_16K 0x00004000
-#define SZ_64K 0x00010000
-#define SZ_1M 0x00100000
-#define SZ_2M 0x00200000
-#define SZ_4M 0x00400000
-#define SZ_8M 0x00800000
-#define SZ_16M 0x01000000
-#define SZ_32M 0x02000000
+#define SZ_1K	0x00000400
+#define SZ_4K	0x00001000
+#define SZ_16K	0x00004000
+#define SZ_64K	0x00010000
+#define SZ_1M	0x00100000
+#define SZ_2M	0x00200000
+#define SZ_4M	0x00400000
+#define SZ_8M	0x00800000
+#define SZ_16M	0x01000000
+#define SZ_32M	0x02000000
 #define SZ_128M 0x08000000
 #define SZ_256M 0x10000000
-#define SZ_1G 0x40000000
+#define SZ_1G	0x40000000
 
-#define likely(x) __builtin_expect(!!(x), 1)
+#define likely(x)   __builtin_expect(!!(x), 1)
 #define unlikely(x) __builtin_expect(!!(x), 0)
 
 /* include/asm-generic/bitops/__ffs.h: index of the lowest set bit (x != 0) */
@@ -69,19 +68,19 @@ static inline bool is_power_of_2(unsigned long n)
 
 void __attribute__((noreturn, format(printf, 1, 2))) panic(const char *fmt, ...);
 
-#define BUG_ON(cond)                                                     \
-	do {                                                             \
-		if (unlikely(cond))                                      \
+#define BUG_ON(cond)                                                          \
+	do {                                                                  \
+		if (unlikely(cond))                                           \
 			panic("BUG at %s:%d: %s", __FILE__, __LINE__, #cond); \
 	} while (0)
 
-#define WARN_ON(cond)                                                    \
-	({                                                               \
-		bool __w = !!(cond);                                     \
-		if (unlikely(__w))                                       \
-			pr_warn("WARNING: at %s:%d %s: %s\n", __FILE__, \
-				__LINE__, __func__, #cond);              \
-		__w;                                                     \
+#define WARN_ON(cond)                                                                       \
+	({                                                                                  \
+		bool __w = !!(cond);                                                        \
+		if (unlikely(__w))                                                          \
+			pr_warn("WARNING: at %s:%d %s: %s\n", __FILE__, __LINE__, __func__, \
+				#cond);                                                     \
+		__w;                                                                        \
 	})
 
 #endif

@@ -15,8 +15,8 @@
 
 #include <linux/types.h>
 
-#define INIT_MEMBLOCK_REGIONS 128
-#define MEMBLOCK_ALLOC_ANYWHERE (~(phys_addr_t)0)
+#define INIT_MEMBLOCK_REGIONS	  128
+#define MEMBLOCK_ALLOC_ANYWHERE	  (~(phys_addr_t)0)
 #define MEMBLOCK_ALLOC_ACCESSIBLE 0
 
 /* enum memblock_flags: a9mm has no hotplug, mirror or no-map RAM */
@@ -72,8 +72,7 @@ bool memblock_is_memory(phys_addr_t addr);
 bool memblock_is_region_memory(phys_addr_t base, phys_addr_t size);
 bool memblock_is_reserved(phys_addr_t addr);
 bool memblock_is_region_reserved(phys_addr_t base, phys_addr_t size);
-bool memblock_overlaps_region(const struct memblock_type *type, phys_addr_t base,
-			      phys_addr_t size);
+bool memblock_overlaps_region(const struct memblock_type *type, phys_addr_t base, phys_addr_t size);
 void memblock_set_current_limit(phys_addr_t limit);
 /* paging_init(): lowmem is mapped, a full array may now grow */
 void memblock_allow_resize(void);
@@ -98,30 +97,25 @@ void memblock_reset(void);
  */
 void __next_mem_range(u64 *idx, struct memblock_type *type_a, struct memblock_type *type_b,
 		      phys_addr_t *out_start, phys_addr_t *out_end);
-void __next_mem_range_rev(u64 *idx, struct memblock_type *type_a,
-			  struct memblock_type *type_b, phys_addr_t *out_start,
-			  phys_addr_t *out_end);
+void __next_mem_range_rev(u64 *idx, struct memblock_type *type_a, struct memblock_type *type_b,
+			  phys_addr_t *out_start, phys_addr_t *out_end);
 
 /* for_each_mem_range(i, type_a, type_b, p_start, p_end) */
-#define for_each_mem_range(i, type_a, type_b, p_start, p_end)                 \
-	for (i = 0, __next_mem_range(&i, type_a, type_b, p_start, p_end);      \
-	     i != (u64)ULLONG_MAX;                                             \
+#define for_each_mem_range(i, type_a, type_b, p_start, p_end)                                   \
+	for (i = 0, __next_mem_range(&i, type_a, type_b, p_start, p_end); i != (u64)ULLONG_MAX; \
 	     __next_mem_range(&i, type_a, type_b, p_start, p_end))
 
-#define for_each_mem_range_rev(i, type_a, type_b, p_start, p_end)             \
-	for (i = (u64)ULLONG_MAX,                                              \
-	    __next_mem_range_rev(&i, type_a, type_b, p_start, p_end);          \
-	     i != (u64)ULLONG_MAX;                                             \
-	     __next_mem_range_rev(&i, type_a, type_b, p_start, p_end))
+#define for_each_mem_range_rev(i, type_a, type_b, p_start, p_end)                           \
+	for (i = (u64)ULLONG_MAX, __next_mem_range_rev(&i, type_a, type_b, p_start, p_end); \
+	     i != (u64)ULLONG_MAX; __next_mem_range_rev(&i, type_a, type_b, p_start, p_end))
 
 /* free (memory and not reserved) ranges, low to high */
 #define for_each_free_mem_range(i, p_start, p_end) \
 	for_each_mem_range(i, &memblock.memory, &memblock.reserved, p_start, p_end)
 
 /* every region of memblock.memory / memblock.reserved */
-#define for_each_memblock(memblock_type, region)                                  \
-	for (region = memblock.memblock_type.regions;                              \
-	     region < (memblock.memblock_type.regions + memblock.memblock_type.cnt); \
-	     region++)
+#define for_each_memblock(memblock_type, region)      \
+	for (region = memblock.memblock_type.regions; \
+	     region < (memblock.memblock_type.regions + memblock.memblock_type.cnt); region++)
 
 #endif

@@ -135,12 +135,14 @@ static inline bool is_highmem(const struct zone *zone)
 	return is_highmem_idx((enum zone_type)zone_idx(zone));
 }
 
-#define for_each_zone(zone)                                                                        \
-	for (zone = NODE_DATA(0)->node_zones; zone < NODE_DATA(0)->node_zones + MAX_NR_ZONES;      \
+#define for_each_zone(zone)                                                                   \
+	for (zone = NODE_DATA(0)->node_zones; zone < NODE_DATA(0)->node_zones + MAX_NR_ZONES; \
 	     zone++)
 
-#define for_each_populated_zone(zone)                                                              \
-	for_each_zone(zone) if (!populated_zone(zone));                                            \
-	else
+#define for_each_populated_zone(zone)      \
+	for_each_zone(zone)                \
+		if (!populated_zone(zone)) \
+			;                  \
+		else
 
 #endif

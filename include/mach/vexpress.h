@@ -15,9 +15,9 @@
  *   phys 0x1e000200  global timer -> 0xf8200200
  *   phys 0x1e001000  GIC dist.    -> 0xf8201000
  */
-#define V2M_SYSREGS (IO_MB_VIRT + 0x00000)
-#define V2M_UART0 (IO_MB_VIRT + 0x09000)
-#define A9_SCU (IO_PRIV_VIRT + 0x0000)
+#define V2M_SYSREGS	(IO_MB_VIRT + 0x00000)
+#define V2M_UART0	(IO_MB_VIRT + 0x09000)
+#define A9_SCU		(IO_PRIV_VIRT + 0x0000)
 #define A9_GLOBAL_TIMER (IO_PRIV_VIRT + 0x0200)
 
 /* drivers/pl011.c */
