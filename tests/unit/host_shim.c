@@ -128,6 +128,23 @@ pgd_t swapper_pg_dir[PTRS_PER_PGD] __attribute__((aligned(16384)));
 struct kernel_layout host_kernel_layout;
 unsigned int host_early_trap_init_calls;
 
+int host_paging_setup(void **state)
+{
+	(void)state;
+	memblock_reset();
+	memset(swapper_pg_dir, 0, sizeof(swapper_pg_dir));
+	host_log_reset();
+	rodata_enabled = false;
+	return 0;
+}
+
+int host_ram_teardown(void **state)
+{
+	(void)state;
+	host_ram_free();
+	return 0;
+}
+
 void kernel_image_layout(struct kernel_layout *kl)
 {
 	*kl = host_kernel_layout;

@@ -29,6 +29,13 @@ void host_ram_init(phys_addr_t phys_base, size_t size);
 void host_ram_free(void);
 
 /*
+ * cmocka fixtures for the page-table tests: empty memblock, zeroed
+ * swapper_pg_dir, empty log, rodata off; and host_ram_free().
+ */
+int host_paging_setup(void **state);
+int host_ram_teardown(void **state);
+
+/*
  * The kernel's memory bring-up from bootmem_init() to the watermarks, on
  * RAM at 0x60000000 of ram_mb MiB with lowmem ending at low_mb.
  */

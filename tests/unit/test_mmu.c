@@ -70,21 +70,6 @@ static void expect_normal_mem(struct hw h, u32 pa, int kind, int xn, int ro)
 	assert_int_equal(h.domain, DOMAIN_KERNEL);
 }
 
-static int setup(void **state)
-{
-	memblock_reset();
-	memset(swapper_pg_dir, 0, sizeof(swapper_pg_dir));
-	host_log_reset();
-	rodata_enabled = false;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	host_ram_free();
-	return 0;
-}
-
 /* A kernel image at 0x60010000 like the real one, with page-aligned parts. */
 static void fake_kernel(u32 text, u32 size)
 {
@@ -358,23 +343,27 @@ static void test_kmap_slots(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup(test_section_encodings, setup),
-		cmocka_unit_test_setup(test_pte_to_hw, setup),
-		cmocka_unit_test_setup(test_decoder_names, setup),
-		cmocka_unit_test_setup(test_lowmem_limit_1024m, setup),
-		cmocka_unit_test_setup(test_lowmem_limit_small_and_unaligned, setup),
-		cmocka_unit_test_setup_teardown(test_map_lowmem_sections_and_xn, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_prepare_page_table_clears_stale_entries, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_unaligned_bank_end_gets_pages, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_first_bank_ending_mid_pair, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_kernel_straddling_a_bank_edge, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_bank_below_the_kernel, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_rodata_on_splits_the_kernel_section, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_kmap_slots, setup, teardown),
+		cmocka_unit_test_setup(test_section_encodings, host_paging_setup),
+		cmocka_unit_test_setup(test_pte_to_hw, host_paging_setup),
+		cmocka_unit_test_setup(test_decoder_names, host_paging_setup),
+		cmocka_unit_test_setup(test_lowmem_limit_1024m, host_paging_setup),
+		cmocka_unit_test_setup(test_lowmem_limit_small_and_unaligned, host_paging_setup),
+		cmocka_unit_test_setup_teardown(test_map_lowmem_sections_and_xn, host_paging_setup,
+						host_ram_teardown),
+		cmocka_unit_test_setup_teardown(test_prepare_page_table_clears_stale_entries,
+						host_paging_setup, host_ram_teardown),
+		cmocka_unit_test_setup_teardown(test_unaligned_bank_end_gets_pages,
+						host_paging_setup, host_ram_teardown),
+		cmocka_unit_test_setup_teardown(test_first_bank_ending_mid_pair, host_paging_setup,
+						host_ram_teardown),
+		cmocka_unit_test_setup_teardown(test_kernel_straddling_a_bank_edge,
+						host_paging_setup, host_ram_teardown),
+		cmocka_unit_test_setup_teardown(test_bank_below_the_kernel, host_paging_setup,
+						host_ram_teardown),
+		cmocka_unit_test_setup_teardown(test_rodata_on_splits_the_kernel_section,
+						host_paging_setup, host_ram_teardown),
+		cmocka_unit_test_setup_teardown(test_kmap_slots, host_paging_setup,
+						host_ram_teardown),
 	};
 
 	return cmocka_run_group_tests_name("mmu", tests, NULL, NULL);

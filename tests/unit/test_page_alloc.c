@@ -35,12 +35,6 @@ static void boot_node(unsigned long ram_mb, unsigned long low_mb)
 	buddy_snapshot(boot_snapshot);
 }
 
-static int teardown(void **state)
-{
-	host_ram_free();
-	return 0;
-}
-
 static void expect_boot_state(void)
 {
 	unsigned long now[MAX_NR_ZONES][MAX_ORDER];
@@ -367,15 +361,15 @@ static void test_proc_texts(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_teardown(test_boot_counts, teardown),
-		cmocka_unit_test_teardown(test_seed_range_orders, teardown),
-		cmocka_unit_test_teardown(test_split_and_merge, teardown),
-		cmocka_unit_test_teardown(test_exhaustion_and_recovery, teardown),
-		cmocka_unit_test_teardown(test_random_against_model, teardown),
-		cmocka_unit_test_teardown(test_bad_frees_change_nothing, teardown),
-		cmocka_unit_test_teardown(test_unmovable_steals_a_pageblock, teardown),
-		cmocka_unit_test_teardown(test_watermarks, teardown),
-		cmocka_unit_test_teardown(test_proc_texts, teardown),
+		cmocka_unit_test_teardown(test_boot_counts, host_ram_teardown),
+		cmocka_unit_test_teardown(test_seed_range_orders, host_ram_teardown),
+		cmocka_unit_test_teardown(test_split_and_merge, host_ram_teardown),
+		cmocka_unit_test_teardown(test_exhaustion_and_recovery, host_ram_teardown),
+		cmocka_unit_test_teardown(test_random_against_model, host_ram_teardown),
+		cmocka_unit_test_teardown(test_bad_frees_change_nothing, host_ram_teardown),
+		cmocka_unit_test_teardown(test_unmovable_steals_a_pageblock, host_ram_teardown),
+		cmocka_unit_test_teardown(test_watermarks, host_ram_teardown),
+		cmocka_unit_test_teardown(test_proc_texts, host_ram_teardown),
 	};
 
 	return cmocka_run_group_tests_name("page_alloc", tests, NULL, NULL);

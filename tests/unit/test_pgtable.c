@@ -30,21 +30,6 @@ static u32 *l1(void)
 	return (u32 *)swapper_pg_dir;
 }
 
-static int setup(void **state)
-{
-	memblock_reset();
-	memset(swapper_pg_dir, 0, sizeof(swapper_pg_dir));
-	host_log_reset();
-	rodata_enabled = false;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	host_ram_free();
-	return 0;
-}
-
 /* RAM at ram, a kernel at its start + 0x10000, paging_init() run */
 static void boot_at(u32 ram, u32 size)
 {
@@ -228,15 +213,19 @@ static void test_kunmap_atomic_of_a_pkmap_address(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup(test_pgd_folds_into_a_pmd_pair, setup),
-		cmocka_unit_test_setup(test_pmd_clear_clears_both_entries_only, setup),
-		cmocka_unit_test_setup_teardown(test_pte_page_layout, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_runtime_phys_offset, setup, teardown),
-		cmocka_unit_test_setup(test_fixmap_slots, setup),
-		cmocka_unit_test_setup_teardown(test_kmap_atomic_nests_and_clears, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_kmap_atomic_depth_is_bounded, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_kunmap_atomic_of_a_pkmap_address, setup,
-						teardown),
+		cmocka_unit_test_setup(test_pgd_folds_into_a_pmd_pair, host_paging_setup),
+		cmocka_unit_test_setup(test_pmd_clear_clears_both_entries_only, host_paging_setup),
+		cmocka_unit_test_setup_teardown(test_pte_page_layout, host_paging_setup,
+						host_ram_teardown),
+		cmocka_unit_test_setup_teardown(test_runtime_phys_offset, host_paging_setup,
+						host_ram_teardown),
+		cmocka_unit_test_setup(test_fixmap_slots, host_paging_setup),
+		cmocka_unit_test_setup_teardown(test_kmap_atomic_nests_and_clears,
+						host_paging_setup, host_ram_teardown),
+		cmocka_unit_test_setup_teardown(test_kmap_atomic_depth_is_bounded,
+						host_paging_setup, host_ram_teardown),
+		cmocka_unit_test_setup_teardown(test_kunmap_atomic_of_a_pkmap_address,
+						host_paging_setup, host_ram_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
