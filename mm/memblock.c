@@ -49,11 +49,16 @@ static bool memblock_can_resize;
 			pr_info(fmt, ##__VA_ARGS__); \
 	} while (0)
 
-/* mm/memblock.c: early_memblock(): "memblock=debug" traces every call */
+/*
+ * mm/memblock.c: early_memblock(): "memblock=debug" traces every call.
+ * Linux silently ignores any other value; a9mm says so.
+ */
 static int __init early_memblock(char *p)
 {
 	if (p && strstr(p, "debug"))
 		memblock_debug = true;
+	else
+		pr_err("memblock=%s: only memblock=debug is known, ignored\n", p ? p : "");
 	return 0;
 }
 early_param("memblock", early_memblock);

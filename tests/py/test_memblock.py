@@ -63,6 +63,12 @@ def test_no_dump_without_memblock_debug(boot):
     assert "memblock_reserve" not in con.log
 
 
+def test_unknown_memblock_value_is_reported(boot):
+    con = boot(mem="256M", append="console=ttyAMA0 loglevel=8 memblock=verbose")
+    assert "memblock=verbose: only memblock=debug is known, ignored\n" in con.log
+    assert "MEMBLOCK configuration" not in con.log
+
+
 def test_mem_limits_ram(boot):
     con = boot(mem="1024M", append=DEBUG + " mem=256M")
     assert regions(con.log, "memory") == [(RAM_BASE, RAM_BASE + 256 * MB - 1, 256 * MB)]
