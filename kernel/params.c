@@ -17,8 +17,12 @@
 
 extern const struct obs_kernel_param __setup_start[], __setup_end[];
 
-/* Options consumed by QEMU-style loaders or other code, never "unknown". */
-static const char *const known_elsewhere[] = {"console", "earlycon", "earlyprintk"};
+/*
+ * Linux's early-console options: a9mm's console is up from the first
+ * instruction that prints, so these have nothing to do, but they are
+ * Linux's words and never "unknown".
+ */
+static const char *const known_elsewhere[] = {"earlycon", "earlyprintk"};
 
 static bool is_registered(const char *param, bool early)
 {

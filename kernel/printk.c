@@ -253,3 +253,22 @@ static int __init printk_time_setup(char *str)
 	return 0;
 }
 early_param("printk.time", printk_time_setup);
+
+/*
+ * kernel/printk/printk.c: console_setup().  a9mm has one console, the
+ * PL011 uart0 as ttyAMA0 (options after a comma, like ",115200n8", are
+ * accepted and unused: QEMU's UART needs no baud rate).  Linux enables no
+ * console when console= names none it has, and boots in silence; a9mm
+ * says so and keeps ttyAMA0, so the log is never lost.
+ */
+static int __init console_setup(char *str)
+{
+	static const char name[] = "ttyAMA0";
+	size_t len = str ? strcspn(str, ",") : 0;
+
+	if (len != sizeof(name) - 1 || strncmp(str, name, len))
+		pr_warn("console=%s: the only console is %s (PL011 uart0), keeping it\n",
+			str ? str : "", name);
+	return 0;
+}
+early_param("console", console_setup);

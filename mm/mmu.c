@@ -11,8 +11,10 @@
  *     devicemaps_init()     vectors page, static I/O map
  *     kmap_init()           pte tables for pkmap and fixmap
  *     mark_rodata_ro()      rodata=on: text RX, rodata RO (4 KiB pages)
- *     bootmem_init()        zones (mm/init.c)
+ *     bootmem_init()        zones (mm/bootmem.c)
  */
+#include <limits.h>
+
 #include <linux/cmdline.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
@@ -52,17 +54,20 @@ static unsigned long vmalloc_min = VMALLOC_END - VMALLOC_DEFAULT_SIZE - VMALLOC_
 static int __init early_vmalloc(char *arg)
 {
 	char *end;
+	unsigned long long size;
 	unsigned long vmalloc_reserve;
 
 	if (!arg || !*arg) {
 		pr_err("vmalloc=: missing size, ignored\n");
 		return 0;
 	}
-	vmalloc_reserve = (unsigned long)memparse(arg, &end);
+	size = memparse(arg, &end);
 	if (end == arg || *end) {
 		pr_err("vmalloc=%s: not a size, ignored\n", arg);
 		return 0;
 	}
+	/* Linux truncates to 32 bits (4G becomes 0, "too small"); a9mm saturates */
+	vmalloc_reserve = size > ULONG_MAX ? ULONG_MAX : (unsigned long)size;
 	if (vmalloc_reserve < SZ_16M) {
 		vmalloc_reserve = SZ_16M;
 		pr_warn("vmalloc area too small, limiting to %luMB\n", vmalloc_reserve >> 20);

@@ -55,6 +55,20 @@ def test_bad_loglevel_is_reported(boot):
     assert "loglevel=banana: expected a number 0..15" in con.log
 
 
+@pytest.mark.parametrize("arg", ["console=ttyS0", "console=ttyAMA1,115200n8", "console="])
+def test_console_other_than_ttyama0_is_reported_and_kept(boot, arg):
+    con = boot(append=f"{arg} loglevel=8")
+    assert f"{arg}: the only console is ttyAMA0 (PL011 uart0), keeping it\n" in con.log
+    assert "Unknown kernel command line parameters" not in con.log
+    assert "help" in con.run("help")
+
+
+def test_console_options_accepted(boot):
+    con = boot(append="console=ttyAMA0,115200n8 loglevel=8")
+    assert "the only console" not in con.log
+    assert "Unknown kernel command line parameters" not in con.log
+
+
 def test_printk_time_prefix(boot):
     con = boot(append="console=ttyAMA0 printk.time=1")
     assert re.search(r"\[\s+\d+\.\d{6}\] Kernel command line:", con.log)
