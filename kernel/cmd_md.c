@@ -8,29 +8,13 @@
  * and where it lands.  Unmapped pages are reported instead of read, and so
  * are pages whose PA is not RAM in memblock: reading an I/O register can
  * have effects (the UART's data register would eat a typed character).
- * (PAR's memory-type bits would tell Device memory apart, but QEMU 7.2
- * leaves them 0.)
  */
 #include <a9mm/shell.h>
 #include <asm/page.h>
+#include <asm/par.h>
 #include <linux/cmdline.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
-
-#define PAR_F (1UL << 0)
-
-/* ATS1CPR then PAR, with the ISB the architecture asks for in between */
-static unsigned long va_to_par(unsigned long va)
-{
-	unsigned long par;
-
-	__asm__ volatile("mcr p15, 0, %1, c7, c8, 0\n\t"
-			 "isb\n\t"
-			 "mrc p15, 0, %0, c7, c4, 0"
-			 : "=r"(par)
-			 : "r"(va));
-	return par;
-}
 
 static void md_line(unsigned long va, const u32 *w, unsigned int n)
 {
@@ -55,7 +39,7 @@ static void md_line(unsigned long va, const u32 *w, unsigned int n)
  */
 static int md_check_page(unsigned long va, const u32 *line, unsigned int n, unsigned long line_va)
 {
-	unsigned long par = va_to_par(va);
+	unsigned long par = ats1cpr(va);
 	bool ok = !(par & PAR_F) && memblock_is_memory(par & PAGE_MASK);
 
 	if (!ok && n)
@@ -64,7 +48,7 @@ static int md_check_page(unsigned long va, const u32 *line, unsigned int n, unsi
 	if (par & PAR_F) {
 		shprintf(
 			"md: 0x%08lx is not mapped (the MMU reports fault status 0x%02lx); not read\n",
-			va & PAGE_MASK, (par >> 1) & 0x3f);
+			va & PAGE_MASK, PAR_FS(par));
 		return -1;
 	}
 	if (!memblock_is_memory(par & PAGE_MASK)) {

@@ -201,3 +201,18 @@ def test_tiny_odd_ram_still_works(boot):
     con = boot(mem="1024M", append="console=ttyAMA0 loglevel=8 mem=0x2ff000")
     assert "Memory: " in con.log and "/3068K available" in con.log
     assert "free lists back exactly as before" in con.run("memtest 1")
+
+
+@pytest.mark.parametrize("mem,dtb,extra", [
+    ("1024M", None, ""),
+    ("1024M", None, "mem=100M mem=200M@0x70000000"),     # two banks, a hole
+    ("256M", "reserved.dtb", ""),                        # /memreserve/, no-map
+    ("1024M", "odd-banks.dtb", ""),                      # unaligned bank ends
+])
+def test_selftest_memblock_suite(boot, mem, dtb, extra):
+    """The in-kernel suite: arrays sound, boot reservations held, zones span memblock."""
+    kw = {"dtb": os.path.join(DTB_DIR, dtb)} if dtb else {}
+    con = boot(mem=mem, append=f"console=ttyAMA0 loglevel=8 {extra}", **kw)
+    out = con.run("selftest", timeout=120)
+    assert "# Subtest: memblock" in out
+    assert re.search(r"^ok \d+ memblock$", out, re.M), out

@@ -291,3 +291,19 @@ def test_kmap_refuses_lowmem_and_non_ram(boot):
     assert "kmap: 0x60100000 is lowmem, always mapped at 0xc0100000" in con.run("kmap 0x60100000")
     assert "kmap: 0xa0000000 is not RAM" in con.run("kmap 0xa0000000")
     assert "expected a physical address" in con.run("kmap nowhere")
+
+
+@pytest.mark.parametrize("mem,extra", [
+    ("1024M", ""),
+    ("1024M", "rodata=on vmalloc=600M"),
+    ("333M", "rodata=on"),                 # lowmem ends off a 2 MiB boundary
+    ("256M", "mem=100M mem=100M@0x68000000"),
+])
+def test_selftest_paging_suite_agrees_with_the_mmu(boot, mem, extra):
+    """The in-kernel suite asks the MMU (ATS1CPR/ATS1CPW) about every MiB of lowmem and more."""
+    con = boot(mem=mem, append=f"console=ttyAMA0 loglevel=8 {extra}")
+    out = con.run("selftest", timeout=120)
+    assert "# Subtest: paging" in out
+    assert re.search(r"^ok \d+ paging$", out, re.M), out
+    if mem == "1024M":
+        assert re.search(r"^    ok \d+ paging_highmem_kmaps_translate$", out, re.M), out

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _ASM_PAR_H
+#define _ASM_PAR_H
+
+/*
+ * The MMU's own answer for one VA, target only.  ATS1CPR / ATS1CPW (ARM
+ * ARM B4.2.6, "VA to PA translation operations") translate the VA as a
+ * privileged read / write would, through the TLB and the tables, and
+ * leave the result in PAR (B4.1.112): F (bit 0) set means that access
+ * would fault, with the fault status in bits [6:1]; else bits [31:12]
+ * are the PA of the page.  The ISB makes PAR current before it is read.
+ * (PAR's memory-type bits would also tell Device memory apart, but QEMU
+ * 7.2 leaves them 0.)
+ */
+#define PAR_F	      (1UL << 0)
+#define PAR_FS(par)   (((par) >> 1) & 0x3f)
+#define PAR_PAGE_MASK 0xfffff000UL
+
+static inline unsigned long ats1cpr(unsigned long va)
+{
+	unsigned long par;
+
+	__asm__ volatile("mcr p15, 0, %1, c7, c8, 0\n\t"
+			 "isb\n\t"
+			 "mrc p15, 0, %0, c7, c4, 0"
+			 : "=r"(par)
+			 : "r"(va));
+	return par;
+}
+
+static inline unsigned long ats1cpw(unsigned long va)
+{
+	unsigned long par;
+
+	__asm__ volatile("mcr p15, 0, %1, c7, c8, 1\n\t"
+			 "isb\n\t"
+			 "mrc p15, 0, %0, c7, c4, 0"
+			 : "=r"(par)
+			 : "r"(va));
+	return par;
+}
+
+#endif
