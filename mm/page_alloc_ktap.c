@@ -49,6 +49,22 @@ static void mm_split_and_merge_back(struct ktap_test *t)
 	KTAP_EXPECT_EQ(t, check_free_lists(ktap_print), 0);
 }
 
+/* the most free pages the watermark checks may leave once all is taken */
+static unsigned long kept_back(void)
+{
+	unsigned long kept = 0;
+	struct zone *zone;
+
+	for_each_populated_zone(zone) {
+		long reserve = 0;
+
+		for (int z = 0; z < MAX_NR_ZONES; z++)
+			reserve = max(reserve, zone->lowmem_reserve[z]);
+		kept += high_wmark_pages(zone) + (unsigned long)reserve;
+	}
+	return kept;
+}
+
 static void mm_exhaust_and_recover(struct ktap_test *t)
 {
 	struct list_head pages;
@@ -70,9 +86,13 @@ static void mm_exhaust_and_recover(struct ktap_test *t)
 		list_add(&page->lru, &pages);
 		n++;
 	}
-	/* everything but what the watermarks keep back */
+	/*
+	 * Everything but what the watermarks and lowmem_reserve keep back
+	 * (on a small board min_free_kbytes's floor of 128 KiB is more than
+	 * a few percent of RAM, so the bound is computed, not a ratio).
+	 */
 	KTAP_EXPECT(t, n > free_before / 2);
-	KTAP_EXPECT(t, nr_free_pages() < free_before / 50);
+	KTAP_EXPECT(t, nr_free_pages() <= kept_back());
 	list_for_each_entry_safe(page, tmp, &pages, lru) {
 		list_del(&page->lru);
 		__free_page(page);
@@ -179,7 +199,9 @@ static void mm_sizing_formulas(struct ktap_test *t)
 	/* batch was sized before freeing, from present minus memmap */
 	KTAP_EXPECT_EQ(t, normal->pageset.pcp.batch,
 		       max(1UL, expected_batch(normal->present_pages - memmap)));
-	KTAP_EXPECT_EQ(t, normal->pageset.pcp.high, 6 * normal->pageset.pcp.batch);
+	/* Linux's pageset_set_batch(): high from the raw batch, which may be 0 */
+	KTAP_EXPECT_EQ(t, normal->pageset.pcp.high,
+		       6 * expected_batch(normal->present_pages - memmap));
 	/* mem_map itself is never handed out: it is memblock-reserved */
 	KTAP_EXPECT(t, normal->present_pages - normal->managed_pages >= memmap);
 	KTAP_EXPECT_EQ(t, min_free_kbytes, mfk);

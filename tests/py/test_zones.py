@@ -183,6 +183,15 @@ def test_selftest_page_alloc_suite(boot):
     assert re.search(r"^ok \d+ page_alloc$", out, re.M), out
 
 
+@pytest.mark.parametrize("mem,extra", [("17M", ""), ("32M", ""), ("1024M", "mem=16M")])
+def test_selftest_on_small_ram(boot, mem, extra):
+    """Tiny zones: batch 0 (pcp high 0), min_free_kbytes's floor a big share of RAM."""
+    con = boot(mem=mem, append=f"console=ttyAMA0 loglevel=8 {extra}")
+    out = con.run("selftest", timeout=120)
+    assert "not ok" not in out, out
+    assert re.search(r"# selftest: \d+ suites, 0 failed", out), out
+
+
 def test_pagetypeinfo_adds_up_to_buddyinfo(boot):
     con = boot(mem="1024M")
     con.run("alloc 0")            # an unmovable request steals a pageblock
