@@ -140,6 +140,8 @@ static int shell_readline(char *buf, size_t size)
 	bool too_long = false, bad_byte = false;
 	unsigned int hist_pos = hist_count; /* == hist_count: the new line */
 	char saved[SHELL_LINE_MAX] = "";    /* the new line, while browsing */
+	/* an escape sequence in progress; Enter and Ctrl-C still end the line */
+	enum { ESC_NONE, ESC_SEEN, ESC_CSI } esc = ESC_NONE;
 
 	buf[0] = '\0';
 	for (;;) {
@@ -147,11 +149,41 @@ static int shell_readline(char *buf, size_t size)
 
 		if (c == '\r' || c == '\n') {
 			shell_puts("\n");
+			bad_byte |= esc != ESC_NONE; /* an unfinished escape sequence */
 			break;
 		}
 		if (c == 0x03) { /* Ctrl-C: drop the line */
 			shell_puts("^C\n");
 			return -1;
+		}
+		if (esc == ESC_SEEN) { /* only CSI sequences: ESC [ ... final */
+			esc = c == '[' ? ESC_CSI : ESC_NONE;
+			bad_byte |= c != '[';
+			continue;
+		}
+		if (esc == ESC_CSI) {
+			if (c >= 0x20 && c < 0x40) /* parameter and intermediate bytes */
+				continue;
+			esc = ESC_NONE;
+			if (c == 'A' && hist_pos > 0 && hist_pos + SHELL_HISTORY > hist_count) {
+				if (hist_pos == hist_count)
+					strcpy(saved, buf);
+				hist_pos--;
+				len = replace_line(buf, len, history[hist_pos % SHELL_HISTORY]);
+			} else if (c == 'B' && hist_pos < hist_count) {
+				hist_pos++;
+				len = replace_line(buf, len,
+						   hist_pos == hist_count
+							   ? saved
+							   : history[hist_pos % SHELL_HISTORY]);
+			}
+			/* other keys (left, right, home, ...) are not supported: ignored */
+			bad_byte |= c < 0x40 || c > 0x7e; /* not a final byte */
+			continue;
+		}
+		if (c == 0x1b) {
+			esc = ESC_SEEN;
+			continue;
 		}
 		if (c == 0x15) { /* Ctrl-U: erase the line */
 			len = replace_line(buf, len, "");
@@ -166,31 +198,6 @@ static int shell_readline(char *buf, size_t size)
 		}
 		if (c == '\t') {
 			len = complete(buf, len, size);
-			continue;
-		}
-		if (c == 0x1b) { /* ESC: only CSI sequences (ESC [ ... final) */
-			int final;
-
-			if (shell_getc() != '[') {
-				bad_byte = true;
-				continue;
-			}
-			do
-				final = shell_getc();
-			while (final >= 0x20 && final < 0x40); /* parameter bytes */
-			if (final == 'A' && hist_pos > 0 && hist_pos + SHELL_HISTORY > hist_count) {
-				if (hist_pos == hist_count)
-					strcpy(saved, buf);
-				hist_pos--;
-				len = replace_line(buf, len, history[hist_pos % SHELL_HISTORY]);
-			} else if (final == 'B' && hist_pos < hist_count) {
-				hist_pos++;
-				len = replace_line(buf, len,
-						   hist_pos == hist_count
-							   ? saved
-							   : history[hist_pos % SHELL_HISTORY]);
-			}
-			/* other keys (left, right, home, ...) are not supported: ignored */
 			continue;
 		}
 		if (c < 0x20 || c > 0x7e) {

@@ -33,6 +33,29 @@ def test_unsupported_keys_ignored_lone_escape_refused(boot):
     assert "line refused: it contained control or non-ASCII bytes" in con.wait_prompt()
 
 
+@pytest.mark.parametrize("seq", ["\x1b", "\x1b[", "\x1b[1;5"])
+def test_unfinished_escape_still_ends_the_line(boot, seq):
+    """Enter inside an escape sequence ends the line (refused), never swallowed."""
+    con = boot(mem="128M")
+    con.send("version" + seq + "\r")
+    assert "line refused: it contained control or non-ASCII bytes" in con.wait_prompt()
+    assert "a9mm version" in con.run("version")
+
+
+def test_backspace_ctrl_u_and_ctrl_c(boot):
+    con = boot(mem="128M")
+    con.send("versionx\x7f\r")              # DEL erases the x
+    assert "a9mm version" in con.wait_prompt()
+    con.send("versionxy\x08\x08\r")          # so does ^H
+    assert "a9mm version" in con.wait_prompt()
+    con.send("poweroff\x15version\r")         # ^U erases the whole line
+    assert "a9mm version" in con.wait_prompt()
+    con.send("poweroff\x03")                  # ^C drops it: nothing runs
+    out = con.wait_prompt()
+    assert "^C" in out
+    assert "a9mm version" in con.run("version")   # and QEMU is still up
+
+
 def test_tab_completes_unique_and_lists_several(boot):
     con = boot(mem="128M")
     con.send("vers\t\r")            # unique: completed with a space
