@@ -18,8 +18,6 @@
 
 static int do_layout(int argc, char **argv)
 {
-	if (argc != 1)
-		return 1;
 	show_vm_layout(shprintf);
 	return 0;
 }
@@ -126,7 +124,10 @@ static int do_alloc(int argc, char **argv)
 	}
 	page = alloc_pages(gfp, (unsigned int)order);
 	if (!page) {
-		shprintf("alloc: no free block of order %lu (gfp 0x%x)\n", order, gfp);
+		/* alloc_pages() said why it refused a movable+reclaimable request */
+		if ((gfp & (__GFP_MOVABLE | __GFP_RECLAIMABLE)) !=
+		    (__GFP_MOVABLE | __GFP_RECLAIMABLE))
+			shprintf("alloc: no free block of order %lu (gfp 0x%x)\n", order, gfp);
 		return 0;
 	}
 	pfn = page_to_pfn(page);

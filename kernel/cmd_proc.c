@@ -12,9 +12,11 @@
 #include <linux/of_fdt.h>
 #include <mach/vexpress.h>
 
+/* fs/proc/cmdline.c; in two prints, as the line alone may fill a print's buffer */
 static void show_cmdline(int (*print)(const char *fmt, ...))
 {
-	print("%s\n", boot_command_line);
+	print("%s", boot_command_line);
+	print("\n");
 }
 
 /*

@@ -15,8 +15,6 @@ static int do_uptime(int argc, char **argv)
 	u64 ns = global_timer_ns();
 	unsigned long sec = (unsigned long)(ns / 1000000000ULL);
 
-	if (argc != 1)
-		return 1;
 	shprintf("up %lu.%02lu s (global timer)\n", sec,
 		 (unsigned long)(ns % 1000000000ULL / 10000000ULL));
 	return 0;
@@ -28,8 +26,6 @@ static int do_dmesg(int argc, char **argv)
 	char chunk[128];
 	size_t off = 0, n;
 
-	if (argc != 1)
-		return 1;
 	while ((n = log_buf_copy(chunk, sizeof(chunk), off)) > 0) {
 		console_write(chunk, n);
 		off += n;
@@ -40,8 +36,6 @@ SHELL_CMD("dmesg", do_dmesg, "", "print the kernel log buffer, every level");
 
 static int do_memblock(int argc, char **argv)
 {
-	if (argc != 1)
-		return 1;
 	memblock_show(shprintf);
 	return 0;
 }

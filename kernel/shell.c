@@ -37,6 +37,8 @@ int shprintf(const char *fmt, ...)
 	va_start(ap, fmt);
 	n = vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
+	if (n >= (int)sizeof(buf)) /* cut: say so, as printk does */
+		memcpy(buf + sizeof(buf) - 5, "...\n", 5);
 	shell_puts(buf);
 	return n;
 }
@@ -258,6 +260,11 @@ static void shell_exec(char *line)
 	cmd = find_cmd(argv[0]);
 	if (!cmd) {
 		shprintf("shell: unknown command '%s'; 'help' lists them\n", argv[0]);
+		return;
+	}
+	/* an empty usage means no arguments: refused here, for every such command */
+	if (!cmd->usage[0] && argc > 1) {
+		shprintf("%s: takes no arguments\n", cmd->name);
 		return;
 	}
 	if (cmd->fn(argc, argv))

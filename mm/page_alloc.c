@@ -390,8 +390,9 @@ void build_all_zonelists(void)
 
 	build_zonelists(NODE_DATA(0));
 	vm_total_pages = nr_free_pagecache_pages();
-	pr_info("Built %i zonelists in Zone order, mobility grouping %s.  Total pages: %lu\n", 1,
-		vm_total_pages < pageblock_nr_pages * MIGRATE_TYPES ? "off" : "on", vm_total_pages);
+	pr_info("Built %u zonelists in Zone order, mobility grouping %s.  Total pages: %lu\n",
+		nr_online_nodes, vm_total_pages < pageblock_nr_pages * MIGRATE_TYPES ? "off" : "on",
+		vm_total_pages);
 }
 
 /* --- the buddy allocator --- */

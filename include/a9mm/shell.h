@@ -11,7 +11,7 @@
 struct shell_cmd {
 	const char *name;
 	int (*fn)(int argc, char **argv);
-	const char *usage;
+	const char *usage; /* "" = takes no arguments (shell_exec refuses any) */
 	const char *help;
 };
 

@@ -107,8 +107,10 @@ typedef struct pglist_data {
 	int node_id;
 } pg_data_t;
 
+/* !CONFIG_NUMA (include/linux/nodemask.h): one node, node 0, always online */
 extern struct pglist_data contig_page_data;
-#define NODE_DATA(nid) (&contig_page_data)
+#define NODE_DATA(nid)	(&contig_page_data)
+#define nr_online_nodes 1U
 
 static inline unsigned long zone_end_pfn(const struct zone *zone)
 {

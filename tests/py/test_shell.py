@@ -75,6 +75,15 @@ def test_help_lists_every_command_with_description(boot):
         assert re.search(rf"^  {cmd} +\S.+$", out, re.M), (cmd, out)
 
 
+@pytest.mark.parametrize("cmd", ["uptime x", "poweroff now", "reboot 1", "version -v",
+                                 "layout all", "selftest page_alloc", "help me"])
+def test_commands_without_arguments_refuse_them(boot, cmd):
+    con = boot(mem="128M")
+    name = cmd.split()[0]
+    assert con.run(cmd) == f"{name}: takes no arguments\n"
+    assert "a9mm version" in con.run("version")      # still up, not rebooted
+
+
 def dump_regions(text, kind):
     return [(int(a, 16), int(b, 16)) for a, b in re.findall(
         rf" {kind}\[0x[0-9a-f]+\]\t\[0x([0-9a-f]{{8}})-0x([0-9a-f]{{8}})\]", text)]
@@ -195,6 +204,14 @@ def test_selftest_on_command_line_runs_at_boot(boot):
     assert re.search(r"# selftest: \d+ suites?, 0 failed", con.log)
     assert con.log.rindex("# selftest") < len(con.log)
     assert PROMPT not in con.log[:con.log.index("KTAP version 1")]
+
+
+def test_cat_cmdline_of_the_longest_command_line(boot):
+    head = "console=ttyAMA0 loglevel=8 a9mm.pad="
+    append = head + "x" * (1023 - len(head))       # COMMAND_LINE_SIZE - 1
+    con = boot(mem="128M", append=append)
+    out = con.run("cat /proc/cmdline")
+    assert out == append + "\n", out[-40:]
 
 
 def test_cat_iomem_cmdline_and_bad_paths(boot):
