@@ -96,15 +96,12 @@ all: $(B)/Image $(DTB)
 .SECONDARY: $(HOST_OBJS) $(patsubst %,$(B)/host/%.o,$(wildcard tests/unit/test_*.c))
 
 # --- dependencies ---------------------------------------------------------
-# Run the installer only when a tool is missing, so plain `make` works on a
-# fresh Debian/Ubuntu machine.
-DEP_TOOLS	:= $(CC) $(QEMU) dtc gdb-multiarch clang-format
-$(B)/.deps:
+# The installer runs once per build directory (and again when its list
+# changes): it checks every package with dpkg-query and fetches only what
+# is missing, so plain `make` works on a fresh Debian 12 machine.
+$(B)/.deps: scripts/install-deps.sh
 	@mkdir -p $(B)
-	@for t in $(DEP_TOOLS); do command -v $$t >/dev/null || { \
-		scripts/install-deps.sh; break; }; done
-	@[ -f /usr/lib/picolibc/arm-none-eabi/picolibc.specs ] || \
-		scripts/install-deps.sh
+	@scripts/install-deps.sh
 	@touch $@
 
 deps:
