@@ -19,6 +19,7 @@ CACHE		:= cache
 LIBFDT_DIR	:= $(CACHE)/libfdt
 
 MEM		?= 1024M
+GDB_PORT	?= 1234
 SMP		?= 4
 APPEND		?= console=ttyAMA0 loglevel=8
 QEMU		:= qemu-system-arm
@@ -191,12 +192,13 @@ $(B)/dtb/%.dtb: tests/dts/%.dts dts/vexpress-v2p-ca9.dtsi | $(B)/.deps
 qemu: all
 	$(QEMU_BASE) -nographic
 
+# -S -s, with the stub's port movable (GDB_PORT=) when 1234 is taken
 debug: all
-	@echo "QEMU frozen, GDB stub on :1234 -- run 'make gdb' in another terminal"
-	$(QEMU_BASE) -nographic -S -s
+	@echo "QEMU frozen, GDB stub on :$(GDB_PORT) -- run 'make gdb' in another terminal"
+	$(QEMU_BASE) -nographic -S -gdb tcp:127.0.0.1:$(GDB_PORT)
 
 gdb: all
-	gdb-multiarch --tui -x scripts/gdbinit $(B)/vmlinux
+	A9MM_GDB_PORT=$(GDB_PORT) gdb-multiarch --tui -x scripts/gdbinit $(B)/vmlinux
 
 # --- tests ----------------------------------------------------------------
 $(B)/host/%.c.o: %.c $(FLAGS_STAMP) | $(LIBFDT_STAMP)
@@ -264,7 +266,7 @@ help:
 	@echo "  all (default)  build/vmlinux, build/Image and build/vexpress-v2p-ca9.dtb"
 	@echo "  qemu           boot in QEMU to the serial shell (Ctrl-A x quits)"
 	@echo "                 MEM=$(MEM) SMP=$(SMP) APPEND='$(APPEND)'"
-	@echo "  debug          the same QEMU frozen at reset with a GDB stub on :1234"
+	@echo "  debug          the same QEMU frozen at reset with a GDB stub on :$(GDB_PORT) (GDB_PORT=)"
 	@echo "  gdb            gdb-multiarch --tui attached to 'make debug'"
 	@echo "  test           format-check + test-unit + test-py"
 	@echo "  test-unit      host unit tests of the mm core (cmocka, ASan/UBSan)"

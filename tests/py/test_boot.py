@@ -50,6 +50,12 @@ def test_loglevel_filters_console_not_log(boot):
     assert "help" in con.run("help")
 
 
+def test_ignore_loglevel_shows_everything(boot):
+    con = boot(append="console=ttyAMA0 loglevel=1 ignore_loglevel")
+    assert "Machine model" in con.log              # INFO, above loglevel=1
+    assert "On node 0 totalpages" in con.log       # DEBUG too
+
+
 def test_bad_loglevel_is_reported(boot):
     con = boot(append="console=ttyAMA0 loglevel=banana")
     assert "loglevel=banana: expected a number 0..15" in con.log

@@ -1,8 +1,10 @@
 # SPDX-License-Identifier: GPL-2.0
 """`make debug` + `make gdb`: breakpoints before and after the MMU is on."""
+import os
 import re
+import subprocess
 
-from conftest import ROOT, free_tcp_port, gdb_batch, qemu_argv, Console
+from conftest import ROOT, VMLINUX, free_tcp_port, gdb_batch, qemu_argv, Console
 
 
 def frozen_qemu(port, mem="256M", extra=()):
@@ -21,9 +23,11 @@ def test_gdb_hits_head_S_before_mmu_and_start_kernel_after():
             "break start_kernel",
             "continue",
             "printf \"PC1=%08x\\n\", $pc",
-            "printf \"SCTLR_M1=%d\\n\", 0",
+            "x/wx 0x60010000",       # the image's first word, by its PA
+            "x/wx 0xc0010000",       # MMU off: no such address yet
             "continue",
             "printf \"PC2=%08x\\n\", $pc",
+            "x/wx 0xc0010000",       # MMU on: the same word, by its VA
             "kill",
         ], port)
     finally:
@@ -34,9 +38,36 @@ def test_gdb_hits_head_S_before_mmu_and_start_kernel_after():
     # head.S label hit at its physical address, MMU still off ...
     assert 0x60010000 <= int(pc1.group(1), 16) < 0x60100000, out
     assert "__create_page_tables" in out
-    # ... then start_kernel at its virtual address.
+    word = re.search(r"0x60010000 <stext>:\s+(0x[0-9a-f]{8})", out)
+    assert word, out
+    # (QEMU's stub reads guest memory through the MMU: with it off, the
+    # kernel's VA is not there; SCTLR itself reads back unreliably)
+    assert re.search(r"0xc0010000 <stext>:\s*\n", out), out
+    assert "Cannot access memory at address 0xc0010000" in out
+    # ... then start_kernel at its virtual address, the VA now mapped.
     assert 0xc0010000 <= int(pc2.group(1), 16) < 0xc0100000, out
     assert "start_kernel" in out
+    assert re.search(rf"0xc0010000 <stext>:\s+{word.group(1)}\n", out), out
+
+
+def test_make_gdb_script_stops_at_start_kernel():
+    """scripts/gdbinit itself, as `make gdb` runs it (batch mode, not the TUI)."""
+    port = free_tcp_port()
+    con = frozen_qemu(port)
+    try:
+        res = subprocess.run(
+            ["gdb-multiarch", "-nx", "-batch", "-x", "scripts/gdbinit",
+             "-ex", "printf \"PC=%08x\\n\", $pc", "-ex", "help a9mm-pgwalk", "-ex", "kill",
+             VMLINUX],
+            cwd=ROOT, env={**os.environ, "A9MM_GDB_PORT": str(port)},
+            capture_output=True, text=True, timeout=60)
+    finally:
+        con.close()
+    out = res.stdout + res.stderr
+    assert "start_kernel () at kernel/main.c" in out, out
+    pc = re.search(r"PC=([0-9a-f]{8})", out)
+    assert pc and 0xc0010000 <= int(pc.group(1), 16) < 0xc0100000, out
+    assert "Undefined command" not in out, out
 
 
 def boot_with_r2(r2):
