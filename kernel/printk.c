@@ -193,6 +193,7 @@ int vprintk(const char *fmt, va_list args)
 	return n;
 }
 
+/* kernel/printk/printk.c: printk() */
 int printk(const char *fmt, ...)
 {
 	va_list ap;
@@ -219,6 +220,7 @@ static int __init loglevel(char *str)
 }
 early_param("loglevel", loglevel);
 
+/* kernel/printk/printk.c: ignore_loglevel_setup() */
 static int __init ignore_loglevel_setup(char *str)
 {
 	ignore_loglevel = true;
@@ -227,6 +229,7 @@ static int __init ignore_loglevel_setup(char *str)
 }
 early_param("ignore_loglevel", ignore_loglevel_setup);
 
+/* init/main.c: debug_kernel(): console_loglevel = CONSOLE_LOGLEVEL_DEBUG */
 static int __init debug_kernel(char *str)
 {
 	console_loglevel = 10;
@@ -234,6 +237,7 @@ static int __init debug_kernel(char *str)
 }
 early_param("debug", debug_kernel);
 
+/* init/main.c: quiet_kernel(): console_loglevel = CONSOLE_LOGLEVEL_QUIET */
 static int __init quiet_kernel(char *str)
 {
 	console_loglevel = 4;
@@ -241,6 +245,7 @@ static int __init quiet_kernel(char *str)
 }
 early_param("quiet", quiet_kernel);
 
+/* kernel/printk/printk.c: the printk.time module parameter */
 static int __init printk_time_setup(char *str)
 {
 	if (!str || !strcmp(str, "1") || !strcmp(str, "y") || !strcmp(str, "Y")) {

@@ -7,6 +7,7 @@
 #include <linux/sched_clock.h>
 #include <mach/vexpress.h>
 
+/* kernel/time/sched_clock.c: sched_clock() */
 u64 sched_clock(void)
 {
 	return global_timer_ns();

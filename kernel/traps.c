@@ -253,6 +253,11 @@ void show_pte(unsigned long addr)
 	pgwalk_show(addr, alert_print);
 }
 
+/*
+ * arch/arm/kernel/traps.c: early_trap_init(): copy the vector table into
+ * the page devicemaps_init() maps at 0xffff0000, then make it executable:
+ * clean the D-cache, invalidate the I-cache (ARM ARM B2.2.7)
+ */
 void early_trap_init(void *vectors_base)
 {
 	memcpy(vectors_base, __vectors_start, __vectors_end - __vectors_start);

@@ -189,6 +189,7 @@ void *kmap(struct page *page)
 	return kmap_high_pfn(page_to_pfn(page));
 }
 
+/* include/linux/highmem.h: kunmap() */
 void kunmap(struct page *page)
 {
 	if (PageHighMem(page))

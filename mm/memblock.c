@@ -490,21 +490,25 @@ phys_addr_t memblock_alloc(phys_addr_t size, phys_addr_t align)
 	return found;
 }
 
+/* mm/memblock.c: memblock_phys_mem_size() */
 phys_addr_t memblock_phys_mem_size(void)
 {
 	return memblock.memory.total_size;
 }
 
+/* mm/memblock.c: memblock_reserved_size() */
 phys_addr_t memblock_reserved_size(void)
 {
 	return memblock.reserved.total_size;
 }
 
+/* mm/memblock.c: memblock_start_of_DRAM() */
 phys_addr_t memblock_start_of_DRAM(void)
 {
 	return memblock.memory.cnt ? memblock.memory.regions[0].base : 0;
 }
 
+/* mm/memblock.c: memblock_end_of_DRAM() */
 phys_addr_t memblock_end_of_DRAM(void)
 {
 	unsigned long idx = memblock.memory.cnt;
@@ -558,11 +562,13 @@ static long memblock_search(const struct memblock_type *type, phys_addr_t addr)
 	return -1;
 }
 
+/* mm/memblock.c: memblock_is_memory() */
 bool memblock_is_memory(phys_addr_t addr)
 {
 	return memblock_search(&memblock.memory, addr) != -1;
 }
 
+/* mm/memblock.c: memblock_is_reserved() */
 bool memblock_is_reserved(phys_addr_t addr)
 {
 	return memblock_search(&memblock.reserved, addr) != -1;
@@ -598,11 +604,13 @@ bool memblock_is_region_reserved(phys_addr_t base, phys_addr_t size)
 	return memblock_overlaps_region(&memblock.reserved, base, size);
 }
 
+/* mm/memblock.c: memblock_set_current_limit() */
 void memblock_set_current_limit(phys_addr_t limit)
 {
 	memblock.current_limit = limit;
 }
 
+/* mm/memblock.c: memblock_get_current_limit() */
 phys_addr_t memblock_get_current_limit(void)
 {
 	return memblock.current_limit;

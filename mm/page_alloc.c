@@ -79,11 +79,13 @@ early_param("mminit_loglevel", set_mminit_loglevel);
 
 /* --- pageblock migratetypes (include/linux/pageblock-flags.h) --- */
 
+/* mm/page_alloc.c: pfn_to_bitidx(): a9mm keeps a byte, not 3 bits, per pageblock */
 static unsigned long pfn_to_bitidx(const struct zone *zone, unsigned long pfn)
 {
 	return (pfn - round_down(zone->zone_start_pfn, pageblock_nr_pages)) >> pageblock_order;
 }
 
+/* include/linux/pageblock-flags.h: get_pageblock_migratetype() */
 static int get_pageblock_migratetype(const struct page *page)
 {
 	const struct zone *zone = page_zone(page);
@@ -91,6 +93,7 @@ static int get_pageblock_migratetype(const struct page *page)
 	return zone->pageblock_flags[pfn_to_bitidx(zone, page_to_pfn(page))];
 }
 
+/* mm/page_alloc.c: set_pageblock_migratetype() */
 static void set_pageblock_migratetype(struct page *page, int migratetype)
 {
 	struct zone *zone = page_zone(page);
@@ -373,11 +376,13 @@ static unsigned long nr_free_zone_pages(int offset)
 	return sum;
 }
 
+/* mm/page_alloc.c: nr_free_buffer_pages(): what GFP_USER may reach */
 unsigned long nr_free_buffer_pages(void)
 {
 	return nr_free_zone_pages(gfp_zone(GFP_USER));
 }
 
+/* mm/page_alloc.c: nr_free_pagecache_pages(): "Total pages" of the zonelist line */
 unsigned long nr_free_pagecache_pages(void)
 {
 	return nr_free_zone_pages(gfp_zone(GFP_HIGHUSER_MOVABLE));
@@ -397,12 +402,14 @@ void build_all_zonelists(void)
 
 /* --- the buddy allocator --- */
 
+/* mm/page_alloc.c: set_page_order(): the head of a free block knows its order */
 static void set_page_order(struct page *page, unsigned int order)
 {
 	page->private = order;
 	__SetPageBuddy(page);
 }
 
+/* mm/page_alloc.c: rmv_page_order() */
 static void rmv_page_order(struct page *page)
 {
 	__ClearPageBuddy(page);
@@ -421,11 +428,13 @@ static void set_freepage_migratetype(struct page *page, int migratetype)
 	page->index = (unsigned long)migratetype;
 }
 
+/* include/linux/mm.h (3.x): get_freepage_migratetype() */
 static int get_freepage_migratetype(const struct page *page)
 {
 	return (int)page->index;
 }
 
+/* mm/vmstat.c: __mod_zone_page_state(): one CPU, so no per-cpu deltas */
 static void __mod_zone_page_state(struct zone *zone, enum zone_stat_item item, long delta)
 {
 	zone->vm_stat[item] += delta;
@@ -824,7 +833,7 @@ static int rmqueue_bulk(struct zone *zone, unsigned int order, int count, struct
 	return i;
 }
 
-/* the block leaves the allocator: one reference, its order recorded */
+/* mm/page_alloc.c: prep_new_page(): one reference, and a9mm records the order */
 static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp_flags)
 {
 	page->_count = 1;
@@ -994,6 +1003,7 @@ struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
 	return page;
 }
 
+/* include/linux/vmstat.h: global_page_state(NR_FREE_PAGES), as nr_free_pages() */
 unsigned long nr_free_pages(void)
 {
 	struct zone *zone;

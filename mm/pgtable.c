@@ -7,7 +7,7 @@
 #include <asm/pgtable.h>
 #include <asm/tlbflush.h>
 
-/* pmd_clear(): both hardware entries of the pair, then clean the line */
+/* arch/arm/include/asm/pgtable-2level.h: pmd_clear(): both entries, then clean the line */
 void pmd_clear(pmd_t *pmdp)
 {
 	pmdp[0] = 0;
@@ -56,7 +56,8 @@ pteval_t pte_to_hw(pte_t pte, unsigned int ext)
 	return hw;
 }
 
-/* set_pte_ext(): the Linux pte, and its hardware twin 2 KiB above */
+/* arch/arm/mm/proc-v7-2level.S: cpu_v7_set_pte_ext(): the Linux pte, its hardware twin 2 KiB above
+ */
 void set_pte_ext(pte_t *ptep, pte_t pte, unsigned int ext)
 {
 	pteval_t *hwp = ptep + PTE_HWTABLE_PTRS;

@@ -131,6 +131,7 @@ void show_zoneinfo(print_t print)
 	}
 }
 
+/* fs/proc/meminfo.c: show_val_kb() */
 static void show_val_kb(print_t print, const char *s, unsigned long num)
 {
 	print("%-16s%8lu kB\n", s, num << (PAGE_SHIFT - 10));

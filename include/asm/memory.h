@@ -56,7 +56,11 @@ extern unsigned long __pv_offset;
 #define PHYS_PFN_OFFSET (__pv_phys_pfn_offset)
 #define PHYS_OFFSET	((phys_addr_t)__pv_phys_pfn_offset << 12)
 
-/* The linear map: lowmem virtual = physical - PHYS_OFFSET + PAGE_OFFSET. */
+/*
+ * arch/arm/include/asm/memory.h: __virt_to_phys() and __phys_to_virt(),
+ * the linear map: lowmem virtual = physical - PHYS_OFFSET + PAGE_OFFSET
+ * (Linux patches the offset into the code at boot, a9mm reads a variable).
+ */
 static inline phys_addr_t __virt_to_phys(unsigned long x)
 {
 	return (phys_addr_t)(x - PAGE_OFFSET + PHYS_OFFSET);

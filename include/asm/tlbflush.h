@@ -43,18 +43,23 @@ static inline void flush_tlb_kernel_page(unsigned long va)
 	(void)va;
 }
 #else
+/* arch/arm/include/asm/tlbflush.h: clean_pmd_entry() */
 static inline void clean_pmd_entry(void *pmd)
 {
 	__asm__ volatile("mcr p15, 0, %0, c7, c10, 1" : : "r"(pmd) : "memory"); /* DCCMVAC */
 }
 
-/* a pmd pair shares one cache line: one clean covers both entries */
+/*
+ * arch/arm/include/asm/tlbflush.h: flush_pmd_entry(); a pmd pair shares
+ * one cache line, so one clean covers both entries
+ */
 static inline void flush_pmd_entry(void *pmd)
 {
 	clean_pmd_entry(pmd);
 	__asm__ volatile("dsb" : : : "memory");
 }
 
+/* arch/arm/include/asm/tlbflush.h: local_flush_tlb_all(), IS form */
 static inline void flush_tlb_all(void)
 {
 	__asm__ volatile("dsb\n\t"
@@ -67,6 +72,7 @@ static inline void flush_tlb_all(void)
 			 : "memory");
 }
 
+/* arch/arm/include/asm/tlbflush.h: __flush_tlb_kernel_page(), IS form */
 static inline void flush_tlb_kernel_page(unsigned long va)
 {
 	__asm__ volatile("dsb\n\t"
