@@ -256,13 +256,24 @@ void show_pte(unsigned long addr)
 /*
  * arch/arm/kernel/traps.c: early_trap_init(): copy the vector table into
  * the page devicemaps_init() maps at 0xffff0000, then make it executable:
- * clean the D-cache, invalidate the I-cache (ARM ARM B2.2.7)
+ * clean the D-cache, invalidate the I-cache (ARM ARM B2.2.7).
+ *
+ * Not in Linux: read the copy back.  The page is the first one memblock
+ * hands out top-down, so it sits at the very top of what the device tree
+ * calls RAM; if the board has no RAM there (a DT that claims more than
+ * -m gives) QEMU drops the writes, and the first exception would then
+ * run zeroes forever.  Better to stop now, saying why.
  */
 void early_trap_init(void *vectors_base)
 {
-	memcpy(vectors_base, __vectors_start, __vectors_end - __vectors_start);
+	unsigned long size = __vectors_end - __vectors_start;
+
+	memcpy(vectors_base, __vectors_start, size);
 	clean_dcache_area(vectors_base, PAGE_SIZE);
 	flush_icache_all();
+	if (memcmp(vectors_base, __vectors_start, size))
+		panic("vectors page at PA %#lx does not keep what is written: the device tree claims RAM the board does not have",
+		      __pa(vectors_base));
 }
 
 void cpu_use_high_vectors(void)
