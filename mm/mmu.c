@@ -117,60 +117,57 @@ early_param("rodata", parse_rodata);
 	(PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_TEX(1) | PMD_SECT_CACHEABLE | \
 	 PMD_SECT_BUFFERABLE | PMD_SECT_S)
 
+/* Linux's layout, one "[MT_X] = {" per type, which clang-format would split */
+/* clang-format off */
 const struct mem_type mem_types[MT_NR_TYPES] = {
-	[MT_DEVICE] =
-		{
-			.name = "MT_DEVICE",
-			.prot_pte = L_PTE_PRESENT | L_PTE_YOUNG | L_PTE_DIRTY | L_PTE_XN |
-				    L_PTE_MT_DEV_SHARED | L_PTE_SHARED,
-			.prot_l1 = PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_IO),
-			.prot_sect = PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_XN |
-				     PMD_SECT_BUFFERABLE | PMD_DOMAIN(DOMAIN_IO),
-			.domain = DOMAIN_IO,
-		},
-	[MT_MEMORY_RWX] =
-		{
-			.name = "MT_MEMORY_RWX",
-			.prot_pte = PROT_PTE_MEM,
-			.prot_l1 = PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_KERNEL),
-			.prot_sect = PROT_SECT_MEM | PMD_DOMAIN(DOMAIN_KERNEL),
-			.domain = DOMAIN_KERNEL,
-		},
-	[MT_MEMORY_RW] =
-		{
-			.name = "MT_MEMORY_RW",
-			.prot_pte = PROT_PTE_MEM | L_PTE_XN,
-			.prot_l1 = PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_KERNEL),
-			.prot_sect = PROT_SECT_MEM | PMD_SECT_XN | PMD_DOMAIN(DOMAIN_KERNEL),
-			.domain = DOMAIN_KERNEL,
-		},
-	[MT_MEMORY_RX] =
-		{
-			.name = "MT_MEMORY_RX",
-			.prot_pte = PROT_PTE_MEM | L_PTE_RDONLY,
-			.prot_l1 = PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_KERNEL),
-			.prot_sect = PROT_SECT_MEM | PMD_SECT_APX | PMD_DOMAIN(DOMAIN_KERNEL),
-			.domain = DOMAIN_KERNEL,
-		},
-	[MT_MEMORY_RO] =
-		{
-			.name = "MT_MEMORY_RO",
-			.prot_pte = PROT_PTE_MEM | L_PTE_RDONLY | L_PTE_XN,
-			.prot_l1 = PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_KERNEL),
-			.prot_sect = PROT_SECT_MEM | PMD_SECT_APX | PMD_SECT_XN |
-				     PMD_DOMAIN(DOMAIN_KERNEL),
-			.domain = DOMAIN_KERNEL,
-		},
-	[MT_HIGH_VECTORS] =
-		{
-			/* pages only: read-only for everyone, executable */
-			.name = "MT_HIGH_VECTORS",
-			.prot_pte = L_PTE_PRESENT | L_PTE_YOUNG | L_PTE_DIRTY | L_PTE_USER |
-				    L_PTE_RDONLY | L_PTE_MT_WRITEALLOC | L_PTE_SHARED,
-			.prot_l1 = PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_VECTORS),
-			.domain = DOMAIN_VECTORS,
-		},
+	[MT_DEVICE] = {
+		.name = "MT_DEVICE",
+		.prot_pte = L_PTE_PRESENT | L_PTE_YOUNG | L_PTE_DIRTY | L_PTE_XN |
+			    L_PTE_MT_DEV_SHARED | L_PTE_SHARED,
+		.prot_l1 = PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_IO),
+		.prot_sect = PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_XN |
+			     PMD_SECT_BUFFERABLE | PMD_DOMAIN(DOMAIN_IO),
+		.domain = DOMAIN_IO,
+	},
+	[MT_MEMORY_RWX] = {
+		.name = "MT_MEMORY_RWX",
+		.prot_pte = PROT_PTE_MEM,
+		.prot_l1 = PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_KERNEL),
+		.prot_sect = PROT_SECT_MEM | PMD_DOMAIN(DOMAIN_KERNEL),
+		.domain = DOMAIN_KERNEL,
+	},
+	[MT_MEMORY_RW] = {
+		.name = "MT_MEMORY_RW",
+		.prot_pte = PROT_PTE_MEM | L_PTE_XN,
+		.prot_l1 = PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_KERNEL),
+		.prot_sect = PROT_SECT_MEM | PMD_SECT_XN | PMD_DOMAIN(DOMAIN_KERNEL),
+		.domain = DOMAIN_KERNEL,
+	},
+	[MT_MEMORY_RX] = {
+		.name = "MT_MEMORY_RX",
+		.prot_pte = PROT_PTE_MEM | L_PTE_RDONLY,
+		.prot_l1 = PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_KERNEL),
+		.prot_sect = PROT_SECT_MEM | PMD_SECT_APX | PMD_DOMAIN(DOMAIN_KERNEL),
+		.domain = DOMAIN_KERNEL,
+	},
+	[MT_MEMORY_RO] = {
+		.name = "MT_MEMORY_RO",
+		.prot_pte = PROT_PTE_MEM | L_PTE_RDONLY | L_PTE_XN,
+		.prot_l1 = PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_KERNEL),
+		.prot_sect = PROT_SECT_MEM | PMD_SECT_APX | PMD_SECT_XN |
+			     PMD_DOMAIN(DOMAIN_KERNEL),
+		.domain = DOMAIN_KERNEL,
+	},
+	[MT_HIGH_VECTORS] = {
+		/* pages only: read-only for everyone, executable */
+		.name = "MT_HIGH_VECTORS",
+		.prot_pte = L_PTE_PRESENT | L_PTE_YOUNG | L_PTE_DIRTY | L_PTE_USER |
+			    L_PTE_RDONLY | L_PTE_MT_WRITEALLOC | L_PTE_SHARED,
+		.prot_l1 = PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_VECTORS),
+		.domain = DOMAIN_VECTORS,
+	},
 };
+/* clang-format on */
 
 /*
  * arch/arm/mm/mmu.c: adjust_lowmem_bounds().  Lowmem -- RAM in the linear
