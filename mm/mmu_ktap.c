@@ -167,8 +167,7 @@ static void paging_highmem_kmaps_translate(struct ktap_test *t)
 	void *va;
 
 	if (!page || !PageHighMem(page)) {
-		t->skipped = true;
-		t->skip_reason = "no HighMem on this board";
+		ktap_skip(t, "no HighMem on this board");
 		if (page)
 			__free_page(page);
 		return;

@@ -126,8 +126,7 @@ static void mm_highmem_through_kmap(struct ktap_test *t)
 	u32 *p;
 
 	if (!page || !PageHighMem(page)) {
-		t->skipped = true;
-		t->skip_reason = "no HighMem on this board";
+		ktap_skip(t, "no HighMem on this board");
 		if (page)
 			__free_page(page);
 		return;

@@ -61,6 +61,13 @@ void ktap_fail(struct ktap_test *t, const char *file, int line, const char *fmt,
 				  #a, #b, __a, __b);                                            \
 	} while (0)
 
+/* KUnit's kunit_mark_skipped(): the case cannot run here, and says why */
+static inline void ktap_skip(struct ktap_test *t, const char *reason)
+{
+	t->skipped = true;
+	t->skip_reason = reason;
+}
+
 /* a printf-like for diagnostics: "        # ..." lines */
 int ktap_print(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
