@@ -122,12 +122,14 @@ static int do_alloc(int argc, char **argv)
 		}
 		gfp |= gfp_words[j].flags;
 	}
+	/* said here: alloc_pages()'s warning may be below the console's loglevel */
+	if ((gfp & (__GFP_MOVABLE | __GFP_RECLAIMABLE)) == (__GFP_MOVABLE | __GFP_RECLAIMABLE)) {
+		shprintf("alloc: movable and reclaimable exclude each other\n");
+		return 1;
+	}
 	page = alloc_pages(gfp, (unsigned int)order);
 	if (!page) {
-		/* alloc_pages() said why it refused a movable+reclaimable request */
-		if ((gfp & (__GFP_MOVABLE | __GFP_RECLAIMABLE)) !=
-		    (__GFP_MOVABLE | __GFP_RECLAIMABLE))
-			shprintf("alloc: no free block of order %lu (gfp 0x%x)\n", order, gfp);
+		shprintf("alloc: no free block of order %lu (gfp 0x%x)\n", order, gfp);
 		return 0;
 	}
 	pfn = page_to_pfn(page);

@@ -118,7 +118,7 @@ def test_highmem_alloc_has_no_address(boot):
     ("alloc 11", "alloc: ORDER must be 0..10"),
     ("alloc x", "alloc: ORDER must be 0..10"),
     ("alloc 0 bogus", "alloc: unknown flag 'bogus'"),
-    ("alloc 0 movable reclaimable", "is both movable and reclaimable"),
+    ("alloc 0 movable reclaimable", "alloc: movable and reclaimable exclude each other"),
     ("free 0x60000 0", "page dumped because: double free"),
     ("free 0x60010 0", "page dumped because: PAGE_FLAGS_CHECK_AT_FREE flag(s) set: freeing a reserved page"),
     ("free 0x60001 1", "free: pfn 0x60001 is not aligned to order 1"),
@@ -138,6 +138,16 @@ def test_hostile_alloc_free_input(boot, cmd, message):
     # nothing was corrupted or changed
     assert con.run("cat /proc/buddyinfo") == before
     assert "a9mm version" in con.run("version")
+
+
+def test_refusals_are_shown_under_quiet(boot):
+    """quiet hides warnings (loglevel 4), not the shell's own refusals"""
+    con = boot(mem="256M", append="console=ttyAMA0 quiet")
+    out = con.run("alloc 0 movable reclaimable")
+    assert "alloc: movable and reclaimable exclude each other" in out, out
+    out = con.run("free 0x60001 1")
+    assert "free: pfn 0x60001 is not aligned to order 1" in out, out
+    assert "free: refused, nothing changed" in out, out
 
 
 def test_wrong_order_free_is_refused(boot):
