@@ -205,7 +205,7 @@ int printk(const char *fmt, ...)
 	return n;
 }
 
-/* kernel/printk/printk.c: loglevel= / ignore_loglevel / printk.time= */
+/* init/main.c: loglevel() */
 static int __init loglevel(char *str)
 {
 	unsigned long v;

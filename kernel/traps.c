@@ -258,11 +258,13 @@ void show_pte(unsigned long addr)
  * the page devicemaps_init() maps at 0xffff0000, then make it executable:
  * clean the D-cache, invalidate the I-cache (ARM ARM B2.2.7).
  *
- * Not in Linux: read the copy back.  The page is the first one memblock
- * hands out top-down, so it sits at the very top of what the device tree
- * calls RAM; if the board has no RAM there (a DT that claims more than
- * -m gives) QEMU drops the writes, and the first exception would then
- * run zeroes forever.  Better to stop now, saying why.
+ * Not in Linux: read the copy back.  memblock hands pages out top-down,
+ * so this one sits near the top of lowmem as the device tree describes it;
+ * if the board has no RAM there (a DT that claims more than -m gives)
+ * QEMU drops the writes, and the first exception would run zeroes
+ * forever.  Better to stop now, saying why.  This relies on QEMU having
+ * no cache model: real hardware would answer the read from the D-cache
+ * (and report the missing RAM as an external abort instead).
  */
 void early_trap_init(void *vectors_base)
 {

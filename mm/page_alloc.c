@@ -85,7 +85,7 @@ static unsigned long pfn_to_bitidx(const struct zone *zone, unsigned long pfn)
 	return (pfn - round_down(zone->zone_start_pfn, pageblock_nr_pages)) >> pageblock_order;
 }
 
-/* include/linux/pageblock-flags.h: get_pageblock_migratetype() */
+/* include/linux/mmzone.h: get_pageblock_migratetype() */
 static int get_pageblock_migratetype(const struct page *page)
 {
 	const struct zone *zone = page_zone(page);
@@ -1003,7 +1003,7 @@ struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
 	return page;
 }
 
-/* include/linux/vmstat.h: global_page_state(NR_FREE_PAGES), as nr_free_pages() */
+/* include/linux/swap.h: nr_free_pages(), that is global_page_state(NR_FREE_PAGES) */
 unsigned long nr_free_pages(void)
 {
 	struct zone *zone;

@@ -56,8 +56,7 @@ pteval_t pte_to_hw(pte_t pte, unsigned int ext)
 	return hw;
 }
 
-/* arch/arm/mm/proc-v7-2level.S: cpu_v7_set_pte_ext(): the Linux pte, its hardware twin 2 KiB above
- */
+/* arch/arm/mm/proc-v7-2level.S: cpu_v7_set_pte_ext(): the pte and its hw twin */
 void set_pte_ext(pte_t *ptep, pte_t pte, unsigned int ext)
 {
 	pteval_t *hwp = ptep + PTE_HWTABLE_PTRS;

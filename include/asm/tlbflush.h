@@ -59,7 +59,7 @@ static inline void flush_pmd_entry(void *pmd)
 	__asm__ volatile("dsb" : : : "memory");
 }
 
-/* arch/arm/include/asm/tlbflush.h: local_flush_tlb_all(), IS form */
+/* arch/arm/include/asm/tlbflush.h: __flush_tlb_all(): TLBIALLIS, every core of the cluster */
 static inline void flush_tlb_all(void)
 {
 	__asm__ volatile("dsb\n\t"

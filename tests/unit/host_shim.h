@@ -29,8 +29,9 @@ void host_ram_init(phys_addr_t phys_base, size_t size);
 void host_ram_free(void);
 
 /*
- * cmocka fixtures for the page-table tests: empty memblock, zeroed
- * swapper_pg_dir, empty log, rodata off; and host_ram_free().
+ * cmocka fixtures: host_paging_setup() (page-table tests) starts from an
+ * empty memblock, zeroed swapper_pg_dir, empty log and rodata off;
+ * host_ram_teardown() (every test that used host_ram_init()) frees RAM.
  */
 int host_paging_setup(void **state);
 int host_ram_teardown(void **state);
