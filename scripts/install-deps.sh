@@ -16,6 +16,12 @@ PKGS=(
 	valgrind clang-format
 )
 
+if ! command -v dpkg-query >/dev/null; then
+	echo "install-deps: not a Debian system (no dpkg-query); a9mm needs the equivalents of:" >&2
+	echo "  ${PKGS[*]}" >&2
+	exit 0
+fi
+
 missing=()
 for p in "${PKGS[@]}"; do
 	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed'; then
