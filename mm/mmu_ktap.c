@@ -91,17 +91,27 @@ static void paging_lowmem_is_the_linear_map(struct ktap_test *t)
 }
 
 /*
- * prepare_page_table(): nothing below the modules area -- no NULL page,
- * no boot identity map of the kernel (head.S's, gone) -- and nothing in
- * modules, pkmap or vmalloc space but what kmap() and the I/O map put
- * there.  One probe per MiB: a pmd entry covers at least that.
+ * prepare_page_table(): nothing in user space -- no NULL page, no boot
+ * identity map of the kernel (head.S's, gone) -- nor in the modules area
+ * (a9mm loads none).  Each MiB's first-level entry must be a fault
+ * descriptor (0: not even a page table, so no stray 4 KiB pte hides in
+ * it), and the MMU itself must fault at each MiB.
  */
 static void paging_user_space_is_empty(struct ktap_test *t)
 {
-	for (unsigned long va = 0; va < MODULES_VADDR; va += SZ_1M)
+	unsigned int bad = 0;
+	struct pgwalk w;
+
+	for (unsigned long va = 0; va < PKMAP_BASE; va += SZ_1M) {
+		pgwalk(va, &w);
+		if (w.l1 && bad++ < 4)
+			ktap_fail(t, __FILE__, __LINE__,
+				  "0x%08lx: L1 descriptor 0x%08lx, expected 0", va,
+				  (unsigned long)w.l1);
 		expect_unmapped(t, va);
+	}
+	KTAP_EXPECT_EQ(t, bad, 0);
 	expect_unmapped(t, PHYS_OFFSET + TEXT_OFFSET);
-	expect_unmapped(t, MODULES_VADDR);
 }
 
 /* devicemaps_init(): the vectors page, the static I/O map, the fixmap */
@@ -167,7 +177,7 @@ static void paging_highmem_kmaps_translate(struct ktap_test *t)
 	void *va;
 
 	if (!page || !PageHighMem(page)) {
-		ktap_skip(t, "no HighMem on this board");
+		ktap_skip(t, "no free HighMem page");
 		if (page)
 			__free_page(page);
 		return;

@@ -126,7 +126,7 @@ static void mm_highmem_through_kmap(struct ktap_test *t)
 	u32 *p;
 
 	if (!page || !PageHighMem(page)) {
-		ktap_skip(t, "no HighMem on this board");
+		ktap_skip(t, "no free HighMem page");
 		if (page)
 			__free_page(page);
 		return;

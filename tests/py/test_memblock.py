@@ -217,6 +217,7 @@ def test_tiny_odd_ram_still_works(boot):
     ("1024M", None, "mem=100M mem=200M@0x70000000"),     # two banks, a hole
     ("256M", "reserved.dtb", ""),                        # /memreserve/, no-map
     ("1024M", "odd-banks.dtb", ""),                      # unaligned bank ends
+    ("1024M", None, "vmalloc=900M"),                     # the DTB ends up in HighMem
 ])
 def test_selftest_memblock_suite(boot, mem, dtb, extra):
     """The in-kernel suite: arrays sound, boot reservations held, zones span memblock."""
