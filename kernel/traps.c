@@ -256,7 +256,7 @@ void show_pte(unsigned long addr)
 /*
  * arch/arm/kernel/traps.c: early_trap_init(): copy the vector table into
  * the page devicemaps_init() maps at 0xffff0000, then make it executable:
- * clean the D-cache, invalidate the I-cache (ARM ARM B2.2.7).
+ * clean the D-cache, invalidate the I-cache (asm/cacheflush.h, ARM ARM B4.2.1).
  *
  * Not in Linux: read the copy back.  memblock hands pages out top-down,
  * so this one sits near the top of lowmem as the device tree describes it;
