@@ -57,13 +57,13 @@ static const struct fault_kind {
 	unsigned long arg;
 	const char *expect;
 } fault_kinds[] = {
-	{"null", fault_null, 0, "a translation fault (data abort) reading 0x00000000"},
-	{"ro", fault_ro, (unsigned long)_stext,
-	 "a permission fault writing .text, if it is read-only (rodata=on)"},
-	{"xn", fault_xn, IO_MB_VIRT, "a permission fault (prefetch abort) executing I/O memory"},
-	{"undef", fault_undef, 0, "an undefined instruction exception (UDF)"},
-	{"align", fault_align, (unsigned long)_sdata + 2,
-	 "an alignment fault (data abort): LDM from an odd address"},
+	{ "null", fault_null, 0, "a translation fault (data abort) reading 0x00000000" },
+	{ "ro", fault_ro, (unsigned long)_stext,
+	  "a permission fault writing .text, if it is read-only (rodata=on)" },
+	{ "xn", fault_xn, IO_MB_VIRT, "a permission fault (prefetch abort) executing I/O memory" },
+	{ "undef", fault_undef, 0, "an undefined instruction exception (UDF)" },
+	{ "align", fault_align, (unsigned long)_sdata + 2,
+	  "an alignment fault (data abort): LDM from an odd address" },
 };
 
 static const struct fault_kind *find_kind(const char *name)
@@ -97,7 +97,7 @@ SHELL_CMD("fault", do_fault, "null|ro|xn|undef|align",
 
 static void traps_fault_kinds(struct ktap_test *t)
 {
-	static const char *const must_fault[] = {"null", "xn", "undef", "align"};
+	static const char *const must_fault[] = { "null", "xn", "undef", "align" };
 
 	for (unsigned int i = 0; i < ARRAY_SIZE(must_fault); i++) {
 		const struct fault_kind *k = find_kind(must_fault[i]);

@@ -94,8 +94,12 @@ static const struct gfp_word {
 	const char *word;
 	gfp_t flags;
 } gfp_words[] = {
-	{"highmem", __GFP_HIGHMEM}, {"movable", __GFP_MOVABLE}, {"reclaimable", __GFP_RECLAIMABLE},
-	{"atomic", __GFP_HIGH},	    {"cold", __GFP_COLD},	{"zero", __GFP_ZERO},
+	{ "highmem", __GFP_HIGHMEM },
+	{ "movable", __GFP_MOVABLE },
+	{ "reclaimable", __GFP_RECLAIMABLE },
+	{ "atomic", __GFP_HIGH },
+	{ "cold", __GFP_COLD },
+	{ "zero", __GFP_ZERO },
 };
 
 static int do_alloc(int argc, char **argv)

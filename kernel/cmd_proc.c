@@ -51,12 +51,12 @@ static const struct proc_file {
 	const char *path;
 	void (*show)(int (*print)(const char *fmt, ...));
 } proc_files[] = {
-	{"/proc/buddyinfo", show_buddyinfo},
-	{"/proc/cmdline", show_cmdline},
-	{"/proc/iomem", show_iomem},
-	{"/proc/meminfo", show_meminfo},
-	{"/proc/pagetypeinfo", show_pagetypeinfo},
-	{"/proc/zoneinfo", show_zoneinfo},
+	{ "/proc/buddyinfo", show_buddyinfo },
+	{ "/proc/cmdline", show_cmdline },
+	{ "/proc/iomem", show_iomem },
+	{ "/proc/meminfo", show_meminfo },
+	{ "/proc/pagetypeinfo", show_pagetypeinfo },
+	{ "/proc/zoneinfo", show_zoneinfo },
 };
 
 static int do_cat(int argc, char **argv)

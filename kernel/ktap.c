@@ -53,7 +53,7 @@ static bool run_suite(const struct ktap_suite *s, unsigned int nr)
 
 	printk("    KTAP version 1\n    # Subtest: %s\n    1..%u\n", s->name, s->nr_cases);
 	for (unsigned int i = 0; i < s->nr_cases; i++) {
-		struct ktap_test t = {.case_name = s->cases[i].name};
+		struct ktap_test t = { .case_name = s->cases[i].name };
 
 		if (skip) {
 			printk("    ok %u %s # SKIP %s\n", i + 1, t.case_name, skip);

@@ -22,7 +22,7 @@ extern const struct obs_kernel_param __setup_start[], __setup_end[];
  * instruction that prints, so these have nothing to do, but they are
  * Linux's words and never "unknown".
  */
-static const char *const known_elsewhere[] = {"earlycon", "earlyprintk"};
+static const char *const known_elsewhere[] = { "earlycon", "earlyprintk" };
 
 static bool is_registered(const char *param, bool early)
 {

@@ -89,11 +89,13 @@ static void console_emit(const char *s, size_t len, int level)
 			console_write_raw(s, len);
 		return;
 	}
-	if (nr_early_records < ARRAY_SIZE(early_records))
-		early_records[nr_early_records++] =
-			(struct early_record){.start = log_next - len,
-					      .len = (unsigned short)len,
-					      .level = (signed char)level};
+	if (nr_early_records < ARRAY_SIZE(early_records)) {
+		struct early_record *r = &early_records[nr_early_records++];
+
+		r->start = log_next - len;
+		r->len = (unsigned short)len;
+		r->level = (signed char)level;
+	}
 }
 
 void console_write(const char *s, size_t len)

@@ -521,14 +521,14 @@ static void __init mark_rodata_ro(void)
 
 /* The static I/O map (arch/arm/mach-vexpress: v2m_map_io), head.S's too. */
 static const struct map_desc vexpress_io_desc[] = {
-	{.virtual = IO_MB_VIRT,
-	 .pfn = __phys_to_pfn(IO_MB_PHYS),
-	 .length = SZ_1M,
-	 .type = MT_DEVICE},
-	{.virtual = IO_PRIV_VIRT,
-	 .pfn = __phys_to_pfn(IO_PRIV_PHYS),
-	 .length = SZ_1M,
-	 .type = MT_DEVICE},
+	{ .virtual = IO_MB_VIRT,
+	  .pfn = __phys_to_pfn(IO_MB_PHYS),
+	  .length = SZ_1M,
+	  .type = MT_DEVICE },
+	{ .virtual = IO_PRIV_VIRT,
+	  .pfn = __phys_to_pfn(IO_PRIV_PHYS),
+	  .length = SZ_1M,
+	  .type = MT_DEVICE },
 };
 
 /*

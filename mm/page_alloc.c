@@ -37,7 +37,7 @@ int mminit_loglevel;
 static unsigned long nr_kernel_pages, nr_all_pages;
 static unsigned long dma_reserve;
 
-static const char *const zone_names[MAX_NR_ZONES] = {"Normal", "HighMem"};
+static const char *const zone_names[MAX_NR_ZONES] = { "Normal", "HighMem" };
 
 const char *const migratetype_names[MIGRATE_TYPES] = {
 	"Unmovable",
@@ -47,14 +47,14 @@ const char *const migratetype_names[MIGRATE_TYPES] = {
 };
 
 /* Linux 3.x: sysctl_lowmem_reserve_ratio, 32 for the zone below HighMem */
-static const int sysctl_lowmem_reserve_ratio[MAX_NR_ZONES - 1] = {32};
+static const int sysctl_lowmem_reserve_ratio[MAX_NR_ZONES - 1] = { 32 };
 
 /* mm/page_alloc.c: fallbacks[]: where to look when a type's lists are empty */
 static const int fallbacks[MIGRATE_TYPES][3] = {
-	[MIGRATE_UNMOVABLE] = {MIGRATE_RECLAIMABLE, MIGRATE_MOVABLE, MIGRATE_RESERVE},
-	[MIGRATE_RECLAIMABLE] = {MIGRATE_UNMOVABLE, MIGRATE_MOVABLE, MIGRATE_RESERVE},
-	[MIGRATE_MOVABLE] = {MIGRATE_RECLAIMABLE, MIGRATE_UNMOVABLE, MIGRATE_RESERVE},
-	[MIGRATE_RESERVE] = {MIGRATE_RESERVE, MIGRATE_RESERVE, MIGRATE_RESERVE},
+	[MIGRATE_UNMOVABLE] = { MIGRATE_RECLAIMABLE, MIGRATE_MOVABLE, MIGRATE_RESERVE },
+	[MIGRATE_RECLAIMABLE] = { MIGRATE_UNMOVABLE, MIGRATE_MOVABLE, MIGRATE_RESERVE },
+	[MIGRATE_MOVABLE] = { MIGRATE_RECLAIMABLE, MIGRATE_UNMOVABLE, MIGRATE_RESERVE },
+	[MIGRATE_RESERVE] = { MIGRATE_RESERVE, MIGRATE_RESERVE, MIGRATE_RESERVE },
 };
 
 #define ALLOC_WMARK_MIN	 WMARK_MIN

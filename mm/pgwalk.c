@@ -80,8 +80,8 @@ const char *pgwalk_memtype(unsigned int tex, unsigned int c, unsigned int b)
 const char *pgwalk_access(unsigned int apx, unsigned int ap)
 {
 	static const char *const names[2][4] = {
-		{"no access", "kernel RW, user none", "kernel RW, user RO", "kernel RW, user RW"},
-		{"reserved", "kernel RO, user none", "kernel RO, user RO", "kernel RO, user RO"},
+		{ "no access", "kernel RW, user none", "kernel RW, user RO", "kernel RW, user RW" },
+		{ "reserved", "kernel RO, user none", "kernel RO, user RO", "kernel RO, user RO" },
 	};
 
 	return names[apx & 1][ap & 3];

@@ -63,7 +63,7 @@ static void pagetypeinfo_showfree_print(print_t print, struct zone *zone)
  */
 static void pagetypeinfo_showblockcount_print(print_t print, struct zone *zone)
 {
-	unsigned long count[MIGRATE_TYPES] = {0};
+	unsigned long count[MIGRATE_TYPES] = { 0 };
 	unsigned long base = round_down(zone->zone_start_pfn, pageblock_nr_pages);
 
 	for (unsigned long pfn = zone->zone_start_pfn; pfn < zone_end_pfn(zone);

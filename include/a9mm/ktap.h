@@ -2,6 +2,7 @@
 #ifndef _A9MM_KTAP_H
 #define _A9MM_KTAP_H
 
+#include <linux/compiler_attributes.h>
 #include <linux/types.h>
 
 /*
@@ -30,18 +31,17 @@ struct ktap_suite {
 	const char *(*skip_if)(void);
 };
 
-#define KTAP_CASE(fn)                  \
-	{                              \
-		.name = #fn, .run = fn \
-	}
+/* clang-format off */
+#define KTAP_CASE(fn) { .name = #fn, .run = fn }
 
-#define KTAP_SUITE(_var, _name, _cases, ...)                                   \
-	static const struct ktap_suite _var                                    \
-		__attribute__((used, section(".ktap_suites"), aligned(4))) = { \
-			.name = _name,                                         \
-			.cases = _cases,                                       \
-			.nr_cases = sizeof(_cases) / sizeof((_cases)[0]),      \
-			__VA_ARGS__}
+#define KTAP_SUITE(_var, _name, _cases, ...)					\
+	static const struct ktap_suite _var __used __section(".ktap_suites") = { \
+		.name = _name,							\
+		.cases = _cases,						\
+		.nr_cases = sizeof(_cases) / sizeof((_cases)[0]),		\
+		__VA_ARGS__							\
+	}
+/* clang-format on */
 
 void ktap_fail(struct ktap_test *t, const char *file, int line, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));

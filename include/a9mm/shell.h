@@ -2,6 +2,8 @@
 #ifndef _A9MM_SHELL_H
 #define _A9MM_SHELL_H
 
+#include <linux/compiler_attributes.h>
+
 /*
  * Shell commands live in one table the linker gathers from every file
  * (section .shell_cmds, like U-Boot's U_BOOT_CMD): a file adds a command
@@ -15,10 +17,12 @@ struct shell_cmd {
 	const char *help;
 };
 
-#define SHELL_CMD(_name, _fn, _usage, _help)                                  \
-	static const struct shell_cmd __shell_cmd_##_fn                       \
-		__attribute__((used, section(".shell_cmds"), aligned(4))) = { \
-			.name = _name, .fn = _fn, .usage = _usage, .help = _help}
+/* clang-format off */
+#define SHELL_CMD(_name, _fn, _usage, _help)					\
+	static const struct shell_cmd __shell_cmd_##_fn __used __section(".shell_cmds") = { \
+		.name = _name, .fn = _fn, .usage = _usage, .help = _help	\
+	}
+/* clang-format on */
 
 void shell_run(void);
 int shprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

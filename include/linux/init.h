@@ -2,6 +2,8 @@
 #ifndef _LINUX_INIT_H
 #define _LINUX_INIT_H
 
+#include <linux/compiler_attributes.h>
+
 /*
  * include/linux/init.h: boot-only code and data live between __init_begin
  * and __init_end, which the "Virtual kernel memory layout" prints as .init.
@@ -28,10 +30,14 @@ struct obs_kernel_param {
 	int early;
 };
 
-#define __setup_param(str, unique_id, fn, early)                                 \
-	static const char __setup_str_##unique_id[] = str;                       \
-	static const struct obs_kernel_param __setup_##unique_id __attribute__(( \
-		used, section(".init.setup"), aligned(4))) = {__setup_str_##unique_id, fn, early}
+/* clang-format off */
+#define __setup_param(str, unique_id, fn, early)				\
+	static const char __setup_str_##unique_id[] = str;			\
+	static const struct obs_kernel_param __setup_##unique_id		\
+		__used __section(".init.setup") = {				\
+		__setup_str_##unique_id, fn, early				\
+	}
+/* clang-format on */
 
 #define __setup(str, fn)     __setup_param(str, fn, fn, 0)
 #define early_param(str, fn) __setup_param(str, fn, fn, 1)

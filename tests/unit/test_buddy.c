@@ -173,7 +173,7 @@ static void test_reserve_pages_return_to_reserve(void **state)
 {
 	static struct page *held[20000];
 	unsigned long n = 0, from_reserve = 0, reserve_before = 0, reserve_after = 0;
-	const gfp_t kinds[] = {GFP_HIGHUSER_MOVABLE, GFP_KERNEL, GFP_ATOMIC};
+	const gfp_t kinds[] = { GFP_HIGHUSER_MOVABLE, GFP_KERNEL, GFP_ATOMIC };
 	struct page *page;
 
 	boot_node(32, 24);

@@ -34,10 +34,10 @@ static void split_all(const char *line, const char *expect[][2], int n)
 static void test_next_arg_words_and_values(void **state)
 {
 	const char *expect[][2] = {
-		{"console", "ttyAMA0"},
-		{"quiet", NULL},
-		{"mem", "256M@0x60000000"},
-		{"a", ""},
+		{ "console", "ttyAMA0" },
+		{ "quiet", NULL },
+		{ "mem", "256M@0x60000000" },
+		{ "a", "" },
 	};
 
 	split_all("console=ttyAMA0 quiet  mem=256M@0x60000000 a=", expect, 4);
@@ -46,9 +46,9 @@ static void test_next_arg_words_and_values(void **state)
 static void test_next_arg_quotes(void **state)
 {
 	const char *expect[][2] = {
-		{"x", "two words"},
-		{"y", "b c"},
-		{"z", NULL},
+		{ "x", "two words" },
+		{ "y", "b c" },
+		{ "z", NULL },
 	};
 
 	split_all("x=\"two words\" \"y=b c\" z", expect, 3);

@@ -83,7 +83,7 @@ static void *make_tree(int ac, int sc, const char *name, const fdt32_t *reg, int
 
 static void test_board_dtb(void **state)
 {
-	const struct range want[] = {{0x60000000, 0x40000000}};
+	const struct range want[] = { { 0x60000000, 0x40000000 } };
 
 	assert_true(early_init_dt_scan(load_dtb("../vexpress-v2p-ca9")));
 	check_memory(want, 1);
@@ -95,9 +95,9 @@ static void test_board_dtb(void **state)
 static void test_two_memory_nodes_three_banks(void **state)
 {
 	const struct range want[] = {
-		{0x60000000, 0x10000000},
-		{0x80000000, 0x08000000},
-		{0x90000000, 0x04000000},
+		{ 0x60000000, 0x10000000 },
+		{ 0x80000000, 0x08000000 },
+		{ 0x90000000, 0x04000000 },
 	};
 
 	assert_true(early_init_dt_scan(load_dtb("two-banks")));
@@ -109,7 +109,7 @@ static void test_two_memory_nodes_three_banks(void **state)
 
 static void test_two_cells_and_above_4g(void **state)
 {
-	const struct range want[] = {{0x60000000, 0x40000000}};
+	const struct range want[] = { { 0x60000000, 0x40000000 } };
 
 	assert_true(early_init_dt_scan(load_dtb("cells2")));
 	assert_int_equal(dt_root_addr_cells, 2);
@@ -120,10 +120,10 @@ static void test_two_cells_and_above_4g(void **state)
 
 static void test_bank_crossing_4g_is_cut(void **state)
 {
-	const fdt32_t reg[] = {cpu_to_fdt32(0), cpu_to_fdt32(0xf0000000), cpu_to_fdt32(0),
-			       cpu_to_fdt32(0x20000000)};
+	const fdt32_t reg[] = { cpu_to_fdt32(0), cpu_to_fdt32(0xf0000000), cpu_to_fdt32(0),
+				cpu_to_fdt32(0x20000000) };
 	/* memblock keeps 32-bit ends: the last page below 4 GiB is unusable */
-	const struct range want[] = {{0xf0000000, 0x10000000 - PAGE_SIZE}};
+	const struct range want[] = { { 0xf0000000, 0x10000000 - PAGE_SIZE } };
 
 	assert_true(early_init_dt_scan(make_tree(2, 2, "memory@f0000000", reg, sizeof(reg))));
 	check_memory(want, 1);
@@ -132,7 +132,7 @@ static void test_bank_crossing_4g_is_cut(void **state)
 
 static void test_odd_banks(void **state)
 {
-	const struct range want[] = {{0x60000000, 0x40000000}};
+	const struct range want[] = { { 0x60000000, 0x40000000 } };
 
 	assert_true(early_init_dt_scan(load_dtb("odd-banks")));
 	check_memory(want, 1);
@@ -152,10 +152,10 @@ static void test_odd_banks(void **state)
 static void test_partial_reg_entry_dropped(void **state)
 {
 	/* two whole entries and half of a third */
-	const fdt32_t reg[] = {cpu_to_fdt32(0x60000000), cpu_to_fdt32(0x100000),
-			       cpu_to_fdt32(0x70000000), cpu_to_fdt32(0x100000),
-			       cpu_to_fdt32(0x80000000)};
-	const struct range want[] = {{0x60000000, 0x100000}, {0x70000000, 0x100000}};
+	const fdt32_t reg[] = { cpu_to_fdt32(0x60000000), cpu_to_fdt32(0x100000),
+				cpu_to_fdt32(0x70000000), cpu_to_fdt32(0x100000),
+				cpu_to_fdt32(0x80000000) };
+	const struct range want[] = { { 0x60000000, 0x100000 }, { 0x70000000, 0x100000 } };
 
 	assert_true(early_init_dt_scan(make_tree(1, 1, "memory", reg, sizeof(reg))));
 	check_memory(want, 2);
@@ -164,7 +164,7 @@ static void test_partial_reg_entry_dropped(void **state)
 
 static void test_tiny_unaligned_bank_ignored(void **state)
 {
-	const fdt32_t reg[] = {cpu_to_fdt32(0x60000800), cpu_to_fdt32(0x400)};
+	const fdt32_t reg[] = { cpu_to_fdt32(0x60000800), cpu_to_fdt32(0x400) };
 
 	assert_true(early_init_dt_scan(make_tree(1, 1, "memory", reg, sizeof(reg))));
 	check_memory(NULL, 0);
@@ -189,8 +189,8 @@ static void test_bad_cells(void **state)
 
 static void test_reservations(void **state)
 {
-	const struct range mem[] = {{0x60000000, 0x0f800000}, {0x70000000, 0x30000000}};
-	const struct range rsv[] = {{0x6d000000, 0x200000}, {0x6e000000, 0x100000}};
+	const struct range mem[] = { { 0x60000000, 0x0f800000 }, { 0x70000000, 0x30000000 } };
+	const struct range rsv[] = { { 0x6d000000, 0x200000 }, { 0x6e000000, 0x100000 } };
 
 	assert_true(early_init_dt_scan(load_dtb("reserved")));
 	early_init_fdt_scan_reserved_mem();
@@ -322,7 +322,7 @@ static void test_random_corruption_is_survived(void **state)
 
 static void test_arm_add_memory(void **state)
 {
-	const struct range want[] = {{0x60000000, 0x100000}, {0x70001000, 0xfff000}};
+	const struct range want[] = { { 0x60000000, 0x100000 }, { 0x70001000, 0xfff000 } };
 
 	/* below PHYS_OFFSET (0x60000000 in the host shim): the part above stays */
 	assert_int_equal(arm_add_memory(0x5ff00000, 0x200000), 0);

@@ -45,8 +45,8 @@ static void check_type(const struct memblock_type *type, const struct range *wan
 
 static void test_add_sorts_and_merges_neighbours(void **state)
 {
-	const struct range two[] = {{0x1000, 0x1000}, {0x5000, 0x1000}};
-	const struct range one[] = {{0x1000, 0x5000}};
+	const struct range two[] = { { 0x1000, 0x1000 }, { 0x5000, 0x1000 } };
+	const struct range one[] = { { 0x1000, 0x5000 } };
 
 	assert_int_equal(memblock_add(0x5000, 0x1000), 0);
 	assert_int_equal(memblock_add(0x1000, 0x1000), 0);
@@ -58,7 +58,7 @@ static void test_add_sorts_and_merges_neighbours(void **state)
 
 static void test_add_overlapping_covers_union(void **state)
 {
-	const struct range want[] = {{0x1000, 0x9000}};
+	const struct range want[] = { { 0x1000, 0x9000 } };
 
 	memblock_add(0x1000, 0x4000);
 	memblock_add(0x8000, 0x2000);
@@ -85,8 +85,8 @@ static void test_add_is_capped_at_4g(void **state)
 
 static void test_remove_splits_and_spans(void **state)
 {
-	const struct range split[] = {{0x1000, 0x2000}, {0x4000, 0x2000}, {0x8000, 0x2000}};
-	const struct range spanned[] = {{0x1000, 0x1000}, {0x9000, 0x1000}};
+	const struct range split[] = { { 0x1000, 0x2000 }, { 0x4000, 0x2000 }, { 0x8000, 0x2000 } };
+	const struct range spanned[] = { { 0x1000, 0x1000 }, { 0x9000, 0x1000 } };
 
 	memblock_add(0x1000, 0x5000);
 	memblock_add(0x8000, 0x2000);
@@ -100,7 +100,7 @@ static void test_remove_splits_and_spans(void **state)
 
 static void test_reserve_and_free(void **state)
 {
-	const struct range left[] = {{0x10000, 0x1000}, {0x13000, 0x1000}};
+	const struct range left[] = { { 0x10000, 0x1000 }, { 0x13000, 0x1000 } };
 
 	memblock_add(0x10000, 0x100000);
 	memblock_reserve(0x10000, 0x4000);
@@ -118,10 +118,10 @@ static void test_reserve_and_free(void **state)
 static void test_free_ranges_are_memory_minus_reserved(void **state)
 {
 	const struct range want[] = {
-		{0x1000, 0x1000},
-		{0x3000, 0x2000},
-		{0x8000, 0x1000},
-		{0xa000, 0x1000},
+		{ 0x1000, 0x1000 },
+		{ 0x3000, 0x2000 },
+		{ 0x8000, 0x1000 },
+		{ 0xa000, 0x1000 },
 	};
 	phys_addr_t start, end;
 	unsigned long n = 0;
@@ -252,7 +252,7 @@ static void test_full_array_doubles_after_resize(void **state)
 
 static void test_enforce_memory_limit(void **state)
 {
-	const struct range want[] = {{0x1000, 0x2000}, {0x8000, 0x1000}};
+	const struct range want[] = { { 0x1000, 0x2000 }, { 0x8000, 0x1000 } };
 
 	memblock_add(0x1000, 0x2000);
 	memblock_add(0x8000, 0x4000);
@@ -307,7 +307,7 @@ static void test_debug_dump_and_trace(void **state)
 #define NPAGES 256
 static void test_random_against_bitmap(void **state)
 {
-	bool model[NPAGES] = {false};
+	bool model[NPAGES] = { false };
 	unsigned int seed = 12345;
 
 	for (int step = 0; step < 4000; step++) {
@@ -326,7 +326,7 @@ static void test_random_against_bitmap(void **state)
 
 		/* compare */
 		phys_addr_t total = 0, prev_end = 0;
-		bool seen[NPAGES] = {false};
+		bool seen[NPAGES] = { false };
 
 		for (unsigned long r = 0; r < memblock.memory.cnt; r++) {
 			const struct memblock_region *rg = &memblock.memory.regions[r];

@@ -33,7 +33,7 @@ struct hw {
 
 static struct hw hw_walk(u32 va)
 {
-	struct hw h = {0};
+	struct hw h = { 0 };
 	u32 l1 = ((u32 *)swapper_pg_dir)[va >> 20];
 
 	h.domain = (l1 >> 5) & 15;
@@ -264,8 +264,8 @@ static void test_kernel_straddling_a_bank_edge(void **state)
 	host_ram_init(RAM, 64 * MB);
 	memblock_add(RAM, MB + 512 * 1024);
 	memblock_add(RAM + 2 * MB, 62 * MB);
-	host_kernel_layout = (struct kernel_layout){RAM + 0x10000, RAM + 0x80000, RAM + 0xa0000,
-						    RAM + 0x140000, RAM + 0x150000};
+	host_kernel_layout = (struct kernel_layout){ RAM + 0x10000, RAM + 0x80000, RAM + 0xa0000,
+						     RAM + 0x140000, RAM + 0x150000 };
 	memblock_reserve(RAM + 0xc000, 0x144000);
 	boot_paging(64 * MB);
 

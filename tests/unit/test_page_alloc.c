@@ -73,7 +73,7 @@ static void test_boot_counts(void **state)
 static void test_seed_range_orders(void **state)
 {
 	const unsigned long start = 0x8800e, end = 0xaecea;
-	unsigned long counts[MAX_ORDER] = {0}, pfn = start, got_pfn;
+	unsigned long counts[MAX_ORDER] = { 0 }, pfn = start, got_pfn;
 	unsigned int got_order, nblocks = 0;
 	const char *p;
 
@@ -153,7 +153,7 @@ static void test_exhaustion_and_recovery(void **state)
 	struct list_head pages;
 	struct page *page, *tmp;
 	unsigned long n = 0;
-	const gfp_t kinds[] = {GFP_HIGHUSER_MOVABLE, GFP_KERNEL, GFP_ATOMIC};
+	const gfp_t kinds[] = { GFP_HIGHUSER_MOVABLE, GFP_KERNEL, GFP_ATOMIC };
 
 	boot_node(32, 24);
 	INIT_LIST_HEAD(&pages);
@@ -218,7 +218,7 @@ static void test_random_against_model(void **state)
 				assert_false(memblock_is_reserved(p << 12));
 				owned[p - RAM / 4096] = 1;
 			}
-			held[nheld++] = (struct blk){pfn, order};
+			held[nheld++] = (struct blk){ pfn, order };
 		} else {
 			unsigned int i = (unsigned int)rand_r(&seed) % nheld;
 

@@ -35,8 +35,8 @@ static void boot_at(u32 ram, u32 size)
 {
 	host_ram_init(ram, size);
 	memblock_add(ram, size);
-	host_kernel_layout = (struct kernel_layout){ram + 0x10000, ram + 0x18000, ram + 0x1c000,
-						    ram + 0x20000, ram + 0x50000};
+	host_kernel_layout = (struct kernel_layout){ ram + 0x10000, ram + 0x18000, ram + 0x1c000,
+						     ram + 0x20000, ram + 0x50000 };
 	memblock_reserve(ram + 0xc000, 0x44000);
 	adjust_lowmem_bounds();
 	paging_init();
@@ -75,10 +75,10 @@ static void test_pmd_clear_clears_both_entries_only(void **state)
 static void test_pte_page_layout(void **state)
 {
 	const u32 ram = 0x60000000, va = 0xe0000000;
-	struct map_desc md = {.virtual = va + 0x1000,
-			      .pfn = (ram + 0x101000) >> 12,
-			      .length = 2 * MB - 0x1000,
-			      .type = MT_MEMORY_RW};
+	struct map_desc md = { .virtual = va + 0x1000,
+			       .pfn = (ram + 0x101000) >> 12,
+			       .length = 2 * MB - 0x1000,
+			       .type = MT_MEMORY_RW };
 	u32 *page;
 	u32 idx;
 

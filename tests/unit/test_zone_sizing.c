@@ -101,8 +101,8 @@ static void size_one(unsigned long ram_mb)
 
 static void test_many_sizes(void **state)
 {
-	static const unsigned long sizes[] = {16,  48,	64,  100, 128, 256,  300, 512,
-					      759, 760, 761, 768, 800, 1000, 1024};
+	static const unsigned long sizes[] = { 16,  48,	 64,  100, 128, 256,  300, 512,
+					       759, 760, 761, 768, 800, 1000, 1024 };
 
 	for (unsigned int i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++)
 		size_one(sizes[i]);
@@ -136,7 +136,7 @@ static void test_hole_between_banks(void **state)
 
 static void test_batch_formula_edges(void **state)
 {
-	struct zone z = {0};
+	struct zone z = { 0 };
 
 	for (unsigned long managed = 0; managed < 2000000; managed += 997) {
 		z.managed_pages = managed;
