@@ -35,7 +35,8 @@ struct ktap_suite {
 #define KTAP_CASE(fn) { .name = #fn, .run = fn }
 
 #define KTAP_SUITE(_var, _name, _cases, ...)					\
-	static const struct ktap_suite _var __used __section(".ktap_suites") = { \
+	static const struct ktap_suite _var __used __section(".ktap_suites")	\
+		__aligned(__alignof__(struct ktap_suite)) = {			\
 		.name = _name,							\
 		.cases = _cases,						\
 		.nr_cases = sizeof(_cases) / sizeof((_cases)[0]),		\

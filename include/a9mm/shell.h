@@ -19,7 +19,8 @@ struct shell_cmd {
 
 /* clang-format off */
 #define SHELL_CMD(_name, _fn, _usage, _help)					\
-	static const struct shell_cmd __shell_cmd_##_fn __used __section(".shell_cmds") = { \
+	static const struct shell_cmd __shell_cmd_##_fn __used			\
+		__section(".shell_cmds") __aligned(__alignof__(struct shell_cmd)) = { \
 		.name = _name, .fn = _fn, .usage = _usage, .help = _help	\
 	}
 /* clang-format on */

@@ -5,13 +5,19 @@
 /*
  * include/linux/compiler_attributes.h: the attributes the linker-section
  * tables (early_param, SHELL_CMD, KTAP_SUITE) are built with.  picolibc's
- * <sys/cdefs.h> defines the same two, the same way.
+ * <sys/cdefs.h> defines the same ones, the same way.  A table entry is
+ * __aligned(__alignof__(its type)), as in Linux: the explicit alignment
+ * stops the compiler from padding entries apart, so the linker's section
+ * stays an array.
  */
 #ifndef __used
 #define __used __attribute__((__used__))
 #endif
 #ifndef __section
 #define __section(x) __attribute__((__section__(x)))
+#endif
+#ifndef __aligned
+#define __aligned(x) __attribute__((__aligned__(x)))
 #endif
 
 #endif

@@ -34,7 +34,8 @@ struct obs_kernel_param {
 #define __setup_param(str, unique_id, fn, early)				\
 	static const char __setup_str_##unique_id[] = str;			\
 	static const struct obs_kernel_param __setup_##unique_id		\
-		__used __section(".init.setup") = {				\
+		__used __section(".init.setup")					\
+		__aligned(__alignof__(struct obs_kernel_param)) = {		\
 		__setup_str_##unique_id, fn, early				\
 	}
 /* clang-format on */
