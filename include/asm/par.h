@@ -19,30 +19,27 @@
 #define PAR_FS(par)   (((par) >> 1) & 0x3f)
 #define PAR_PAGE_MASK 0xfffff000UL
 
+/* one operation, ATS1CPR (opc2 0) or ATS1CPW (opc2 1), then PAR */
+#define __ats1cp(va, opc2)                                               \
+	({                                                               \
+		unsigned long __par;                                     \
+		__asm__ volatile("mcr p15, 0, %1, c7, c8, " #opc2 "\n\t" \
+				 "isb\n\t"                               \
+				 "mrc p15, 0, %0, c7, c4, 0"             \
+				 : "=r"(__par)                           \
+				 : "r"(va)                               \
+				 : "memory");                            \
+		__par;                                                   \
+	})
+
 static inline unsigned long ats1cpr(unsigned long va)
 {
-	unsigned long par;
-
-	__asm__ volatile("mcr p15, 0, %1, c7, c8, 0\n\t"
-			 "isb\n\t"
-			 "mrc p15, 0, %0, c7, c4, 0"
-			 : "=r"(par)
-			 : "r"(va)
-			 : "memory");
-	return par;
+	return __ats1cp(va, 0);
 }
 
 static inline unsigned long ats1cpw(unsigned long va)
 {
-	unsigned long par;
-
-	__asm__ volatile("mcr p15, 0, %1, c7, c8, 1\n\t"
-			 "isb\n\t"
-			 "mrc p15, 0, %0, c7, c4, 0"
-			 : "=r"(par)
-			 : "r"(va)
-			 : "memory");
-	return par;
+	return __ats1cp(va, 1);
 }
 
 #endif
