@@ -584,9 +584,12 @@ def render(result, markdown=False, header=""):
     out.append("")
     out.append("= same   ~RULE explained by RULE (its check passed)   !! unexplained")
     out.append("")
+    groups = {}
     for r in rows:
         if r.mark.startswith("~"):
-            out.append(f"{r.mark:12} {r.label}: {r.note}")
+            groups.setdefault((r.mark, r.note), []).append(r.label)
+    for (mark, note), labels in groups.items():
+        out.append(f"{mark:12} {', '.join(labels)}: {note}")
     unexplained = [r for r in rows if r.mark == "!!"]
     out.append("")
     if unexplained:
