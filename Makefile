@@ -87,7 +87,7 @@ QEMU_BASE	= $(QEMU) -M vexpress-a9 -smp $(SMP) -m $(MEM) \
 		  -audiodev none,id=snd0 -global pl041.audiodev=snd0
 
 .PHONY: all qemu debug gdb test test-unit test-py bench deps clean distclean \
-	help format format-check
+	help format format-check linux-compare linux-compare-readme
 
 all: $(B)/Image $(DTB)
 
@@ -245,6 +245,24 @@ $(B)/bench/bench_buddy: $(BENCH_OBJS)
 bench: all $(B)/bench/bench_buddy
 	$(PYTHON) scripts/bench.py
 
+# --- Linux beside a9mm ------------------------------------------------------
+# Debian 12's armmp kernel and a9mm on the same board, RAM, CPUs, command
+# line and DTB; the package is downloaded once into cache/linux-compare/.
+# memblock=debug is added unless APPEND is given.
+COMPARE_APPEND	:= $(APPEND) memblock=debug
+ifeq ($(origin APPEND),command line)
+COMPARE_APPEND	:= $(APPEND)
+endif
+
+linux-compare: all
+	$(PYTHON) scripts/linux-compare --mem $(MEM) --smp $(SMP) --append "$(COMPARE_APPEND)" \
+		$(COMPARE_ARGS)
+
+# the README's comparison: -m 1024M -smp 4, the default command line, and
+# the instruction counts
+linux-compare-readme: all
+	$(PYTHON) scripts/linux-compare --mem 1024M --smp 4 --count-instructions --readme
+
 # Every C file of ours, in the kernel's style (.clang-format).
 FORMAT_SRCS	:= $(KSRCS_C) $(wildcard include/*/*.h tests/unit/*.[ch] tests/bench/*.c)
 
@@ -272,9 +290,12 @@ help:
 	@echo "  test-unit      host unit tests of the mm core (cmocka, ASan/UBSan)"
 	@echo "  test-py        system tests: boot QEMU, talk to the console (pytest)"
 	@echo "  bench          benchmarks (host ns/instructions, QEMU -icount)"
+	@echo "  linux-compare  Debian's Linux 6.1 and a9mm side by side, same QEMU board"
+	@echo "                 MEM=$(MEM) SMP=$(SMP) APPEND=... COMPARE_ARGS=--count-instructions"
+	@echo "  linux-compare-readme  regenerate README.md's comparison (-m 1024M)"
 	@echo "  deps           install Debian packages (scripts/install-deps.sh)"
 	@echo "  format         clang-format the C sources (format-check: only check)"
-	@echo "  clean          remove build/; distclean also drops the libfdt cache"
+	@echo "  clean          remove build/; distclean also drops cache/ (libfdt, Linux package)"
 	@echo "  DEBUG=1        build -O0 -g3 for stepping in GDB"
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -11,6 +11,7 @@ PKGS=(
 	device-tree-compiler
 	gdb-multiarch
 	linux-source-6.1
+	debian-archive-keyring
 	libcmocka-dev libfdt-dev
 	python3 python3-pytest python3-pexpect python3-matplotlib
 	valgrind clang-format
