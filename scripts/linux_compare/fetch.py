@@ -125,6 +125,12 @@ def resolve_and_download(cache, log=print):
     res = _run(["apt-cache", *opts, "show", "--no-all-versions", image])
     img_fields = _control_fields(res.stdout)
     version = img_fields.get("Version")
+    have = load(cache)
+    if have and (have["package"], have["version"]) == (image, version):
+        log(f"linux-compare: {METAPACKAGE} {meta_version} -> {image} {version}, "
+            f"already in {cache}")
+        shutil.rmtree(os.path.join(apt_dir, "var", "lib", "apt", "lists"), ignore_errors=True)
+        return have
     log(f"linux-compare: {METAPACKAGE} {meta_version} -> {image} {version}; downloading")
     dl = os.path.join(cache, "download")
     shutil.rmtree(dl, ignore_errors=True)
@@ -147,6 +153,8 @@ def resolve_and_download(cache, log=print):
     }
     record.update(_extract(deb, cache, image))
     shutil.rmtree(dl, ignore_errors=True)
+    # the package lists (18 MB) only served the resolving; --refresh gets them again
+    shutil.rmtree(os.path.join(apt_dir, "var", "lib", "apt", "lists"), ignore_errors=True)
     with open(os.path.join(cache, RECORD), "w") as f:
         json.dump(record, f, indent=1)
         f.write("\n")
