@@ -3,6 +3,7 @@
  * kernel/main.c: init/main.c's start_kernel(), keeping only the steps of
  * memory bring-up and ending in the serial shell instead of /sbin/init.
  */
+#include <asm/cputype.h>
 #include <asm/setup.h>
 #include <asm/memory.h>
 #include <asm/mm.h>
@@ -18,14 +19,6 @@
 const char linux_banner[] =
 	"a9mm version 0.1 (arm-none-eabi-gcc version " __VERSION__ ") #1 SMP ARMv7-A\n";
 
-static unsigned long read_mpidr(void)
-{
-	unsigned long v;
-
-	__asm__ volatile("mrc p15, 0, %0, c0, c0, 5" : "=r"(v));
-	return v;
-}
-
 /*
  * arch/arm/kernel/smp.c's smp_init_cpus() in spirit: say how many CPUs the
  * board has and that only the boot CPU runs.  The others never leave the
@@ -39,8 +32,8 @@ static void __init smp_report_cpus(void)
 
 	pr_info("SMP: %u CPU%s in the cluster (SCU); booted on CPU%lu, "
 		"%u secondary CPU%s left parked in the boot loader\n",
-		ncores, ncores == 1 ? "" : "s", read_mpidr() & 0xff, ncores - 1,
-		ncores - 1 == 1 ? "" : "s");
+		ncores, ncores == 1 ? "" : "s", MPIDR_AFFINITY_LEVEL(read_cpuid_mpidr(), 0),
+		ncores - 1, ncores - 1 == 1 ? "" : "s");
 }
 
 /*
@@ -73,7 +66,7 @@ void __init start_kernel(void)
 	global_timer_init();
 	printk_clock_enable();
 
-	pr_info("Booting Linux on physical CPU 0x%lx\n", read_mpidr() & 0xffffff);
+	pr_info("Booting Linux on physical CPU 0x%lx\n", read_cpuid_mpidr() & MPIDR_HWID_BITMASK);
 	pr_notice("%s", linux_banner);
 	setup_arch(&command_line);
 	smp_report_cpus();

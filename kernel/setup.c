@@ -5,6 +5,8 @@
  */
 #include <string.h>
 
+#include <asm/cp15.h>
+#include <asm/cputype.h>
 #include <asm/memory.h>
 #include <asm/mm.h>
 #include <asm/sections.h>
@@ -20,29 +22,13 @@
 static char cmd_line[COMMAND_LINE_SIZE];
 u64 paging_init_ns;
 
-static unsigned long read_midr(void)
-{
-	unsigned long v;
-
-	__asm__ volatile("mrc p15, 0, %0, c0, c0, 0" : "=r"(v));
-	return v;
-}
-
-static unsigned long read_sctlr(void)
-{
-	unsigned long v;
-
-	__asm__ volatile("mrc p15, 0, %0, c1, c0, 0" : "=r"(v));
-	return v;
-}
-
 /* arch/arm/kernel/setup.c: setup_processor(), the part that prints */
 static void __init setup_processor(void)
 {
-	unsigned long midr = read_midr();
+	unsigned long midr = read_cpuid_id();
 
 	pr_info("CPU: ARMv7 Processor [%08lx] revision %lu (ARMv7), cr=%08lx\n", midr, midr & 0xf,
-		read_sctlr());
+		get_cr());
 }
 
 /*

@@ -14,6 +14,7 @@
 #include <asm/pgwalk.h>
 #include <asm/ptrace.h>
 #include <asm/cacheflush.h>
+#include <asm/cp15.h>
 #include <asm/traps.h>
 
 extern const char __vectors_start[], __vectors_end[];
@@ -116,38 +117,6 @@ static const char *fsr_name(unsigned long fsr)
 	const char *name = fsr_info[fsr_fs(fsr)];
 
 	return name ? name : "unknown fault status";
-}
-
-static unsigned long read_dfsr(void)
-{
-	unsigned long v;
-
-	__asm__ volatile("mrc p15, 0, %0, c5, c0, 0" : "=r"(v));
-	return v;
-}
-
-static unsigned long read_dfar(void)
-{
-	unsigned long v;
-
-	__asm__ volatile("mrc p15, 0, %0, c6, c0, 0" : "=r"(v));
-	return v;
-}
-
-static unsigned long read_ifsr(void)
-{
-	unsigned long v;
-
-	__asm__ volatile("mrc p15, 0, %0, c5, c0, 1" : "=r"(v));
-	return v;
-}
-
-static unsigned long read_ifar(void)
-{
-	unsigned long v;
-
-	__asm__ volatile("mrc p15, 0, %0, c6, c0, 2" : "=r"(v));
-	return v;
 }
 
 static void show_fsr(const char *reg, unsigned long fsr, bool data)
@@ -280,9 +249,5 @@ void early_trap_init(void *vectors_base)
 
 void cpu_use_high_vectors(void)
 {
-	unsigned long sctlr;
-
-	__asm__ volatile("mrc p15, 0, %0, c1, c0, 0" : "=r"(sctlr));
-	sctlr |= 1UL << 13; /* V */
-	__asm__ volatile("mcr p15, 0, %0, c1, c0, 0\n\tisb" : : "r"(sctlr) : "memory");
+	set_cr(get_cr() | CR_V);
 }
