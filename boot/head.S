@@ -14,24 +14,25 @@
  *   -> __turn_mmu_on (identity mapped) -> __mmap_switched (virtual)
  *   -> start_kernel()
  */
+#include <asm/cp15.h>
 #include <asm/memory.h>
+#include <asm/pgtable-hwdef.h>
 
 #define PG_DIR_SIZE		0x4000
 
 /*
- * First-level section descriptor bits (ARM ARM B3.5.1, short-descriptor
- * format, "Section"):  [1:0]=0b10, B=2, C=3, XN=4, domain=[8:5],
- * AP[1:0]=[11:10], TEX=[14:12], AP[2]=15, S=16, nG=17.
- *
- * RAM: TEX=0b001 C=1 B=1, Normal outer+inner write-back write-allocate
- * (B3.8.2, TRE=0), shareable, AP=0b01 (privileged read/write), domain 0.
+ * The early sections (asm/pgtable-hwdef.h: the same bits mem_types[]
+ * uses later): RAM normal write-back write-allocate and shareable, I/O
+ * shareable device and execute-never, both kernel read/write, domain 0.
  */
-#define SECT_MEM	(0x2 | (1 << 2) | (1 << 3) | (1 << 12) | (1 << 10) | (1 << 16))
-/* I/O: TEX=0 C=0 B=1 Shareable Device, execute never, privileged RW. */
-#define SECT_IO		(0x2 | (1 << 2) | (1 << 4) | (1 << 10))
+#define SECT_MEM	(PROT_SECT_MEM | PMD_DOMAIN(DOMAIN_KERNEL))
+#define SECT_IO		(PROT_SECT_IO | PMD_DOMAIN(DOMAIN_KERNEL))
 
-/* TTBR0 walk attributes (B4.1.154): IRGN=WBWA, S, NOS, RGN=WBWA, as TTB_FLAGS_SMP */
-#define TTB_FLAGS	0x6a
+/* DACR (B4.1.43): domains 0-3 are clients, their AP bits are checked */
+#define DACR_INIT	(domain_val(DOMAIN_KERNEL, DOMAIN_CLIENT) | \
+			 domain_val(DOMAIN_USER, DOMAIN_CLIENT) | \
+			 domain_val(DOMAIN_IO, DOMAIN_CLIENT) | \
+			 domain_val(DOMAIN_VECTORS, DOMAIN_CLIENT))
 
 #define PSR_MODE_SVC	0x13
 #define PSR_MODE_ABT	0x17
@@ -85,7 +86,7 @@ stext:
 	ldr	r4, [r3]
 	sub	r4, r3, r4				@ r4 = phys - virt
 	add	r8, r4, #PAGE_OFFSET			@ r8 = PHYS_OFFSET
-	ldr	r3, =0x001fffff
+	ldr	r3, =(PMD_SIZE - 1)
 	tst	r8, r3
 	adrne	r0, str_misaligned
 	bne	__early_error
@@ -158,21 +159,21 @@ __create_page_tables:
 	sub	r0, r0, r3			@ phys - virt
 	add	r5, r5, r0
 	add	r6, r6, r0
-	mov	r5, r5, lsr #20
-	mov	r6, r6, lsr #20
-1:	orr	r3, r7, r5, lsl #20
+	mov	r5, r5, lsr #SECTION_SHIFT
+	mov	r6, r6, lsr #SECTION_SHIFT
+1:	orr	r3, r7, r5, lsl #SECTION_SHIFT
 	str	r3, [r4, r5, lsl #2]
 	cmp	r5, r6
 	addlo	r5, r5, #1
 	blo	1b
 
 	/* kernel image: PAGE_OFFSET .. _end */
-	add	r0, r4, #(PAGE_OFFSET >> (20 - 2))
+	add	r0, r4, #(PAGE_OFFSET >> (SECTION_SHIFT - 2))
 	ldr	r6, =(_end - 1)
 	orr	r3, r8, r7
-	add	r6, r4, r6, lsr #(20 - 2)
+	add	r6, r4, r6, lsr #(SECTION_SHIFT - 2)
 1:	str	r3, [r0], #4
-	add	r3, r3, #(1 << 20)
+	add	r3, r3, #SECTION_SIZE
 	cmp	r0, r6
 	bls	1b
 
@@ -181,23 +182,23 @@ __create_page_tables:
 	beq	2f
 	sub	r0, r0, r8
 	add	r0, r0, #PAGE_OFFSET
-	mov	r0, r0, lsr #20
+	mov	r0, r0, lsr #SECTION_SHIFT
 	add	r0, r4, r0, lsl #2
-	mov	r3, r2, lsr #20
-	orr	r3, r7, r3, lsl #20
+	mov	r3, r2, lsr #SECTION_SHIFT
+	orr	r3, r7, r3, lsl #SECTION_SHIFT
 	str	r3, [r0], #4
-	add	r3, r3, #(1 << 20)
+	add	r3, r3, #SECTION_SIZE
 	str	r3, [r0]
 2:
 	/* static I/O map (include/asm/memory.h) */
 	ldr	r7, =SECT_IO
 	ldr	r3, =IO_MB_PHYS
 	orr	r3, r3, r7
-	ldr	r0, =(IO_MB_VIRT >> (20 - 2))
+	ldr	r0, =(IO_MB_VIRT >> (SECTION_SHIFT - 2))
 	str	r3, [r4, r0]
 	ldr	r3, =IO_PRIV_PHYS
 	orr	r3, r3, r7
-	ldr	r0, =(IO_PRIV_VIRT >> (20 - 2))
+	ldr	r0, =(IO_PRIV_VIRT >> (SECTION_SHIFT - 2))
 	str	r3, [r4, r0]
 	mov	pc, lr
 	.ltorg
@@ -234,9 +235,9 @@ __enable_mmu:
 
 	mov	r0, #0
 	mcr	p15, 0, r0, c2, c0, 2		@ TTBCR
-	mov	r0, #0x55
+	mov	r0, #DACR_INIT
 	mcr	p15, 0, r0, c3, c0, 0		@ DACR
-	orr	r0, r4, #TTB_FLAGS
+	orr	r0, r4, #TTB_FLAGS_SMP
 	mcr	p15, 0, r0, c2, c0, 0		@ TTBR0
 	isb
 
@@ -247,12 +248,12 @@ __enable_mmu:
 	 * until devicemaps_init moves them high), TRE=0, AFE=0, TE=0.
 	 */
 	mrc	p15, 0, r0, c1, c0, 0
-	bic	r0, r0, #(1 << 1)
-	bic	r0, r0, #(1 << 13)
-	bic	r0, r0, #(1 << 28) | (1 << 29) | (1 << 30)
-	orr	r0, r0, #(1 << 0) | (1 << 2)
-	orr	r0, r0, #(1 << 11)
-	orr	r0, r0, #(1 << 12)
+	bic	r0, r0, #CR_A
+	bic	r0, r0, #CR_V
+	bic	r0, r0, #CR_TRE | CR_AFE | CR_TE
+	orr	r0, r0, #CR_M | CR_C
+	orr	r0, r0, #CR_Z
+	orr	r0, r0, #CR_I
 	b	__turn_mmu_on
 
 /*

@@ -110,12 +110,11 @@ early_param("rodata", parse_rodata);
  * 0b001: kernel read/write, no user access; 0b101: kernel read-only
  * (B3.7.1).  Device: TEX=000 C=0 B=1, shareable device, XN always (B3.8.2:
  * speculative instruction fetches from device memory must be prevented).
+ * The section forms, PROT_SECT_MEM and PROT_SECT_IO, are the ones head.S
+ * mapped with (asm/pgtable-hwdef.h).
  */
 #define PROT_PTE_MEM \
 	(L_PTE_PRESENT | L_PTE_YOUNG | L_PTE_DIRTY | L_PTE_MT_WRITEALLOC | L_PTE_SHARED)
-#define PROT_SECT_MEM                                                               \
-	(PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_TEX(1) | PMD_SECT_CACHEABLE | \
-	 PMD_SECT_BUFFERABLE | PMD_SECT_S)
 
 /* Linux's layout, one "[MT_X] = {" per type, which clang-format would split */
 /* clang-format off */
@@ -125,8 +124,7 @@ const struct mem_type mem_types[MT_NR_TYPES] = {
 		.prot_pte = L_PTE_PRESENT | L_PTE_YOUNG | L_PTE_DIRTY | L_PTE_XN |
 			    L_PTE_MT_DEV_SHARED | L_PTE_SHARED,
 		.prot_l1 = PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_IO),
-		.prot_sect = PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_XN |
-			     PMD_SECT_BUFFERABLE | PMD_DOMAIN(DOMAIN_IO),
+		.prot_sect = PROT_SECT_IO | PMD_DOMAIN(DOMAIN_IO),
 		.domain = DOMAIN_IO,
 	},
 	[MT_MEMORY_RWX] = {
@@ -243,7 +241,6 @@ static void __pmd_populate(pmd_t *pmdp, phys_addr_t pte, pmdval_t prot)
 static pteval_t sect_to_pte_prot(pmdval_t sect)
 {
 	pteval_t prot = L_PTE_PRESENT | L_PTE_YOUNG | L_PTE_DIRTY;
-	unsigned int tex = (sect >> 12) & 7;
 
 	if (sect & PMD_SECT_XN)
 		prot |= L_PTE_XN;
@@ -251,7 +248,7 @@ static pteval_t sect_to_pte_prot(pmdval_t sect)
 		prot |= L_PTE_RDONLY;
 	if (sect & PMD_SECT_S)
 		prot |= L_PTE_SHARED;
-	if (tex == 1 && (sect & PMD_SECT_CACHEABLE))
+	if ((sect & PMD_SECT_TEX_MASK) == PMD_SECT_TEX(1) && (sect & PMD_SECT_CACHEABLE))
 		prot |= L_PTE_MT_WRITEALLOC;
 	else if (sect & PMD_SECT_BUFFERABLE)
 		prot |= (sect & PMD_SECT_CACHEABLE) ? L_PTE_MT_WRITEBACK : L_PTE_MT_DEV_SHARED;

@@ -11,6 +11,7 @@
  * Used by the shell's `pgwalk VA`, by show_pte() in the abort report,
  * and by the tests.
  */
+#include <linux/bitfield.h>
 #include <linux/kernel.h>
 #include <asm/pgtable.h>
 #include <asm/pgwalk.h>
@@ -22,7 +23,7 @@ void pgwalk(unsigned long va, struct pgwalk *w)
 	memset(w, 0, sizeof(*w));
 	w->va = va;
 	w->l1 = *pmd;
-	w->domain = (w->l1 >> 5) & 0xf;
+	w->domain = FIELD_GET(PMD_DOMAIN_MASK, w->l1);
 	switch (w->l1 & PMD_TYPE_MASK) {
 	case PMD_TYPE_SECT:
 		if (w->l1 & PMD_SECT_SUPER)
@@ -34,7 +35,7 @@ void pgwalk(unsigned long va, struct pgwalk *w)
 		return;
 	case PMD_TYPE_TABLE: {
 		/* the hardware table this entry points at, and its Linux shadow */
-		pteval_t *hw = __va((phys_addr_t)(w->l1 & ~0x3ffUL));
+		pteval_t *hw = __va((phys_addr_t)(w->l1 & PMD_TABLE_ADDR_MASK));
 		unsigned int idx = (va >> PAGE_SHIFT) & 0xff;
 
 		w->has_l2 = true;
@@ -116,13 +117,14 @@ void pgwalk_show(unsigned long va, int (*print)(const char *fmt, ...))
 		}
 		print("section, PA 0x%08lx, domain %u\n", (unsigned long)(l1 & SECTION_MASK),
 		      w.domain);
-		show_attrs(print, !!(l1 & PMD_SECT_APX), (l1 >> 10) & 3, (l1 >> 12) & 7,
-			   !!(l1 & PMD_SECT_CACHEABLE), !!(l1 & PMD_SECT_BUFFERABLE),
-			   !!(l1 & PMD_SECT_XN), !!(l1 & PMD_SECT_S), !!(l1 & PMD_SECT_nG));
+		show_attrs(print, !!(l1 & PMD_SECT_APX), FIELD_GET(PMD_SECT_AP_MASK, l1),
+			   FIELD_GET(PMD_SECT_TEX_MASK, l1), !!(l1 & PMD_SECT_CACHEABLE),
+			   !!(l1 & PMD_SECT_BUFFERABLE), !!(l1 & PMD_SECT_XN), !!(l1 & PMD_SECT_S),
+			   !!(l1 & PMD_SECT_nG));
 		break;
 	case PMD_TYPE_TABLE:
-		print("page table at PA 0x%08lx, domain %u\n", (unsigned long)(l1 & ~0x3ffUL),
-		      w.domain);
+		print("page table at PA 0x%08lx, domain %u\n",
+		      (unsigned long)(l1 & PMD_TABLE_ADDR_MASK), w.domain);
 		print("  L2[0x%02lx] = 0x%08lx (Linux pte 0x%08lx): ", (va >> PAGE_SHIFT) & 0xff,
 		      (unsigned long)w.l2, (unsigned long)w.linux_pte);
 		if (!(w.l2 & PTE_TYPE_SMALL)) {
@@ -130,9 +132,10 @@ void pgwalk_show(unsigned long va, int (*print)(const char *fmt, ...))
 			return;
 		}
 		print("small page, PA 0x%08lx\n", (unsigned long)(w.l2 & PAGE_MASK));
-		show_attrs(print, !!(w.l2 & PTE_EXT_APX), (w.l2 >> 4) & 3, (w.l2 >> 6) & 7,
-			   !!(w.l2 & PTE_CACHEABLE), !!(w.l2 & PTE_BUFFERABLE), w.l2 & PTE_EXT_XN,
-			   !!(w.l2 & PTE_EXT_SHARED), !!(w.l2 & PTE_EXT_NG));
+		show_attrs(print, !!(w.l2 & PTE_EXT_APX), FIELD_GET(PTE_EXT_AP_MASK, w.l2),
+			   FIELD_GET(PTE_EXT_TEX_MASK, w.l2), !!(w.l2 & PTE_CACHEABLE),
+			   !!(w.l2 & PTE_BUFFERABLE), w.l2 & PTE_EXT_XN, !!(w.l2 & PTE_EXT_SHARED),
+			   !!(w.l2 & PTE_EXT_NG));
 		break;
 	default:
 		print("reserved encoding\n");

@@ -105,6 +105,16 @@ static void test_section_encodings(void **state)
 	assert_int_equal(mem_types[MT_MEMORY_RO].prot_sect & (1 << 4 | 1 << 15), 1 << 4 | 1 << 15);
 	/* vectors have no section form: pages only */
 	assert_int_equal(mem_types[MT_HIGH_VECTORS].prot_sect, 0);
+	/* head.S's early sections (domain 0) are the same two types */
+	assert_int_equal(PROT_SECT_MEM, 2 | 1 << 2 | 1 << 3 | 1 << 10 | 1 << 12 | 1 << 16);
+	assert_int_equal(PROT_SECT_IO, 2 | 1 << 2 | 1 << 4 | 1 << 10);
+	/* and its TTBR0 walk attributes and DACR, from their names */
+	assert_int_equal(TTB_FLAGS_SMP, 0x6a);
+	assert_int_equal(domain_val(DOMAIN_VECTORS, DOMAIN_CLIENT) |
+				 domain_val(DOMAIN_IO, DOMAIN_CLIENT) |
+				 domain_val(DOMAIN_USER, DOMAIN_CLIENT) |
+				 domain_val(DOMAIN_KERNEL, DOMAIN_CLIENT),
+			 0x55);
 }
 
 static void test_pte_to_hw(void **state)
