@@ -17,6 +17,7 @@
 #include <asm/cp15.h>
 #include <asm/memory.h>
 #include <asm/pgtable-hwdef.h>
+#include <linux/amba/serial.h>
 
 #define PG_DIR_SIZE		0x4000
 
@@ -315,10 +316,10 @@ __early_puts:
 1:	ldrb	r2, [r0], #1
 	teq	r2, #0
 	moveq	pc, lr
-2:	ldr	r3, [r1, #0x18]
-	tst	r3, #(1 << 5)
+2:	ldr	r3, [r1, #UART01x_FR]
+	tst	r3, #UART01x_FR_TXFF
 	bne	2b
-	str	r2, [r1]
+	str	r2, [r1, #UART01x_DR]
 	b	1b
 
 __early_error:

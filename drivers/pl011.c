@@ -2,25 +2,12 @@
 /*
  * drivers/pl011.c: the PrimeCell PL011 UART as a polled console,
  * after Linux's drivers/tty/serial/amba-pl011.c (its earlycon path).
- * Register offsets from the PL011 TRM (DDI 0183), section 3.2.
+ * Register offsets from the PL011 TRM (DDI 0183), section 3.2, named in
+ * linux/amba/serial.h.
  */
 #include <asm/io.h>
+#include <linux/amba/serial.h>
 #include <mach/vexpress.h>
-
-#define UART01x_DR   0x00
-#define UART01x_FR   0x18
-#define UART011_LCRH 0x2c
-#define UART011_CR   0x30
-#define UART011_IMSC 0x38
-
-#define UART01x_FR_TXFF	    (1 << 5)
-#define UART01x_FR_RXFE	    (1 << 4)
-#define UART01x_FR_BUSY	    (1 << 3)
-#define UART01x_LCRH_WLEN_8 (3 << 5)
-#define UART01x_LCRH_FEN    (1 << 4)
-#define UART011_CR_RXE	    (1 << 9)
-#define UART011_CR_TXE	    (1 << 8)
-#define UART01x_CR_UARTEN   (1 << 0)
 
 /*
  * 8N1 with FIFOs, receive and transmit enabled, all interrupts masked: the
