@@ -528,20 +528,35 @@ static const struct map_desc vexpress_io_desc[] = {
 	  .type = MT_DEVICE },
 };
 
+/* Does the static I/O map (vexpress_io_desc[]) cover this VA? */
+static bool __init in_static_io_map(unsigned long addr)
+{
+	for (unsigned int i = 0; i < ARRAY_SIZE(vexpress_io_desc); i++) {
+		const struct map_desc *md = &vexpress_io_desc[i];
+
+		if (addr >= md->virtual && addr - md->virtual < md->length)
+			return true;
+	}
+	return false;
+}
+
 /*
  * arch/arm/mm/mmu.c: devicemaps_init(): a fresh vectors page mapped at
  * 0xffff0000, everything from VMALLOC_START to the fixmap cleared, and
  * the static I/O map re-created.
  *
- * Between the clear and the I/O map the console's UART is unmapped, so
- * nothing may print there -- and memblock_alloc() prints with
- * memblock=debug.  Hence the order differs from Linux's (vectors, then
- * mdesc->map_io): the I/O sections come back first -- same addresses and
- * attributes as head.S's, only the domain moves from 0 to DOMAIN_IO, both
- * clients in DACR, so a TLB entry cached from the old ones still gives the
- * same answer -- and only then does the vectors mapping allocate its pte
- * table.
- * Linux's console is not a fixed mapping at this point, a9mm's is.
+ * Linux clears all of it and maps the devices again afterwards; its
+ * console is not a fixed mapping at this point.  a9mm's is (head.S's I/O
+ * sections, the UART among them), so clearing it first would leave a
+ * window in which any print faults -- and memblock_alloc() prints with
+ * memblock=debug.  There is no such window: the clearing skips the first-
+ * level entries of the static I/O map, and iotable_init() rewrites them
+ * in place with the same physical address and attributes.  Only their
+ * domain moves, from head.S's 0 to DOMAIN_IO; both are clients in DACR,
+ * so a TLB entry still holding the old one gives the same answer until
+ * flush_tlb_all().  The console works at every step, whatever the order,
+ * so the steps keep Linux's order.  (tests/unit/test_mmu.c checks the
+ * console's mapping after every first-level write of paging_init().)
  */
 static void __init devicemaps_init(void)
 {
@@ -551,15 +566,22 @@ static void __init devicemaps_init(void)
 
 	early_trap_init(vectors);
 
-	for (addr = VMALLOC_START; addr < (FIXADDR_TOP & PMD_MASK); addr += PMD_SIZE)
-		pmd_clear(pmd_off_k(addr));
-	iotable_init(vexpress_io_desc, ARRAY_SIZE(vexpress_io_desc));
+	for (addr = VMALLOC_START; addr < (FIXADDR_TOP & PMD_MASK); addr += SECTION_SIZE) {
+		pmd_t *pmd = pmd_off_k(addr) + ((addr >> SECTION_SHIFT) & 1);
+
+		if (in_static_io_map(addr))
+			continue;
+		*pmd = 0;
+		clean_pmd_entry(pmd);
+	}
 
 	map.pfn = __phys_to_pfn(__pa(vectors));
 	map.virtual = VECTORS_BASE;
 	map.length = PAGE_SIZE;
 	map.type = MT_HIGH_VECTORS;
 	create_mapping(&map);
+
+	iotable_init(vexpress_io_desc, ARRAY_SIZE(vexpress_io_desc));
 
 	flush_tlb_all();
 	cpu_use_high_vectors();

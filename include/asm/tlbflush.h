@@ -19,19 +19,22 @@
  * Linux's v7wbi_tlb_flags_smp ask.  A table entry that goes from fault to
  * valid needs no TLB operation (B3.10: entries that give a translation
  * fault are never held in a TLB); one that changes or goes away does.
- * On the host these are no-ops.
+ * On the host these are no-ops, but for a hook after each pmd write.
  */
 #include <asm/cacheflush.h>
 
 #ifdef A9MM_HOST
+/* tests/unit/host_shim.c: a test may check the tables after each pmd write */
+void host_pmd_written(void *pmd);
+
 static inline void clean_pmd_entry(void *pmd)
 {
-	(void)pmd;
+	host_pmd_written(pmd);
 }
 
 static inline void flush_pmd_entry(void *pmd)
 {
-	(void)pmd;
+	host_pmd_written(pmd);
 }
 
 static inline void flush_tlb_all(void)

@@ -7,6 +7,7 @@
 
 #include <asm/memory.h>
 #include <asm/pgtable.h>
+#include <asm/tlbflush.h>
 #include <asm/traps.h>
 #include <linux/kallsyms.h>
 #include <linux/memblock.h>
@@ -135,6 +136,7 @@ int host_paging_setup(void **state)
 	memset(swapper_pg_dir, 0, sizeof(swapper_pg_dir));
 	host_log_reset();
 	rodata_enabled = false;
+	host_pmd_hook = NULL;
 	return 0;
 }
 
@@ -143,6 +145,14 @@ int host_ram_teardown(void **state)
 	(void)state;
 	host_ram_free();
 	return 0;
+}
+
+void (*host_pmd_hook)(void *pmd);
+
+void host_pmd_written(void *pmd)
+{
+	if (host_pmd_hook)
+		host_pmd_hook(pmd);
 }
 
 void kernel_image_layout(struct kernel_layout *kl)

@@ -47,4 +47,11 @@ void host_boot_node(unsigned long ram_mb, unsigned long low_mb);
 extern struct kernel_layout host_kernel_layout;
 extern unsigned int host_early_trap_init_calls;
 
+/*
+ * Called after every write of a first-level entry (clean_pmd_entry() and
+ * flush_pmd_entry() on the host), when set: to check an invariant at each
+ * step of paging_init().
+ */
+extern void (*host_pmd_hook)(void *pmd);
+
 #endif

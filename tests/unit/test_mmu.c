@@ -18,6 +18,7 @@
 #include <asm/pgtable.h>
 #include <asm/pgwalk.h>
 #include <linux/memblock.h>
+#include <mach/vexpress.h>
 
 #include "host_shim.h"
 
@@ -317,6 +318,46 @@ static void test_rodata_on_splits_the_kernel_section(void **state)
 	assert_true(host_log_contains("Write protecting the kernel text: 32k"));
 }
 
+/*
+ * The console is a static mapping that head.S makes and devicemaps_init()
+ * makes again: at no point in between may its page be unmapped, or a
+ * print there (memblock=debug prints from memblock_alloc()) would fault.
+ * Checked after every write of a first-level entry, printing or not.
+ */
+static unsigned int console_checks, console_unmapped;
+
+static void check_console_mapped(void *pmd)
+{
+	struct hw h = hw_walk(V2M_UART0);
+
+	console_checks++;
+	if (h.kind == 0 || h.pa != IO_MB_PHYS + (V2M_UART0 - IO_MB_VIRT))
+		console_unmapped++;
+}
+
+static void test_console_never_unmapped(void **state)
+{
+	u32 *l1 = (u32 *)swapper_pg_dir;
+
+	host_ram_init(RAM, 64 * MB);
+	/* head.S's static I/O map: the same two sections, domain 0 */
+	l1[IO_MB_VIRT >> 20] = IO_MB_PHYS | PROT_SECT_IO;
+	l1[IO_PRIV_VIRT >> 20] = IO_PRIV_PHYS | PROT_SECT_IO;
+	memblock_add(RAM, 64 * MB);
+	fake_kernel(RAM + 0x10000, 0x40000);
+	console_checks = console_unmapped = 0;
+	host_pmd_hook = check_console_mapped;
+	boot_paging(64 * MB);
+	host_pmd_hook = NULL;
+
+	assert_true(console_checks > 0);
+	assert_int_equal(console_unmapped, 0);
+	/* the same page in the end, now in the I/O domain */
+	assert_int_equal(hw_walk(V2M_UART0).pa, IO_MB_PHYS + (V2M_UART0 - IO_MB_VIRT));
+	assert_int_equal(hw_walk(V2M_UART0).domain, DOMAIN_IO);
+	assert_int_equal(hw_walk(IO_MB_VIRT + MB).kind, 0); /* the pair's other half */
+}
+
 static void test_kmap_slots(void **state)
 {
 	void *a, *b;
@@ -372,6 +413,8 @@ int main(void)
 						host_ram_teardown),
 		cmocka_unit_test_setup_teardown(test_rodata_on_splits_the_kernel_section,
 						host_paging_setup, host_ram_teardown),
+		cmocka_unit_test_setup_teardown(test_console_never_unmapped, host_paging_setup,
+						host_ram_teardown),
 		cmocka_unit_test_setup_teardown(test_kmap_slots, host_paging_setup,
 						host_ram_teardown),
 	};
