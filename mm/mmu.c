@@ -31,8 +31,6 @@ phys_addr_t arm_lowmem_limit;
 void *high_memory;
 bool rodata_enabled;
 
-/* The default leaves 240 MiB of vmalloc space, as the seed's log shows. */
-#define VMALLOC_DEFAULT_SIZE (240UL << 20)
 static unsigned long vmalloc_min = VMALLOC_END - VMALLOC_DEFAULT_SIZE - VMALLOC_OFFSET;
 
 /*
