@@ -42,10 +42,17 @@
 #define PSR_MODE_FIQ	0x11
 #define PSR_IF		0xc0
 
-#define UART0_PHYS	(IO_MB_PHYS + 0x9000)
+#define UART0_PHYS	(IO_MB_PHYS + V2M_UART0_OFFSET)
 
 #define EXC_STACK_SIZE	4096
 #define THREAD_SIZE	16384
+
+/*
+ * linker.ld links the image at PAGE_OFFSET + TEXT_OFFSET as well: it
+ * checks its address against this symbol, so the two cannot disagree.
+ */
+	.globl	__memlayout_text
+	.set	__memlayout_text, PAGE_OFFSET + TEXT_OFFSET
 
 	.arm
 	.section ".head.text", "ax"
@@ -116,7 +123,7 @@ __vet_dtb:
 	mov	r10, #2				@ 2: outside RAM window
 	subs	r3, r2, r8
 	bcc	1f
-	cmp	r3, #0x40000000
+	cmp	r3, #VEXPRESS_RAM_MAX
 	bcs	1f
 	mov	r10, #3				@ 3: bad magic
 	ldr	r3, [r2]

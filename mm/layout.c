@@ -1,22 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * mm/layout.c: "Virtual kernel memory layout:", the map of the kernel's
- * 4 GiB once paging_init() has built it (values for -m 1024M):
- *
- *   0xffff0000 +--------------------+ vector (high vectors page)
- *   0xfff00000 +--------------------+
- *              | fixmap             | kmap_atomic slots (asm/fixmap.h)
- *   0xffc00000 +--------------------+
- *   0xff000000 +--------------------+ VMALLOC_END
- *              | vmalloc            | 240 MB by default (vmalloc=)
- *   0xf0000000 +--------------------+ VMALLOC_START = high_memory + 8 MiB gap
- *   0xef800000 +--------------------+ high_memory
- *              | lowmem             | RAM up to arm_lowmem_limit, linear
- *   0xc0000000 +--------------------+ PAGE_OFFSET  (.text .init .data .bss)
- *              | pkmap              | kmap() slots
- *   0xbfe00000 +--------------------+ PKMAP_BASE
- *              | modules            |
- *   0xbf000000 +--------------------+ MODULES_VADDR
+ * 4 GiB once paging_init() has built it -- the map asm/memlayout.h draws,
+ * printed from the constants and variables that define it.
  */
 #include <asm/highmem.h>
 #include <asm/memory.h>

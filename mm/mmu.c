@@ -518,11 +518,11 @@ static void __init mark_rodata_ro(void)
 static const struct map_desc vexpress_io_desc[] = {
 	{ .virtual = IO_MB_VIRT,
 	  .pfn = __phys_to_pfn(IO_MB_PHYS),
-	  .length = SZ_1M,
+	  .length = IO_MAP_SIZE,
 	  .type = MT_DEVICE },
 	{ .virtual = IO_PRIV_VIRT,
 	  .pfn = __phys_to_pfn(IO_PRIV_PHYS),
-	  .length = SZ_1M,
+	  .length = IO_MAP_SIZE,
 	  .type = MT_DEVICE },
 };
 

@@ -3,25 +3,104 @@
 #define _ASM_MEMLAYOUT_H
 
 /*
- * arch/arm/include/asm/memory.h: the fixed parts of the kernel's virtual
- * address map (3G/1G split).  Physical RAM's start (PHYS_OFFSET) is found at
- * run time by boot/head.S, as Linux's CONFIG_ARM_PATCH_PHYS_VIRT does, so
- * the same Image boots wherever the board puts RAM.
+ * asm/memlayout.h: a9mm's memory map in one place, in the spirit of xv6's
+ * kernel/memlayout.h -- the board's physical map and the kernel's virtual
+ * map, drawn, with every fixed address defined here once.  Only #defines
+ * of plain numbers, so boot/head.S includes it too (through asm/memory.h);
+ * asm/memory.h, asm/fixmap.h, asm/highmem.h, mach/vexpress.h and mm/mmu.c
+ * build on these names, and linker.ld checks its PAGE_OFFSET and
+ * TEXT_OFFSET against them.  Linux keeps the same facts in
+ * arch/arm/include/asm/memory.h @ v4.14, fixmap.h, highmem.h and
+ * arch/arm/mach-vexpress.
  *
- *   0xffff0000  vectors page (high vectors, SCTLR.V = 1)
- *   0xffc00000  fixmap .. 0xfff00000
- *   0xff000000  VMALLOC_END
- *        ...    vmalloc (starts 8 MiB above high_memory)
- *   high_memory end of lowmem (linear map of RAM up to arm_lowmem_limit)
- *   0xc0010000  kernel image (.text) = PAGE_OFFSET + TEXT_OFFSET
- *   0xc0000000  PAGE_OFFSET
- *   0xbfe00000  PKMAP_BASE (2 MiB of kmap slots)
- *   0xbf000000  MODULES_VADDR .. MODULES_END = PKMAP_BASE
+ * Physical: QEMU's vexpress-a9 (hw/arm/vexpress.c: the "legacy"
+ * motherboard map and the Cortex-A9 daughterboard), at -m 1024M:
+ *
+ *   0xffffffff +-------------------------------------+
+ *              :                                     :
+ *   0xa0000000 +-------------------------------------+ end of the RAM window
+ *              | RAM: -m bytes, at most 1 GiB        |
+ *   0x68000000 |   DTB at RAM + min(RAM/2, 128 MiB)  | (QEMU, hw/arm/boot.c)
+ *   0x60010000 |   Image at RAM + TEXT_OFFSET        |
+ *   0x6000c000 |   swapper_pg_dir, the 16 KiB below  |
+ *   0x60000000 +-------------------------------------+ PHYS_OFFSET (head.S finds it)
+ *              :                                     :
+ *   0x4f000000 | CS3: USB (0x4f..), ethernet (0x4e..)|
+ *   0x4c000000 | CS3: video RAM                      |
+ *   0x48000000 | CS2: SRAM                           |
+ *   0x44000000 | CS1: NOR flash 1                    |
+ *   0x40000000 | CS0: NOR flash 0                    |
+ *              :                                     :
+ *   0x1e000000 | Cortex-A9 MPCore private region     | IO_PRIV_PHYS:
+ *              |   +0x0000 SCU     +0x0100 GIC CPU interface
+ *              |   +0x0200 global timer  +0x0600 private timers
+ *              |   +0x1000 GIC distributor  (PL310 L2 cache at 0x1e00a000)
+ *   0x10020000 | daughterboard peripherals (CLCD, SP804 timers, ...)
+ *   0x10000000 | CS7: motherboard peripherals        | IO_MB_PHYS:
+ *              |   +0x00000 system registers (SYS_FLAGS, SYS_CFGCTRL)
+ *              |   +0x09000 PL011 UART0, the console (ttyAMA0)
+ *              :                                     :
+ *   0x04000000 +-------------------------------------+
+ *              | the first 64 MiB of RAM, aliased    |
+ *   0x00000000 +-------------------------------------+
+ *
+ * Virtual: the kernel's 4 GiB as paging_init() leaves it (3G/1G split,
+ * Linux's layout; the addresses that move are those for -m 1024M):
+ *
+ *   0xffffffff +-------------------------------------+
+ *   0xffff0000 | vectors page (SCTLR.V = 1)          | VECTORS_BASE
+ *              :                                     :
+ *   0xfff00000 +-------------------------------------+ FIXADDR_END
+ *              | fixmap: kmap_atomic() slots         | asm/fixmap.h
+ *   0xffc00000 +-------------------------------------+ FIXADDR_START
+ *              :                                     :
+ *   0xff000000 +-------------------------------------+ VMALLOC_END
+ *              | vmalloc space                       |
+ *   0xf8200000 |   static I/O map: MPCore private    | IO_PRIV_VIRT (1 MiB)
+ *   0xf8000000 |   static I/O map: motherboard, UART | IO_MB_VIRT (1 MiB)
+ *   0xf0000000 +-------------------------------------+ VMALLOC_START: high_memory
+ *              : 8 MiB guard gap (VMALLOC_OFFSET)    :   + 8 MiB, 8 MiB aligned
+ *   0xef800000 +-------------------------------------+ high_memory (vmalloc= moves it)
+ *              | lowmem: RAM up to arm_lowmem_limit, |
+ *              | linear: VA = PA - PHYS_OFFSET       |
+ *              |              + PAGE_OFFSET          |
+ *   0xc0010000 |   the kernel image                  | PAGE_OFFSET + TEXT_OFFSET
+ *   0xc000c000 |   swapper_pg_dir                    |
+ *   0xc0000000 +-------------------------------------+ PAGE_OFFSET
+ *              | pkmap: kmap() slots (2 MiB)         | PKMAP_BASE = MODULES_END
+ *   0xbfe00000 +-------------------------------------+
+ *              | modules (unused: a9mm has none)     |
+ *   0xbf000000 +-------------------------------------+ MODULES_VADDR = TASK_SIZE
+ *              | user space (nothing mapped; VA 0    |
+ *              | faults, head.S's identity map gone) |
+ *   0x00000000 +-------------------------------------+
+ *
+ * HighMem -- the RAM above arm_lowmem_limit (PA 0x8f800000 here) -- has
+ * no permanent virtual address: kmap() and kmap_atomic() lend it one.
  */
 
-#define PAGE_OFFSET 0xc0000000UL
+/* --- physical --- */
+
+/* vexpress-a9 has room for 1 GiB of RAM above PHYS_OFFSET (QEMU refuses more) */
+#define VEXPRESS_RAM_MAX 0x40000000UL
+
 /* QEMU loads a raw Image 0x10000 above the start of RAM (hw/arm/boot.c). */
 #define TEXT_OFFSET 0x00010000UL
+
+/* the two windows of device registers in the static I/O map, 1 MiB each */
+#define IO_MB_PHYS   0x10000000UL /* CS7: motherboard peripherals */
+#define IO_PRIV_PHYS 0x1e000000UL /* Cortex-A9 MPCore private region */
+#define IO_MAP_SIZE  0x00100000UL /* each: one section (head.S maps one) */
+
+/* the devices a9mm drives, by offset inside their window (mach/vexpress.h) */
+#define V2M_SYSREGS_OFFSET     0x00000 /* system registers */
+#define V2M_UART0_OFFSET       0x09000 /* PL011 UART0, the console */
+#define A9_SCU_OFFSET	       0x0000  /* Snoop Control Unit */
+#define A9_GLOBAL_TIMER_OFFSET 0x0200  /* global timer */
+
+/* --- virtual --- */
+
+#define PAGE_OFFSET 0xc0000000UL
 
 #define SECTION_SHIFT 20
 #define SECTION_SIZE  (1UL << SECTION_SHIFT)
@@ -39,13 +118,11 @@
 #define FIXADDR_TOP    (FIXADDR_END - PAGE_SIZE)
 #define VECTORS_BASE   0xffff0000UL
 
-/* Static I/O map set up by head.S and kept by devicemaps_init(). */
-#define IO_MB_PHYS   0x10000000UL /* motherboard peripherals (CS7) */
-#define IO_MB_VIRT   0xf8000000UL
-#define IO_PRIV_PHYS 0x1e000000UL /* Cortex-A9 MPCore private region */
-#define IO_PRIV_VIRT 0xf8200000UL
-
 /* The default leaves 240 MiB of vmalloc space, as the seed's log shows. */
 #define VMALLOC_DEFAULT_SIZE (240UL << 20)
+
+/* the static I/O map, made by head.S and kept by devicemaps_init() */
+#define IO_MB_VIRT   0xf8000000UL
+#define IO_PRIV_VIRT 0xf8200000UL
 
 #endif

@@ -7,18 +7,13 @@
 
 /*
  * Versatile Express V2P-CA9 devices a9mm drives, at their virtual
- * addresses in the static I/O map (IO_MB_* / IO_PRIV_* in asm/memory.h).
- *
- *   phys 0x10000000  sysregs      -> 0xf8000000
- *   phys 0x10009000  PL011 uart0  -> 0xf8009000
- *   phys 0x1e000000  SCU          -> 0xf8200000
- *   phys 0x1e000200  global timer -> 0xf8200200
- *   phys 0x1e001000  GIC dist.    -> 0xf8201000
+ * addresses in the static I/O map (asm/memlayout.h draws both maps):
+ * e.g. the UART at PA 0x10009000 is VA 0xf8009000.
  */
-#define V2M_SYSREGS	(IO_MB_VIRT + 0x00000)
-#define V2M_UART0	(IO_MB_VIRT + 0x09000)
-#define A9_SCU		(IO_PRIV_VIRT + 0x0000)
-#define A9_GLOBAL_TIMER (IO_PRIV_VIRT + 0x0200)
+#define V2M_SYSREGS	(IO_MB_VIRT + V2M_SYSREGS_OFFSET)
+#define V2M_UART0	(IO_MB_VIRT + V2M_UART0_OFFSET)
+#define A9_SCU		(IO_PRIV_VIRT + A9_SCU_OFFSET)
+#define A9_GLOBAL_TIMER (IO_PRIV_VIRT + A9_GLOBAL_TIMER_OFFSET)
 
 /* drivers/pl011.c */
 void pl011_putc(char c);
