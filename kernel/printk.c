@@ -43,7 +43,7 @@ static bool console_registered;
 
 /* Was the last message left unterminated (so KERN_CONT may continue it)? */
 static bool line_open;
-static int line_level = LOGLEVEL_DEFAULT;
+static int line_level = MESSAGE_LOGLEVEL_DEFAULT;
 
 static void log_store(const char *s, size_t len)
 {
@@ -147,14 +147,18 @@ static int printk_prefix(char *buf, size_t size)
 }
 
 /*
- * kernel/printk/printk.c: vprintk_emit(), reduced: the level comes from
- * a KERN_SOH prefix; a message may span several calls until its '\n'.
+ * kernel/printk/printk.c: vprintk_emit(), reduced: one message at @level,
+ * or, given LOGLEVEL_DEFAULT, at the level its KERN_SOH prefix names
+ * (MESSAGE_LOGLEVEL_DEFAULT without one).  A message may span several
+ * calls until its '\n': a piece with KERN_CONT or without a level goes on
+ * the open line, and so does one at the open line's own fixed level --
+ * how printk_alert() and the like print a line in pieces.
  */
-int vprintk(const char *fmt, va_list args)
+int vprintk_emit(int level, const char *fmt, va_list args)
 {
 	char text[1024];
 	char prefix[32];
-	int level = LOGLEVEL_DEFAULT;
+	int msg_level = MESSAGE_LOGLEVEL_DEFAULT;
 	bool cont = false;
 	const char *p = text;
 	int n;
@@ -165,13 +169,18 @@ int vprintk(const char *fmt, va_list args)
 
 	while (p[0] == KERN_SOH[0] && p[1]) {
 		if (p[1] >= '0' && p[1] <= '7')
-			level = p[1] - '0';
+			msg_level = p[1] - '0';
 		else if (p[1] == 'c')
 			cont = true;
 		p += 2;
 	}
+	if (level != LOGLEVEL_DEFAULT) {
+		cont |= line_open && level == line_level;
+		msg_level = level;
+	}
+	level = msg_level;
 
-	if (line_open && (cont || level == LOGLEVEL_DEFAULT)) {
+	if (line_open && (cont || level == MESSAGE_LOGLEVEL_DEFAULT)) {
 		level = line_level;
 	} else {
 		if (line_open) {
@@ -193,6 +202,12 @@ int vprintk(const char *fmt, va_list args)
 	console_emit(p, len, level);
 	line_open = len > 0 ? p[len - 1] != '\n' : line_open;
 	return n;
+}
+
+/* kernel/printk/printk.c: vprintk(): a message that carries its own level */
+int vprintk(const char *fmt, va_list args)
+{
+	return vprintk_emit(LOGLEVEL_DEFAULT, fmt, args);
 }
 
 /* kernel/printk/printk.c: printk() */

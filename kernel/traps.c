@@ -5,9 +5,6 @@
  * exception, decodes the fault status register and dumps the registers in
  * Linux's layout, then the kernel dies -- unless a caller armed fault_fixup.
  */
-#include <stdarg.h>
-#include <stdio.h>
-
 #include <linux/kallsyms.h>
 #include <linux/kernel.h>
 #include <asm/pgtable.h>
@@ -188,22 +185,6 @@ void bad_mode(void)
 	panic("Oops - bad mode: reset or unused exception vector taken");
 }
 
-/* printf-like, at KERN_ALERT; a line may be built by several calls */
-static int __attribute__((format(printf, 1, 2))) alert_print(const char *fmt, ...)
-{
-	static bool line_open;
-	char text[256];
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(text, sizeof(text), fmt, ap);
-	va_end(ap);
-	printk(line_open ? KERN_CONT "%s" : KERN_ALERT "%s", text);
-	line_open = n > 0 && text[strlen(text) - 1] != '\n';
-	return n;
-}
-
 /*
  * arch/arm/mm/fault.c: show_pte(): Linux's one line ("pgd = ..., [addr]
  * *pgd=..., *pte=..., *ppte=...") and then what those entries mean.
@@ -219,7 +200,7 @@ void show_pte(unsigned long addr)
 		printk(KERN_CONT ", *pte=%08lx, *ppte=%08lx", (unsigned long)w.linux_pte,
 		       (unsigned long)w.l2);
 	printk(KERN_CONT "\n");
-	pgwalk_show(addr, alert_print);
+	pgwalk_show(addr, printk_alert);
 }
 
 /*

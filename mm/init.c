@@ -4,9 +4,6 @@
  * and the buddy allocator: arm_memblock_init(), bootmem_init() and
  * mem_init().
  */
-#include <stdarg.h>
-#include <stdio.h>
-
 #include <asm/highmem.h>
 #include <asm/map.h>
 #include <asm/memory.h>
@@ -51,17 +48,6 @@ void __init arm_memblock_init(void)
 	memblock_dump_all();
 }
 
-static int __attribute__((format(printf, 1, 2))) notice_print(const char *fmt, ...)
-{
-	char text[1024];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(text, sizeof(text), fmt, ap);
-	va_end(ap);
-	return printk(KERN_NOTICE "%s", text);
-}
-
 /*
  * mm/page_alloc.c: mem_init_print_info() (Linux 3.x/4.x): free and total
  * RAM, and what the kernel image's parts take.
@@ -96,5 +82,5 @@ void __init mem_init(void)
 	free_pages_ns = sched_clock() - t0;
 	init_per_zone_wmark_min();
 	mem_init_print_info();
-	show_vm_layout(notice_print);
+	show_vm_layout(printk_notice);
 }

@@ -15,9 +15,6 @@
  * linear map exists (memblock_allow_resize()) a full array doubles itself
  * with memory taken from memblock, before that it refuses with an error.
  */
-#include <stdarg.h>
-#include <stdio.h>
-
 #include <linux/init.h>
 #include <linux/kallsyms.h>
 #include <linux/kernel.h>
@@ -642,19 +639,8 @@ void memblock_show(memblock_print_t print)
 	memblock_dump(&memblock.reserved, print);
 }
 
-static int __attribute__((format(printf, 1, 2))) memblock_pr_info(const char *fmt, ...)
-{
-	char line[160];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(line, sizeof(line), fmt, ap);
-	va_end(ap);
-	return printk(KERN_INFO "%s", line);
-}
-
 /* mm/memblock.c: __memblock_dump_all() */
 void __memblock_dump_all(void)
 {
-	memblock_show(memblock_pr_info);
+	memblock_show(printk_info);
 }

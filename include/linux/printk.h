@@ -16,13 +16,64 @@
 #define KERN_DEBUG   KERN_SOH "7"
 #define KERN_CONT    KERN_SOH "c"
 
-#define LOGLEVEL_DEFAULT	 4 /* a message without a level */
+/* include/linux/kern_levels.h @ v4.14: the same levels as integers */
+#define LOGLEVEL_DEFAULT -1 /* none given: the message's KERN_ prefix decides */
+#define LOGLEVEL_EMERG	 0
+#define LOGLEVEL_ALERT	 1
+#define LOGLEVEL_CRIT	 2
+#define LOGLEVEL_ERR	 3
+#define LOGLEVEL_WARNING 4
+#define LOGLEVEL_NOTICE	 5
+#define LOGLEVEL_INFO	 6
+#define LOGLEVEL_DEBUG	 7
+
+#define MESSAGE_LOGLEVEL_DEFAULT 4 /* a message without a level */
 #define CONSOLE_LOGLEVEL_DEFAULT 7
 
 extern int console_loglevel;
 
 int printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int vprintk(const char *fmt, va_list args);
+int vprintk_emit(int level, const char *fmt, va_list args);
+
+/*
+ * printf-likes at a fixed level, for code that prints through a callback
+ * so that the shell can pass shprintf() instead (show_vm_layout(),
+ * memblock_show(), pgwalk_show()).  All three are vprintk_emit() with the
+ * level set: the pieces of one line join up until its '\n'.
+ */
+static inline int __attribute__((format(printf, 1, 2))) printk_alert(const char *fmt, ...)
+{
+	va_list args;
+	int n;
+
+	va_start(args, fmt);
+	n = vprintk_emit(LOGLEVEL_ALERT, fmt, args);
+	va_end(args);
+	return n;
+}
+
+static inline int __attribute__((format(printf, 1, 2))) printk_notice(const char *fmt, ...)
+{
+	va_list args;
+	int n;
+
+	va_start(args, fmt);
+	n = vprintk_emit(LOGLEVEL_NOTICE, fmt, args);
+	va_end(args);
+	return n;
+}
+
+static inline int __attribute__((format(printf, 1, 2))) printk_info(const char *fmt, ...)
+{
+	va_list args;
+	int n;
+
+	va_start(args, fmt);
+	n = vprintk_emit(LOGLEVEL_INFO, fmt, args);
+	va_end(args);
+	return n;
+}
 
 #ifndef pr_fmt
 #define pr_fmt(fmt) fmt

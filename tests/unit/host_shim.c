@@ -41,7 +41,8 @@ bool host_log_contains(const char *needle)
 	return strstr(host_log, needle) != NULL;
 }
 
-int vprintk(const char *fmt, va_list args)
+/* the level is not kept: the log holds the text, prefixes stripped */
+int vprintk_emit(int level, const char *fmt, va_list args)
 {
 	char buf[1024];
 	const char *p = buf;
@@ -57,6 +58,11 @@ int vprintk(const char *fmt, va_list args)
 		host_log_len += len;
 	}
 	return n;
+}
+
+int vprintk(const char *fmt, va_list args)
+{
+	return vprintk_emit(LOGLEVEL_DEFAULT, fmt, args);
 }
 
 int printk(const char *fmt, ...)
