@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * boot/entry-armv.S: exception vectors, after arch/arm/kernel/entry-armv.S.
+ * boot/entry-armv.S: exception vectors, after arch/arm/kernel/entry-armv.S
+ * @ v4.14.
  *
  * The table is position independent -- eight "ldr pc, [pc, #24]" loading
  * absolute handler addresses from the eight words that follow -- so that

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * boot/head.S: kernel entry, after arch/arm/kernel/head.S.
+ * boot/head.S: kernel entry, after arch/arm/kernel/head.S @ v4.14.
  *
  * QEMU enters here like any ARM Linux boot loader would (Documentation/
- * arm/booting.rst): MMU and caches off, SVC mode, IRQs masked,
+ * arm/booting.rst @ v6.1): MMU and caches off, SVC mode, IRQs masked,
  *   r0 = 0, r1 = machine type (0x8e0 vexpress), r2 = physical DTB pointer.
  * We run at the physical load address 0x60010000 while linked at
  * 0xc0010000, so until the MMU is on every address is taken PC-relative.
@@ -58,7 +58,7 @@
 	.section ".head.text", "ax"
 
 /*
- * arch/arm/kernel/head.S: stext.  Register use until start_kernel:
+ * arch/arm/kernel/head.S: stext @ v4.14.  Register use until start_kernel:
  *   r2 = DTB (physical), r4 = swapper_pg_dir (physical), r8 = PHYS_OFFSET,
  *   r9 = original r2, r10 = r2 verdict, r11 = r1 (machine type).
  */
@@ -110,7 +110,7 @@ stext:
 	.ltorg
 
 /*
- * arch/arm/kernel/head-common.S: __vet_atags, for a DTB only.
+ * arch/arm/kernel/head-common.S: __vet_atags @ v4.14, for a DTB only.
  * A valid pointer is 4-byte aligned, inside the 1 GiB window above
  * PHYS_OFFSET where vexpress RAM can be, and starts with the FDT magic
  * 0xd00dfeed (big-endian).  Otherwise r2 = 0 and r10 says why; C code
@@ -136,7 +136,7 @@ __vet_dtb:
 	mov	pc, lr
 
 /*
- * arch/arm/kernel/head.S: __create_page_tables.
+ * arch/arm/kernel/head.S: __create_page_tables @ v4.14.
  * A first-level table of 4096 one-MiB section entries (ARM ARM B3.5):
  *   - identity map of __turn_mmu_on, so the instruction after the MMU
  *     turns on is still fetched from where the PC points;
@@ -198,7 +198,7 @@ __create_page_tables:
 	add	r3, r3, #SECTION_SIZE
 	str	r3, [r0]
 2:
-	/* static I/O map (include/asm/memory.h) */
+	/* static I/O map (include/asm/memlayout.h) */
 	ldr	r7, =SECT_IO
 	ldr	r3, =IO_MB_PHYS
 	orr	r3, r3, r7
@@ -218,7 +218,7 @@ __turn_mmu_on_loc:
 	.long	__turn_mmu_on_end
 
 /*
- * arch/arm/mm/proc-v7.S: __v7_setup + arch/arm/kernel/head.S: __enable_mmu.
+ * arch/arm/mm/proc-v7.S: __v7_setup @ v4.14 + arch/arm/kernel/head.S: __enable_mmu @ v4.14.
  * The MMU reads TTBCR, DACR and TTBR0 on the first translation, so all
  * three are set before SCTLR.M:
  *   TTBCR = 0: N = 0, TTBR0 translates the whole 4 GiB (B4.1.153);
@@ -277,7 +277,7 @@ __turn_mmu_on:
 __turn_mmu_on_end:
 
 /*
- * arch/arm/mm/cache-v7.S: v7_invalidate_l1.  Caches come out of reset
+ * arch/arm/mm/cache-v7.S: v7_invalidate_l1 @ v4.14.  Caches come out of reset
  * holding garbage on real hardware, so invalidate L1 D by set/way before
  * enabling it (CCSIDR, B4.1.19; DCISW, B4.2.1).
  */
@@ -361,7 +361,7 @@ str_early_fault:
 	.ltorg
 
 /*
- * arch/arm/kernel/head-common.S: __mmap_switched.  Now running at the
+ * arch/arm/kernel/head-common.S: __mmap_switched @ v4.14.  Now running at the
  * link address: record what head.S learned, clear .bss, set up stacks
  * for SVC and for the exception modes, point VBAR at the real vectors
  * and enter C.
@@ -411,7 +411,7 @@ __mmap_switched:
 
 	.data
 	.align	2
-/* Linux: __pv_offset, __pv_phys_pfn_offset (arch/arm/kernel/head.S) */
+/* Linux: __pv_offset, __pv_phys_pfn_offset (arch/arm/kernel/head.S @ v4.14) */
 	.globl	__pv_offset, __pv_phys_pfn_offset
 __pv_offset:		.long	0
 __pv_phys_pfn_offset:	.long	0

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * drivers/arm_global_timer.c: the Cortex-A9 MPCore global timer as the
- * printk clock, after Linux's drivers/clocksource/arm_global_timer.c.
+ * printk clock, after Linux's drivers/clocksource/arm_global_timer.c @ v4.14.
  * A 64-bit up-counter read as two 32-bit halves (Cortex-A9 MPCore TRM
  * 4.4.1): re-read the upper half until it is stable across the lower read.
  */
@@ -19,13 +19,14 @@
  */
 #define GT_CLOCK_HZ 100000000U
 
-/* drivers/clocksource/arm_global_timer.c: global_timer_of_register(), reduced to enabling it */
+/* drivers/clocksource/arm_global_timer.c: global_timer_of_register() @ v4.14, reduced to enabling
+ * it */
 void global_timer_init(void)
 {
 	writel(GT_CONTROL_TIMER_ENABLE, A9_GLOBAL_TIMER + GT_CONTROL);
 }
 
-/* drivers/clocksource/arm_global_timer.c: gt_counter_read(): upper, lower, upper again */
+/* drivers/clocksource/arm_global_timer.c: gt_counter_read() @ v4.14: upper, lower, upper again */
 static u64 gt_counter_read(void)
 {
 	u32 lower, upper, old_upper;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * drivers/pl011.c: the PrimeCell PL011 UART as a polled console,
- * after Linux's drivers/tty/serial/amba-pl011.c (its earlycon path).
+ * after Linux's drivers/tty/serial/amba-pl011.c @ v4.14 (its earlycon path).
  * Register offsets from the PL011 TRM (DDI 0183), section 3.2, named in
  * linux/amba/serial.h.
  */

@@ -2,7 +2,7 @@
 /*
  * drivers/vexpress-sysreg.c: power off and reset through the motherboard
  * configuration controller, as Linux's drivers/power/reset/vexpress-poweroff.c
- * does via vexpress-config.  Writing SYS_CFGCTRL starts a transfer to the
+ * @ v4.14 does via vexpress-config.  Writing SYS_CFGCTRL starts a transfer to the
  * function named in it (V2M-P1 TRM, 4.3 "System configuration"):
  *   bit 31 start, bit 30 write, [25:20] function: 8 shutdown, 9 reboot.
  */

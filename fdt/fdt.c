@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * fdt/fdt.c: drivers/of/fdt.c's early scan (Linux 4.x), on the real libfdt.
+ * fdt/fdt.c: the early scan of drivers/of/fdt.c @ v4.14, on the real libfdt
+ * (of linux-source-6.1).
  * Before there is any allocator, the kernel learns three things from the
  * flattened tree the boot loader passed in r2:
  *
@@ -36,7 +37,7 @@ int dt_root_addr_cells;
 int dt_root_size_cells;
 
 /*
- * drivers/of/fdt.c: early_init_dt_verify().  libfdt checks the header; we
+ * drivers/of/fdt.c: early_init_dt_verify() @ v4.14.  libfdt checks the header; we
  * also walk every node and property once, so a blob truncated or
  * scribbled over inside its structure block is refused here instead of
  * half-read later.
@@ -89,7 +90,7 @@ corrupt:
 	return false;
 }
 
-/* drivers/of/fdt.c: of_fdt_device_is_available(): no status, "okay" or "ok" */
+/* drivers/of/fdt.c: of_fdt_device_is_available() @ v4.14: no status, "okay" or "ok" */
 static bool __init of_fdt_device_is_available(const void *fdt, int node)
 {
 	const char *status = fdt_getprop(fdt, node, "status", NULL);
@@ -97,7 +98,7 @@ static bool __init of_fdt_device_is_available(const void *fdt, int node)
 	return !status || !strcmp(status, "okay") || !strcmp(status, "ok");
 }
 
-/* include/linux/of_fdt.h: dt_mem_next_cell(): big-endian cells, most significant first */
+/* include/linux/of_fdt.h: dt_mem_next_cell() @ v4.14: big-endian cells, most significant first */
 static u64 __init dt_mem_next_cell(int s, const fdt32_t **cellp)
 {
 	const fdt32_t *p = *cellp;
@@ -110,7 +111,7 @@ static u64 __init dt_mem_next_cell(int s, const fdt32_t **cellp)
 }
 
 /*
- * drivers/of/fdt.c: early_init_dt_scan_root(): the root's cell counts say
+ * drivers/of/fdt.c: early_init_dt_scan_root() @ v4.14: the root's cell counts say
  * how many 32-bit cells an address and a size take in every "reg" of its
  * children.  The defaults (when absent) are Linux's: 1 and 1.  More than 2
  * cannot describe a 32-bit (or 64-bit) number: refuse.
@@ -139,7 +140,7 @@ static bool __init early_init_dt_scan_root(const void *fdt)
 }
 
 /*
- * drivers/of/fdt.c: early_init_dt_add_memory_arch(): trim a bank to whole
+ * drivers/of/fdt.c: early_init_dt_add_memory_arch() @ v4.14: trim a bank to whole
  * pages and to what a 32-bit kernel can address, then hand it to
  * memblock.  RAM below PHYS_OFFSET cannot be in the linear map.
  */
@@ -189,7 +190,7 @@ void __init early_init_dt_add_memory_arch(u64 base, u64 size)
 }
 
 /*
- * drivers/of/fdt.c: early_init_dt_scan_memory(): every node whose
+ * drivers/of/fdt.c: early_init_dt_scan_memory() @ v4.14: every node whose
  * device_type is "memory" (not only /memory), enabled, with its banks in
  * "linux,usable-memory" if present (a crash kernel's view), else "reg".
  */
@@ -240,7 +241,7 @@ static void __init early_init_dt_scan_memory(const void *fdt)
 }
 
 /*
- * drivers/of/fdt.c: early_init_dt_scan_chosen(): the boot loader's command
+ * drivers/of/fdt.c: early_init_dt_scan_chosen() @ v4.14: the boot loader's command
  * line is /chosen/bootargs (QEMU writes -append there).
  */
 static void __init early_init_dt_scan_chosen(const void *fdt)
@@ -263,7 +264,7 @@ static void __init early_init_dt_scan_chosen(const void *fdt)
 	pr_debug("command line is: %s\n", boot_command_line);
 }
 
-/* drivers/of/fdt.c: early_init_dt_scan_nodes() */
+/* drivers/of/fdt.c: early_init_dt_scan_nodes() @ v4.14 */
 void __init early_init_dt_scan_nodes(void)
 {
 	const void *fdt = initial_boot_params;
@@ -273,7 +274,7 @@ void __init early_init_dt_scan_nodes(void)
 		early_init_dt_scan_memory(fdt);
 }
 
-/* drivers/of/fdt.c: early_init_dt_scan() */
+/* drivers/of/fdt.c: early_init_dt_scan() @ v4.14 */
 bool __init early_init_dt_scan(void *params)
 {
 	if (!early_init_dt_verify(params))
@@ -282,7 +283,7 @@ bool __init early_init_dt_scan(void *params)
 	return true;
 }
 
-/* drivers/of/fdt.c: of_flat_dt_get_machine_name(): "model", else "compatible" */
+/* drivers/of/fdt.c: of_flat_dt_get_machine_name() @ v4.14: "model", else "compatible" */
 const char *__init of_flat_dt_get_machine_name(void)
 {
 	const char *name = fdt_getprop(initial_boot_params, 0, "model", NULL);
@@ -293,7 +294,7 @@ const char *__init of_flat_dt_get_machine_name(void)
 }
 
 /*
- * drivers/of/fdt.c: early_init_dt_reserve_memory_arch() (Linux 4.x): RAM
+ * drivers/of/fdt.c: early_init_dt_reserve_memory_arch() @ v4.14: RAM
  * marked no-map leaves memblock.memory altogether, so it is neither mapped
  * nor given to the buddy allocator; the rest is only reserved.  A range not
  * in RAM at all is reported and ignored rather than reserved.
@@ -317,7 +318,7 @@ static int __init early_init_dt_reserve_memory_arch(const char *what, u64 base, 
 }
 
 /*
- * drivers/of/fdt.c: __reserved_mem_reserve_reg(): a /reserved-memory child
+ * drivers/of/fdt.c: __reserved_mem_reserve_reg() @ v4.14: a /reserved-memory child
  * with a static "reg".  Children that only ask for a size (dynamic
  * placement, CMA pools) need allocators a9mm does not have: reported.
  */
@@ -354,7 +355,7 @@ static void __init __reserved_mem_reserve_reg(const void *fdt, int node, const c
 }
 
 /*
- * drivers/of/fdt.c: __fdt_scan_reserved_mem(): /reserved-memory must use
+ * drivers/of/fdt.c: __fdt_scan_reserved_mem() @ v4.14: /reserved-memory must use
  * the root's cell sizes and an empty "ranges" (a 1:1 view of RAM).
  */
 static void __init __fdt_scan_reserved_mem(const void *fdt)
@@ -387,7 +388,7 @@ bad:
 }
 
 /*
- * drivers/of/fdt.c: early_init_fdt_scan_reserved_mem(): the header's
+ * drivers/of/fdt.c: early_init_fdt_scan_reserved_mem() @ v4.14: the header's
  * /memreserve/ table (the oldest way to say "do not touch"), then
  * /reserved-memory.
  */
@@ -412,7 +413,7 @@ void __init early_init_fdt_scan_reserved_mem(void)
 }
 
 /*
- * drivers/of/fdt.c: early_init_fdt_reserve_self(): the blob itself must
+ * drivers/of/fdt.c: early_init_fdt_reserve_self() @ v4.14: the blob itself must
  * survive until the kernel is done reading it.
  */
 void __init early_init_fdt_reserve_self(void)

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * kernel/cmd_proc.c: `cat /proc/FILE` -- the /proc files a Linux reader
- * would look at for memory, generated on the spot in Linux's formats.
+ * would look at for memory, generated on the spot in Linux's formats (those
+ * of fs/proc/ and mm/vmstat.c @ v4.14).
  */
 #include <a9mm/shell.h>
 #include <asm/memory.h>
@@ -12,7 +13,7 @@
 #include <linux/of_fdt.h>
 #include <mach/vexpress.h>
 
-/* fs/proc/cmdline.c; in two prints, as the line alone may fill a print's buffer */
+/* fs/proc/cmdline.c @ v4.14; in two prints, as the line alone may fill a print's buffer */
 static void show_cmdline(int (*print)(const char *fmt, ...))
 {
 	print("%s", boot_command_line);
@@ -20,7 +21,7 @@ static void show_cmdline(int (*print)(const char *fmt, ...))
 }
 
 /*
- * kernel/resource.c's /proc/iomem: the devices a9mm drives, each RAM bank
+ * kernel/resource.c @ v4.14: /proc/iomem: the devices a9mm drives, each RAM bank
  * as "System RAM", the kernel image nested inside.
  */
 static void show_iomem(int (*print)(const char *fmt, ...))

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * kernel/devtree.c: arch/arm/kernel/devtree.c's setup_machine_fdt(): check
+ * kernel/devtree.c: setup_machine_fdt() of arch/arm/kernel/devtree.c @ v4.14: check
  * the blob the boot loader passed in r2, then let the DT scan fill
  * memblock and the command line.  A bad pointer or blob is reported with
  * what exactly is wrong; without a DT there is no memory map, so the
@@ -20,7 +20,7 @@ static const char *const r2_verdicts[] = {
 	[3] = "no FDT magic (0xd00dfeed) there; ATAGs?",
 };
 
-/* arch/arm/kernel/devtree.c: setup_machine_fdt() */
+/* arch/arm/kernel/devtree.c: setup_machine_fdt() @ v4.14 */
 const char *__init setup_machine_fdt(unsigned long dt_phys)
 {
 	void *dt_virt;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * kernel/kallsyms.c: kernel/kallsyms.c's lookup, over the sorted tables
+ * kernel/kallsyms.c: the lookup of kernel/kallsyms.c @ v4.14, over the sorted tables
  * scripts/kallsyms.py generates at link time.
  */
 #include <stdio.h>
@@ -20,7 +20,7 @@ static bool is_kernel_text(unsigned long addr)
 	       (addr >= (unsigned long)_sinittext && addr < (unsigned long)_einittext);
 }
 
-/* kernel/kallsyms.c: sprint_symbol(): binary search for the last symbol <= address */
+/* kernel/kallsyms.c: sprint_symbol() @ v4.14: binary search for the last symbol <= address */
 int sprint_symbol(char *buffer, size_t size, unsigned long address)
 {
 	unsigned long low = 0, high = kallsyms_num_syms, sym_size;

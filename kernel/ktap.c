@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * kernel/ktap.c: run the KTAP_SUITE()s and print KTAP version 1, nested
- * the way KUnit does: one top-level line per suite, its cases indented.
+ * the way KUnit does (Documentation/dev-tools/ktap.rst @ v6.1): one
+ * top-level line per suite, its cases indented.
  *
  *   KTAP version 1
  *   1..2

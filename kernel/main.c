@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * kernel/main.c: init/main.c's start_kernel(), keeping only the steps of
+ * kernel/main.c: start_kernel() of init/main.c @ v4.14, keeping only the steps of
  * memory bring-up and ending in the serial shell instead of /sbin/init.
  */
 #include <asm/cputype.h>
@@ -20,7 +20,7 @@ const char linux_banner[] =
 	"a9mm version 0.1 (arm-none-eabi-gcc version " __VERSION__ ") #1 SMP ARMv7-A\n";
 
 /*
- * arch/arm/kernel/smp.c's smp_init_cpus() in spirit: say how many CPUs the
+ * arch/arm/kernel/smp.c: smp_init_cpus() @ v4.14 in spirit: say how many CPUs the
  * board has and that only the boot CPU runs.  The others never leave the
  * boot loader's holding pen: with QEMU's -kernel they wait in its stub
  * until SYS_FLAGS holds an entry address and an SGI arrives, and a9mm
@@ -56,7 +56,7 @@ static void __init report_mm_init_cost(u64 mem_ns)
 
 void __attribute__((noreturn)) start_kernel(void);
 
-/* init/main.c: start_kernel() */
+/* init/main.c: start_kernel() @ v4.14 */
 void __init start_kernel(void)
 {
 	char *command_line;

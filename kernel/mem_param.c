@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * kernel/mem_param.c: the memory half of arch/arm/kernel/setup.c:
+ * kernel/mem_param.c: the memory half of arch/arm/kernel/setup.c @ v4.14:
  * arm_add_memory() and the "mem=SIZE[@START]" option.
  *
  * As in Linux, the first mem= throws away the banks the device tree gave
@@ -24,7 +24,7 @@ static unsigned long nr_dt_banks __initdata;
 static bool usermem __initdata;
 
 /*
- * arch/arm/kernel/setup.c: arm_add_memory(): pages only (start rounded up,
+ * arch/arm/kernel/setup.c: arm_add_memory() @ v4.14: pages only (start rounded up,
  * size down), nothing past 4 GiB without LPAE, nothing below PHYS_OFFSET
  * (the linear map starts there).
  */
@@ -84,7 +84,7 @@ static void __init add_user_bank(const char *arg, u64 start, u64 size)
 		       arg, size - covered, start, end - 1);
 }
 
-/* arch/arm/kernel/setup.c: early_mem() */
+/* arch/arm/kernel/setup.c: early_mem() @ v4.14 */
 static int __init early_mem(char *p)
 {
 	char *endp;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * kernel/panic.c: stop the kernel with a reason.  As in Linux, "panic=N"
+ * kernel/panic.c: stop the kernel with a reason (kernel/panic.c @ v4.14).  As in Linux, "panic=N"
  * reboots after N seconds (N < 0: at once; QEMU's -no-reboot turns that
  * into an exit), and the default 0 halts for good -- but never silently:
  * the reason is always on the console first.
@@ -39,7 +39,7 @@ static void spin_seconds(long seconds)
 		;
 }
 
-/* kernel/panic.c: panic() */
+/* kernel/panic.c: panic() @ v4.14 */
 void panic(const char *fmt, ...)
 {
 	char buf[256];

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * kernel/params.c + init/main.c: the boot command line.
+ * kernel/params.c: the boot command line, after init/main.c @ v4.14 (and its
+ * print_unknown_bootoptions() @ v6.1).
  *
  * Options are registered with early_param()/__setup() (linux/init.h) in
  * the .init.setup table.  parse_early_param() runs the early ones from
@@ -43,7 +44,7 @@ static void run_param(const char *param, char *val, bool early)
 	}
 }
 
-/* init/main.c: parse_early_param() -> do_early_param() for each word */
+/* init/main.c: parse_early_param() @ v4.14 -> do_early_param() for each word */
 void __init parse_early_param(const char *cmdline)
 {
 	static char tmp[COMMAND_LINE_SIZE] __initdata;
@@ -60,7 +61,8 @@ void __init parse_early_param(const char *cmdline)
 }
 
 /*
- * init/main.c: the late pass of start_kernel(): run __setup() options and
+ * init/main.c: print_unknown_bootoptions() @ v6.1, and the late pass of
+ * start_kernel() before it: run __setup() options and
  * collect the words no option claims, then print them on one line as
  * print_unknown_bootoptions() does.
  */

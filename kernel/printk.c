@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * kernel/printk.c: after Linux's kernel/printk/printk.c, much reduced.
+ * kernel/printk.c: after Linux's kernel/printk/printk.c @ v4.14, much
+ * reduced.
  *
  * Every message goes to log_buf (what `dmesg` shows), with its level; it
  * reaches the console only if its level is below console_loglevel, as in
@@ -104,7 +105,7 @@ void console_write(const char *s, size_t len)
 }
 
 /*
- * kernel/printk/printk.c: register_console() replays what was logged so
+ * kernel/printk/printk.c: register_console() @ v4.14 replays what was logged so
  * far through the loglevel filter.  Records older than the ring's reach
  * are gone from the buffer and are skipped.
  */
@@ -147,7 +148,7 @@ static int printk_prefix(char *buf, size_t size)
 }
 
 /*
- * kernel/printk/printk.c: vprintk_emit(), reduced: one message at @level,
+ * kernel/printk/printk.c: vprintk_emit() @ v4.14, reduced: one message at @level,
  * or, given LOGLEVEL_DEFAULT, at the level its KERN_SOH prefix names
  * (MESSAGE_LOGLEVEL_DEFAULT without one).  A message may span several
  * calls until its '\n': a piece with KERN_CONT or without a level goes on
@@ -204,13 +205,13 @@ int vprintk_emit(int level, const char *fmt, va_list args)
 	return n;
 }
 
-/* kernel/printk/printk.c: vprintk(): a message that carries its own level */
+/* kernel/printk/printk.c: vprintk() @ v4.14: a message that carries its own level */
 int vprintk(const char *fmt, va_list args)
 {
 	return vprintk_emit(LOGLEVEL_DEFAULT, fmt, args);
 }
 
-/* kernel/printk/printk.c: printk() */
+/* kernel/printk/printk.c: printk() @ v4.14 */
 int printk(const char *fmt, ...)
 {
 	va_list ap;
@@ -222,7 +223,7 @@ int printk(const char *fmt, ...)
 	return n;
 }
 
-/* init/main.c: loglevel() */
+/* init/main.c: loglevel() @ v4.14 */
 static int __init loglevel(char *str)
 {
 	unsigned long v;
@@ -237,7 +238,7 @@ static int __init loglevel(char *str)
 }
 early_param("loglevel", loglevel);
 
-/* kernel/printk/printk.c: ignore_loglevel_setup() */
+/* kernel/printk/printk.c: ignore_loglevel_setup() @ v4.14 */
 static int __init ignore_loglevel_setup(char *str)
 {
 	ignore_loglevel = true;
@@ -246,7 +247,7 @@ static int __init ignore_loglevel_setup(char *str)
 }
 early_param("ignore_loglevel", ignore_loglevel_setup);
 
-/* init/main.c: debug_kernel(): console_loglevel = CONSOLE_LOGLEVEL_DEBUG */
+/* init/main.c: debug_kernel() @ v4.14: console_loglevel = CONSOLE_LOGLEVEL_DEBUG */
 static int __init debug_kernel(char *str)
 {
 	console_loglevel = 10;
@@ -254,7 +255,7 @@ static int __init debug_kernel(char *str)
 }
 early_param("debug", debug_kernel);
 
-/* init/main.c: quiet_kernel(): console_loglevel = CONSOLE_LOGLEVEL_QUIET */
+/* init/main.c: quiet_kernel() @ v4.14: console_loglevel = CONSOLE_LOGLEVEL_QUIET */
 static int __init quiet_kernel(char *str)
 {
 	console_loglevel = 4;
@@ -262,7 +263,7 @@ static int __init quiet_kernel(char *str)
 }
 early_param("quiet", quiet_kernel);
 
-/* kernel/printk/printk.c: the printk.time module parameter */
+/* kernel/printk/printk.c @ v4.14: the printk.time module parameter */
 static int __init printk_time_setup(char *str)
 {
 	if (!str || !strcmp(str, "1") || !strcmp(str, "y") || !strcmp(str, "Y")) {
@@ -277,7 +278,7 @@ static int __init printk_time_setup(char *str)
 early_param("printk.time", printk_time_setup);
 
 /*
- * kernel/printk/printk.c: console_setup().  a9mm has one console, the
+ * kernel/printk/printk.c: console_setup() @ v4.14.  a9mm has one console, the
  * PL011 uart0 as ttyAMA0 (options after a comma, like ",115200n8", are
  * accepted and unused: QEMU's UART needs no baud rate).  Linux enables no
  * console when console= names none it has, and boots in silence; a9mm

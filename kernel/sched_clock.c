@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * kernel/sched_clock.c: kernel/time/sched_clock.c's sched_clock() on the
- * one clock source a9mm has, the MPCore global timer (already running
- * when start_kernel() enables it, before any memory bring-up step).
+ * kernel/sched_clock.c: sched_clock(), after kernel/time/sched_clock.c @
+ * v4.14, on the one clock source a9mm has, the MPCore global timer
+ * (already running when start_kernel() enables it, before any memory
+ * bring-up step).
  */
 #include <linux/sched_clock.h>
 #include <mach/vexpress.h>
 
-/* kernel/time/sched_clock.c: sched_clock() */
+/* kernel/time/sched_clock.c: sched_clock() @ v4.14 */
 u64 sched_clock(void)
 {
 	return global_timer_ns();

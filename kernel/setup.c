@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * kernel/setup.c: arch/arm/kernel/setup.c's setup_arch(): from the DTB to a
+ * kernel/setup.c: setup_arch() of arch/arm/kernel/setup.c @ v4.14: from the DTB to a
  * kernel with page tables and zones, in Linux's order.
  */
 #include <string.h>
@@ -22,7 +22,7 @@
 static char cmd_line[COMMAND_LINE_SIZE];
 u64 paging_init_ns;
 
-/* arch/arm/kernel/setup.c: setup_processor(), the part that prints */
+/* arch/arm/kernel/setup.c: setup_processor() @ v4.14, the part that prints */
 static void __init setup_processor(void)
 {
 	unsigned long midr = read_cpuid_id();
@@ -49,7 +49,7 @@ static void __init check_lowmem(void)
 		      (unsigned long)memblock_start_of_DRAM(), (unsigned long)arm_lowmem_limit - 1);
 }
 
-/* arch/arm/kernel/setup.c: setup_arch() */
+/* arch/arm/kernel/setup.c: setup_arch() @ v4.14 */
 void __init setup_arch(char **cmdline_p)
 {
 	const char *machine_name;

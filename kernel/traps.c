@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * kernel/traps.c: what happens when the CPU takes an exception, after
- * arch/arm/kernel/traps.c and arch/arm/mm/fault.c.  Every report names the
+ * arch/arm/kernel/traps.c and arch/arm/mm/fault.c @ v4.14.  Every report names the
  * exception, decodes the fault status register and dumps the registers in
  * Linux's layout, then the kernel dies -- unless a caller armed fault_fixup.
  */
@@ -26,7 +26,7 @@ static const char *const processor_modes[] = {
 	"UK8_32",  "UK9_32", "HYP_32",	"UND_32",  "UK12_32", "UK13_32", "UK14_32", "SYS_32",
 };
 
-/* arch/arm/kernel/process.c: __show_regs() */
+/* arch/arm/kernel/process.c: __show_regs() @ v4.14 */
 void __show_regs(const struct pt_regs *regs)
 {
 	unsigned long flags = regs->ARM_cpsr;
@@ -57,7 +57,7 @@ void __show_regs(const struct pt_regs *regs)
 }
 
 /*
- * arch/arm/kernel/traps.c: die(), reduced: either resume where the caller
+ * arch/arm/kernel/traps.c: die() @ v4.14, reduced: either resume where the caller
  * asked (fault_fixup) or stop the kernel with the reason.
  */
 static void die(const char *str, struct pt_regs *regs, unsigned long err)
@@ -75,9 +75,9 @@ static void die(const char *str, struct pt_regs *regs, unsigned long err)
 }
 
 /*
- * Fault status encodings of the short-descriptor format, FS = FSR[10,3:0]
- * (ARM ARM B4.1.52 DFSR, table B3-23), as arch/arm/mm/fsr-2level.c's
- * fsr_info[] names them.
+ * arch/arm/mm/fsr-2level.c: fsr_info[] @ v4.14: the fault status
+ * encodings of the short-descriptor format, FS = FSR[10,3:0] (ARM ARM
+ * B4.1.52 DFSR, table B3-23), by Linux's names.
  */
 static const char *const fsr_info[32] = {
 	[0x01] = "alignment exception",
@@ -126,7 +126,7 @@ static void show_fsr(const char *reg, unsigned long fsr, bool data)
 }
 
 /*
- * arch/arm/mm/fault.c: do_DataAbort() -> __do_kernel_fault().  A kernel
+ * arch/arm/mm/fault.c: do_DataAbort() @ v4.14 -> __do_kernel_fault().  A kernel
  * with no user space: every data abort is a kernel bug (or a test).
  */
 void do_DataAbort(struct pt_regs *regs)
@@ -142,7 +142,7 @@ void do_DataAbort(struct pt_regs *regs)
 	die(fsr_name(fsr), regs, fsr);
 }
 
-/* arch/arm/mm/fault.c: do_PrefetchAbort() */
+/* arch/arm/mm/fault.c: do_PrefetchAbort() @ v4.14 */
 void do_PrefetchAbort(struct pt_regs *regs)
 {
 	unsigned long fsr = read_ifsr();
@@ -156,7 +156,7 @@ void do_PrefetchAbort(struct pt_regs *regs)
 	die(fsr_name(fsr), regs, fsr);
 }
 
-/* arch/arm/kernel/traps.c: do_undefinstr() */
+/* arch/arm/kernel/traps.c: do_undefinstr() @ v4.14 */
 void do_undefinstr(struct pt_regs *regs)
 {
 	if (regs->ARM_cpsr & PSR_T_BIT)
@@ -179,14 +179,14 @@ void do_unexpected_irq(struct pt_regs *regs)
 	die("Oops - unexpected interrupt", regs, 0);
 }
 
-/* arch/arm/kernel/traps.c: bad_mode(): reset or the unused vector */
+/* arch/arm/kernel/traps.c: bad_mode() @ v4.14: reset or the unused vector */
 void bad_mode(void)
 {
 	panic("Oops - bad mode: reset or unused exception vector taken");
 }
 
 /*
- * arch/arm/mm/fault.c: show_pte(): Linux's one line ("pgd = ..., [addr]
+ * arch/arm/mm/fault.c: show_pte() @ v4.14: Linux's one line ("pgd = ..., [addr]
  * *pgd=..., *pte=..., *ppte=...") and then what those entries mean.
  */
 void show_pte(unsigned long addr)
@@ -204,7 +204,7 @@ void show_pte(unsigned long addr)
 }
 
 /*
- * arch/arm/kernel/traps.c: early_trap_init(): copy the vector table into
+ * arch/arm/kernel/traps.c: early_trap_init() @ v4.14: copy the vector table into
  * the page devicemaps_init() maps at 0xffff0000, then make it executable:
  * clean the D-cache, invalidate the I-cache (asm/cacheflush.h, ARM ARM B4.2.1).
  *

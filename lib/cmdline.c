@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Command-line helpers shared by the boot-time parser and the shell:
+ * lib/cmdline.c: command-line helpers shared by the boot-time parser and
+ * the shell (kernel/params.c, lib/cmdline.c and lib/kstrtox.c @ v4.14):
  * splitting "a=b c=\"d e\"" into words, and parsing sizes like "64M".
  */
 #include <linux/cmdline.h>
@@ -19,7 +20,7 @@ static char *skip_spaces(char *s)
 }
 
 /*
- * kernel/params.c: next_arg().  Cuts the next "param[=val]" word out of
+ * kernel/params.c: next_arg() @ v4.14.  Cuts the next "param[=val]" word out of
  * @args in place and returns where the rest starts.  Double quotes group
  * words ("a=\"b c\"" or "\"a=b c\""), and are removed, as Linux does.
  */
@@ -68,7 +69,7 @@ char *next_arg(char *args, char **param, char **val)
 	return skip_spaces(args);
 }
 
-/* kernel/params.c: parameq(): '-' and '_' are the same in option names. */
+/* kernel/params.c: parameq() @ v4.14: '-' and '_' are the same in option names. */
 bool parameq(const char *a, const char *b)
 {
 	for (; *a || *b; a++, b++) {
@@ -130,7 +131,7 @@ static unsigned long long parse_ull(const char *s, unsigned int base, const char
 }
 
 /*
- * lib/cmdline.c: memparse().  "64M", "0x8000000", "1G": a number with an
+ * lib/cmdline.c: memparse() @ v4.14.  "64M", "0x8000000", "1G": a number with an
  * optional K/M/G suffix.  *retptr points after what was parsed; it equals
  * @ptr when nothing was, which callers use to detect garbage.
  */
@@ -175,7 +176,7 @@ unsigned long long memparse(const char *ptr, char **retptr)
 }
 
 /*
- * lib/kstrtox.c: kstrtoul().  The whole string must be a number (one
+ * lib/kstrtox.c: kstrtoul() @ v4.14.  The whole string must be a number (one
  * trailing newline allowed): 0 on success, -1 on garbage or overflow.
  */
 int kstrtoul(const char *s, unsigned int base, unsigned long *res)

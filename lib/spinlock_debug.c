@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * lib/spinlock_debug.c: the report behind include/linux/spinlock.h's
- * checks, worded as kernel/locking/spinlock_debug.c's spin_dump().
+ * checks, worded as kernel/locking/spinlock_debug.c: spin_dump() @ v4.14.
  */
 #include <linux/spinlock.h>
 
 /*
- * kernel/locking/spinlock_debug.c: spin_bug().  Linux prints and carries
+ * kernel/locking/spinlock_debug.c: spin_bug() @ v4.14.  Linux prints and carries
  * on; on one CPU a recursive lock means the protected lists are half
  * updated underneath, so a9mm stops before anything is built on them.
  */

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * mm/bootmem.c: arch/arm/mm/init.c's bootmem_init() and its helpers,
+ * mm/bootmem.c: bootmem_init() and its helpers from arch/arm/mm/init.c @ v4.14,
  * kept apart from mm/init.c (which needs the linker's symbols) so that
  * the host tests can run them.
  */
@@ -14,7 +14,7 @@
 u64 bootmem_init_ns;
 
 /*
- * arch/arm/mm/init.c: find_limits(): lowmem ends where memblock's limit
+ * arch/arm/mm/init.c: find_limits() @ v4.14: lowmem ends where memblock's limit
  * is now (arm_lowmem_limit, set by paging_init()), RAM at its end.
  */
 static void __init find_limits(unsigned long *min, unsigned long *max_low, unsigned long *max_high)
@@ -25,7 +25,7 @@ static void __init find_limits(unsigned long *min, unsigned long *max_low, unsig
 }
 
 /*
- * arch/arm/mm/init.c: zone_sizes_init(): Normal = [min, max_low),
+ * arch/arm/mm/init.c: zone_sizes_init() @ v4.14: Normal = [min, max_low),
  * HighMem = [max_low, max_high); the holes are what memblock.memory does
  * not cover inside each span.
  */
@@ -52,7 +52,7 @@ static void __init zone_sizes_init(unsigned long min, unsigned long max_low, uns
 }
 
 /*
- * arch/arm/mm/init.c: bootmem_init().  Timed (bootmem_init_ns) for
+ * arch/arm/mm/init.c: bootmem_init() @ v4.14.  Timed (bootmem_init_ns) for
  * `make bench`: zones and mem_map are most of memory init's cost per page.
  */
 void __init bootmem_init(void)
@@ -69,7 +69,7 @@ void __init bootmem_init(void)
 }
 
 /*
- * arch/arm/mm/init.c: free_highpages(): HighMem is not in memblock's free
+ * arch/arm/mm/init.c: free_highpages() @ v4.14: HighMem is not in memblock's free
  * ranges' reach (lowmem only), so ARM frees it here, page by page,
  * skipping what memblock reserved up there.
  */

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * mm/highmem.c: mm/highmem.c's persistent kmaps (Linux 3.x/4.x), for one
+ * mm/highmem.c: the persistent kmaps of mm/highmem.c @ v4.14, for one
  * CPU and no sleeping.  A HighMem page gets a kernel address by borrowing
  * one of the LAST_PKMAP slots at PKMAP_BASE (pte table: kmap_init()):
  *
@@ -11,7 +11,7 @@
  * count 1 is cleared at once and the TLB flushed once
  * (flush_all_zero_pkmaps), which is why kunmap() is cheap.
  *
- * kmap_atomic_pfn() is the other way (arch/arm/mm/highmem.c): a per-CPU
+ * kmap_atomic_pfn() is the other way (arch/arm/mm/highmem.c @ v4.14): a per-CPU
  * stack of fixmap slots (asm/fixmap.h), for short uses that must not wait.
  * Both are at page-frame level; the struct page wrappers (kmap(),
  * kmap_atomic()) sit on top of them.
@@ -28,7 +28,7 @@ static unsigned int pkmap_count[LAST_PKMAP];
 static unsigned long pkmap_pfn[LAST_PKMAP]; /* which page each slot maps */
 static unsigned int last_pkmap_nr;
 
-/* mm/highmem.c: flush_all_zero_pkmaps() */
+/* mm/highmem.c: flush_all_zero_pkmaps() @ v4.14 */
 static void flush_all_zero_pkmaps(void)
 {
 	bool need_flush = false;
@@ -53,7 +53,7 @@ static int pkmap_lookup(unsigned long pfn)
 	return -1;
 }
 
-/* mm/highmem.c: map_new_virtual(); NULL when all slots are in use */
+/* mm/highmem.c: map_new_virtual() @ v4.14; NULL when all slots are in use */
 static void *map_new_virtual(unsigned long pfn)
 {
 	unsigned int count = LAST_PKMAP;
@@ -78,7 +78,7 @@ static void *map_new_virtual(unsigned long pfn)
 	return (void *)PKMAP_ADDR(last_pkmap_nr);
 }
 
-/* mm/highmem.c: kmap_high(), by page frame number */
+/* mm/highmem.c: kmap_high() @ v4.14, by page frame number */
 void *kmap_high_pfn(unsigned long pfn)
 {
 	int nr = pkmap_lookup(pfn);
@@ -94,7 +94,7 @@ void *kmap_high_pfn(unsigned long pfn)
 	return vaddr;
 }
 
-/* mm/highmem.c: kunmap_high(); false (and a message) if pfn is not kmapped */
+/* mm/highmem.c: kunmap_high() @ v4.14; false (and a message) if pfn is not kmapped */
 bool kunmap_high_pfn(unsigned long pfn)
 {
 	int nr = pkmap_lookup(pfn);
@@ -123,7 +123,7 @@ unsigned int pkmap_slots_in_use(void)
  */
 static int kmap_atomic_idx;
 
-/* Linux: FIX_KMAP_BEGIN + type + KM_TYPE_NR * smp_processor_id() */
+/* arch/arm/mm/highmem.c @ v4.14: FIX_KMAP_BEGIN + type + KM_TYPE_NR * smp_processor_id() */
 static int kmap_atomic_fix(int type)
 {
 	const int cpu = 0;
@@ -133,7 +133,7 @@ static int kmap_atomic_fix(int type)
 
 BUILD_BUG_ON(__fix_to_virt(FIX_KMAP_END) >> PGDIR_SHIFT != FIXADDR_TOP >> PGDIR_SHIFT);
 
-/* arch/arm/mm/highmem.c: set_fixmap_pte(): the slot's pte, then its TLB entry */
+/* arch/arm/mm/highmem.c: set_fixmap_pte() @ v4.14: the slot's pte, then its TLB entry */
 static void set_fixmap_pte(int idx, pte_t pte)
 {
 	unsigned long vaddr = __fix_to_virt(idx);
@@ -144,7 +144,7 @@ static void set_fixmap_pte(int idx, pte_t pte)
 }
 
 /*
- * arch/arm/mm/highmem.c: kmap_atomic_pfn(): lowmem is in the linear map
+ * arch/arm/mm/highmem.c: kmap_atomic_pfn() @ v4.14: lowmem is in the linear map
  * already; a HighMem page gets the next fixmap slot of this CPU.  Slots
  * nest like a stack: unmap in reverse order.
  */
@@ -161,7 +161,7 @@ void *kmap_atomic_pfn(unsigned long pfn)
 }
 
 /*
- * arch/arm/mm/highmem.c: __kunmap_atomic(): a fixmap address must be the
+ * arch/arm/mm/highmem.c: __kunmap_atomic() @ v4.14: a fixmap address must be the
  * last slot handed out; its pte is cleared (Linux does that only with
  * CONFIG_DEBUG_HIGHMEM -- a9mm always does, so a stale pointer faults).
  * A pkmap address drops its kmap_high() reference; lowmem needs nothing.
@@ -181,7 +181,7 @@ void __kunmap_atomic(void *kvaddr)
 	}
 }
 
-/* include/linux/highmem.h: kmap(): lowmem pages already have an address */
+/* include/linux/highmem.h: kmap() @ v4.14: lowmem pages already have an address */
 void *kmap(struct page *page)
 {
 	if (!PageHighMem(page))
@@ -189,7 +189,7 @@ void *kmap(struct page *page)
 	return kmap_high_pfn(page_to_pfn(page));
 }
 
-/* include/linux/highmem.h: kunmap() */
+/* include/linux/highmem.h: kunmap() @ v4.14 */
 void kunmap(struct page *page)
 {
 	if (PageHighMem(page))

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * arch/arm/mm/init.c: the ARM side of memory bring-up between the DT scan
+ * arch/arm/mm/init.c @ v4.14: the ARM side of memory bring-up between the DT scan
  * and the buddy allocator: arm_memblock_init(), bootmem_init() and
  * mem_init().
  */
@@ -30,7 +30,7 @@ void kernel_image_layout(struct kernel_layout *kl)
 }
 
 /*
- * arch/arm/mm/init.c: arm_memblock_init(): everything in RAM that is
+ * arch/arm/mm/init.c: arm_memblock_init() @ v4.14: everything in RAM that is
  * already in use before any allocator exists is reserved, so memblock
  * (and later the buddy allocator) never hands it out:
  *
@@ -49,7 +49,7 @@ void __init arm_memblock_init(void)
 }
 
 /*
- * mm/page_alloc.c: mem_init_print_info() (Linux 3.x/4.x): free and total
+ * mm/page_alloc.c: mem_init_print_info() @ v3.14: free and total
  * RAM, and what the kernel image's parts take.
  */
 static void __init mem_init_print_info(void)
@@ -69,7 +69,7 @@ static void __init mem_init_print_info(void)
 u64 free_pages_ns;
 
 /*
- * arch/arm/mm/init.c: mem_init().  The freeing is timed (free_pages_ns)
+ * arch/arm/mm/init.c: mem_init() @ v4.14.  The freeing is timed (free_pages_ns)
  * for `make bench`, apart from the printing, which costs what the
  * console costs.
  */

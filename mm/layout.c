@@ -2,7 +2,8 @@
 /*
  * mm/layout.c: "Virtual kernel memory layout:", the map of the kernel's
  * 4 GiB once paging_init() has built it -- the map asm/memlayout.h draws,
- * printed from the constants and variables that define it.
+ * printed from the constants and variables that define it, as the second
+ * half of mem_init() in arch/arm/mm/init.c @ v4.14 does.
  */
 #include <asm/highmem.h>
 #include <asm/memory.h>
@@ -17,7 +18,7 @@
 	(unsigned long)(b), (unsigned long)(t), (long)DIV_ROUND_UP((t) - (b), SZ_1K)
 
 /*
- * arch/arm/mm/init.c: mem_init(), its second half (Linux 3.x/4.x): the
+ * arch/arm/mm/init.c: mem_init() @ v4.14, its second half: the
  * virtual memory map as it now is, every figure from the constants and
  * variables that define it, in Linux's exact format.  mem_init() prints
  * it at boot, the shell's `layout` on demand.

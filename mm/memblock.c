@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * mm/memblock.c: Linux 4.x's boot-time memory map.  Each memblock_type is
+ * mm/memblock.c @ v4.14: the boot-time memory map.  Each memblock_type is
  * an array of regions kept sorted by base, never overlapping, and merged
  * whenever two neighbours touch with the same flags.  Adding or removing a
  * range works in two steps, as in Linux:
@@ -47,7 +47,7 @@ static bool memblock_can_resize;
 	} while (0)
 
 /*
- * mm/memblock.c: early_memblock(): "memblock=debug" traces every call.
+ * mm/memblock.c: early_memblock() @ v4.14: "memblock=debug" traces every call.
  * Linux silently ignores any other value; a9mm says so.
  */
 static int __init early_memblock(char *p)
@@ -76,7 +76,7 @@ void memblock_reset(void)
 }
 
 /*
- * mm/memblock.c: memblock_cap_size(): without LPAE the physical address
+ * mm/memblock.c: memblock_cap_size() @ v4.14: without LPAE the physical address
  * space ends at 4 GiB - 1, so a range is cut to end there instead of
  * wrapping round to 0.
  */
@@ -90,14 +90,14 @@ static phys_addr_t region_end(const struct memblock_region *r)
 	return r->base + r->size;
 }
 
-/* mm/memblock.c: memblock_allow_resize(): the arrays may now grow */
+/* mm/memblock.c: memblock_allow_resize() @ v4.14: the arrays may now grow */
 void memblock_allow_resize(void)
 {
 	memblock_can_resize = true;
 }
 
 /*
- * mm/memblock.c: memblock_double_array(): the new array comes from memblock
+ * mm/memblock.c: memblock_double_array() @ v4.14: the new array comes from memblock
  * itself and is reserved there; the static one is simply abandoned.  Only
  * possible once the memory it lands in is mapped.
  */
@@ -137,7 +137,7 @@ static int memblock_double_array(struct memblock_type *type)
 	return memblock_reserve(addr, new_size) ? -1 : 0;
 }
 
-/* mm/memblock.c: memblock_merge_regions(): join touching same-flag neighbours */
+/* mm/memblock.c: memblock_merge_regions() @ v4.14: join touching same-flag neighbours */
 static void memblock_merge_regions(struct memblock_type *type)
 {
 	unsigned long i = 0;
@@ -157,7 +157,7 @@ static void memblock_merge_regions(struct memblock_type *type)
 	}
 }
 
-/* mm/memblock.c: memblock_insert_region(); the caller made room */
+/* mm/memblock.c: memblock_insert_region() @ v4.14; the caller made room */
 static void memblock_insert_region(struct memblock_type *type, unsigned long idx, phys_addr_t base,
 				   phys_addr_t size, unsigned long flags)
 {
@@ -172,7 +172,7 @@ static void memblock_insert_region(struct memblock_type *type, unsigned long idx
 	type->total_size += size;
 }
 
-/* mm/memblock.c: memblock_remove_region() */
+/* mm/memblock.c: memblock_remove_region() @ v4.14 */
 static void memblock_remove_region(struct memblock_type *type, unsigned long r)
 {
 	type->total_size -= type->regions[r].size;
@@ -182,7 +182,7 @@ static void memblock_remove_region(struct memblock_type *type, unsigned long r)
 }
 
 /*
- * mm/memblock.c: memblock_add_range(): the first pass only counts how many
+ * mm/memblock.c: memblock_add_range() @ v4.14: the first pass only counts how many
  * new regions the range needs (the parts not already covered), so the
  * array can grow before anything is changed; the second pass inserts them
  * and merges.  Parts already present keep their flags.
@@ -234,7 +234,7 @@ repeat:
 }
 
 /*
- * mm/memblock.c: memblock_isolate_range(): split the regions crossing base
+ * mm/memblock.c: memblock_isolate_range() @ v4.14: split the regions crossing base
  * or base + size so that [base, base + size) is covered by whole regions
  * [*start_rgn, *end_rgn).  Each split adds one region: room for two first.
  */
@@ -281,7 +281,7 @@ static int memblock_isolate_range(struct memblock_type *type, phys_addr_t base, 
 	return 0;
 }
 
-/* mm/memblock.c: memblock_remove_range() */
+/* mm/memblock.c: memblock_remove_range() @ v4.14 */
 static int memblock_remove_range(struct memblock_type *type, phys_addr_t base, phys_addr_t size)
 {
 	unsigned long start_rgn, end_rgn;
@@ -310,28 +310,28 @@ static void memblock_trace(const char *what, phys_addr_t base, phys_addr_t size,
 		(unsigned long)(base + size - !!size), flags, sym);
 }
 
-/* mm/memblock.c: memblock_add() */
+/* mm/memblock.c: memblock_add() @ v4.14 */
 int memblock_add(phys_addr_t base, phys_addr_t size)
 {
 	memblock_trace(__func__, base, size, 0, __builtin_return_address(0));
 	return memblock_add_range(&memblock.memory, base, size, MEMBLOCK_NONE);
 }
 
-/* mm/memblock.c: memblock_remove() */
+/* mm/memblock.c: memblock_remove() @ v4.14 */
 int memblock_remove(phys_addr_t base, phys_addr_t size)
 {
 	memblock_trace(__func__, base, size, 0, __builtin_return_address(0));
 	return memblock_remove_range(&memblock.memory, base, size);
 }
 
-/* mm/memblock.c: memblock_reserve() */
+/* mm/memblock.c: memblock_reserve() @ v4.14 */
 int memblock_reserve(phys_addr_t base, phys_addr_t size)
 {
 	memblock_trace(__func__, base, size, 0, __builtin_return_address(0));
 	return memblock_add_range(&memblock.reserved, base, size, MEMBLOCK_NONE);
 }
 
-/* mm/memblock.c: memblock_free(): give back (part of) a reservation */
+/* mm/memblock.c: memblock_free() @ v4.14: give back (part of) a reservation */
 int memblock_free(phys_addr_t base, phys_addr_t size)
 {
 	memblock_trace(__func__, base, size, 0, __builtin_return_address(0));
@@ -339,7 +339,7 @@ int memblock_free(phys_addr_t base, phys_addr_t size)
 }
 
 /*
- * mm/memblock.c: __next_mem_range(): the next range of type_a not covered
+ * mm/memblock.c: __next_mem_range() @ v4.14: the next range of type_a not covered
  * by type_b.  *idx packs both cursors (a in the low half, b in the high
  * half), as in Linux; type_b's gaps are walked as [end of b[i-1], b[i]).
  */
@@ -382,7 +382,7 @@ void __next_mem_range(u64 *idx, struct memblock_type *type_a, struct memblock_ty
 }
 
 /*
- * mm/memblock.c: __next_mem_range_rev(): the same, from the top down.  The
+ * mm/memblock.c: __next_mem_range_rev() @ v4.14: the same, from the top down.  The
  * cursors are ints as in Linux: a walk that ran off the bottom leaves
  * idx_a == -1 with idx_b >= 0, which never equals the ~0 start value.
  */
@@ -431,7 +431,7 @@ void __next_mem_range_rev(u64 *idx, struct memblock_type *type_a, struct membloc
 }
 
 /*
- * mm/memblock.c: memblock_find_in_range() (top-down): the highest free,
+ * mm/memblock.c: memblock_find_in_range() @ v4.14, top-down: the highest free,
  * aligned block of size bytes in [start, end).  The first page is never
  * handed out, as in Linux, so 0 can mean "nothing found".
  */
@@ -460,7 +460,7 @@ phys_addr_t memblock_find_in_range(phys_addr_t start, phys_addr_t end, phys_addr
 	return 0;
 }
 
-/* mm/memblock.c: __memblock_alloc_base(): 0 when nothing fits */
+/* mm/memblock.c: __memblock_alloc_base() @ v4.14: 0 when nothing fits */
 phys_addr_t memblock_alloc_base(phys_addr_t size, phys_addr_t align, phys_addr_t max_addr)
 {
 	phys_addr_t found;
@@ -475,7 +475,7 @@ phys_addr_t memblock_alloc_base(phys_addr_t size, phys_addr_t align, phys_addr_t
 	return 0;
 }
 
-/* mm/memblock.c: memblock_alloc(): boot cannot go on without it */
+/* mm/memblock.c: memblock_alloc() @ v4.14: boot cannot go on without it */
 phys_addr_t memblock_alloc(phys_addr_t size, phys_addr_t align)
 {
 	phys_addr_t found = memblock_alloc_base(size, align, MEMBLOCK_ALLOC_ACCESSIBLE);
@@ -487,25 +487,25 @@ phys_addr_t memblock_alloc(phys_addr_t size, phys_addr_t align)
 	return found;
 }
 
-/* mm/memblock.c: memblock_phys_mem_size() */
+/* mm/memblock.c: memblock_phys_mem_size() @ v4.14 */
 phys_addr_t memblock_phys_mem_size(void)
 {
 	return memblock.memory.total_size;
 }
 
-/* mm/memblock.c: memblock_reserved_size() */
+/* mm/memblock.c: memblock_reserved_size() @ v4.14 */
 phys_addr_t memblock_reserved_size(void)
 {
 	return memblock.reserved.total_size;
 }
 
-/* mm/memblock.c: memblock_start_of_DRAM() */
+/* mm/memblock.c: memblock_start_of_DRAM() @ v4.14 */
 phys_addr_t memblock_start_of_DRAM(void)
 {
 	return memblock.memory.cnt ? memblock.memory.regions[0].base : 0;
 }
 
-/* mm/memblock.c: memblock_end_of_DRAM() */
+/* mm/memblock.c: memblock_end_of_DRAM() @ v4.14 */
 phys_addr_t memblock_end_of_DRAM(void)
 {
 	unsigned long idx = memblock.memory.cnt;
@@ -514,9 +514,9 @@ phys_addr_t memblock_end_of_DRAM(void)
 }
 
 /*
- * mm/memblock.c: memblock_enforce_memory_limit(): keep the first `limit`
+ * mm/memblock.c: memblock_enforce_memory_limit() @ v4.14: keep the first `limit`
  * bytes of RAM (in address order), drop the rest.  Reservations above are
- * dropped with it, as in Linux 4.x (mem= on the command line).
+ * dropped with it, as in v4.14 (mem= on the command line).
  */
 void memblock_enforce_memory_limit(phys_addr_t limit)
 {
@@ -540,7 +540,7 @@ void memblock_enforce_memory_limit(phys_addr_t limit)
 	memblock_remove_range(&memblock.reserved, max_addr, PHYS_ADDR_MAX - max_addr);
 }
 
-/* mm/memblock.c: memblock_search(): binary search, regions are sorted */
+/* mm/memblock.c: memblock_search() @ v4.14: binary search, regions are sorted */
 static long memblock_search(const struct memblock_type *type, phys_addr_t addr)
 {
 	unsigned long left = 0, right = type->cnt;
@@ -559,19 +559,19 @@ static long memblock_search(const struct memblock_type *type, phys_addr_t addr)
 	return -1;
 }
 
-/* mm/memblock.c: memblock_is_memory() */
+/* mm/memblock.c: memblock_is_memory() @ v4.14 */
 bool memblock_is_memory(phys_addr_t addr)
 {
 	return memblock_search(&memblock.memory, addr) != -1;
 }
 
-/* mm/memblock.c: memblock_is_reserved() */
+/* mm/memblock.c: memblock_is_reserved() @ v4.14 */
 bool memblock_is_reserved(phys_addr_t addr)
 {
 	return memblock_search(&memblock.reserved, addr) != -1;
 }
 
-/* mm/memblock.c: memblock_is_region_memory(): all of [base, base+size) is RAM */
+/* mm/memblock.c: memblock_is_region_memory() @ v4.14: all of [base, base+size) is RAM */
 bool memblock_is_region_memory(phys_addr_t base, phys_addr_t size)
 {
 	long idx = memblock_search(&memblock.memory, base);
@@ -580,7 +580,7 @@ bool memblock_is_region_memory(phys_addr_t base, phys_addr_t size)
 	return idx != -1 && region_end(&memblock.memory.regions[idx]) >= end;
 }
 
-/* mm/memblock.c: memblock_overlaps_region(): any of [base, base+size) is in type */
+/* mm/memblock.c: memblock_overlaps_region() @ v4.14: any of [base, base+size) is in type */
 bool memblock_overlaps_region(const struct memblock_type *type, phys_addr_t base, phys_addr_t size)
 {
 	phys_addr_t end = base + memblock_cap_size(base, &size);
@@ -595,25 +595,25 @@ bool memblock_overlaps_region(const struct memblock_type *type, phys_addr_t base
 	return false;
 }
 
-/* mm/memblock.c: memblock_is_region_reserved() */
+/* mm/memblock.c: memblock_is_region_reserved() @ v4.14 */
 bool memblock_is_region_reserved(phys_addr_t base, phys_addr_t size)
 {
 	return memblock_overlaps_region(&memblock.reserved, base, size);
 }
 
-/* mm/memblock.c: memblock_set_current_limit() */
+/* mm/memblock.c: memblock_set_current_limit() @ v4.14 */
 void memblock_set_current_limit(phys_addr_t limit)
 {
 	memblock.current_limit = limit;
 }
 
-/* mm/memblock.c: memblock_get_current_limit() */
+/* mm/memblock.c: memblock_get_current_limit() @ v4.14 */
 phys_addr_t memblock_get_current_limit(void)
 {
 	return memblock.current_limit;
 }
 
-/* mm/memblock.c: memblock_dump(): one line per region, Linux's format */
+/* mm/memblock.c: memblock_dump() @ v4.14: one line per region, Linux's format */
 static void memblock_dump(const struct memblock_type *type, memblock_print_t print)
 {
 	unsigned long i;
@@ -639,7 +639,7 @@ void memblock_show(memblock_print_t print)
 	memblock_dump(&memblock.reserved, print);
 }
 
-/* mm/memblock.c: __memblock_dump_all() */
+/* mm/memblock.c: __memblock_dump_all() @ v4.14 */
 void __memblock_dump_all(void)
 {
 	memblock_show(printk_info);

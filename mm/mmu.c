@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * mm/mmu.c: arch/arm/mm/mmu.c (Linux 4.x) -- from head.S's temporary
+ * mm/mmu.c: arch/arm/mm/mmu.c @ v4.14 -- from head.S's temporary
  * section table to the kernel's real page tables, rebuilt in place in
  * swapper_pg_dir:
  *
@@ -34,7 +34,7 @@ bool rodata_enabled;
 static unsigned long vmalloc_min = VMALLOC_END - VMALLOC_DEFAULT_SIZE - VMALLOC_OFFSET;
 
 /*
- * arch/arm/mm/mmu.c: early_vmalloc(): "vmalloc=SIZE" moves the lowmem /
+ * arch/arm/mm/mmu.c: early_vmalloc() @ v4.14: "vmalloc=SIZE" moves the lowmem /
  * vmalloc boundary.  Clamped as Linux does: at least 16 MiB, and lowmem
  * keeps at least 32 MiB.  The 8 MiB VMALLOC_OFFSET guard gap is taken off
  * as for the default, so vmalloc=240M is the default and the area printed
@@ -98,7 +98,7 @@ static int __init parse_rodata(char *arg)
 early_param("rodata", parse_rodata);
 
 /*
- * arch/arm/mm/mmu.c: mem_types[], table-driven as in Linux.  prot_sect is
+ * arch/arm/mm/mmu.c: mem_types[] @ v4.14, table-driven as in Linux.  prot_sect is
  * a 1 MiB section descriptor's attribute bits, prot_l1 those of a
  * first-level entry pointing at a pte table, prot_pte the Linux pte bits
  * that set_pte_ext() turns into a small-page descriptor.
@@ -166,7 +166,7 @@ const struct mem_type mem_types[MT_NR_TYPES] = {
 /* clang-format on */
 
 /*
- * arch/arm/mm/mmu.c: adjust_lowmem_bounds().  Lowmem -- RAM in the linear
+ * arch/arm/mm/mmu.c: adjust_lowmem_bounds() @ v4.14.  Lowmem -- RAM in the linear
  * map -- ends where vmalloc space must begin (vmalloc_min), or at the end
  * of RAM if that comes first.  Everything above is HighMem.
  *
@@ -209,7 +209,7 @@ void __init adjust_lowmem_bounds(void)
 }
 
 /*
- * arch/arm/mm/mmu.c: early_alloc(): page-table memory straight from
+ * arch/arm/mm/mmu.c: early_alloc() @ v4.14: page-table memory straight from
  * memblock, zeroed through the linear map (so it must already be mapped:
  * see adjust_lowmem_bounds()).
  */
@@ -221,7 +221,7 @@ static void *__init early_alloc(unsigned long sz)
 	return ptr;
 }
 
-/* arch/arm/mm/mmu.c: __pmd_populate(): both entries -> the two hardware tables */
+/* arch/arm/mm/mmu.c: __pmd_populate() @ v4.14: both entries -> the two hardware tables */
 static void __pmd_populate(pmd_t *pmdp, phys_addr_t pte, pmdval_t prot)
 {
 	pmdval_t pmdval = (pmdval_t)(pte + PTE_HWTABLE_OFF) | prot;
@@ -280,7 +280,7 @@ static void __init split_pmd(pmd_t *pmd, unsigned long addr, pmdval_t prot_l1)
 	pr_debug("split the sections at 0x%08lx into 4 KiB pages\n", base);
 }
 
-/* arch/arm/mm/mmu.c: arm_pte_alloc() / early_pte_alloc() */
+/* arch/arm/mm/mmu.c: arm_pte_alloc() / early_pte_alloc() @ v4.14 */
 static pte_t *__init arm_pte_alloc(pmd_t *pmd, unsigned long addr, pmdval_t prot)
 {
 	if (pmd_none(*pmd) && pmd_none(pmd[1])) {
@@ -294,7 +294,7 @@ static pte_t *__init arm_pte_alloc(pmd_t *pmd, unsigned long addr, pmdval_t prot
 	return pte_offset_kernel(pmd, addr);
 }
 
-/* arch/arm/mm/mmu.c: alloc_init_pte(): 4 KiB pages for [addr, end) */
+/* arch/arm/mm/mmu.c: alloc_init_pte() @ v4.14: 4 KiB pages for [addr, end) */
 static void __init alloc_init_pte(pmd_t *pmd, unsigned long addr, unsigned long end,
 				  unsigned long pfn, const struct mem_type *type)
 {
@@ -307,7 +307,7 @@ static void __init alloc_init_pte(pmd_t *pmd, unsigned long addr, unsigned long 
 }
 
 /*
- * arch/arm/mm/mmu.c: __map_init_section(): a pgd entry covers two 1 MiB
+ * arch/arm/mm/mmu.c: __map_init_section() @ v4.14: a pgd entry covers two 1 MiB
  * hardware entries; start with the second one if addr is in the upper MiB.
  */
 static void __init __map_init_section(pmd_t *pmd, unsigned long addr, unsigned long end,
@@ -325,7 +325,7 @@ static void __init __map_init_section(pmd_t *pmd, unsigned long addr, unsigned l
 }
 
 /*
- * arch/arm/mm/mmu.c: alloc_init_pmd(): sections when VA, PA and the end
+ * arch/arm/mm/mmu.c: alloc_init_pmd() @ v4.14: sections when VA, PA and the end
  * are all 1 MiB aligned and the type has a section form; pages otherwise.
  */
 static void __init alloc_init_pmd(pud_t *pud, unsigned long addr, unsigned long end,
@@ -340,7 +340,7 @@ static void __init alloc_init_pmd(pud_t *pud, unsigned long addr, unsigned long 
 }
 
 /*
- * arch/arm/mm/mmu.c: create_mapping() -> __create_mapping(): walk the
+ * arch/arm/mm/mmu.c: create_mapping() -> __create_mapping() @ v4.14: walk the
  * request one pgd entry (2 MiB) at a time.  Requests that make no sense
  * are refused with Linux's messages.
  */
@@ -385,7 +385,7 @@ void __init create_mapping(const struct map_desc *md)
 	} while (pgd++, addr != end);
 }
 
-/* arch/arm/mm/mmu.c: iotable_init(), without the vm_struct bookkeeping */
+/* arch/arm/mm/mmu.c: iotable_init() @ v4.14, without the vm_struct bookkeeping */
 void __init iotable_init(const struct map_desc *io_desc, int nr)
 {
 	for (int i = 0; i < nr; i++)
@@ -393,7 +393,7 @@ void __init iotable_init(const struct map_desc *io_desc, int nr)
 }
 
 /*
- * arch/arm/mm/mmu.c: prepare_page_table(): clear the first-level entries
+ * arch/arm/mm/mmu.c: prepare_page_table() @ v4.14: clear the first-level entries
  * of everything but the first RAM bank: user space (0 .. MODULES_VADDR,
  * which drops head.S's identity map and leaves VA 0 unmapped), modules
  * and pkmap (.. PAGE_OFFSET), and lowmem from the end of the first bank
@@ -448,11 +448,13 @@ static void __init map_range(phys_addr_t start, phys_addr_t end, unsigned int ty
 }
 
 /*
- * arch/arm/mm/mmu.c: map_lowmem() (Linux 4.x, as the seed shows): every
- * RAM bank up to arm_lowmem_limit into the linear map.  The 1 MiB sections
- * around the kernel's text and init code [kernel_x_start, kernel_x_end)
- * stay executable (MT_MEMORY_RWX); the RAM above them is execute-never
- * (MT_MEMORY_RW).
+ * arch/arm/mm/mmu.c: map_lowmem() @ v4.14, as the seed shows it (the seed:
+ * the study notes on Linux memory management a9mm grew from -- a Linux 4.x
+ * boot on QEMU's vexpress-a9 followed through the kernel's code; not part
+ * of this repository): every RAM bank up to arm_lowmem_limit into the
+ * linear map.  The 1 MiB sections around the kernel's text and init code
+ * [kernel_x_start, kernel_x_end) stay executable (MT_MEMORY_RWX); the RAM
+ * above them is execute-never (MT_MEMORY_RW).
  */
 static void __init map_lowmem(void)
 {
@@ -489,7 +491,7 @@ static void __init map_lowmem(void)
 }
 
 /*
- * arch/arm/mm/init.c: mark_rodata_ro() in spirit.  Linux changes whole
+ * arch/arm/mm/init.c: mark_rodata_ro() @ v4.14 in spirit.  Linux changes whole
  * sections and aligns its image to 1 MiB for it; a9mm's image fits in one
  * section, so the kernel's first MiB is split into pages instead:
  *
@@ -514,7 +516,7 @@ static void __init mark_rodata_ro(void)
 		(unsigned long)(kl.init - kl.rodata) >> 10);
 }
 
-/* The static I/O map (arch/arm/mach-vexpress: v2m_map_io), head.S's too. */
+/* The static I/O map (arch/arm/mach-vexpress/v2m.c: v2m_map_io() @ v3.7), head.S's too. */
 static const struct map_desc vexpress_io_desc[] = {
 	{ .virtual = IO_MB_VIRT,
 	  .pfn = __phys_to_pfn(IO_MB_PHYS),
@@ -539,7 +541,7 @@ static bool __init in_static_io_map(unsigned long addr)
 }
 
 /*
- * arch/arm/mm/mmu.c: devicemaps_init(): a fresh vectors page mapped at
+ * arch/arm/mm/mmu.c: devicemaps_init() @ v4.14: a fresh vectors page mapped at
  * 0xffff0000, everything from VMALLOC_START to the fixmap cleared, and
  * the static I/O map re-created.
  *
@@ -585,7 +587,7 @@ static void __init devicemaps_init(void)
 	cpu_use_high_vectors();
 }
 
-/* arch/arm/mm/mmu.c: kmap_init(): the pte tables pkmap and fixmap will fill */
+/* arch/arm/mm/mmu.c: kmap_init() @ v4.14: the pte tables pkmap and fixmap will fill */
 static void __init kmap_init(void)
 {
 	pkmap_page_table =
@@ -593,7 +595,7 @@ static void __init kmap_init(void)
 	arm_pte_alloc(pmd_off_k(FIXADDR_START), FIXADDR_START, mem_types[MT_MEMORY_RW].prot_l1);
 }
 
-/* arch/arm/mm/mmu.c: paging_init() */
+/* arch/arm/mm/mmu.c: paging_init() @ v4.14 */
 void __init paging_init(void)
 {
 	prepare_page_table();

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * mm/nobootmem.c (Linux 3.x/4.x): hand every free memblock range of lowmem
+ * mm/nobootmem.c @ v3.14: hand every free memblock range of lowmem
  * to the buddy allocator, in the largest naturally aligned blocks that fit
  * -- the order of each block is limited by the alignment of its first pfn
- * (__ffs) and by the end of the range, as the seed shows:
+ * (__ffs) and by the end of the range, as the seed (the study notes a9mm
+ * grew from -- a Linux 4.x boot on QEMU's vexpress-a9 followed through the
+ * kernel's code; not part of this repository) shows:
  *
  *   [0x8800e, 0x88010) order 1, [0x88010, 0x88020) order 4, ... order 10 ...
  */
@@ -12,7 +14,7 @@
 #include <linux/memblock.h>
 #include <linux/mm.h>
 
-/* mm/nobootmem.c: __free_pages_memory() */
+/* mm/nobootmem.c: __free_pages_memory() @ v3.14 */
 void __init __free_pages_memory(unsigned long start, unsigned long end)
 {
 	if (mminit_loglevel >= 4)
@@ -30,7 +32,7 @@ void __init __free_pages_memory(unsigned long start, unsigned long end)
 	}
 }
 
-/* mm/nobootmem.c: __free_memory_core(): lowmem only; HighMem is ARM's job */
+/* mm/nobootmem.c: __free_memory_core() @ v3.14: lowmem only; HighMem is ARM's job */
 static unsigned long __init __free_memory_core(phys_addr_t start, phys_addr_t end)
 {
 	unsigned long start_pfn = PFN_UP(start);
@@ -42,7 +44,7 @@ static unsigned long __init __free_memory_core(phys_addr_t start, phys_addr_t en
 	return end_pfn - start_pfn;
 }
 
-/* mm/nobootmem.c: free_low_memory_core_early() */
+/* mm/nobootmem.c: free_low_memory_core_early() @ v3.14 */
 static unsigned long __init free_low_memory_core_early(void)
 {
 	unsigned long count = 0;
@@ -54,7 +56,7 @@ static unsigned long __init free_low_memory_core_early(void)
 	return count;
 }
 
-/* mm/nobootmem.c: reset_all_zones_managed_pages(): recounted as pages are freed */
+/* mm/nobootmem.c: reset_all_zones_managed_pages() @ v3.14: recounted as pages are freed */
 static void __init reset_all_zones_managed_pages(void)
 {
 	struct zone *zone;
@@ -63,7 +65,7 @@ static void __init reset_all_zones_managed_pages(void)
 		zone->managed_pages = 0;
 }
 
-/* mm/nobootmem.c: free_all_bootmem() */
+/* mm/nobootmem.c: free_all_bootmem() @ v3.14 */
 unsigned long __init free_all_bootmem(void)
 {
 	unsigned long pages;

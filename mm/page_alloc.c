@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * mm/page_alloc.c (Linux 3.x/4.x): zones, mem_map and the buddy allocator.
+ * mm/page_alloc.c @ v3.14: zones, mem_map and the buddy allocator.  A
+ * reader with today's Linux will not find buffered_rmqueue(),
+ * free_hot_cold_page() or MIGRATE_RESERVE: they went in 4.4-4.15.
  *
  * Boot:   free_area_init_node -> calculate_node_totalpages,
  *         alloc_node_mem_map, free_area_init_core (per zone: sizes,
@@ -46,10 +48,10 @@ const char *const migratetype_names[MIGRATE_TYPES] = {
 	"Reserve",
 };
 
-/* Linux 3.x: sysctl_lowmem_reserve_ratio, 32 for the zone below HighMem */
+/* mm/page_alloc.c: sysctl_lowmem_reserve_ratio[] @ v3.14, 32 for the zone below HighMem */
 static const int sysctl_lowmem_reserve_ratio[MAX_NR_ZONES - 1] = { 32 };
 
-/* mm/page_alloc.c: fallbacks[]: where to look when a type's lists are empty */
+/* mm/page_alloc.c: fallbacks[] @ v3.14: where to look when a type's lists are empty */
 static const int fallbacks[MIGRATE_TYPES][3] = {
 	[MIGRATE_UNMOVABLE] = { MIGRATE_RECLAIMABLE, MIGRATE_MOVABLE, MIGRATE_RESERVE },
 	[MIGRATE_RECLAIMABLE] = { MIGRATE_UNMOVABLE, MIGRATE_MOVABLE, MIGRATE_RESERVE },
@@ -77,15 +79,15 @@ static int __init set_mminit_loglevel(char *str)
 }
 early_param("mminit_loglevel", set_mminit_loglevel);
 
-/* --- pageblock migratetypes (include/linux/pageblock-flags.h) --- */
+/* --- pageblock migratetypes (include/linux/pageblock-flags.h @ v3.14) --- */
 
-/* mm/page_alloc.c: pfn_to_bitidx(): a9mm keeps a byte, not 3 bits, per pageblock */
+/* mm/page_alloc.c: pfn_to_bitidx() @ v3.14: a9mm keeps a byte, not 3 bits, per pageblock */
 static unsigned long pfn_to_bitidx(const struct zone *zone, unsigned long pfn)
 {
 	return (pfn - round_down(zone->zone_start_pfn, pageblock_nr_pages)) >> pageblock_order;
 }
 
-/* include/linux/mmzone.h: get_pageblock_migratetype() */
+/* include/linux/mmzone.h: get_pageblock_migratetype() @ v3.14 */
 static int get_pageblock_migratetype(const struct page *page)
 {
 	const struct zone *zone = page_zone(page);
@@ -93,7 +95,7 @@ static int get_pageblock_migratetype(const struct page *page)
 	return zone->pageblock_flags[pfn_to_bitidx(zone, page_to_pfn(page))];
 }
 
-/* mm/page_alloc.c: set_pageblock_migratetype() */
+/* mm/page_alloc.c: set_pageblock_migratetype() @ v3.14 */
 static void set_pageblock_migratetype(struct page *page, int migratetype)
 {
 	struct zone *zone = page_zone(page);
@@ -104,8 +106,9 @@ static void set_pageblock_migratetype(struct page *page, int migratetype)
 /* --- boot: sizes, mem_map, zones --- */
 
 /*
- * mm/page_alloc.c: calc_memmap_size(): struct pages for the whole span.
- * On ARM32 a struct page is 32 bytes, the figure behind the seed's
+ * mm/page_alloc.c: calc_memmap_size() @ v3.14: struct pages for the whole span.
+ * On ARM32 a struct page is 32 bytes, the figure behind the seed's (the
+ * study notes a9mm grew from; not part of this repository)
  * "1520 pages used for memmap" (194560 x 32 bytes); the host's 64-bit
  * words make it bigger there, which the host tests allow for.
  */
@@ -116,7 +119,7 @@ static unsigned long __init calc_memmap_size(unsigned long spanned_pages)
 }
 
 /*
- * mm/page_alloc.c: zone_batchsize(): about a quarter of a thousandth of
+ * mm/page_alloc.c: zone_batchsize() @ v3.14: about a quarter of a thousandth of
  * the zone, at most 512 KiB worth, then made 2^n - 1 ("batch sizes that
  * are a power of two may alias with cache colouring", Linux's comment).
  */
@@ -132,14 +135,14 @@ int zone_batchsize(const struct zone *zone)
 	return (int)rounddown_pow_of_two((unsigned long)(batch + batch / 2)) - 1;
 }
 
-/* mm/page_alloc.c: pageset_set_batch(): high = 6 x batch */
+/* mm/page_alloc.c: pageset_set_batch() @ v3.14: high = 6 x batch */
 static void pageset_set_batch(struct per_cpu_pageset *p, int batch)
 {
 	p->pcp.batch = max(1, batch);
 	p->pcp.high = 6 * batch;
 }
 
-/* mm/page_alloc.c: zone_pcp_init() */
+/* mm/page_alloc.c: zone_pcp_init() @ v3.14 */
 static void __init zone_pcp_init(struct zone *zone)
 {
 	struct per_cpu_pages *pcp = &zone->pageset.pcp;
@@ -153,7 +156,7 @@ static void __init zone_pcp_init(struct zone *zone)
 			 zone_batchsize(zone));
 }
 
-/* mm/page_alloc.c: zone_init_free_lists() */
+/* mm/page_alloc.c: zone_init_free_lists() @ v3.14 */
 static void __init zone_init_free_lists(struct zone *zone)
 {
 	for (unsigned int order = 0; order < MAX_ORDER; order++) {
@@ -163,7 +166,7 @@ static void __init zone_init_free_lists(struct zone *zone)
 	}
 }
 
-/* mm/page_alloc.c: setup_usemap(): a migratetype byte per pageblock */
+/* mm/page_alloc.c: setup_usemap() @ v3.14: a migratetype byte per pageblock */
 static void __init setup_usemap(struct zone *zone, unsigned long zone_start_pfn,
 				unsigned long zonesize)
 {
@@ -175,7 +178,7 @@ static void __init setup_usemap(struct zone *zone, unsigned long zone_start_pfn,
 }
 
 /*
- * mm/page_alloc.c (4.x): __init_single_page(): every word of the struct
+ * mm/page_alloc.c: __init_single_page() @ v4.14: every word of the struct
  * page written once (mm_zero_struct_page, set_page_links, init_page_count,
  * page_mapcount_reset), field by field: zeroing mem_map first, or a
  * struct literal (which GCC turns into a memset call), costs far more with
@@ -194,7 +197,7 @@ static void __init __init_single_page(struct page *page, enum zone_type zone)
 }
 
 /*
- * mm/page_alloc.c: memmap_init_zone(): every struct page of the zone
+ * mm/page_alloc.c: memmap_init_zone() @ v3.14: every struct page of the zone
  * starts reserved with one reference; free_all_bootmem() later frees the
  * ones memblock did not reserve.  Every pageblock starts MIGRATE_MOVABLE
  * so early kernel allocations steal whole blocks instead of scattering.
@@ -218,7 +221,7 @@ static void __init memmap_init_zone(unsigned long size, enum zone_type zone,
 	}
 }
 
-/* mm/page_alloc.c: calculate_node_totalpages() */
+/* mm/page_alloc.c: calculate_node_totalpages() @ v3.14 */
 static void __init calculate_node_totalpages(struct pglist_data *pgdat, unsigned long *zones_size,
 					     unsigned long *zholes_size)
 {
@@ -234,7 +237,7 @@ static void __init calculate_node_totalpages(struct pglist_data *pgdat, unsigned
 }
 
 /*
- * mm/page_alloc.c: alloc_node_mem_map() (FLATMEM): one struct page for
+ * mm/page_alloc.c: alloc_node_mem_map() @ v3.14 (FLATMEM): one struct page for
  * every pfn of the node, the array aligned to MAX_ORDER blocks so that
  * any buddy __free_one_page() looks at has a struct page.  memblock does
  * not zero: the padding outside the node is zeroed here (never a buddy),
@@ -261,7 +264,7 @@ static void __init alloc_node_mem_map(struct pglist_data *pgdat)
 }
 
 /*
- * mm/page_alloc.c: free_area_init_core() (Linux 3.x accounting, and the
+ * mm/page_alloc.c: free_area_init_core() @ v3.14 (its accounting, and the
  * seed's log lines): a lowmem zone pays for its struct pages out of its
  * free pages; zone 0 also for dma_reserve (0 on ARM).  managed_pages is a
  * first estimate, made exact when memory is freed to the buddy allocator.
@@ -317,7 +320,7 @@ static void __init free_area_init_core(struct pglist_data *pgdat, unsigned long 
 	}
 }
 
-/* mm/page_alloc.c: free_area_init_node() */
+/* mm/page_alloc.c: free_area_init_node() @ v3.14 */
 void __init free_area_init_node(int nid, unsigned long *zones_size, unsigned long node_start_pfn,
 				unsigned long *zholes_size)
 {
@@ -332,7 +335,7 @@ void __init free_area_init_node(int nid, unsigned long *zones_size, unsigned lon
 	free_area_init_core(pgdat, zones_size, zholes_size);
 }
 
-/* mm/page_alloc.c: build_zonelists_node(): highest zone first */
+/* mm/page_alloc.c: build_zonelists_node() @ v3.14: highest zone first */
 static int build_zonelists_node(pg_data_t *pgdat, struct zonelist *zonelist, int nr_zones)
 {
 	int zone_type = MAX_NR_ZONES;
@@ -350,7 +353,7 @@ static int build_zonelists_node(pg_data_t *pgdat, struct zonelist *zonelist, int
 	return nr_zones;
 }
 
-/* mm/page_alloc.c: build_zonelists() (UMA: one node, one list) */
+/* mm/page_alloc.c: build_zonelists() @ v3.14 (UMA: one node, one list) */
 static void build_zonelists(pg_data_t *pgdat)
 {
 	struct zonelist *zonelist = &pgdat->node_zonelists[0];
@@ -361,7 +364,7 @@ static void build_zonelists(pg_data_t *pgdat)
 	pgdat->nr_zones = j;
 }
 
-/* mm/page_alloc.c: nr_free_zone_pages(): what is above the high watermarks */
+/* mm/page_alloc.c: nr_free_zone_pages() @ v3.14: what is above the high watermarks */
 static unsigned long nr_free_zone_pages(int offset)
 {
 	const struct zoneref *z;
@@ -376,19 +379,19 @@ static unsigned long nr_free_zone_pages(int offset)
 	return sum;
 }
 
-/* mm/page_alloc.c: nr_free_buffer_pages(): what GFP_USER may reach */
+/* mm/page_alloc.c: nr_free_buffer_pages() @ v3.14: what GFP_USER may reach */
 unsigned long nr_free_buffer_pages(void)
 {
 	return nr_free_zone_pages(gfp_zone(GFP_USER));
 }
 
-/* mm/page_alloc.c: nr_free_pagecache_pages(): "Total pages" of the zonelist line */
+/* mm/page_alloc.c: nr_free_pagecache_pages() @ v3.14: "Total pages" of the zonelist line */
 unsigned long nr_free_pagecache_pages(void)
 {
 	return nr_free_zone_pages(gfp_zone(GFP_HIGHUSER_MOVABLE));
 }
 
-/* mm/page_alloc.c: build_all_zonelists() */
+/* mm/page_alloc.c: build_all_zonelists() @ v3.14 */
 void build_all_zonelists(void)
 {
 	unsigned long vm_total_pages;
@@ -402,14 +405,14 @@ void build_all_zonelists(void)
 
 /* --- the buddy allocator --- */
 
-/* mm/page_alloc.c: set_page_order(): the head of a free block knows its order */
+/* mm/page_alloc.c: set_page_order() @ v3.14: the head of a free block knows its order */
 static void set_page_order(struct page *page, unsigned int order)
 {
 	page->private = order;
 	__SetPageBuddy(page);
 }
 
-/* mm/page_alloc.c: rmv_page_order() */
+/* mm/page_alloc.c: rmv_page_order() @ v3.14 */
 static void rmv_page_order(struct page *page)
 {
 	__ClearPageBuddy(page);
@@ -417,7 +420,7 @@ static void rmv_page_order(struct page *page)
 }
 
 /*
- * mm/page_alloc.c (3.x): set_freepage_migratetype(): page->index names
+ * include/linux/mm.h: set_freepage_migratetype() @ v3.14: page->index names
  * the free list a page goes back to from a per-cpu list.  a9mm also keeps
  * it on every free block's head -- the list the block is on -- so that
  * check_free_lists() can prove each block sits where the allocator
@@ -428,26 +431,26 @@ static void set_freepage_migratetype(struct page *page, int migratetype)
 	page->index = (unsigned long)migratetype;
 }
 
-/* include/linux/mm.h (3.x): get_freepage_migratetype() */
+/* include/linux/mm.h: get_freepage_migratetype() @ v3.14 */
 static int get_freepage_migratetype(const struct page *page)
 {
 	return (int)page->index;
 }
 
-/* mm/vmstat.c: __mod_zone_page_state(): one CPU, so no per-cpu deltas */
+/* mm/vmstat.c: __mod_zone_page_state() @ v3.14: one CPU, so no per-cpu deltas */
 static void __mod_zone_page_state(struct zone *zone, enum zone_stat_item item, long delta)
 {
 	zone->vm_stat[item] += delta;
 }
 
-/* mm/internal.h: __find_buddy_index(): flip bit `order` */
+/* mm/internal.h: __find_buddy_index() @ v3.14: flip bit `order` */
 static unsigned long __find_buddy_index(unsigned long page_idx, unsigned int order)
 {
 	return page_idx ^ (1UL << order);
 }
 
 /*
- * mm/page_alloc.c: page_is_buddy(): the buddy can merge only if it is the
+ * mm/page_alloc.c: page_is_buddy() @ v3.14: the buddy can merge only if it is the
  * head of a free block of the same order, in the same zone (a zone
  * boundary may fall inside a MAX_ORDER block).
  */
@@ -458,7 +461,7 @@ static bool page_is_buddy(const struct page *page, const struct page *buddy, uns
 	return PageBuddy(buddy) && buddy->private == order;
 }
 
-/* mm/page_alloc.c: __free_one_page() */
+/* mm/page_alloc.c: __free_one_page() @ v3.14 */
 static void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
 			    unsigned int order, int migratetype)
 {
@@ -504,7 +507,7 @@ out:
 	zone->free_area[order].nr_free++;
 }
 
-/* mm/page_alloc.c: free_one_page(): one block back, under zone->lock */
+/* mm/page_alloc.c: free_one_page() @ v3.14: one block back, under zone->lock */
 static void free_one_page(struct zone *zone, struct page *page, unsigned int order, int migratetype)
 {
 	spin_lock(&zone->lock);
@@ -514,7 +517,7 @@ static void free_one_page(struct zone *zone, struct page *page, unsigned int ord
 }
 
 /*
- * mm/page_alloc.c: bad_page() + dump_page(), Linux's words.  The page is
+ * mm/page_alloc.c: bad_page() + dump_page() @ v3.14, Linux's words.  The page is
  * left alone -- not freed, not put on any list -- so nothing else breaks.
  */
 static void bad_page(const struct page *page, const char *reason)
@@ -528,7 +531,7 @@ static void bad_page(const struct page *page, const char *reason)
 }
 
 /*
- * mm/page_alloc.c: free_pages_check(), stricter: besides Linux's checks
+ * mm/page_alloc.c: free_pages_check() @ v3.14, stricter: besides Linux's checks
  * (reserved, mapped, a reference left), the order must be the one the
  * block was allocated with -- Linux cannot tell, a9mm records it.
  */
@@ -560,7 +563,7 @@ static bool free_pages_check(struct page *page, unsigned int order)
 }
 
 /*
- * mm/page_alloc.c: free_pcppages_bulk(): count pages back to the buddy
+ * mm/page_alloc.c: free_pcppages_bulk() @ v3.14: count pages back to the buddy
  * lists, round robin over the per-cpu lists (more from the longer ones),
  * each to the free list recorded when it was freed.
  */
@@ -595,7 +598,7 @@ static void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_page
 }
 
 /*
- * mm/page_alloc.c: free_hot_cold_page(): order-0 pages go to the per-cpu
+ * mm/page_alloc.c: free_hot_cold_page() @ v3.14: order-0 pages go to the per-cpu
  * list of their pageblock's type (hot: at the head, reused first; cold:
  * at the tail).  There are only three per-cpu lists: a RESERVE page waits
  * on the MOVABLE one but remembers RESERVE, which is the free list
@@ -619,7 +622,7 @@ static void free_hot_cold_page(struct page *page, bool cold)
 		free_pcppages_bulk(zone, pcp->batch, pcp);
 }
 
-/* mm/page_alloc.c: __free_pages() */
+/* mm/page_alloc.c: __free_pages() @ v3.14 */
 void __free_pages(struct page *page, unsigned int order)
 {
 	if (!free_pages_check(page, order))
@@ -630,7 +633,7 @@ void __free_pages(struct page *page, unsigned int order)
 		free_one_page(page_zone(page), page, order, get_pageblock_migratetype(page));
 }
 
-/* mm/page_alloc.c: drain_local_pages(): per-cpu lists back to the buddy lists */
+/* mm/page_alloc.c: drain_local_pages() @ v3.14: per-cpu lists back to the buddy lists */
 void drain_local_pages(void)
 {
 	struct zone *zone;
@@ -674,7 +677,7 @@ int free_pages_checked(unsigned long pfn, unsigned int order)
 }
 
 /*
- * mm/page_alloc.c: expand(): a block of order `high` was taken for a
+ * mm/page_alloc.c: expand() @ v3.14: a block of order `high` was taken for a
  * request of order `low`: give back the upper halves, one per order.
  *
  *   high=3, low=0:  [ 0 | 1 | 2 3 | 4 5 6 7 ]
@@ -696,7 +699,7 @@ static void expand(struct zone *zone, struct page *page, unsigned int low, unsig
 	}
 }
 
-/* mm/page_alloc.c: __rmqueue_smallest(): the smallest free block that fits */
+/* mm/page_alloc.c: __rmqueue_smallest() @ v3.14: the smallest free block that fits */
 static struct page *__rmqueue_smallest(struct zone *zone, unsigned int order, int migratetype)
 {
 	for (unsigned int current_order = order; current_order < MAX_ORDER; ++current_order) {
@@ -716,7 +719,7 @@ static struct page *__rmqueue_smallest(struct zone *zone, unsigned int order, in
 }
 
 /*
- * mm/page_alloc.c: move_freepages_block(): re-file every free block of the
+ * mm/page_alloc.c: move_freepages_block() @ v3.14: re-file every free block of the
  * pageblock under migratetype; returns how many pages moved.
  */
 static int move_freepages_block(struct zone *zone, struct page *page, int migratetype)
@@ -745,7 +748,7 @@ static int move_freepages_block(struct zone *zone, struct page *page, int migrat
 }
 
 /*
- * mm/page_alloc.c: __rmqueue_fallback() (3.x): steal the LARGEST block of
+ * mm/page_alloc.c: __rmqueue_fallback() @ v3.14: steal the LARGEST block of
  * another type (fallbacks[]), to keep types apart in big chunks; a block
  * of at least half a pageblock takes its whole pageblock's free pages
  * along, and the pageblock itself if more than half of it was free.  The
@@ -787,7 +790,7 @@ static struct page *__rmqueue_fallback(struct zone *zone, unsigned int order, in
 	return NULL;
 }
 
-/* mm/page_alloc.c: __rmqueue(): own type, then fallbacks, then RESERVE */
+/* mm/page_alloc.c: __rmqueue() @ v3.14: own type, then fallbacks, then RESERVE */
 static struct page *__rmqueue(struct zone *zone, unsigned int order, int migratetype)
 {
 	struct page *page;
@@ -805,7 +808,7 @@ retry_reserve:
 }
 
 /*
- * mm/page_alloc.c: rmqueue_bulk(): fill a per-cpu list with count pages
+ * mm/page_alloc.c: rmqueue_bulk() @ v3.14: fill a per-cpu list with count pages
  * under one zone->lock.  Each page goes in after the previous one
  * (list = &page->lru), so the list keeps the order __rmqueue() gave --
  * physically ascending after a split.
@@ -833,7 +836,7 @@ static int rmqueue_bulk(struct zone *zone, unsigned int order, int count, struct
 	return i;
 }
 
-/* mm/page_alloc.c: prep_new_page(): one reference, and a9mm records the order */
+/* mm/page_alloc.c: prep_new_page() @ v3.14: one reference, and a9mm records the order */
 static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp_flags)
 {
 	page->_count = 1;
@@ -853,7 +856,7 @@ static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp_flags
 	}
 }
 
-/* mm/page_alloc.c: buffered_rmqueue() */
+/* mm/page_alloc.c: buffered_rmqueue() @ v3.14 */
 static struct page *buffered_rmqueue(struct zone *zone, unsigned int order, gfp_t gfp_flags,
 				     int migratetype)
 {
@@ -887,7 +890,7 @@ static struct page *buffered_rmqueue(struct zone *zone, unsigned int order, gfp_
 }
 
 /*
- * mm/page_alloc.c: __zone_watermark_ok(): enough free pages above the mark
+ * mm/page_alloc.c: __zone_watermark_ok() @ v3.14: enough free pages above the mark
  * plus the lowmem reserve, and enough of them in blocks big enough
  * (half the mark at each order).
  */
@@ -913,7 +916,7 @@ bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark, i
 }
 
 /*
- * include/linux/mmzone.h: first_zones_zonelist(): the preferred zone, the
+ * include/linux/mmzone.h: first_zones_zonelist() @ v3.14: the preferred zone, the
  * first one on the zonelist the request may use.  Its index is the
  * classzone_idx that picks which lowmem_reserve[] other zones hold back.
  */
@@ -926,7 +929,7 @@ static const struct zoneref *first_zones_zonelist(const struct zonelist *zonelis
 	return z;
 }
 
-/* mm/page_alloc.c: get_page_from_freelist(): the zonelist, from high_zoneidx down */
+/* mm/page_alloc.c: get_page_from_freelist() @ v3.14: the zonelist, from high_zoneidx down */
 static struct page *get_page_from_freelist(gfp_t gfp_mask, unsigned int order, int high_zoneidx,
 					   int alloc_flags, int classzone_idx, int migratetype)
 {
@@ -949,7 +952,7 @@ static struct page *get_page_from_freelist(gfp_t gfp_mask, unsigned int order, i
 }
 
 /*
- * mm/page_alloc.c: gfp_to_alloc_flags(): the slow path may go down to the
+ * mm/page_alloc.c: gfp_to_alloc_flags() @ v3.14: the slow path may go down to the
  * min watermark; __GFP_HIGH to half of it; a caller that cannot wait
  * (no __GFP_WAIT: atomic) a quarter further.
  */
@@ -965,7 +968,7 @@ static int gfp_to_alloc_flags(gfp_t gfp_mask)
 }
 
 /*
- * mm/page_alloc.c: __alloc_pages_nodemask(), without reclaim or
+ * mm/page_alloc.c: __alloc_pages_nodemask() @ v3.14, without reclaim or
  * compaction (there is nothing to reclaim): the low watermark first
  * (fast path), then __alloc_pages_slowpath()'s gfp_to_alloc_flags() pass.
  */
@@ -1003,7 +1006,7 @@ struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
 	return page;
 }
 
-/* include/linux/swap.h: nr_free_pages(), that is global_page_state(NR_FREE_PAGES) */
+/* include/linux/swap.h: nr_free_pages() @ v3.14, that is global_page_state(NR_FREE_PAGES) */
 unsigned long nr_free_pages(void)
 {
 	struct zone *zone;
@@ -1017,7 +1020,7 @@ unsigned long nr_free_pages(void)
 /* --- from memblock to the buddy allocator --- */
 
 /*
- * mm/page_alloc.c: __free_pages_bootmem(): the block stops being reserved
+ * mm/page_alloc.c: __free_pages_bootmem() @ v3.14: the block stops being reserved
  * and is counted as managed; then it is freed like any other.
  */
 void __init __free_pages_bootmem(struct page *page, unsigned int order)
@@ -1034,7 +1037,7 @@ void __init __free_pages_bootmem(struct page *page, unsigned int order)
 	__free_pages(page, order);
 }
 
-/* mm/page_alloc.c: free_highmem_page(), one page at a time as ARM does */
+/* mm/page_alloc.c: free_highmem_page() @ v3.14, one page at a time as ARM does */
 void __init free_highmem_page(struct page *page)
 {
 	ClearPageReserved(page);
@@ -1048,7 +1051,7 @@ void __init free_highmem_page(struct page *page)
 
 /* --- watermarks and reserves (after the buddy lists are filled) --- */
 
-/* lib/int_sqrt.c */
+/* lib/int_sqrt.c: int_sqrt() @ v3.14 */
 static unsigned long int_sqrt(unsigned long x)
 {
 	unsigned long b, m, y = 0;
@@ -1069,7 +1072,7 @@ static unsigned long int_sqrt(unsigned long x)
 }
 
 /*
- * mm/page_alloc.c: setup_zone_migrate_reserve(): up to two pageblocks at
+ * mm/page_alloc.c: setup_zone_migrate_reserve() @ v3.14: up to two pageblocks at
  * the start of the zone become MIGRATE_RESERVE, the last resort of every
  * type, so high-order atomic requests have somewhere to go.
  */
@@ -1101,7 +1104,7 @@ static void setup_zone_migrate_reserve(struct zone *zone)
 }
 
 /*
- * mm/page_alloc.c: __setup_per_zone_wmarks(): min_free_kbytes shared out
+ * mm/page_alloc.c: __setup_per_zone_wmarks() @ v3.14: min_free_kbytes shared out
  * in proportion to lowmem zones' sizes; HighMem gets a small fixed min.
  * low = min * 5/4, high = min * 3/2.
  */
@@ -1134,7 +1137,7 @@ static void __setup_per_zone_wmarks(void)
 	}
 }
 
-/* mm/page_alloc.c: setup_per_zone_lowmem_reserve() */
+/* mm/page_alloc.c: setup_per_zone_lowmem_reserve() @ v3.14 */
 static void setup_per_zone_lowmem_reserve(void)
 {
 	pg_data_t *pgdat = NODE_DATA(0);
@@ -1159,7 +1162,7 @@ static void setup_per_zone_lowmem_reserve(void)
 }
 
 /*
- * mm/page_alloc.c: init_per_zone_wmark_min(): min_free_kbytes =
+ * mm/page_alloc.c: init_per_zone_wmark_min() @ v3.14: min_free_kbytes =
  * sqrt(lowmem_kbytes * 16), between 128 and 65536 (a core_initcall in
  * Linux; here called by mem_init() once the pages are free).
  */

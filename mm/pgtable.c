@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * mm/pgtable.c: writing table entries -- arch/arm/include/asm/pgtable-2level.h's
- * pmd_clear() and arch/arm/mm/proc-v7-2level.S's cpu_v7_set_pte_ext().
+ * mm/pgtable.c: writing table entries -- pmd_clear() of
+ * arch/arm/include/asm/pgtable-2level.h @ v4.14 and cpu_v7_set_pte_ext() of
+ * arch/arm/mm/proc-v7-2level.S @ v4.14.
  */
 #include <linux/kernel.h>
 #include <asm/pgtable.h>
 #include <asm/tlbflush.h>
 
-/* arch/arm/include/asm/pgtable-2level.h: pmd_clear(): both entries, then clean the line */
+/* arch/arm/include/asm/pgtable-2level.h: pmd_clear() @ v4.14: both entries, then clean the line */
 void pmd_clear(pmd_t *pmdp)
 {
 	pmdp[0] = 0;
@@ -56,7 +57,7 @@ pteval_t pte_to_hw(pte_t pte, unsigned int ext)
 	return hw;
 }
 
-/* arch/arm/mm/proc-v7-2level.S: cpu_v7_set_pte_ext(): the pte and its hw twin */
+/* arch/arm/mm/proc-v7-2level.S: cpu_v7_set_pte_ext() @ v4.14: the pte and its hw twin */
 void set_pte_ext(pte_t *ptep, pte_t pte, unsigned int ext)
 {
 	pteval_t *hwp = ptep + PTE_HWTABLE_PTRS;

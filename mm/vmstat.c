@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * mm/vmstat.c + fs/proc/meminfo.c: the /proc views of the zones, in Linux
- * 4.x's layout, printed through any printf-like function (the shell's
+ * mm/vmstat.c + fs/proc/meminfo.c @ v4.14: the /proc views of the zones, in
+ * their layout, printed through any printf-like function (the shell's
  * `cat /proc/...`, the tests).
  */
 #include <linux/kernel.h>
@@ -10,7 +10,7 @@
 typedef int (*print_t)(const char *fmt, ...);
 
 /*
- * mm/vmstat.c: walk_zones_in_node(): every populated zone, its free
+ * mm/vmstat.c: walk_zones_in_node() @ v4.14: every populated zone, its free
  * lists held still by zone->lock while one line is made of them.
  */
 static void walk_zones_in_node(print_t print, void (*show)(print_t print, struct zone *zone))
@@ -24,7 +24,7 @@ static void walk_zones_in_node(print_t print, void (*show)(print_t print, struct
 	}
 }
 
-/* mm/vmstat.c: frag_show_print(): a /proc/buddyinfo line */
+/* mm/vmstat.c: frag_show_print() @ v4.14: a /proc/buddyinfo line */
 static void frag_show_print(print_t print, struct zone *zone)
 {
 	print("Node %d, zone %8s ", zone->zone_pgdat->node_id, zone->name);
@@ -33,13 +33,13 @@ static void frag_show_print(print_t print, struct zone *zone)
 	print("\n");
 }
 
-/* mm/vmstat.c: frag_show(): /proc/buddyinfo */
+/* mm/vmstat.c: frag_show() @ v4.14: /proc/buddyinfo */
 void show_buddyinfo(print_t print)
 {
 	walk_zones_in_node(print, frag_show_print);
 }
 
-/* mm/vmstat.c: pagetypeinfo_showfree_print(): blocks per order, per type */
+/* mm/vmstat.c: pagetypeinfo_showfree_print() @ v4.14: blocks per order, per type */
 static void pagetypeinfo_showfree_print(print_t print, struct zone *zone)
 {
 	for (int mt = 0; mt < MIGRATE_TYPES; mt++) {
@@ -58,7 +58,7 @@ static void pagetypeinfo_showfree_print(print_t print, struct zone *zone)
 }
 
 /*
- * mm/vmstat.c: pagetypeinfo_showblockcount_print(): every pageblock the
+ * mm/vmstat.c: pagetypeinfo_showblockcount_print() @ v4.14: every pageblock the
  * zone starts or covers, by its migratetype, as Linux counts them.
  */
 static void pagetypeinfo_showblockcount_print(print_t print, struct zone *zone)
@@ -75,7 +75,7 @@ static void pagetypeinfo_showblockcount_print(print_t print, struct zone *zone)
 	print("\n");
 }
 
-/* mm/vmstat.c: pagetypeinfo_show(): /proc/pagetypeinfo */
+/* mm/vmstat.c: pagetypeinfo_show() @ v4.14: /proc/pagetypeinfo */
 void show_pagetypeinfo(print_t print)
 {
 	print("Page block order: %d\n", pageblock_order);
@@ -95,9 +95,9 @@ void show_pagetypeinfo(print_t print)
 }
 
 /*
- * mm/vmstat.c: zoneinfo_show_print(), the fields a9mm has (no reclaim:
+ * mm/vmstat.c: zoneinfo_show_print() @ v4.14, the fields a9mm has (no reclaim:
  * no "scanned", "all_unreclaimable" or "inactive_ratio"); every zone, the
- * empty ones cut short, as from Linux 4.14.
+ * empty ones cut short.
  */
 void show_zoneinfo(print_t print)
 {
@@ -131,13 +131,13 @@ void show_zoneinfo(print_t print)
 	}
 }
 
-/* fs/proc/meminfo.c: show_val_kb() */
+/* fs/proc/meminfo.c: show_val_kb() @ v4.14 */
 static void show_val_kb(print_t print, const char *s, unsigned long num)
 {
 	print("%-16s%8lu kB\n", s, num << (PAGE_SHIFT - 10));
 }
 
-/* fs/proc/meminfo.c: meminfo_proc_show(), the lines that mean something here */
+/* fs/proc/meminfo.c: meminfo_proc_show() @ v4.14, the lines that mean something here */
 void show_meminfo(print_t print)
 {
 	unsigned long free_high = 0, free_low = 0, wmark_low = 0, pcp = 0;

@@ -6,7 +6,8 @@
 #include <linux/types.h>
 
 /*
- * In-kernel self-tests reported in KTAP (Documentation/dev-tools/ktap.rst),
+ * In-kernel self-tests reported in KTAP (Documentation/dev-tools/ktap.rst
+ * @ v6.1),
  * the format KUnit prints, so kunit.py-style parsers and humans read them
  * alike.  A file adds a suite with KTAP_SUITE(); `selftest` in the shell
  * (or "selftest" on the command line) runs them all.

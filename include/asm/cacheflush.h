@@ -3,7 +3,7 @@
 #define _ASM_CACHEFLUSH_H
 
 /*
- * arch/arm/include/asm/cacheflush.h: the cache maintenance the page-table
+ * arch/arm/include/asm/cacheflush.h @ v4.14: the cache maintenance the page-table
  * code needs (ARM ARM B4.2.1, "Cache and branch predictor maintenance
  * operations"; the cp15 encodings are in B4.2.1 / table B4-5):
  *

@@ -3,7 +3,7 @@
 #define _ASM_FIXMAP_H
 
 /*
- * arch/arm/include/asm/fixmap.h + include/asm-generic/fixmap.h: virtual
+ * arch/arm/include/asm/fixmap.h + include/asm-generic/fixmap.h @ v4.14: virtual
  * pages whose address is a compile-time constant and whose target is set
  * at run time.  Slot x lives at FIXADDR_TOP - x pages, counting down:
  *
@@ -22,7 +22,7 @@
 #include <asm/memory.h>
 #include <asm/page.h>
 
-/* arch/arm/include/asm/kmap_types.h: nested kmap_atomic()s per CPU */
+/* arch/arm/include/asm/kmap_types.h @ v4.14: nested kmap_atomic()s per CPU */
 #define KM_TYPE_NR 16
 /* the Cortex-A9 cluster's cores: one set of slots each, as Linux's NR_CPUS */
 #define NR_CPUS 4

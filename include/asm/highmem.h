@@ -3,7 +3,7 @@
 #define _ASM_HIGHMEM_H
 
 /*
- * arch/arm/include/asm/highmem.h: HighMem pages have no permanent kernel
+ * arch/arm/include/asm/highmem.h @ v4.14: HighMem pages have no permanent kernel
  * address; kmap() lends them one of LAST_PKMAP slots in the 2 MiB below
  * PAGE_OFFSET, all in the one pte table kmap_init() allocated.
  */

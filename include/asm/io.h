@@ -5,7 +5,7 @@
 #include <linux/types.h>
 
 /*
- * arch/arm/include/asm/io.h: device registers through volatile accesses,
+ * arch/arm/include/asm/io.h @ v4.14: device registers through volatile accesses,
  * with barriers so a register write is not reordered past the next access
  * (device memory is already strongly ordered with respect to itself).
  */

@@ -3,7 +3,7 @@
 #define _ASM_MAP_H
 
 /*
- * arch/arm/include/asm/mach/map.h: a static mapping request, and the
+ * arch/arm/include/asm/mach/map.h @ v4.14: a static mapping request, and the
  * memory types map_lowmem()/devicemaps_init() ask for (mm/mmu.c's
  * mem_types[] says what each means to the MMU).
  */

@@ -118,7 +118,10 @@
 #define FIXADDR_TOP    (FIXADDR_END - PAGE_SIZE)
 #define VECTORS_BASE   0xffff0000UL
 
-/* The default leaves 240 MiB of vmalloc space, as the seed's log shows. */
+/*
+ * The default leaves 240 MiB of vmalloc space, as the log of the seed (the
+ * study notes a9mm grew from; not part of this repository) shows.
+ */
 #define VMALLOC_DEFAULT_SIZE (240UL << 20)
 
 /* the static I/O map, made by head.S and kept by devicemaps_init() */

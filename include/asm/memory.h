@@ -3,7 +3,7 @@
 #define _ASM_MEMORY_H
 
 /*
- * arch/arm/include/asm/memory.h: converting between the kernel's virtual
+ * arch/arm/include/asm/memory.h @ v4.14: converting between the kernel's virtual
  * addresses and physical ones.  Where things are -- PAGE_OFFSET, the
  * vmalloc, pkmap and fixmap areas, the static I/O map -- is drawn and
  * defined in asm/memlayout.h.
@@ -22,7 +22,7 @@ extern unsigned long __pv_offset;
 #define PHYS_OFFSET	((phys_addr_t)__pv_phys_pfn_offset << 12)
 
 /*
- * arch/arm/include/asm/memory.h: __virt_to_phys() and __phys_to_virt(),
+ * arch/arm/include/asm/memory.h: __virt_to_phys() and __phys_to_virt() @ v4.14,
  * the linear map: lowmem virtual = physical - PHYS_OFFSET + PAGE_OFFSET
  * (Linux patches the offset into the code at boot, a9mm reads a variable).
  */

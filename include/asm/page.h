@@ -2,7 +2,7 @@
 #ifndef _ASM_PAGE_H
 #define _ASM_PAGE_H
 
-/* arch/arm/include/asm/page.h: 4 KiB pages (ARM ARM B3.5.1, small page) */
+/* arch/arm/include/asm/page.h @ v4.14: 4 KiB pages (ARM ARM B3.5.1, small page) */
 #define PAGE_SHIFT 12
 #define PAGE_SIZE  (1UL << PAGE_SHIFT)
 #define PAGE_MASK  (~(PAGE_SIZE - 1))

@@ -3,7 +3,7 @@
 #define _ASM_PGTABLE_2LEVEL_H
 
 /*
- * arch/arm/include/asm/pgtable-2level.h: how Linux fits its generic page
+ * arch/arm/include/asm/pgtable-2level.h @ v4.14: how Linux fits its generic page
  * tables onto the ARMv7 short-descriptor MMU (ARM ARM B3.5).
  *
  * The hardware has 4096 first-level entries of 1 MiB and second-level
@@ -62,7 +62,7 @@ typedef pgd_t pud_t;
 typedef pteval_t pgprot_t;
 
 /*
- * Linux pte bits (arch/arm/include/asm/pgtable-2level.h): the kernel's view,
+ * Linux pte bits (arch/arm/include/asm/pgtable-2level.h @ v4.14): the kernel's view,
  * translated into hardware bits by set_pte_ext().
  */
 #define L_PTE_VALID   (1 << 0)

@@ -3,7 +3,7 @@
 #define _ASM_PGTABLE_H
 
 /*
- * arch/arm/include/asm/pgtable.h: the kernel's page tables, reached the
+ * arch/arm/include/asm/pgtable.h @ v4.14: the kernel's page tables, reached the
  * way generic Linux code reaches them -- pgd -> pud -> pmd -> pte -- with
  * the 2-level specifics (what a pgd entry and a pte page are) in
  * asm/pgtable-2level.h and the hardware's bits in asm/pgtable-hwdef.h.
@@ -22,23 +22,23 @@ extern pgd_t swapper_pg_dir[PTRS_PER_PGD];
  */
 #define VMALLOC_START (((unsigned long)high_memory + VMALLOC_OFFSET) & ~(VMALLOC_OFFSET - 1))
 
-/* arch/arm/include/asm/pgtable.h: pgd_index(), pgd_offset_k() */
+/* arch/arm/include/asm/pgtable.h: pgd_index(), pgd_offset_k() @ v4.14 */
 #define pgd_index(addr)	   ((addr) >> PGDIR_SHIFT)
 #define pgd_offset_k(addr) (swapper_pg_dir + pgd_index(addr))
 
-/* include/asm-generic/pgtable-nopud.h: pud_offset(): the pud is folded into the pgd */
+/* include/asm-generic/pgtable-nopud.h: pud_offset() @ v4.14: the pud is folded into the pgd */
 static inline pud_t *pud_offset(pgd_t *pgd, unsigned long addr)
 {
 	return (pud_t *)pgd;
 }
 
-/* arch/arm/include/asm/pgtable-2level.h: pmd_offset(): the pmd is folded too */
+/* arch/arm/include/asm/pgtable-2level.h: pmd_offset() @ v4.14: the pmd is folded too */
 static inline pmd_t *pmd_offset(pud_t *pud, unsigned long addr)
 {
 	return (pmd_t *)pud;
 }
 
-/* arch/arm/mm/mm.h: pmd_off_k(): the kernel's pmd (pair) for a VA */
+/* arch/arm/mm/mm.h: pmd_off_k() @ v4.14: the kernel's pmd (pair) for a VA */
 static inline pmd_t *pmd_off_k(unsigned long virt)
 {
 	return pmd_offset(pud_offset(pgd_offset_k(virt), virt), virt);
@@ -57,7 +57,7 @@ static inline pmd_t *pmd_off_k(unsigned long virt)
 #define pte_present(pte)   ((pte)&L_PTE_PRESENT)
 
 /*
- * arch/arm/include/asm/pgtable.h: pmd_page_vaddr(): the Linux pte page a
+ * arch/arm/include/asm/pgtable.h: pmd_page_vaddr() @ v4.14: the Linux pte page a
  * table pmd points into (its hardware half is +2 KiB)
  */
 static inline pte_t *pmd_page_vaddr(pmd_t pmd)
@@ -65,7 +65,7 @@ static inline pte_t *pmd_page_vaddr(pmd_t pmd)
 	return (pte_t *)__va((phys_addr_t)(pmd & PAGE_MASK));
 }
 
-/* arch/arm/include/asm/pgtable.h: pte_offset_kernel() */
+/* arch/arm/include/asm/pgtable.h: pte_offset_kernel() @ v4.14 */
 static inline pte_t *pte_offset_kernel(pmd_t *pmd, unsigned long addr)
 {
 	return pmd_page_vaddr(*pmd) + pte_index(addr);

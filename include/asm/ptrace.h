@@ -2,7 +2,7 @@
 #ifndef _ASM_PTRACE_H
 #define _ASM_PTRACE_H
 
-/* arch/arm/include/asm/ptrace.h: registers saved on exception entry */
+/* arch/arm/include/asm/ptrace.h @ v4.14: registers saved on exception entry */
 #define S_R0	     0
 #define S_SP	     52
 #define S_LR	     56

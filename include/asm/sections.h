@@ -2,7 +2,7 @@
 #ifndef _ASM_SECTIONS_H
 #define _ASM_SECTIONS_H
 
-/* include/asm-generic/sections.h: symbols defined by linker.ld */
+/* include/asm-generic/sections.h @ v4.14: symbols defined by linker.ld */
 extern char _text[], _stext[], _etext[];
 extern char __start_rodata[], __end_rodata[];
 extern char __init_begin[], __init_end[];

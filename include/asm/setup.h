@@ -4,7 +4,7 @@
 
 #include <linux/types.h>
 
-/* Recorded by boot/head.S (arch/arm/kernel/head-common.S: __mmap_switched) */
+/* Recorded by boot/head.S (arch/arm/kernel/head-common.S: __mmap_switched @ v4.14) */
 extern unsigned long __atags_pointer;	  /* vetted DTB pointer, 0 if none */
 extern unsigned long __boot_r2;		  /* r2 exactly as the loader passed it */
 extern unsigned long __boot_r2_verdict;	  /* why __atags_pointer is 0, see head.S */

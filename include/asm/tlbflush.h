@@ -3,7 +3,7 @@
 #define _ASM_TLBFLUSH_H
 
 /*
- * arch/arm/include/asm/tlbflush.h: what must follow a page-table write
+ * arch/arm/include/asm/tlbflush.h @ v4.14: what must follow a page-table write
  * (ARM ARM B3.10, "TLB maintenance requirements"; the operations are the
  * cp15 c8 group, B4.2.2, and the barriers A3.8.3):
  *
@@ -46,14 +46,14 @@ static inline void flush_tlb_kernel_page(unsigned long va)
 	(void)va;
 }
 #else
-/* arch/arm/include/asm/tlbflush.h: clean_pmd_entry() */
+/* arch/arm/include/asm/tlbflush.h: clean_pmd_entry() @ v4.14 */
 static inline void clean_pmd_entry(void *pmd)
 {
 	__asm__ volatile("mcr p15, 0, %0, c7, c10, 1" : : "r"(pmd) : "memory"); /* DCCMVAC */
 }
 
 /*
- * arch/arm/include/asm/tlbflush.h: flush_pmd_entry(); a pmd pair shares
+ * arch/arm/include/asm/tlbflush.h: flush_pmd_entry() @ v4.14; a pmd pair shares
  * one cache line, so one clean covers both entries
  */
 static inline void flush_pmd_entry(void *pmd)
@@ -62,7 +62,8 @@ static inline void flush_pmd_entry(void *pmd)
 	__asm__ volatile("dsb" : : : "memory");
 }
 
-/* arch/arm/include/asm/tlbflush.h: __flush_tlb_all(): TLBIALLIS, every core of the cluster */
+/* arch/arm/include/asm/tlbflush.h: __flush_tlb_all() @ v4.14: TLBIALLIS, every core of the cluster
+ */
 static inline void flush_tlb_all(void)
 {
 	__asm__ volatile("dsb\n\t"
@@ -75,7 +76,7 @@ static inline void flush_tlb_all(void)
 			 : "memory");
 }
 
-/* arch/arm/include/asm/tlbflush.h: __flush_tlb_kernel_page(), IS form */
+/* arch/arm/include/asm/tlbflush.h: __flush_tlb_kernel_page() @ v4.14, IS form */
 static inline void flush_tlb_kernel_page(unsigned long va)
 {
 	__asm__ volatile("dsb\n\t"

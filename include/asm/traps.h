@@ -4,7 +4,10 @@
 
 #include <asm/ptrace.h>
 
-/* kernel/traps.c: C entry points of boot/entry-armv.S */
+/*
+ * arch/arm/include/asm/traps.h @ v4.14, and what kernel/traps.c offers:
+ * the C entry points of boot/entry-armv.S
+ */
 void do_undefinstr(struct pt_regs *regs);
 void do_PrefetchAbort(struct pt_regs *regs);
 void do_DataAbort(struct pt_regs *regs);
@@ -22,14 +25,14 @@ extern unsigned long fault_fixup;
 void __show_regs(const struct pt_regs *regs);
 
 /*
- * arch/arm/kernel/traps.c: early_trap_init(): copy the vector table into
+ * arch/arm/kernel/traps.c: early_trap_init() @ v4.14: copy the vector table into
  * the page devicemaps_init() maps at 0xffff0000; cpu_use_high_vectors()
  * then points the CPU there (SCTLR.V = 1, ARM ARM B4.1.130).
  */
 void early_trap_init(void *vectors_base);
 void cpu_use_high_vectors(void);
 
-/* arch/arm/mm/fault.c: show_pte(): the table entries behind a faulting VA */
+/* arch/arm/mm/fault.c: show_pte() @ v4.14: the table entries behind a faulting VA */
 void show_pte(unsigned long addr);
 
 /* boot/probe.S: 0 if fn(arg) returned, 1 if it faulted (and was reported) */

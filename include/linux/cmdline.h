@@ -2,6 +2,11 @@
 #ifndef _LINUX_CMDLINE_H
 #define _LINUX_CMDLINE_H
 
+/*
+ * The command-line helpers of lib/cmdline.c (next_arg() and parameq() of
+ * kernel/params.c, memparse() of lib/cmdline.c, kstrtoul() of
+ * lib/kstrtox.c, all @ v4.14); COMMAND_LINE_SIZE as ARM Linux's.
+ */
 #include <linux/types.h>
 
 #define COMMAND_LINE_SIZE 1024

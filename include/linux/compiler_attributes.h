@@ -3,7 +3,7 @@
 #define _LINUX_COMPILER_ATTRIBUTES_H
 
 /*
- * include/linux/compiler_attributes.h: the attributes the linker-section
+ * include/linux/compiler_attributes.h @ v6.1: the attributes the linker-section
  * tables (early_param, SHELL_CMD, KTAP_SUITE) are built with.  picolibc's
  * <sys/cdefs.h> defines the same ones, the same way.  A table entry is
  * __aligned(__alignof__(its type)), as in Linux: the explicit alignment

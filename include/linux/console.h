@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-/* kernel/printk.c: the console and the log buffer */
+/* include/linux/console.h @ v4.14; kernel/printk.c: the console and the log buffer */
 void console_write(const char *s, size_t len);
 void register_console(void);
 size_t log_buf_copy(char *buf, size_t size, size_t offset);

@@ -3,7 +3,7 @@
 #define _LINUX_GFP_H
 
 /*
- * include/linux/gfp.h (3.x values): what an allocation may use.  The zone
+ * include/linux/gfp.h @ v3.14 (its flag values): what an allocation may use.  The zone
  * modifier picks the highest zone it may come from (it then falls back to
  * lower ones along the zonelist); the mobility bits pick the free list.
  */
@@ -29,13 +29,16 @@ typedef unsigned int gfp_t;
 #define GFP_HIGHUSER	     (GFP_USER | __GFP_HIGHMEM)
 #define GFP_HIGHUSER_MOVABLE (GFP_HIGHUSER | __GFP_MOVABLE)
 
-/* include/linux/gfp.h: gfp_zone() */
+/* include/linux/gfp.h: gfp_zone() @ v3.14 */
 static inline enum zone_type gfp_zone(gfp_t flags)
 {
 	return (flags & __GFP_HIGHMEM) ? ZONE_HIGHMEM : ZONE_NORMAL;
 }
 
-/* include/linux/gfp.h: gfpflags_to_migratetype() */
+/*
+ * include/linux/gfp.h: gfpflags_to_migratetype() @ v4.14, the name from
+ * v3.17 on (v3.14 calls it allocflags_to_migratetype())
+ */
 static inline int gfpflags_to_migratetype(gfp_t flags)
 {
 	return (((flags & __GFP_MOVABLE) != 0) << 1) | ((flags & __GFP_RECLAIMABLE) != 0);

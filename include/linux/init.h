@@ -5,7 +5,7 @@
 #include <linux/compiler_attributes.h>
 
 /*
- * include/linux/init.h: boot-only code and data live between __init_begin
+ * include/linux/init.h @ v4.14: boot-only code and data live between __init_begin
  * and __init_end, which the "Virtual kernel memory layout" prints as .init.
  * The host build has no such sections.
  */
@@ -18,7 +18,7 @@
 #endif
 
 /*
- * include/linux/init.h: command-line options are registered in a table that
+ * include/linux/init.h @ v4.14: command-line options are registered in a table that
  * the linker collects between __setup_start and __setup_end.  early_param()
  * options run from parse_early_param() in setup_arch(), before memory is
  * laid out; __setup() options run later from start_kernel().  A handler

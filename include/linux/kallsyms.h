@@ -5,7 +5,7 @@
 #include <stddef.h>
 
 /*
- * include/linux/kallsyms.h: "name+0x10/0x40" for a code address, what
+ * include/linux/kallsyms.h @ v4.14: "name+0x10/0x40" for a code address, what
  * Linux's %pS prints (kernel/kallsyms.c; the tables come from
  * scripts/kallsyms.py at link time).  Unknown addresses print as hex.
  */

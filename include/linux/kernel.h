@@ -2,6 +2,10 @@
 #ifndef _LINUX_KERNEL_H
 #define _LINUX_KERNEL_H
 
+/*
+ * include/linux/kernel.h @ v4.14 and the small headers around it (log2.h,
+ * bitops): the helpers every file of the kernel uses.
+ */
 #include <string.h> /* first: picolibc's <strings.h> declares its own fls() */
 #include <linux/types.h>
 #include <linux/printk.h>
@@ -14,7 +18,7 @@
 #define max_t(type, a, b) ((type)(a) > (type)(b) ? (type)(a) : (type)(b))
 #define clamp(v, lo, hi)  min(max(v, lo), hi)
 
-/* Power-of-two rounding, as include/linux/kernel.h / math.h */
+/* Power-of-two rounding, as include/linux/kernel.h @ v4.14 */
 #define ALIGN(x, a)	   (((x) + ((__typeof__(x))(a)-1)) & ~((__typeof__(x))(a)-1))
 #define round_up(x, y)	   ((((x)-1) | ((__typeof__(x))((y)-1))) + 1)
 #define round_down(x, y)   ((x) & ~((__typeof__(x))((y)-1)))
@@ -55,7 +59,7 @@ static inline int __kernel_fls(unsigned int x)
 }
 #define fls(x) __kernel_fls(x)
 
-/* include/linux/log2.h */
+/* include/linux/log2.h @ v4.14 */
 static inline unsigned long rounddown_pow_of_two(unsigned long n)
 {
 	return 1UL << (fls((unsigned int)n) - 1);

@@ -4,7 +4,7 @@
 
 #include <linux/kernel.h>
 
-/* include/linux/list.h: a circular doubly linked list with a sentinel head */
+/* include/linux/list.h @ v4.14: a circular doubly linked list with a sentinel head */
 struct list_head {
 	struct list_head *next, *prev;
 };

@@ -3,7 +3,7 @@
 #define _LINUX_MEMBLOCK_H
 
 /*
- * include/linux/memblock.h (Linux 4.x): the boot-time memory map.  Two
+ * include/linux/memblock.h @ v4.14: the boot-time memory map.  Two
  * sorted arrays of non-overlapping regions: "memory" (what RAM exists) and
  * "reserved" (what of it is taken).  Free memory = memory minus reserved.
  *
@@ -55,7 +55,7 @@ int memblock_free(phys_addr_t base, phys_addr_t size);
  * Allocations are top-down below memblock.current_limit (never the first
  * page) and come back reserved but NOT zeroed: before paging_init() the
  * memory may not be mapped yet, so the caller zeroes it once it can (as
- * Linux 4.x's early_alloc() does).  memblock_alloc() panics when nothing
+ * early_alloc() @ v4.14 does).  memblock_alloc() panics when nothing
  * fits; memblock_alloc_base() returns 0 instead.
  */
 phys_addr_t memblock_alloc(phys_addr_t size, phys_addr_t align);

@@ -3,7 +3,7 @@
 #define _LINUX_MM_H
 
 /*
- * include/linux/mm.h, the part a9mm uses: mem_map and the conversions
+ * include/linux/mm.h @ v3.14, the part a9mm uses: mem_map and the conversions
  * between a page, its frame number and its kernel address (FLATMEM).
  */
 #include <linux/gfp.h>

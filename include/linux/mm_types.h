@@ -3,10 +3,12 @@
 #define _LINUX_MM_TYPES_H
 
 /*
- * include/linux/mm_types.h: struct page, one per physical page frame, all
+ * include/linux/mm_types.h @ v3.14: struct page, one per physical page frame, all
  * of them in mem_map[].  Eight words on ARM32 -- 32 bytes, as in Linux
  * 3.x/4.x -- which is what makes 194560 lowmem pages cost 1520 pages of
- * memmap in the seed's log.
+ * memmap in the log of the seed (the study notes a9mm grew from: a Linux
+ * 4.x boot on QEMU's vexpress-a9 followed through the kernel's code; not
+ * part of this repository).
  */
 #include <linux/list.h>
 #include <linux/types.h>

@@ -3,7 +3,7 @@
 #define _LINUX_MMZONE_H
 
 /*
- * include/linux/mmzone.h (Linux 3.x/4.x): one memory node (ARM is UMA),
+ * include/linux/mmzone.h @ v3.14: one memory node (ARM is UMA),
  * its zones, and each zone's buddy free lists:
  *
  *   contig_page_data (pg_data_t)
@@ -67,7 +67,8 @@ enum zone_type { ZONE_NORMAL, ZONE_HIGHMEM, MAX_NR_ZONES };
 struct pglist_data;
 
 /*
- * The seed's fields (no lru_lock/lruvec: a9mm has no page reclaim).
+ * The fields the seed (the study notes a9mm grew from; not part of this
+ * repository) lists, but lru_lock and lruvec: a9mm has no page reclaim.
  * zone->lock guards free_area[] and NR_FREE_PAGES as in Linux; on one CPU
  * it is the debug kind (linux/spinlock.h) and catches re-entry.
  */
@@ -107,7 +108,7 @@ typedef struct pglist_data {
 	int node_id;
 } pg_data_t;
 
-/* !CONFIG_NUMA (include/linux/nodemask.h): one node, node 0, always online */
+/* !CONFIG_NUMA (include/linux/nodemask.h @ v3.14): one node, node 0, always online */
 extern struct pglist_data contig_page_data;
 #define NODE_DATA(nid)	(&contig_page_data)
 #define nr_online_nodes 1U

@@ -2,7 +2,7 @@
 #ifndef _LINUX_OF_FDT_H
 #define _LINUX_OF_FDT_H
 
-/* include/linux/of_fdt.h: the early (flattened) device-tree scan. */
+/* include/linux/of_fdt.h @ v4.14: the early (flattened) device-tree scan. */
 #include <linux/cmdline.h>
 #include <linux/types.h>
 

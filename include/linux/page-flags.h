@@ -3,9 +3,9 @@
 #define _LINUX_PAGE_FLAGS_H
 
 /*
- * include/linux/page-flags.h, the part a9mm uses.  A free page at the head
+ * include/linux/page-flags.h @ v3.14, the part a9mm uses.  A free page at the head
  * of a buddy block is marked by _mapcount == PAGE_BUDDY_MAPCOUNT_VALUE, not
- * a flag, as in Linux 3.x/4.x.
+ * a flag, as in v3.14.
  */
 #include <linux/mm_types.h>
 

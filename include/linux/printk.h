@@ -4,7 +4,7 @@
 
 #include <stdarg.h>
 
-/* include/linux/kern_levels.h: a message starts with SOH and a level digit */
+/* include/linux/kern_levels.h @ v4.14: a message starts with SOH and a level digit */
 #define KERN_SOH     "\001"
 #define KERN_EMERG   KERN_SOH "0"
 #define KERN_ALERT   KERN_SOH "1"

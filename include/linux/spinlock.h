@@ -3,7 +3,7 @@
 #define _LINUX_SPINLOCK_H
 
 /*
- * include/linux/spinlock.h as a uniprocessor kernel with
+ * include/linux/spinlock.h @ v4.14 as a uniprocessor kernel with
  * CONFIG_DEBUG_SPINLOCK builds it.  a9mm runs on one CPU with interrupts
  * masked, so there is never anyone to spin against; what is left is the
  * debug check (kernel/locking/spinlock_debug.c): taking a lock that is
@@ -18,7 +18,7 @@ typedef struct {
 	const char *name;
 } spinlock_t;
 
-/* kernel/locking/spinlock_debug.c: spin_bug() */
+/* kernel/locking/spinlock_debug.c: spin_bug() @ v4.14 */
 void spin_bug(spinlock_t *lock, const char *msg) __attribute__((noreturn));
 
 static inline void spin_lock_init(spinlock_t *lock, const char *name)

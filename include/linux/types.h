@@ -2,6 +2,7 @@
 #ifndef _LINUX_TYPES_H
 #define _LINUX_TYPES_H
 
+/* include/linux/types.h @ v4.14, for a 32-bit ARM kernel without LPAE */
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>

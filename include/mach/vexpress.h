@@ -6,7 +6,8 @@
 #include <linux/types.h>
 
 /*
- * Versatile Express V2P-CA9 devices a9mm drives, at their virtual
+ * Versatile Express V2P-CA9 devices a9mm drives (Linux: arch/arm/mach-vexpress
+ * @ v3.7, before the board moved to device tree only), at their virtual
  * addresses in the static I/O map (asm/memlayout.h draws both maps):
  * e.g. the UART at PA 0x10009000 is VA 0xf8009000.
  */

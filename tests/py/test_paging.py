@@ -73,7 +73,8 @@ def test_layout_follows_ram_size(boot, mem):
 
 
 def test_seed_layout_at_1024m(boot):
-    # the seed's figures, which the formula above must reproduce
+    # the seed's figures (the study notes a9mm grew from; not in this
+    # repository), which the formula above must reproduce
     con = boot(mem="1024M")
     assert "    vmalloc : 0xf0000000 - 0xff000000   ( 240 MB)" in con.log
     assert "    lowmem  : 0xc0000000 - 0xef800000   ( 760 MB)" in con.log

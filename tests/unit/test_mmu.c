@@ -154,7 +154,8 @@ static void test_lowmem_limit_1024m(void **state)
 {
 	memblock_add(RAM, 1024 * MB);
 	adjust_lowmem_bounds();
-	/* 0xff000000 - 240M - 8M = 0xef800000 -> PA 0x8f800000 (the seed's) */
+	/* 0xff000000 - 240M - 8M = 0xef800000 -> PA 0x8f800000, as in the seed's
+	 * log (the study notes a9mm grew from; not in this repository) */
 	assert_int_equal(arm_lowmem_limit, 0x8f800000);
 	assert_int_equal((unsigned long)high_memory, 0xef800000);
 	assert_int_equal(VMALLOC_START, 0xf0000000);

@@ -2,9 +2,9 @@
 /*
  * Host tests of the buddy allocator on a real node built the way the
  * kernel builds it (bootmem_init, build_all_zonelists, free_all_bootmem,
- * free_highpages, watermarks): split/merge, the seed's __free_pages_memory
- * range, random alloc/free against a reference model, exhaustion, bad
- * frees, pageblock stealing, watermarks and the /proc texts.
+ * free_highpages, watermarks): split/merge, the __free_pages_memory range
+ * of the seed (the study notes a9mm grew from; not in this repository), random alloc/free against a
+ * reference model, exhaustion, bad frees, pageblock stealing, watermarks and the /proc texts.
  */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -3,7 +3,8 @@
  * Host tests of the zone sizing: adjust_lowmem_bounds() -> bootmem_init()
  * -> free_area_init_core() over many RAM sizes, each log line checked
  * against figures computed here independently (and, for -m 1024M, the
- * seed's own lines where they do not depend on sizeof(struct page), which
+ * seed's own lines -- the seed being the study notes a9mm grew from, not in
+ * this repository -- where they do not depend on sizeof(struct page), which
  * is 32 on the target but larger on a 64-bit host).
  */
 #include <setjmp.h>
