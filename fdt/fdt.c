@@ -20,6 +20,7 @@
 
 #include <asm/memory.h>
 #include <asm/page.h>
+#include <linux/errno.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
@@ -186,6 +187,7 @@ void __init early_init_dt_add_memory_arch(u64 base, u64 size)
 	if (memblock_overlaps_region(&memblock.memory, (phys_addr_t)base, (phys_addr_t)size))
 		pr_warn("memory block 0x%llx - 0x%llx overlaps a bank already added: merged\n",
 			base, base + size);
+	/* fails only with memblock.memory full, which memblock reports: the bank is left out */
 	memblock_add((phys_addr_t)base, (phys_addr_t)size);
 }
 
@@ -304,11 +306,11 @@ static int __init early_init_dt_reserve_memory_arch(const char *what, u64 base, 
 {
 	if (base + size > MAX_MEMBLOCK_END) {
 		pr_warn("%s 0x%llx - 0x%llx is above 4 GiB, ignored\n", what, base, base + size);
-		return -1;
+		return -EINVAL;
 	}
 	if (!memblock_overlaps_region(&memblock.memory, (phys_addr_t)base, (phys_addr_t)size)) {
 		pr_warn("%s 0x%llx - 0x%llx is outside RAM, ignored\n", what, base, base + size);
-		return -1;
+		return -EINVAL;
 	}
 	if (!memblock_is_region_memory((phys_addr_t)base, (phys_addr_t)size))
 		pr_warn("%s 0x%llx - 0x%llx is partly outside RAM\n", what, base, base + size);
@@ -420,5 +422,6 @@ void __init early_init_fdt_reserve_self(void)
 {
 	if (!initial_boot_params)
 		return;
+	/* cannot fail: arm_memblock_init() reserved only two ranges before */
 	memblock_reserve(__pa(initial_boot_params), fdt_totalsize(initial_boot_params));
 }

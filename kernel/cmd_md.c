@@ -13,6 +13,7 @@
 #include <asm/page.h>
 #include <asm/par.h>
 #include <linux/cmdline.h>
+#include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
 
@@ -34,8 +35,9 @@ static void md_line(unsigned long va, const u32 *w, unsigned int n)
 }
 
 /*
- * 0 if the page holding @va can be read as RAM; else shows the @n words
- * of the line at @line_va read so far, then says why it stops.
+ * 0 if the page holding @va can be read as RAM; else -EFAULT, after
+ * showing the @n words of the line at @line_va read so far and saying why
+ * it stops.
  */
 static int md_check_page(unsigned long va, const u32 *line, unsigned int n, unsigned long line_va)
 {
@@ -49,12 +51,12 @@ static int md_check_page(unsigned long va, const u32 *line, unsigned int n, unsi
 		shprintf(
 			"md: 0x%08lx is not mapped (the MMU reports fault status 0x%02lx); not read\n",
 			va & PAGE_MASK, PAR_FS(par));
-		return -1;
+		return -EFAULT;
 	}
 	if (!memblock_is_memory(par & PAGE_MASK)) {
 		shprintf("md: 0x%08lx maps PA 0x%08lx, which is not RAM; md reads RAM only\n",
 			 va & PAGE_MASK, par & PAGE_MASK);
-		return -1;
+		return -EFAULT;
 	}
 	return 0;
 }

@@ -84,7 +84,7 @@ static int do_kmap(int argc, char **argv)
 		 __virt_to_fix((unsigned long)vatomic), (unsigned long)vatomic,
 		 (unsigned long)atomic, (unsigned int)*atomic);
 	__kunmap_atomic(vatomic);
-	kunmap_high_pfn(pfn);
+	kunmap_high_pfn(pfn); /* cannot fail: mapped just above */
 	return 0;
 }
 SHELL_CMD("kmap", do_kmap, "PA [VALUE]",

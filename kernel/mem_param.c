@@ -13,6 +13,7 @@
 #include <asm/page.h>
 #include <asm/setup.h>
 #include <linux/cmdline.h>
+#include <linux/errno.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
@@ -40,7 +41,7 @@ int __init arm_add_memory(u64 start, u64 size)
 	if (aligned_start > (phys_addr_t)~0) {
 		pr_crit("Ignoring memory at 0x%08llx outside 32-bit physical address space\n",
 			start);
-		return -1;
+		return -EINVAL;
 	}
 	if (aligned_start + size > (u64)(phys_addr_t)~0) {
 		pr_crit("Truncating memory at 0x%08llx to fit in 32-bit physical address space\n",
@@ -51,7 +52,7 @@ int __init arm_add_memory(u64 start, u64 size)
 		if (aligned_start + size <= PHYS_OFFSET) {
 			pr_info("Ignoring memory below PHYS_OFFSET: 0x%08llx-0x%08llx\n",
 				aligned_start, aligned_start + size);
-			return -1;
+			return -EINVAL;
 		}
 		pr_info("Ignoring memory below PHYS_OFFSET: 0x%08llx-0x%08llx\n", aligned_start,
 			(u64)PHYS_OFFSET);
@@ -60,7 +61,7 @@ int __init arm_add_memory(u64 start, u64 size)
 	}
 	size &= ~(u64)(PAGE_SIZE - 1);
 	if (size == 0)
-		return -1;
+		return -EINVAL;
 	return memblock_add((phys_addr_t)aligned_start, (phys_addr_t)size);
 }
 
@@ -76,6 +77,7 @@ static void __init add_user_bank(const char *arg, u64 start, u64 size)
 
 		if (s < t) {
 			covered += t - s;
+			/* a part it cannot use, arm_add_memory() names itself */
 			arm_add_memory(s, t - s);
 		}
 	}
@@ -112,6 +114,11 @@ static int __init early_mem(char *p)
 		usermem = true;
 		nr_dt_banks = memblock.memory.cnt;
 		memcpy(dt_banks, memblock.memory.regions, nr_dt_banks * sizeof(dt_banks[0]));
+		/*
+		 * Fails only when memblock.memory is too full to split, which
+		 * memblock reports; the device tree's banks then stay, and the
+		 * mem= banks, which lie inside them, add nothing.
+		 */
 		memblock_remove(memblock_start_of_DRAM(),
 				memblock_end_of_DRAM() - memblock_start_of_DRAM());
 	}

@@ -5,6 +5,7 @@
  * splitting "a=b c=\"d e\"" into words, and parsing sizes like "64M".
  */
 #include <linux/cmdline.h>
+#include <linux/errno.h>
 #include <linux/kernel.h>
 
 static bool is_space(char c)
@@ -188,7 +189,7 @@ int kstrtoul(const char *s, unsigned int base, unsigned long *res)
 	if (*end == '\n')
 		end++;
 	if (!ok || *end || v > (unsigned long)-1)
-		return -1;
+		return -EINVAL;
 	*res = (unsigned long)v;
 	return 0;
 }

@@ -177,6 +177,7 @@ void __kunmap_atomic(void *kvaddr)
 		set_fixmap_pte(idx, 0);
 		kmap_atomic_idx--;
 	} else if (vaddr >= PKMAP_BASE && vaddr < PKMAP_ADDR(LAST_PKMAP)) {
+		/* an address kmap() did not give out is reported there */
 		kunmap_high_pfn(pte_pfn(pkmap_page_table[PKMAP_NR(vaddr)]));
 	}
 }
@@ -193,5 +194,5 @@ void *kmap(struct page *page)
 void kunmap(struct page *page)
 {
 	if (PageHighMem(page))
-		kunmap_high_pfn(page_to_pfn(page));
+		kunmap_high_pfn(page_to_pfn(page)); /* reports a page not kmapped */
 }

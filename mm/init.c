@@ -41,6 +41,7 @@ void kernel_image_layout(struct kernel_layout *kl)
  */
 void __init arm_memblock_init(void)
 {
+	/* cannot fail: memblock.reserved is still empty, with room for 128 */
 	memblock_reserve(__pa(_text), _end - _text);
 	memblock_reserve(__pa(swapper_pg_dir), SWAPPER_PG_DIR_SIZE);
 	early_init_fdt_reserve_self();

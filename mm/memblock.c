@@ -15,6 +15,7 @@
  * linear map exists (memblock_allow_resize()) a full array doubles itself
  * with memory taken from memblock, before that it refuses with an error.
  */
+#include <linux/errno.h>
 #include <linux/init.h>
 #include <linux/kallsyms.h>
 #include <linux/kernel.h>
@@ -111,13 +112,13 @@ static int memblock_double_array(struct memblock_type *type)
 	if (!memblock_can_resize) {
 		pr_err("memblock: %s array is full (%lu regions) and cannot grow before the linear map exists\n",
 		       type->name, type->max);
-		return -1;
+		return -ENOMEM;
 	}
 	addr = memblock_find_in_range(0, memblock.current_limit, new_size, PAGE_SIZE);
 	if (!addr) {
 		pr_err("memblock: Failed to double %s array from %lu to %lu entries !\n",
 		       type->name, type->max, type->max * 2);
-		return -1;
+		return -ENOMEM;
 	}
 	memblock_dbg("memblock: %s is doubled to %lu at [0x%08lx-0x%08lx]\n", type->name,
 		     type->max * 2, (unsigned long)addr, (unsigned long)(addr + new_size - 1));
@@ -132,9 +133,9 @@ static int memblock_double_array(struct memblock_type *type)
 	/* An array memblock gave earlier goes back; the static one stays. */
 	if (old_array != memblock_memory_init_regions &&
 	    old_array != memblock_reserved_init_regions)
-		memblock_free(__pa(old_array), old_size);
+		memblock_free(__pa(old_array), old_size); /* failing, it only stays reserved */
 	/* Reserving the new array may itself need a slot: there is room now. */
-	return memblock_reserve(addr, new_size) ? -1 : 0;
+	return memblock_reserve(addr, new_size);
 }
 
 /* mm/memblock.c: memblock_merge_regions() @ v4.14: join touching same-flag neighbours */
@@ -225,7 +226,7 @@ repeat:
 	if (!insert) {
 		while (type->cnt + nr_new > type->max)
 			if (memblock_double_array(type) < 0)
-				return -1;
+				return -ENOMEM;
 		insert = true;
 		goto repeat;
 	}
@@ -249,7 +250,7 @@ static int memblock_isolate_range(struct memblock_type *type, phys_addr_t base, 
 		return 0;
 	while (type->cnt + 2 > type->max)
 		if (memblock_double_array(type) < 0)
-			return -1;
+			return -ENOMEM;
 
 	for (idx = 0; idx < type->cnt; idx++) {
 		struct memblock_region *rgn = &type->regions[idx];
@@ -287,7 +288,7 @@ static int memblock_remove_range(struct memblock_type *type, phys_addr_t base, p
 	unsigned long start_rgn, end_rgn;
 
 	if (memblock_isolate_range(type, base, size, &start_rgn, &end_rgn))
-		return -1;
+		return -ENOMEM;
 	while (end_rgn > start_rgn)
 		memblock_remove_region(type, --end_rgn);
 	return 0;
@@ -536,6 +537,7 @@ void memblock_enforce_memory_limit(phys_addr_t limit)
 	}
 	if (max_addr == PHYS_ADDR_MAX)
 		return;
+	/* void, as Linux's: a full array has said so itself, and nothing is removed */
 	memblock_remove_range(&memblock.memory, max_addr, PHYS_ADDR_MAX - max_addr);
 	memblock_remove_range(&memblock.reserved, max_addr, PHYS_ADDR_MAX - max_addr);
 }

@@ -24,6 +24,7 @@
 #include <stdio.h>
 
 #include <linux/cmdline.h>
+#include <linux/errno.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
@@ -653,11 +654,11 @@ int free_pages_checked(unsigned long pfn, unsigned int order)
 
 	if (order >= MAX_ORDER) {
 		pr_err("free: order %u is not below MAX_ORDER (%d)\n", order, MAX_ORDER);
-		return -1;
+		return -EINVAL;
 	}
 	if (pfn & ((1UL << order) - 1)) {
 		pr_err("free: pfn 0x%lx is not aligned to order %u\n", pfn, order);
-		return -1;
+		return -EINVAL;
 	}
 	for_each_populated_zone(zone)
 		if (pfn >= zone->zone_start_pfn && pfn < zone_end_pfn(zone) &&
@@ -665,7 +666,7 @@ int free_pages_checked(unsigned long pfn, unsigned int order)
 			struct page *page = pfn_to_page(pfn);
 
 			if (!free_pages_check(page, order))
-				return -1;
+				return -EINVAL;
 			if (order == 0)
 				free_hot_cold_page(page, false);
 			else
@@ -673,7 +674,7 @@ int free_pages_checked(unsigned long pfn, unsigned int order)
 			return 0;
 		}
 	pr_err("free: pfn 0x%lx (order %u) is not inside a zone\n", pfn, order);
-	return -1;
+	return -EINVAL;
 }
 
 /*

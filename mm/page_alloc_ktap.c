@@ -7,6 +7,7 @@
 #include <a9mm/ktap.h>
 #include <asm/mm.h>
 #include <asm/sections.h>
+#include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 
@@ -111,12 +112,13 @@ static void mm_bad_frees_are_refused(struct ktap_test *t)
 		return;
 	pfn = page_to_pfn(page);
 	buddy_snapshot(snap_before);
-	KTAP_EXPECT_EQ(t, free_pages_checked(pfn, 1), -1);     /* wrong order */
-	KTAP_EXPECT_EQ(t, free_pages_checked(pfn + 1, 0), -1); /* a tail page */
+	KTAP_EXPECT_EQ(t, free_pages_checked(pfn, 1), -EINVAL);	    /* wrong order */
+	KTAP_EXPECT_EQ(t, free_pages_checked(pfn + 1, 0), -EINVAL); /* a tail page */
 	KTAP_EXPECT_EQ(t, free_pages_checked(pfn, 2), 0);
-	KTAP_EXPECT_EQ(t, free_pages_checked(pfn, 2), -1);			  /* double free */
-	KTAP_EXPECT_EQ(t, free_pages_checked(__pa(_stext) >> PAGE_SHIFT, 0), -1); /* reserved */
-	KTAP_EXPECT_EQ(t, free_pages_checked(0x10, 0), -1);			  /* not RAM */
+	KTAP_EXPECT_EQ(t, free_pages_checked(pfn, 2), -EINVAL); /* double free */
+	KTAP_EXPECT_EQ(t, free_pages_checked(__pa(_stext) >> PAGE_SHIFT, 0),
+		       -EINVAL);				 /* reserved */
+	KTAP_EXPECT_EQ(t, free_pages_checked(0x10, 0), -EINVAL); /* not RAM */
 	KTAP_EXPECT_EQ(t, check_free_lists(ktap_print), 0);
 }
 

@@ -18,6 +18,7 @@
 #include <asm/memory.h>
 #include <asm/page.h>
 #include <asm/setup.h>
+#include <linux/errno.h>
 #include <linux/memblock.h>
 #include <linux/of_fdt.h>
 
@@ -329,9 +330,9 @@ static void test_arm_add_memory(void **state)
 	assert_true(host_log_contains("Ignoring memory below PHYS_OFFSET: 0x5ff00000-0x60000000"));
 	/* unaligned start rounds up, the size shrinks to whole pages */
 	assert_int_equal(arm_add_memory(0x70000800, 0x1000000), 0);
-	assert_int_equal(arm_add_memory(0x100000000ULL, 0x1000), -1);
+	assert_int_equal(arm_add_memory(0x100000000ULL, 0x1000), -EINVAL);
 	assert_true(host_log_contains("outside 32-bit physical address space"));
-	assert_int_equal(arm_add_memory(0x40000000, 0x1000), -1);
+	assert_int_equal(arm_add_memory(0x40000000, 0x1000), -EINVAL);
 	check_memory(want, 2);
 }
 

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include <asm/page.h>
+#include <linux/errno.h>
 #include <linux/memblock.h>
 
 #include "host_shim.h"
@@ -204,7 +205,7 @@ static void test_full_array_refuses_before_resize(void **state)
 		assert_int_equal(memblock_add(0x1000 + i * 0x2000, 0x1000), 0);
 	assert_int_equal(memblock.memory.cnt, INIT_MEMBLOCK_REGIONS);
 	/* one more disjoint region: a clear error, nothing overwritten */
-	assert_int_equal(memblock_add(0x1000 + i * 0x2000, 0x1000), -1);
+	assert_int_equal(memblock_add(0x1000 + i * 0x2000, 0x1000), -ENOMEM);
 	assert_true(host_log_contains("memory array is full (128 regions)"));
 	assert_int_equal(memblock.memory.cnt, INIT_MEMBLOCK_REGIONS);
 	assert_int_equal(memblock.memory.total_size, INIT_MEMBLOCK_REGIONS * 0x1000);
@@ -212,8 +213,8 @@ static void test_full_array_refuses_before_resize(void **state)
 	 * Splitting one needs a slot too, and so does filling a gap: Linux
 	 * inserts before it merges.  Both refused, both harmless.
 	 */
-	assert_int_equal(memblock_remove(0x1400, 0x100), -1);
-	assert_int_equal(memblock_add(0x2000, 0x1000), -1);
+	assert_int_equal(memblock_remove(0x1400, 0x100), -ENOMEM);
+	assert_int_equal(memblock_add(0x2000, 0x1000), -ENOMEM);
 	assert_int_equal(memblock.memory.cnt, INIT_MEMBLOCK_REGIONS);
 	assert_int_equal(memblock.memory.total_size, INIT_MEMBLOCK_REGIONS * 0x1000);
 }

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include <asm/mm.h>
+#include <linux/errno.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
 
@@ -258,25 +259,25 @@ static void test_bad_frees_change_nothing(void **state)
 	buddy_snapshot(boot_snapshot);
 
 	host_log_reset();
-	assert_int_equal(free_pages_checked(pfn, 1), -1);
+	assert_int_equal(free_pages_checked(pfn, 1), -EINVAL);
 	assert_true(host_log_contains("BUG: Bad page state in process swapper/0  pfn:"));
 	assert_true(host_log_contains(
 		"page dumped because: freed with order 1, allocated with order 2"));
-	assert_int_equal(free_pages_checked(pfn + 2, 0), -1);
-	assert_int_equal(free_pages_checked(pfn + 1, 0), -1);
-	assert_int_equal(free_pages_checked(pfn, 11), -1);
-	assert_int_equal(free_pages_checked(pfn + 1, 1), -1); /* misaligned */
-	assert_int_equal(free_pages_checked(0x1000, 0), -1);  /* outside the zone */
-	assert_int_equal(free_pages_checked(~0UL, 0), -1);    /* would wrap past the end */
-	assert_int_equal(free_pages_checked(~0UL << 10, 10), -1);
+	assert_int_equal(free_pages_checked(pfn + 2, 0), -EINVAL);
+	assert_int_equal(free_pages_checked(pfn + 1, 0), -EINVAL);
+	assert_int_equal(free_pages_checked(pfn, 11), -EINVAL);
+	assert_int_equal(free_pages_checked(pfn + 1, 1), -EINVAL); /* misaligned */
+	assert_int_equal(free_pages_checked(0x1000, 0), -EINVAL);  /* outside the zone */
+	assert_int_equal(free_pages_checked(~0UL, 0), -EINVAL);	   /* would wrap past the end */
+	assert_int_equal(free_pages_checked(~0UL << 10, 10), -EINVAL);
 	assert_true(host_log_contains("pfn 0x1000 (order 0) is not inside a zone"));
-	assert_int_equal(free_pages_checked((RAM + 0x10000) >> 12, 0), -1); /* reserved */
+	assert_int_equal(free_pages_checked((RAM + 0x10000) >> 12, 0), -EINVAL); /* reserved */
 	assert_true(host_log_contains("freeing a reserved page"));
 	expect_boot_state();
 
 	assert_int_equal(free_pages_checked(pfn, 2), 0);
 	host_log_reset();
-	assert_int_equal(free_pages_checked(pfn, 2), -1); /* double free */
+	assert_int_equal(free_pages_checked(pfn, 2), -EINVAL); /* double free */
 	assert_true(host_log_contains("double free"));
 	__free_pages(page, 2); /* the kernel API checks the same way */
 	assert_int_equal(check_free_lists(printk), 0);

@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _LINUX_ERRNO_H
+#define _LINUX_ERRNO_H
+
+/*
+ * include/uapi/asm-generic/errno-base.h @ v4.14: the error numbers a9mm's
+ * functions return, negated, as Linux's do (-ENOMEM, -EINVAL).  Their
+ * values are the C library's too, so a host test may include both.
+ */
+#define ENOMEM 12 /* Out of memory */
+#define EFAULT 14 /* Bad address */
+#define EINVAL 22 /* Invalid argument */
+
+#endif
