@@ -87,7 +87,7 @@ QEMU_BASE	= $(QEMU) -M vexpress-a9 -smp $(SMP) -m $(MEM) \
 		  -audiodev none,id=snd0 -global pl041.audiodev=snd0
 
 .PHONY: all qemu debug gdb test test-unit test-py bench deps clean distclean \
-	help format format-check linux-compare linux-compare-readme
+	help format format-check doc-check linux-compare linux-compare-readme
 
 all: $(B)/Image $(DTB)
 
@@ -221,7 +221,7 @@ test-unit: $(HOST_TESTS) $(TEST_DTBS) $(DTB)
 test-py: all $(TEST_DTBS)
 	$(PYTHON) -m pytest -q tests/py $(PYTEST_ARGS)
 
-test: format-check test-unit test-py
+test: format-check doc-check test-unit test-py
 
 # Benchmarks: the allocator built natively at -O2 without sanitizers
 # (their cost is not the allocator's), and the kernel under -icount.
@@ -273,6 +273,11 @@ format:
 format-check: | $(B)/.deps
 	@clang-format --dry-run -Werror $(FORMAT_SRCS)
 
+# Part of make test: every non-static function states its contract in
+# kernel-doc (what it does, each parameter, what it returns).
+doc-check:
+	@$(PYTHON) scripts/check-kerneldoc.py
+
 clean:
 	rm -rf $(B)
 
@@ -286,7 +291,7 @@ help:
 	@echo "                 MEM=$(MEM) SMP=$(SMP) APPEND='$(APPEND)'"
 	@echo "  debug          the same QEMU frozen at reset with a GDB stub on :$(GDB_PORT) (GDB_PORT=)"
 	@echo "  gdb            gdb-multiarch --tui attached to 'make debug'"
-	@echo "  test           format-check + test-unit + test-py"
+	@echo "  test           format-check + doc-check + test-unit + test-py"
 	@echo "  test-unit      host unit tests of the mm core (cmocka, ASan/UBSan)"
 	@echo "  test-py        system tests: boot QEMU, talk to the console (pytest)"
 	@echo "  bench          benchmarks (host ns/instructions, QEMU -icount)"
@@ -295,6 +300,7 @@ help:
 	@echo "  linux-compare-readme  regenerate README.md's comparison (-m 1024M)"
 	@echo "  deps           install Debian packages (scripts/install-deps.sh)"
 	@echo "  format         clang-format the C sources (format-check: only check)"
+	@echo "  doc-check      every non-static function has kernel-doc (@params, Return:)"
 	@echo "  clean          remove build/; distclean also drops cache/ (libfdt, Linux package)"
 	@echo "  DEBUG=1        build -O0 -g3 for stepping in GDB"
 

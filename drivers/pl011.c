@@ -9,7 +9,9 @@
 #include <linux/amba/serial.h>
 #include <mach/vexpress.h>
 
-/*
+/**
+ * pl011_init() - make UART0 a polled 8N1 console
+ *
  * 8N1 with FIFOs, receive and transmit enabled, all interrupts masked: the
  * console is polled.  QEMU ignores the baud rate divisors, real boards keep
  * what the boot loader set.
@@ -21,6 +23,10 @@ void pl011_init(void)
 	writel(UART01x_CR_UARTEN | UART011_CR_TXE | UART011_CR_RXE, V2M_UART0 + UART011_CR);
 }
 
+/**
+ * pl011_putc() - send one byte, waiting while the transmit FIFO is full
+ * @c: the byte
+ */
 void pl011_putc(char c)
 {
 	while (readl(V2M_UART0 + UART01x_FR) & UART01x_FR_TXFF)
@@ -28,6 +34,12 @@ void pl011_putc(char c)
 	writel((u8)c, V2M_UART0 + UART01x_DR);
 }
 
+/**
+ * pl011_getc() - take one received byte, without waiting
+ *
+ * Return: the byte (0..255), or -1 when the receive FIFO is empty (a
+ * character code, not an error: nothing is wrong, nothing came).
+ */
 int pl011_getc(void)
 {
 	if (readl(V2M_UART0 + UART01x_FR) & UART01x_FR_RXFE)

@@ -10,7 +10,13 @@
 
 #define SCU_CONFIG 0x04
 
-/* arch/arm/kernel/smp_scu.c: scu_get_core_count() @ v4.14 */
+/**
+ * scu_get_core_count() - how many Cortex-A9 cores the cluster has
+ *
+ * arch/arm/kernel/smp_scu.c: scu_get_core_count() @ v4.14.
+ *
+ * Return: 1 to 4, from the SCU configuration register (what QEMU's -smp set).
+ */
 unsigned int scu_get_core_count(void)
 {
 	return (readl(A9_SCU + SCU_CONFIG) & 0x3) + 1;

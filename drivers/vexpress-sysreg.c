@@ -25,11 +25,21 @@ static void __attribute__((noreturn)) sys_cfg(u32 function)
 		__asm__ volatile("wfi");
 }
 
+/**
+ * vexpress_power_off() - ask the motherboard to power off; never returns
+ *
+ * QEMU exits with status 0.
+ */
 void vexpress_power_off(void)
 {
 	sys_cfg(SYS_CFG_SHUTDOWN);
 }
 
+/**
+ * vexpress_restart() - ask the motherboard to reset; never returns
+ *
+ * QEMU restarts the board, or exits when run with -no-reboot.
+ */
 void vexpress_restart(void)
 {
 	sys_cfg(SYS_CFG_REBOOT);

@@ -37,11 +37,16 @@ void *initial_boot_params;
 int dt_root_addr_cells;
 int dt_root_size_cells;
 
-/*
- * drivers/of/fdt.c: early_init_dt_verify() @ v4.14.  libfdt checks the header; we
- * also walk every node and property once, so a blob truncated or
- * scribbled over inside its structure block is refused here instead of
- * half-read later.
+/**
+ * early_init_dt_verify() - accept a device tree blob, or say why not
+ * @params: the blob, mapped
+ *
+ * drivers/of/fdt.c: early_init_dt_verify() @ v4.14.  libfdt checks the
+ * header; a9mm also walks every node and property once, so a blob
+ * truncated or scribbled over inside its structure block is refused here
+ * instead of half-read later.  On success it becomes initial_boot_params.
+ *
+ * Return: true if the blob can be scanned.
  */
 bool __init early_init_dt_verify(void *params)
 {
@@ -140,10 +145,15 @@ static bool __init early_init_dt_scan_root(const void *fdt)
 	return true;
 }
 
-/*
- * drivers/of/fdt.c: early_init_dt_add_memory_arch() @ v4.14: trim a bank to whole
- * pages and to what a 32-bit kernel can address, then hand it to
- * memblock.  RAM below PHYS_OFFSET cannot be in the linear map.
+/**
+ * early_init_dt_add_memory_arch() - add a memory node's bank to memblock
+ * @base: physical start, as the DT gives it
+ * @size: size in bytes
+ *
+ * drivers/of/fdt.c: early_init_dt_add_memory_arch() @ v4.14: trim the
+ * bank to whole pages and to what a 32-bit kernel can address, then hand
+ * it to memblock.  RAM below PHYS_OFFSET cannot be in the linear map.
+ * Every part dropped is named.
  */
 void __init early_init_dt_add_memory_arch(u64 base, u64 size)
 {
@@ -266,7 +276,12 @@ static void __init early_init_dt_scan_chosen(const void *fdt)
 	pr_debug("command line is: %s\n", boot_command_line);
 }
 
-/* drivers/of/fdt.c: early_init_dt_scan_nodes() @ v4.14 */
+/**
+ * early_init_dt_scan_nodes() - read /chosen, the root's cells, the memory nodes
+ *
+ * drivers/of/fdt.c: early_init_dt_scan_nodes() @ v4.14, on
+ * initial_boot_params.
+ */
 void __init early_init_dt_scan_nodes(void)
 {
 	const void *fdt = initial_boot_params;
@@ -276,7 +291,15 @@ void __init early_init_dt_scan_nodes(void)
 		early_init_dt_scan_memory(fdt);
 }
 
-/* drivers/of/fdt.c: early_init_dt_scan() @ v4.14 */
+/**
+ * early_init_dt_scan() - verify a blob, then scan it
+ * @params: the blob, mapped
+ *
+ * drivers/of/fdt.c: early_init_dt_scan() @ v4.14.
+ *
+ * Return: false if early_init_dt_verify() refused the blob (nothing
+ * scanned), else true.
+ */
 bool __init early_init_dt_scan(void *params)
 {
 	if (!early_init_dt_verify(params))
@@ -285,7 +308,13 @@ bool __init early_init_dt_scan(void *params)
 	return true;
 }
 
-/* drivers/of/fdt.c: of_flat_dt_get_machine_name() @ v4.14: "model", else "compatible" */
+/**
+ * of_flat_dt_get_machine_name() - the board's name, from the root node
+ *
+ * drivers/of/fdt.c: of_flat_dt_get_machine_name() @ v4.14.
+ *
+ * Return: "model", else "compatible", else "<unknown>".
+ */
 const char *__init of_flat_dt_get_machine_name(void)
 {
 	const char *name = fdt_getprop(initial_boot_params, 0, "model", NULL);
@@ -389,10 +418,12 @@ bad:
 	pr_err("Reserved memory: unsupported node format, ignoring\n");
 }
 
-/*
- * drivers/of/fdt.c: early_init_fdt_scan_reserved_mem() @ v4.14: the header's
- * /memreserve/ table (the oldest way to say "do not touch"), then
- * /reserved-memory.
+/**
+ * early_init_fdt_scan_reserved_mem() - reserve what the blob says is taken
+ *
+ * drivers/of/fdt.c: early_init_fdt_scan_reserved_mem() @ v4.14: the
+ * header's /memreserve/ table (the oldest way to say "do not touch"),
+ * then /reserved-memory ("no-map" children leave memblock.memory).
  */
 void __init early_init_fdt_scan_reserved_mem(void)
 {
@@ -414,8 +445,10 @@ void __init early_init_fdt_scan_reserved_mem(void)
 	__fdt_scan_reserved_mem(fdt);
 }
 
-/*
- * drivers/of/fdt.c: early_init_fdt_reserve_self() @ v4.14: the blob itself must
+/**
+ * early_init_fdt_reserve_self() - reserve the blob itself
+ *
+ * drivers/of/fdt.c: early_init_fdt_reserve_self() @ v4.14: the blob must
  * survive until the kernel is done reading it.
  */
 void __init early_init_fdt_reserve_self(void)

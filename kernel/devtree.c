@@ -20,7 +20,16 @@ static const char *const r2_verdicts[] = {
 	[3] = "no FDT magic (0xd00dfeed) there; ATAGs?",
 };
 
-/* arch/arm/kernel/devtree.c: setup_machine_fdt() @ v4.14 */
+/**
+ * setup_machine_fdt() - check the DTB the boot loader passed, and scan it
+ * @dt_phys: its physical address as head.S vetted it (0: head.S refused r2)
+ *
+ * arch/arm/kernel/devtree.c: setup_machine_fdt() @ v4.14.  The scan fills
+ * memblock.memory and boot_command_line; every refusal names its reason.
+ *
+ * Return: the machine's name (the root's "model", else "compatible"), or
+ * NULL when there is no usable device tree -- the caller cannot go on.
+ */
 const char *__init setup_machine_fdt(unsigned long dt_phys)
 {
 	void *dt_virt;

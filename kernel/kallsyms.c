@@ -20,7 +20,18 @@ static bool is_kernel_text(unsigned long addr)
 	       (addr >= (unsigned long)_sinittext && addr < (unsigned long)_einittext);
 }
 
-/* kernel/kallsyms.c: sprint_symbol() @ v4.14: binary search for the last symbol <= address */
+/**
+ * sprint_symbol() - name a code address as "function+0xoff/0xsize"
+ * @buffer: where the text goes
+ * @size: its size (Linux's version takes none: KSYM_SYMBOL_LEN)
+ * @address: the address
+ *
+ * kernel/kallsyms.c: sprint_symbol() @ v4.14: a binary search for the last
+ * symbol at or below @address.  Outside the kernel's text it prints the
+ * address in hex.
+ *
+ * Return: what snprintf() returns: the length of the full text.
+ */
 int sprint_symbol(char *buffer, size_t size, unsigned long address)
 {
 	unsigned long low = 0, high = kallsyms_num_syms, sym_size;

@@ -23,6 +23,16 @@
 
 extern const struct ktap_suite __ktap_suites_start[], __ktap_suites_end[];
 
+/**
+ * ktap_fail() - mark a case failed and say where and why
+ * @t: the case
+ * @file: the source file of the failed expectation
+ * @line: its line
+ * @fmt: printf-like message, then its arguments
+ * @...: the message's arguments
+ *
+ * Printed as a KTAP diagnostic ("        # case: file:line: message").
+ */
 void ktap_fail(struct ktap_test *t, const char *file, int line, const char *fmt, ...)
 {
 	char msg[160];
@@ -35,7 +45,14 @@ void ktap_fail(struct ktap_test *t, const char *file, int line, const char *fmt,
 	printk("        # %s: %s:%d: %s\n", t->case_name, file, line, msg);
 }
 
-/* KTAP diagnostic lines ("# ..."), for checkers that report through print */
+/**
+ * ktap_print() - print one KTAP diagnostic line ("        # ...")
+ * @fmt: printf-like format, for checkers that report through a print
+ *       callback (check_free_lists())
+ * @...: its arguments
+ *
+ * Return: the length of the message, as printk() counts it.
+ */
 int ktap_print(const char *fmt, ...)
 {
 	char msg[200];
@@ -72,6 +89,11 @@ static bool run_suite(const struct ktap_suite *s, unsigned int nr)
 	return failed == 0;
 }
 
+/**
+ * ktap_run_all() - run every KTAP_SUITE() and print the KTAP report
+ *
+ * Return: the number of suites with a failed case (0: all passed).
+ */
 int ktap_run_all(void)
 {
 	unsigned int n = (unsigned int)(__ktap_suites_end - __ktap_suites_start);
@@ -100,7 +122,11 @@ static int __init selftest_setup(char *str)
 }
 __setup("selftest", selftest_setup);
 
-/* start_kernel() runs the suites when "selftest" is on the command line */
+/**
+ * ktap_boot_selftests() - run the suites if "selftest" was on the command line
+ *
+ * Called by start_kernel() once memory is up, before the shell.
+ */
 void __init ktap_boot_selftests(void)
 {
 	if (selftest_at_boot)

@@ -56,7 +56,12 @@ static void __init report_mm_init_cost(u64 mem_ns)
 
 void __attribute__((noreturn)) start_kernel(void);
 
-/* init/main.c: start_kernel() @ v4.14 */
+/**
+ * start_kernel() - the C half of boot, from head.S to the shell
+ *
+ * init/main.c: start_kernel() @ v4.14, keeping the memory bring-up steps
+ * in Linux's order.  Never returns.
+ */
 void __init start_kernel(void)
 {
 	char *command_line;

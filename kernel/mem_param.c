@@ -24,10 +24,17 @@ static struct memblock_region dt_banks[INIT_MEMBLOCK_REGIONS] __initdata;
 static unsigned long nr_dt_banks __initdata;
 static bool usermem __initdata;
 
-/*
- * arch/arm/kernel/setup.c: arm_add_memory() @ v4.14: pages only (start rounded up,
- * size down), nothing past 4 GiB without LPAE, nothing below PHYS_OFFSET
- * (the linear map starts there).
+/**
+ * arm_add_memory() - add a bank of RAM to memblock, trimmed as Linux trims it
+ * @start: physical start
+ * @size: size in bytes
+ *
+ * arch/arm/kernel/setup.c: arm_add_memory() @ v4.14: pages only (start
+ * rounded up, size down), nothing past 4 GiB without LPAE, nothing below
+ * PHYS_OFFSET (the linear map starts there).  Each part it drops is named.
+ *
+ * Return: 0, -EINVAL when nothing of the bank is usable, or
+ * memblock_add()'s -ENOMEM.
  */
 int __init arm_add_memory(u64 start, u64 size)
 {

@@ -39,7 +39,15 @@ static void spin_seconds(long seconds)
 		;
 }
 
-/* kernel/panic.c: panic() @ v4.14 */
+/**
+ * panic() - stop the kernel, saying why; never returns
+ * @fmt: printf-like reason
+ * @...: its arguments
+ *
+ * kernel/panic.c: panic() @ v4.14.  The reason reaches the console
+ * whatever the loglevel; then "panic=N" reboots after N seconds (N < 0: at
+ * once), and the default 0 halts.
+ */
 void panic(const char *fmt, ...)
 {
 	char buf[256];

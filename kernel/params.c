@@ -44,7 +44,13 @@ static void run_param(const char *param, char *val, bool early)
 	}
 }
 
-/* init/main.c: parse_early_param() @ v4.14 -> do_early_param() for each word */
+/**
+ * parse_early_param() - run the early_param() options of a command line
+ * @cmdline: the command line; not changed (a copy is cut up)
+ *
+ * init/main.c: parse_early_param() @ v4.14 -> do_early_param() for each
+ * word.  setup_arch() calls it before memory is laid out.
+ */
 void __init parse_early_param(const char *cmdline)
 {
 	static char tmp[COMMAND_LINE_SIZE] __initdata;
@@ -60,11 +66,13 @@ void __init parse_early_param(const char *cmdline)
 	}
 }
 
-/*
- * init/main.c: print_unknown_bootoptions() @ v6.1, and the late pass of
- * start_kernel() before it: run __setup() options and
- * collect the words no option claims, then print them on one line as
- * print_unknown_bootoptions() does.
+/**
+ * parse_args_late() - run the __setup() options, list the unknown words
+ * @cmdline: the command line; not changed (a copy is cut up)
+ *
+ * The late pass of start_kernel() (init/main.c @ v4.14): run __setup()
+ * options and collect the words no option claims, then print them on one
+ * line as print_unknown_bootoptions() @ v6.1 does.
  */
 void __init parse_args_late(const char *cmdline)
 {

@@ -53,9 +53,13 @@ static void log_store(const char *s, size_t len)
 	log_next += len;
 }
 
-/*
- * Copy up to @size bytes of the retained log, starting @offset bytes after
- * its oldest byte, into @buf; returns how many were copied (0 at the end).
+/**
+ * log_buf_copy() - copy part of the retained log (what `dmesg` shows)
+ * @buf: where to copy
+ * @size: at most this many bytes
+ * @offset: starting this many bytes after the oldest retained byte
+ *
+ * Return: how many bytes were copied; 0 past the end of the log.
  */
 size_t log_buf_copy(char *buf, size_t size, size_t offset)
 {
@@ -99,15 +103,25 @@ static void console_emit(const char *s, size_t len, int level)
 	}
 }
 
+/**
+ * console_write() - write to the console now, bypassing the log
+ * @s: the text ('\n' becomes "\r\n")
+ * @len: its length
+ *
+ * For the shell's own output, which is not a log message.
+ */
 void console_write(const char *s, size_t len)
 {
 	console_write_raw(s, len);
 }
 
-/*
- * kernel/printk/printk.c: register_console() @ v4.14 replays what was logged so
- * far through the loglevel filter.  Records older than the ring's reach
- * are gone from the buffer and are skipped.
+/**
+ * register_console() - start printing to the console; replay what waited
+ *
+ * kernel/printk/printk.c: register_console() @ v4.14 replays what was
+ * logged so far through the loglevel filter.  Records older than the
+ * ring's reach are gone from the buffer and are skipped.  A second call
+ * does nothing.
  */
 void register_console(void)
 {
@@ -133,6 +147,11 @@ void register_console(void)
 	}
 }
 
+/**
+ * printk_clock_enable() - the global timer runs: timestamps may read it
+ *
+ * Until then "printk.time=1" stamps read 0.
+ */
 void printk_clock_enable(void)
 {
 	printk_clock_ready = true;
@@ -147,13 +166,20 @@ static int printk_prefix(char *buf, size_t size)
 	return snprintf(buf, size, "[%5lu.%06lu] ", sec, usec);
 }
 
-/*
- * kernel/printk/printk.c: vprintk_emit() @ v4.14, reduced: one message at @level,
- * or, given LOGLEVEL_DEFAULT, at the level its KERN_SOH prefix names
- * (MESSAGE_LOGLEVEL_DEFAULT without one).  A message may span several
- * calls until its '\n': a piece with KERN_CONT or without a level goes on
- * the open line, and so does one at the open line's own fixed level --
- * how printk_alert() and the like print a line in pieces.
+/**
+ * vprintk_emit() - log one message, or a piece of one, at a level
+ * @level: a LOGLEVEL_* value, or LOGLEVEL_DEFAULT to take the level from
+ *         the message's KERN_ prefix (MESSAGE_LOGLEVEL_DEFAULT without one)
+ * @fmt: printf-like format
+ * @args: its arguments
+ *
+ * kernel/printk/printk.c: vprintk_emit() @ v4.14, reduced.  A message may
+ * span several calls until its '\n': a piece with KERN_CONT or without a
+ * level goes on the open line, and so does one at the open line's own
+ * fixed level -- how printk_alert() and the like print a line in pieces.
+ * Text past 1023 characters is cut and ends in "...".
+ *
+ * Return: the length of the formatted text before any cut (vsnprintf's).
  */
 int vprintk_emit(int level, const char *fmt, va_list args)
 {
@@ -205,13 +231,29 @@ int vprintk_emit(int level, const char *fmt, va_list args)
 	return n;
 }
 
-/* kernel/printk/printk.c: vprintk() @ v4.14: a message that carries its own level */
+/**
+ * vprintk() - printk() with a va_list
+ * @fmt: printf-like format, which may start with a KERN_ level
+ * @args: its arguments
+ *
+ * kernel/printk/printk.c: vprintk() @ v4.14.
+ *
+ * Return: as vprintk_emit().
+ */
 int vprintk(const char *fmt, va_list args)
 {
 	return vprintk_emit(LOGLEVEL_DEFAULT, fmt, args);
 }
 
-/* kernel/printk/printk.c: printk() @ v4.14 */
+/**
+ * printk() - log a message; the console shows it if its level passes
+ * @fmt: printf-like format, which may start with a KERN_ level
+ * @...: its arguments
+ *
+ * kernel/printk/printk.c: printk() @ v4.14.
+ *
+ * Return: as vprintk_emit().
+ */
 int printk(const char *fmt, ...)
 {
 	va_list ap;

@@ -8,7 +8,13 @@
 #include <linux/sched_clock.h>
 #include <mach/vexpress.h>
 
-/* kernel/time/sched_clock.c: sched_clock() @ v4.14 */
+/**
+ * sched_clock() - nanoseconds since the global timer started
+ *
+ * kernel/time/sched_clock.c: sched_clock() @ v4.14.
+ *
+ * Return: global_timer_ns().
+ */
 u64 sched_clock(void)
 {
 	return global_timer_ns();

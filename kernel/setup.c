@@ -49,7 +49,14 @@ static void __init check_lowmem(void)
 		      (unsigned long)memblock_start_of_DRAM(), (unsigned long)arm_lowmem_limit - 1);
 }
 
-/* arch/arm/kernel/setup.c: setup_arch() @ v4.14 */
+/**
+ * setup_arch() - from the device tree to page tables and zones
+ * @cmdline_p: set to the command line the rest of boot parses
+ *
+ * arch/arm/kernel/setup.c: setup_arch() @ v4.14: the DT scan, the early
+ * options, lowmem's bounds, the reservations, paging_init().  Panics, with
+ * the reason, where Linux would crash later without one.
+ */
 void __init setup_arch(char **cmdline_p)
 {
 	const char *machine_name;

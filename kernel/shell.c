@@ -27,7 +27,16 @@ static void shell_puts(const char *s)
 	console_write(s, strlen(s));
 }
 
-/* Command output goes straight to the console: it is not a log message. */
+/**
+ * shprintf() - printf to the console for shell output
+ * @fmt: printf-like format
+ * @...: its arguments
+ *
+ * Command output goes straight to the console: it is not a log message.
+ * Text past 1023 characters is cut and ends in "...".
+ *
+ * Return: the length of the formatted text before any cut.
+ */
 int shprintf(const char *fmt, ...)
 {
 	char buf[1024];
@@ -271,6 +280,9 @@ static void shell_exec(char *line)
 		shprintf("usage: %s %s\n", cmd->name, cmd->usage);
 }
 
+/**
+ * shell_run() - read and run commands from the console forever
+ */
 void shell_run(void)
 {
 	char line[SHELL_LINE_MAX];

@@ -26,7 +26,13 @@ static const char *const processor_modes[] = {
 	"UK8_32",  "UK9_32", "HYP_32",	"UND_32",  "UK12_32", "UK13_32", "UK14_32", "SYS_32",
 };
 
-/* arch/arm/kernel/process.c: __show_regs() @ v4.14 */
+/**
+ * __show_regs() - print the registers of an exception, in Linux's layout
+ * @regs: the registers the vector stub saved
+ *
+ * arch/arm/kernel/process.c: __show_regs() @ v4.14, with the PC and LR
+ * named by kallsyms.
+ */
 void __show_regs(const struct pt_regs *regs)
 {
 	unsigned long flags = regs->ARM_cpsr;
@@ -125,9 +131,12 @@ static void show_fsr(const char *reg, unsigned long fsr, bool data)
 	       fsr & (1 << 12) ? ", external (ExT)" : "");
 }
 
-/*
- * arch/arm/mm/fault.c: do_DataAbort() @ v4.14 -> __do_kernel_fault().  A kernel
- * with no user space: every data abort is a kernel bug (or a test).
+/**
+ * do_DataAbort() - report a data abort, then die (or resume, if expected)
+ * @regs: the registers at the abort
+ *
+ * arch/arm/mm/fault.c: do_DataAbort() @ v4.14 -> __do_kernel_fault().  A
+ * kernel with no user space: every data abort is a kernel bug (or a test).
  */
 void do_DataAbort(struct pt_regs *regs)
 {
@@ -142,7 +151,12 @@ void do_DataAbort(struct pt_regs *regs)
 	die(fsr_name(fsr), regs, fsr);
 }
 
-/* arch/arm/mm/fault.c: do_PrefetchAbort() @ v4.14 */
+/**
+ * do_PrefetchAbort() - report a prefetch abort, then die (or resume)
+ * @regs: the registers at the abort
+ *
+ * arch/arm/mm/fault.c: do_PrefetchAbort() @ v4.14.
+ */
 void do_PrefetchAbort(struct pt_regs *regs)
 {
 	unsigned long fsr = read_ifsr();
@@ -156,7 +170,12 @@ void do_PrefetchAbort(struct pt_regs *regs)
 	die(fsr_name(fsr), regs, fsr);
 }
 
-/* arch/arm/kernel/traps.c: do_undefinstr() @ v4.14 */
+/**
+ * do_undefinstr() - report an undefined instruction, then die (or resume)
+ * @regs: the registers at the exception
+ *
+ * arch/arm/kernel/traps.c: do_undefinstr() @ v4.14.
+ */
 void do_undefinstr(struct pt_regs *regs)
 {
 	if (regs->ARM_cpsr & PSR_T_BIT)
@@ -166,12 +185,20 @@ void do_undefinstr(struct pt_regs *regs)
 	die("Oops - undefined instruction", regs, 0);
 }
 
+/**
+ * do_unexpected_svc() - report an SVC, then die: a9mm has no system calls
+ * @regs: the registers at the exception
+ */
 void do_unexpected_svc(struct pt_regs *regs)
 {
 	printk(KERN_EMERG "Unexpected SVC at %08lx: a9mm has no system calls\n", regs->ARM_pc - 4);
 	die("Oops - unexpected SVC", regs, 0);
 }
 
+/**
+ * do_unexpected_irq() - report an IRQ or FIQ, then die: they stay masked
+ * @regs: the registers at the exception
+ */
 void do_unexpected_irq(struct pt_regs *regs)
 {
 	printk(KERN_EMERG "Unexpected interrupt in mode %s: a9mm runs with IRQs masked\n",
@@ -179,15 +206,22 @@ void do_unexpected_irq(struct pt_regs *regs)
 	die("Oops - unexpected interrupt", regs, 0);
 }
 
-/* arch/arm/kernel/traps.c: bad_mode() @ v4.14: reset or the unused vector */
+/**
+ * bad_mode() - the reset or the unused vector was taken: panic
+ *
+ * arch/arm/kernel/traps.c: bad_mode() @ v4.14.
+ */
 void bad_mode(void)
 {
 	panic("Oops - bad mode: reset or unused exception vector taken");
 }
 
-/*
- * arch/arm/mm/fault.c: show_pte() @ v4.14: Linux's one line ("pgd = ..., [addr]
- * *pgd=..., *pte=..., *ppte=...") and then what those entries mean.
+/**
+ * show_pte() - print the table entries behind a VA, and what they mean
+ * @addr: the virtual address
+ *
+ * arch/arm/mm/fault.c: show_pte() @ v4.14: Linux's one line ("pgd = ...,
+ * [addr] *pgd=..., *pte=..., *ppte=...") and then pgwalk_show()'s decoding.
  */
 void show_pte(unsigned long addr)
 {
@@ -203,10 +237,13 @@ void show_pte(unsigned long addr)
 	pgwalk_show(addr, printk_alert);
 }
 
-/*
- * arch/arm/kernel/traps.c: early_trap_init() @ v4.14: copy the vector table into
- * the page devicemaps_init() maps at 0xffff0000, then make it executable:
- * clean the D-cache, invalidate the I-cache (asm/cacheflush.h, ARM ARM B4.2.1).
+/**
+ * early_trap_init() - copy the exception vectors into their page
+ * @vectors_base: the page devicemaps_init() maps at 0xffff0000
+ *
+ * arch/arm/kernel/traps.c: early_trap_init() @ v4.14: copy the vector
+ * table, then make it executable: clean the D-cache, invalidate the
+ * I-cache (asm/cacheflush.h, ARM ARM B4.2.1).
  *
  * Not in Linux: read the copy back.  memblock hands pages out top-down,
  * so this one sits near the top of lowmem as the device tree describes it;
@@ -228,6 +265,11 @@ void early_trap_init(void *vectors_base)
 		      __pa(vectors_base));
 }
 
+/**
+ * cpu_use_high_vectors() - take exceptions at 0xffff0000 from now on
+ *
+ * SCTLR.V = 1 (ARM ARM B4.1.130), as Linux's vectors_high() expects.
+ */
 void cpu_use_high_vectors(void)
 {
 	set_cr(get_cr() | CR_V);

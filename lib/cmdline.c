@@ -20,10 +20,16 @@ static char *skip_spaces(char *s)
 	return s;
 }
 
-/*
- * kernel/params.c: next_arg() @ v4.14.  Cuts the next "param[=val]" word out of
- * @args in place and returns where the rest starts.  Double quotes group
- * words ("a=\"b c\"" or "\"a=b c\""), and are removed, as Linux does.
+/**
+ * next_arg() - cut the next "param[=val]" word out of a command line
+ * @args: the rest of the line; cut up in place
+ * @param: set to the word's name
+ * @val: set to its value, or NULL when it has no '='
+ *
+ * kernel/params.c: next_arg() @ v4.14.  Double quotes group words
+ * ("a=\"b c\"" or "\"a=b c\""), and are removed, as Linux does.
+ *
+ * Return: where the rest of the line starts, past the word and its spaces.
  */
 char *next_arg(char *args, char **param, char **val)
 {
@@ -70,7 +76,15 @@ char *next_arg(char *args, char **param, char **val)
 	return skip_spaces(args);
 }
 
-/* kernel/params.c: parameq() @ v4.14: '-' and '_' are the same in option names. */
+/**
+ * parameq() - compare two option names, '-' and '_' being the same
+ * @a: one name
+ * @b: the other
+ *
+ * kernel/params.c: parameq() @ v4.14.
+ *
+ * Return: true if they name the same option.
+ */
 bool parameq(const char *a, const char *b)
 {
 	for (; *a || *b; a++, b++) {
@@ -131,10 +145,16 @@ static unsigned long long parse_ull(const char *s, unsigned int base, const char
 	return v;
 }
 
-/*
- * lib/cmdline.c: memparse() @ v4.14.  "64M", "0x8000000", "1G": a number with an
- * optional K/M/G suffix.  *retptr points after what was parsed; it equals
- * @ptr when nothing was, which callers use to detect garbage.
+/**
+ * memparse() - parse a size such as "64M", "0x8000000" or "1G"
+ * @ptr: the text: a number (0x hex, 0 octal, else decimal), then K, M or G
+ * @retptr: if not NULL, set to the first character not parsed
+ *
+ * lib/cmdline.c: memparse() @ v4.14.  Callers detect garbage by *@retptr:
+ * it equals @ptr when nothing was parsed (no digits, or a value that
+ * overflows 64 bits, where Linux would wrap).
+ *
+ * Return: the size in bytes, 0 when nothing was parsed.
  */
 unsigned long long memparse(const char *ptr, char **retptr)
 {
@@ -176,9 +196,16 @@ unsigned long long memparse(const char *ptr, char **retptr)
 	return ret;
 }
 
-/*
- * lib/kstrtox.c: kstrtoul() @ v4.14.  The whole string must be a number (one
- * trailing newline allowed): 0 on success, -1 on garbage or overflow.
+/**
+ * kstrtoul() - convert a whole string to an unsigned long
+ * @s: the string: digits only, one trailing newline allowed
+ * @base: 0 (0x hex, 0 octal, else decimal), 8, 10 or 16
+ * @res: where the value goes, on success only
+ *
+ * lib/kstrtox.c: kstrtoul() @ v4.14.
+ *
+ * Return: 0, or -EINVAL for anything else, an overflow included (Linux
+ * says -ERANGE for that).
  */
 int kstrtoul(const char *s, unsigned int base, unsigned long *res)
 {

@@ -5,10 +5,14 @@
  */
 #include <linux/spinlock.h>
 
-/*
- * kernel/locking/spinlock_debug.c: spin_bug() @ v4.14.  Linux prints and carries
- * on; on one CPU a recursive lock means the protected lists are half
- * updated underneath, so a9mm stops before anything is built on them.
+/**
+ * spin_bug() - report a misused spinlock and stop
+ * @lock: the lock
+ * @msg: what went wrong ("recursion", "already unlocked")
+ *
+ * kernel/locking/spinlock_debug.c: spin_bug() @ v4.14.  Linux prints and
+ * carries on; on one CPU a recursive lock means the protected lists are
+ * half updated underneath, so a9mm stops before anything is built on them.
  */
 void spin_bug(spinlock_t *lock, const char *msg)
 {

@@ -51,9 +51,13 @@ static void __init zone_sizes_init(unsigned long min, unsigned long max_low, uns
 	free_area_init_node(0, zone_size, min, zhole_size);
 }
 
-/*
- * arch/arm/mm/init.c: bootmem_init() @ v4.14.  Timed (bootmem_init_ns) for
- * `make bench`: zones and mem_map are most of memory init's cost per page.
+/**
+ * bootmem_init() - size the zones and build mem_map
+ *
+ * arch/arm/mm/init.c: bootmem_init() @ v4.14: find_limits(),
+ * zone_sizes_init() -> free_area_init_node(), then min_low_pfn,
+ * max_low_pfn and max_pfn.  Timed (bootmem_init_ns) for `make bench`:
+ * zones and mem_map are most of memory init's cost per page.
  */
 void __init bootmem_init(void)
 {
@@ -68,9 +72,11 @@ void __init bootmem_init(void)
 	bootmem_init_ns = sched_clock() - t0;
 }
 
-/*
- * arch/arm/mm/init.c: free_highpages() @ v4.14: HighMem is not in memblock's free
- * ranges' reach (lowmem only), so ARM frees it here, page by page,
+/**
+ * free_highpages() - give HighMem to the buddy allocator, page by page
+ *
+ * arch/arm/mm/init.c: free_highpages() @ v4.14: HighMem is not in
+ * memblock's free ranges' reach (lowmem only), so ARM frees it here,
  * skipping what memblock reserved up there.
  */
 void __init free_highpages(void)

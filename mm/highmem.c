@@ -78,7 +78,17 @@ static void *map_new_virtual(unsigned long pfn)
 	return (void *)PKMAP_ADDR(last_pkmap_nr);
 }
 
-/* mm/highmem.c: kmap_high() @ v4.14, by page frame number */
+/**
+ * kmap_high_pfn() - give a HighMem page a kernel address in a pkmap slot
+ * @pfn: the page frame
+ *
+ * mm/highmem.c: kmap_high() @ v4.14, by page frame number: a page already
+ * mapped gets its slot again, counted once more.  Linux sleeps when every
+ * slot is taken; a9mm cannot wait, it says so and fails.
+ *
+ * Return: the page's address in the pkmap area, or NULL if all LAST_PKMAP
+ * slots are in use.
+ */
 void *kmap_high_pfn(unsigned long pfn)
 {
 	int nr = pkmap_lookup(pfn);
@@ -94,7 +104,16 @@ void *kmap_high_pfn(unsigned long pfn)
 	return vaddr;
 }
 
-/* mm/highmem.c: kunmap_high() @ v4.14; false (and a message) if pfn is not kmapped */
+/**
+ * kunmap_high_pfn() - drop one kmap_high_pfn() reference to a page
+ * @pfn: the page frame
+ *
+ * mm/highmem.c: kunmap_high() @ v4.14.  The slot stays mapped until the
+ * slots wrap round (flush_all_zero_pkmaps()), as in Linux.
+ *
+ * Return: true, or false (with a message) if @pfn is not kmapped -- Linux
+ * would BUG().
+ */
 bool kunmap_high_pfn(unsigned long pfn)
 {
 	int nr = pkmap_lookup(pfn);
@@ -107,7 +126,11 @@ bool kunmap_high_pfn(unsigned long pfn)
 	return true;
 }
 
-/* number of slots in use (count >= 2), for tests and /proc-style views */
+/**
+ * pkmap_slots_in_use() - how many pkmap slots hold a mapped page
+ *
+ * Return: the number of slots with a reference (count >= 2), for the tests.
+ */
 unsigned int pkmap_slots_in_use(void)
 {
 	unsigned int n = 0;
@@ -143,10 +166,16 @@ static void set_fixmap_pte(int idx, pte_t pte)
 	flush_tlb_kernel_page(vaddr);
 }
 
-/*
- * arch/arm/mm/highmem.c: kmap_atomic_pfn() @ v4.14: lowmem is in the linear map
- * already; a HighMem page gets the next fixmap slot of this CPU.  Slots
- * nest like a stack: unmap in reverse order.
+/**
+ * kmap_atomic_pfn() - a short-lived kernel address for any page frame
+ * @pfn: the page frame
+ *
+ * arch/arm/mm/highmem.c: kmap_atomic_pfn() @ v4.14: lowmem is in the
+ * linear map already; a HighMem page gets the next fixmap slot of this
+ * CPU.  Slots nest like a stack: unmap in reverse order.  More than
+ * KM_TYPE_NR nested at once is a bug (BUG_ON).
+ *
+ * Return: the address (never NULL).
  */
 void *kmap_atomic_pfn(unsigned long pfn)
 {
@@ -160,11 +189,15 @@ void *kmap_atomic_pfn(unsigned long pfn)
 	return (void *)__fix_to_virt(idx);
 }
 
-/*
- * arch/arm/mm/highmem.c: __kunmap_atomic() @ v4.14: a fixmap address must be the
- * last slot handed out; its pte is cleared (Linux does that only with
- * CONFIG_DEBUG_HIGHMEM -- a9mm always does, so a stale pointer faults).
- * A pkmap address drops its kmap_high() reference; lowmem needs nothing.
+/**
+ * __kunmap_atomic() - undo kmap_atomic_pfn() (or a kmap of a pkmap address)
+ * @kvaddr: the address it returned
+ *
+ * arch/arm/mm/highmem.c: __kunmap_atomic() @ v4.14: a fixmap address must
+ * be the last slot handed out; its pte is cleared (Linux does that only
+ * with CONFIG_DEBUG_HIGHMEM -- a9mm always does, so a stale pointer
+ * faults).  A pkmap address drops its kmap_high() reference; lowmem needs
+ * nothing.
  */
 void __kunmap_atomic(void *kvaddr)
 {
@@ -182,7 +215,14 @@ void __kunmap_atomic(void *kvaddr)
 	}
 }
 
-/* include/linux/highmem.h: kmap() @ v4.14: lowmem pages already have an address */
+/**
+ * kmap() - a kernel address for a page, HighMem or not
+ * @page: the page
+ *
+ * include/linux/highmem.h: kmap() @ v4.14: lowmem pages already have one.
+ *
+ * Return: the address, or NULL when every pkmap slot is in use.
+ */
 void *kmap(struct page *page)
 {
 	if (!PageHighMem(page))
@@ -190,7 +230,12 @@ void *kmap(struct page *page)
 	return kmap_high_pfn(page_to_pfn(page));
 }
 
-/* include/linux/highmem.h: kunmap() @ v4.14 */
+/**
+ * kunmap() - release a kmap() of a page
+ * @page: the page
+ *
+ * include/linux/highmem.h: kunmap() @ v4.14.
+ */
 void kunmap(struct page *page)
 {
 	if (PageHighMem(page))

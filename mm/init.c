@@ -19,7 +19,10 @@
 /* The first-level table head.S built: 4096 word entries, below the image */
 #define SWAPPER_PG_DIR_SIZE (PTRS_PER_PGD * sizeof(pgd_t))
 
-/* The kernel image's physical layout, from linker.ld's symbols. */
+/**
+ * kernel_image_layout() - where the kernel image's parts are, physically
+ * @kl: filled in from linker.ld's symbols (the host tests fake it)
+ */
 void kernel_image_layout(struct kernel_layout *kl)
 {
 	kl->text = __pa(_text);
@@ -29,9 +32,11 @@ void kernel_image_layout(struct kernel_layout *kl)
 	kl->end = __pa(_end);
 }
 
-/*
- * arch/arm/mm/init.c: arm_memblock_init() @ v4.14: everything in RAM that is
- * already in use before any allocator exists is reserved, so memblock
+/**
+ * arm_memblock_init() - reserve in memblock what is already in use
+ *
+ * arch/arm/mm/init.c: arm_memblock_init() @ v4.14: everything in RAM that
+ * is already in use before any allocator exists is reserved, so memblock
  * (and later the buddy allocator) never hands it out:
  *
  *   the kernel image      [_text, _end)          memblock_reserve
@@ -69,10 +74,13 @@ static void __init mem_init_print_info(void)
 
 u64 free_pages_ns;
 
-/*
- * arch/arm/mm/init.c: mem_init() @ v4.14.  The freeing is timed (free_pages_ns)
- * for `make bench`, apart from the printing, which costs what the
- * console costs.
+/**
+ * mem_init() - hand free memory to the buddy allocator and say how much
+ *
+ * arch/arm/mm/init.c: mem_init() @ v4.14: free_all_bootmem(),
+ * free_highpages(), the watermarks, "Memory: ..." and the virtual layout.
+ * The freeing is timed (free_pages_ns) for `make bench`, apart from the
+ * printing, which costs what the console costs.
  */
 void __init mem_init(void)
 {

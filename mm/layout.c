@@ -17,11 +17,13 @@
 #define MLK_ROUNDUP(b, t) \
 	(unsigned long)(b), (unsigned long)(t), (long)DIV_ROUND_UP((t) - (b), SZ_1K)
 
-/*
- * arch/arm/mm/init.c: mem_init() @ v4.14, its second half: the
- * virtual memory map as it now is, every figure from the constants and
- * variables that define it, in Linux's exact format.  mem_init() prints
- * it at boot, the shell's `layout` on demand.
+/**
+ * show_vm_layout() - print "Virtual kernel memory layout:"
+ * @print: printf-like output: printk_notice() at boot, shprintf() for `layout`
+ *
+ * arch/arm/mm/init.c: mem_init() @ v4.14, its second half: the virtual
+ * memory map as it now is, every figure from the constants and variables
+ * that define it, in Linux's exact format.
  */
 void show_vm_layout(int (*print)(const char *fmt, ...))
 {

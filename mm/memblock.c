@@ -61,7 +61,11 @@ static int __init early_memblock(char *p)
 }
 early_param("memblock", early_memblock);
 
-/* The host tests start every case from an empty map. */
+/**
+ * memblock_reset() - back to two empty static arrays, no limit
+ *
+ * Boot never needs it; the host tests start every case with it.
+ */
 void memblock_reset(void)
 {
 	memblock.memory.regions = memblock_memory_init_regions;
@@ -91,7 +95,12 @@ static phys_addr_t region_end(const struct memblock_region *r)
 	return r->base + r->size;
 }
 
-/* mm/memblock.c: memblock_allow_resize() @ v4.14: the arrays may now grow */
+/**
+ * memblock_allow_resize() - let a full array double itself from now on
+ *
+ * mm/memblock.c: memblock_allow_resize() @ v4.14.  paging_init() calls it
+ * once lowmem is mapped: the new array must be reachable through __va().
+ */
 void memblock_allow_resize(void)
 {
 	memblock_can_resize = true;
@@ -311,38 +320,81 @@ static void memblock_trace(const char *what, phys_addr_t base, phys_addr_t size,
 		(unsigned long)(base + size - !!size), flags, sym);
 }
 
-/* mm/memblock.c: memblock_add() @ v4.14 */
+/**
+ * memblock_add() - declare a range of physical RAM
+ * @base: physical start
+ * @size: size in bytes (cut at 4 GiB)
+ *
+ * mm/memblock.c: memblock_add() @ v4.14: into memblock.memory, merged with
+ * touching regions; parts already there stay as they are.
+ *
+ * Return: 0, or -ENOMEM when the array is full and cannot grow (yet).
+ */
 int memblock_add(phys_addr_t base, phys_addr_t size)
 {
 	memblock_trace(__func__, base, size, 0, __builtin_return_address(0));
 	return memblock_add_range(&memblock.memory, base, size, MEMBLOCK_NONE);
 }
 
-/* mm/memblock.c: memblock_remove() @ v4.14 */
+/**
+ * memblock_remove() - forget a range of RAM (mem=, no-map)
+ * @base: physical start
+ * @size: size in bytes
+ *
+ * mm/memblock.c: memblock_remove() @ v4.14.
+ *
+ * Return: 0, or -ENOMEM when splitting a region needs a slot the full
+ * array cannot give (nothing is removed then).
+ */
 int memblock_remove(phys_addr_t base, phys_addr_t size)
 {
 	memblock_trace(__func__, base, size, 0, __builtin_return_address(0));
 	return memblock_remove_range(&memblock.memory, base, size);
 }
 
-/* mm/memblock.c: memblock_reserve() @ v4.14 */
+/**
+ * memblock_reserve() - mark a range as in use
+ * @base: physical start
+ * @size: size in bytes
+ *
+ * mm/memblock.c: memblock_reserve() @ v4.14: into memblock.reserved, so
+ * neither memblock nor, later, the buddy allocator hands it out.
+ *
+ * Return: 0, or -ENOMEM when the array is full and cannot grow (yet).
+ */
 int memblock_reserve(phys_addr_t base, phys_addr_t size)
 {
 	memblock_trace(__func__, base, size, 0, __builtin_return_address(0));
 	return memblock_add_range(&memblock.reserved, base, size, MEMBLOCK_NONE);
 }
 
-/* mm/memblock.c: memblock_free() @ v4.14: give back (part of) a reservation */
+/**
+ * memblock_free() - give back (part of) a reservation
+ * @base: physical start
+ * @size: size in bytes
+ *
+ * mm/memblock.c: memblock_free() @ v4.14.
+ *
+ * Return: 0, or -ENOMEM as memblock_remove().
+ */
 int memblock_free(phys_addr_t base, phys_addr_t size)
 {
 	memblock_trace(__func__, base, size, 0, __builtin_return_address(0));
 	return memblock_remove_range(&memblock.reserved, base, size);
 }
 
-/*
- * mm/memblock.c: __next_mem_range() @ v4.14: the next range of type_a not covered
- * by type_b.  *idx packs both cursors (a in the low half, b in the high
- * half), as in Linux; type_b's gaps are walked as [end of b[i-1], b[i]).
+/**
+ * __next_mem_range() - one step of for_each_mem_range()
+ * @idx: the cursor: 0 to start, ULLONG_MAX once past the end
+ * @type_a: the regions walked
+ * @type_b: the regions cut out of them, or NULL
+ * @out_start: set to the next range's start
+ * @out_end: set to its end (exclusive)
+ *
+ * mm/memblock.c: __next_mem_range() @ v4.14: the next range of @type_a
+ * not covered by @type_b.  *@idx packs both cursors (a in the low half, b
+ * in the high half), as in Linux; @type_b's gaps are walked as [end of
+ * b[i-1], b[i]).
  */
 void __next_mem_range(u64 *idx, struct memblock_type *type_a, struct memblock_type *type_b,
 		      phys_addr_t *out_start, phys_addr_t *out_end)
@@ -382,10 +434,18 @@ void __next_mem_range(u64 *idx, struct memblock_type *type_a, struct memblock_ty
 	*idx = ULLONG_MAX;
 }
 
-/*
- * mm/memblock.c: __next_mem_range_rev() @ v4.14: the same, from the top down.  The
- * cursors are ints as in Linux: a walk that ran off the bottom leaves
- * idx_a == -1 with idx_b >= 0, which never equals the ~0 start value.
+/**
+ * __next_mem_range_rev() - one step of for_each_mem_range_rev()
+ * @idx: the cursor: ULLONG_MAX to start and once past the end
+ * @type_a: the regions walked, from the top down
+ * @type_b: the regions cut out of them, or NULL
+ * @out_start: set to the next range's start
+ * @out_end: set to its end (exclusive)
+ *
+ * mm/memblock.c: __next_mem_range_rev() @ v4.14: __next_mem_range() from
+ * the top down.  The cursors are ints as in Linux: a walk that ran off
+ * the bottom leaves idx_a == -1 with idx_b >= 0, which never equals the
+ * ~0 start value.
  */
 void __next_mem_range_rev(u64 *idx, struct memblock_type *type_a, struct memblock_type *type_b,
 			  phys_addr_t *out_start, phys_addr_t *out_end)
@@ -431,10 +491,18 @@ void __next_mem_range_rev(u64 *idx, struct memblock_type *type_a, struct membloc
 	*idx = ULLONG_MAX;
 }
 
-/*
- * mm/memblock.c: memblock_find_in_range() @ v4.14, top-down: the highest free,
- * aligned block of size bytes in [start, end).  The first page is never
- * handed out, as in Linux, so 0 can mean "nothing found".
+/**
+ * memblock_find_in_range() - find free RAM, top-down; reserve nothing
+ * @start: lowest acceptable address
+ * @end: highest acceptable end, or MEMBLOCK_ALLOC_ACCESSIBLE for the limit
+ * @size: bytes wanted
+ * @align: power-of-two alignment
+ *
+ * mm/memblock.c: memblock_find_in_range() @ v4.14.  The first page is
+ * never handed out, as in Linux, so 0 can mean "nothing found".
+ *
+ * Return: the highest free, aligned base of @size bytes in [@start, @end),
+ * or 0 (nothing fits, or @size or @align is 0 or @align not a power of 2).
  */
 phys_addr_t memblock_find_in_range(phys_addr_t start, phys_addr_t end, phys_addr_t size,
 				   phys_addr_t align)
@@ -461,7 +529,19 @@ phys_addr_t memblock_find_in_range(phys_addr_t start, phys_addr_t end, phys_addr
 	return 0;
 }
 
-/* mm/memblock.c: __memblock_alloc_base() @ v4.14: 0 when nothing fits */
+/**
+ * memblock_alloc_base() - allocate and reserve boot memory below a limit
+ * @size: bytes wanted
+ * @align: power-of-two alignment
+ * @max_addr: end of the search, capped at memblock's current limit
+ *            (MEMBLOCK_ALLOC_ACCESSIBLE: the limit itself)
+ *
+ * mm/memblock.c: __memblock_alloc_base() @ v4.14 under its caller's name:
+ * Linux's memblock_alloc_base() panics where this one returns 0.  The
+ * memory is not zeroed (it may not be mapped yet).
+ *
+ * Return: the physical address, or 0 when nothing fits.
+ */
 phys_addr_t memblock_alloc_base(phys_addr_t size, phys_addr_t align, phys_addr_t max_addr)
 {
 	phys_addr_t found;
@@ -476,7 +556,16 @@ phys_addr_t memblock_alloc_base(phys_addr_t size, phys_addr_t align, phys_addr_t
 	return 0;
 }
 
-/* mm/memblock.c: memblock_alloc() @ v4.14: boot cannot go on without it */
+/**
+ * memblock_alloc() - allocate and reserve boot memory, or panic
+ * @size: bytes wanted
+ * @align: power-of-two alignment
+ *
+ * mm/memblock.c: memblock_alloc() @ v4.14: boot cannot go on without it,
+ * so failing panics with the size and the limit.
+ *
+ * Return: the physical address (never 0).
+ */
 phys_addr_t memblock_alloc(phys_addr_t size, phys_addr_t align)
 {
 	phys_addr_t found = memblock_alloc_base(size, align, MEMBLOCK_ALLOC_ACCESSIBLE);
@@ -488,25 +577,49 @@ phys_addr_t memblock_alloc(phys_addr_t size, phys_addr_t align)
 	return found;
 }
 
-/* mm/memblock.c: memblock_phys_mem_size() @ v4.14 */
+/**
+ * memblock_phys_mem_size() - how much RAM memblock knows of
+ *
+ * mm/memblock.c: memblock_phys_mem_size() @ v4.14.
+ *
+ * Return: the total size of memblock.memory, in bytes.
+ */
 phys_addr_t memblock_phys_mem_size(void)
 {
 	return memblock.memory.total_size;
 }
 
-/* mm/memblock.c: memblock_reserved_size() @ v4.14 */
+/**
+ * memblock_reserved_size() - how much of it is reserved
+ *
+ * mm/memblock.c: memblock_reserved_size() @ v4.14.
+ *
+ * Return: the total size of memblock.reserved, in bytes.
+ */
 phys_addr_t memblock_reserved_size(void)
 {
 	return memblock.reserved.total_size;
 }
 
-/* mm/memblock.c: memblock_start_of_DRAM() @ v4.14 */
+/**
+ * memblock_start_of_DRAM() - where the first RAM region starts
+ *
+ * mm/memblock.c: memblock_start_of_DRAM() @ v4.14.
+ *
+ * Return: its base, or 0 when there is no RAM at all.
+ */
 phys_addr_t memblock_start_of_DRAM(void)
 {
 	return memblock.memory.cnt ? memblock.memory.regions[0].base : 0;
 }
 
-/* mm/memblock.c: memblock_end_of_DRAM() @ v4.14 */
+/**
+ * memblock_end_of_DRAM() - where the last RAM region ends
+ *
+ * mm/memblock.c: memblock_end_of_DRAM() @ v4.14.
+ *
+ * Return: its end (exclusive), or 0 when there is no RAM at all.
+ */
 phys_addr_t memblock_end_of_DRAM(void)
 {
 	unsigned long idx = memblock.memory.cnt;
@@ -514,10 +627,12 @@ phys_addr_t memblock_end_of_DRAM(void)
 	return idx ? region_end(&memblock.memory.regions[idx - 1]) : 0;
 }
 
-/*
- * mm/memblock.c: memblock_enforce_memory_limit() @ v4.14: keep the first `limit`
- * bytes of RAM (in address order), drop the rest.  Reservations above are
- * dropped with it, as in v4.14 (mem= on the command line).
+/**
+ * memblock_enforce_memory_limit() - keep only the first bytes of RAM
+ * @limit: how many bytes to keep, counted in address order (0: all)
+ *
+ * mm/memblock.c: memblock_enforce_memory_limit() @ v4.14: the RAM past
+ * @limit is dropped, and the reservations up there with it, as in v4.14.
  */
 void memblock_enforce_memory_limit(phys_addr_t limit)
 {
@@ -561,19 +676,41 @@ static long memblock_search(const struct memblock_type *type, phys_addr_t addr)
 	return -1;
 }
 
-/* mm/memblock.c: memblock_is_memory() @ v4.14 */
+/**
+ * memblock_is_memory() - is this address RAM?
+ * @addr: physical address
+ *
+ * mm/memblock.c: memblock_is_memory() @ v4.14.
+ *
+ * Return: true if a region of memblock.memory holds it.
+ */
 bool memblock_is_memory(phys_addr_t addr)
 {
 	return memblock_search(&memblock.memory, addr) != -1;
 }
 
-/* mm/memblock.c: memblock_is_reserved() @ v4.14 */
+/**
+ * memblock_is_reserved() - is this address reserved?
+ * @addr: physical address
+ *
+ * mm/memblock.c: memblock_is_reserved() @ v4.14.
+ *
+ * Return: true if a region of memblock.reserved holds it.
+ */
 bool memblock_is_reserved(phys_addr_t addr)
 {
 	return memblock_search(&memblock.reserved, addr) != -1;
 }
 
-/* mm/memblock.c: memblock_is_region_memory() @ v4.14: all of [base, base+size) is RAM */
+/**
+ * memblock_is_region_memory() - is all of a range RAM, in one region?
+ * @base: physical start
+ * @size: size in bytes
+ *
+ * mm/memblock.c: memblock_is_region_memory() @ v4.14.
+ *
+ * Return: true if one region of memblock.memory holds [@base, @base + @size).
+ */
 bool memblock_is_region_memory(phys_addr_t base, phys_addr_t size)
 {
 	long idx = memblock_search(&memblock.memory, base);
@@ -582,7 +719,16 @@ bool memblock_is_region_memory(phys_addr_t base, phys_addr_t size)
 	return idx != -1 && region_end(&memblock.memory.regions[idx]) >= end;
 }
 
-/* mm/memblock.c: memblock_overlaps_region() @ v4.14: any of [base, base+size) is in type */
+/**
+ * memblock_overlaps_region() - does any of a range lie in a memblock type?
+ * @type: memblock.memory or memblock.reserved
+ * @base: physical start
+ * @size: size in bytes
+ *
+ * mm/memblock.c: memblock_overlaps_region() @ v4.14.
+ *
+ * Return: true if some region of @type meets [@base, @base + @size).
+ */
 bool memblock_overlaps_region(const struct memblock_type *type, phys_addr_t base, phys_addr_t size)
 {
 	phys_addr_t end = base + memblock_cap_size(base, &size);
@@ -597,19 +743,38 @@ bool memblock_overlaps_region(const struct memblock_type *type, phys_addr_t base
 	return false;
 }
 
-/* mm/memblock.c: memblock_is_region_reserved() @ v4.14 */
+/**
+ * memblock_is_region_reserved() - is any of a range reserved?
+ * @base: physical start
+ * @size: size in bytes
+ *
+ * mm/memblock.c: memblock_is_region_reserved() @ v4.14.
+ *
+ * Return: true if a reservation meets [@base, @base + @size).
+ */
 bool memblock_is_region_reserved(phys_addr_t base, phys_addr_t size)
 {
 	return memblock_overlaps_region(&memblock.reserved, base, size);
 }
 
-/* mm/memblock.c: memblock_set_current_limit() @ v4.14 */
+/**
+ * memblock_set_current_limit() - the highest address allocations may use
+ * @limit: that address (exclusive), or MEMBLOCK_ALLOC_ANYWHERE
+ *
+ * mm/memblock.c: memblock_set_current_limit() @ v4.14.
+ */
 void memblock_set_current_limit(phys_addr_t limit)
 {
 	memblock.current_limit = limit;
 }
 
-/* mm/memblock.c: memblock_get_current_limit() @ v4.14 */
+/**
+ * memblock_get_current_limit() - the highest address allocations may use
+ *
+ * mm/memblock.c: memblock_get_current_limit() @ v4.14.
+ *
+ * Return: memblock.current_limit.
+ */
 phys_addr_t memblock_get_current_limit(void)
 {
 	return memblock.current_limit;
@@ -630,7 +795,13 @@ static void memblock_dump(const struct memblock_type *type, memblock_print_t pri
 	}
 }
 
-/* The dump through any printf-like function (the shell's `memblock`). */
+/**
+ * memblock_show() - print both arrays in memblock=debug's format
+ * @print: printf-like output: printk_info() for the boot dump, shprintf()
+ *         for the shell's `memblock`
+ *
+ * The body of mm/memblock.c: __memblock_dump_all() @ v4.14, to any output.
+ */
 void memblock_show(memblock_print_t print)
 {
 	print("MEMBLOCK configuration:\n");
@@ -641,7 +812,12 @@ void memblock_show(memblock_print_t print)
 	memblock_dump(&memblock.reserved, print);
 }
 
-/* mm/memblock.c: __memblock_dump_all() @ v4.14 */
+/**
+ * __memblock_dump_all() - print both arrays to the log, at KERN_INFO
+ *
+ * mm/memblock.c: __memblock_dump_all() @ v4.14 (memblock_dump_all() calls
+ * it under memblock=debug).
+ */
 void __memblock_dump_all(void)
 {
 	memblock_show(printk_info);

@@ -165,10 +165,13 @@ const struct mem_type mem_types[MT_NR_TYPES] = {
 };
 /* clang-format on */
 
-/*
- * arch/arm/mm/mmu.c: adjust_lowmem_bounds() @ v4.14.  Lowmem -- RAM in the linear
- * map -- ends where vmalloc space must begin (vmalloc_min), or at the end
- * of RAM if that comes first.  Everything above is HighMem.
+/**
+ * adjust_lowmem_bounds() - decide where lowmem ends
+ *
+ * arch/arm/mm/mmu.c: adjust_lowmem_bounds() @ v4.14.  Lowmem -- RAM in the
+ * linear map -- ends where vmalloc space must begin (vmalloc_min), or at
+ * the end of RAM if that comes first.  Everything above is HighMem.
+ * Sets arm_lowmem_limit, high_memory and memblock's allocation limit.
  *
  *   PA  0x60000000 ........... 0x8f800000 .......... 0x9fffffff   (-m 1024M)
  *   VA  0xc0000000 ........... 0xef800000 | vmalloc 0xf0000000..0xff000000
@@ -339,10 +342,15 @@ static void __init alloc_init_pmd(pud_t *pud, unsigned long addr, unsigned long 
 		alloc_init_pte(pmd, addr, end, __phys_to_pfn(phys), type);
 }
 
-/*
- * arch/arm/mm/mmu.c: create_mapping() -> __create_mapping() @ v4.14: walk the
- * request one pgd entry (2 MiB) at a time.  Requests that make no sense
- * are refused with Linux's messages.
+/**
+ * create_mapping() - map a range into swapper_pg_dir
+ * @md: virtual address, page frame, length and memory type
+ *
+ * arch/arm/mm/mmu.c: create_mapping() -> __create_mapping() @ v4.14: walk
+ * the request one pgd entry (2 MiB) at a time, with sections where
+ * possible.  Requests that make no sense (in user space, or not
+ * section-aligned for a type without pages) are refused with Linux's
+ * messages and map nothing.
  */
 void __init create_mapping(const struct map_desc *md)
 {
@@ -385,7 +393,14 @@ void __init create_mapping(const struct map_desc *md)
 	} while (pgd++, addr != end);
 }
 
-/* arch/arm/mm/mmu.c: iotable_init() @ v4.14, without the vm_struct bookkeeping */
+/**
+ * iotable_init() - create_mapping() for each entry of a static I/O map
+ * @io_desc: the entries
+ * @nr: how many
+ *
+ * arch/arm/mm/mmu.c: iotable_init() @ v4.14, without the vm_struct
+ * bookkeeping (a9mm has no vmalloc allocator yet).
+ */
 void __init iotable_init(const struct map_desc *io_desc, int nr)
 {
 	for (int i = 0; i < nr; i++)
@@ -595,7 +610,13 @@ static void __init kmap_init(void)
 	arm_pte_alloc(pmd_off_k(FIXADDR_START), FIXADDR_START, mem_types[MT_MEMORY_RW].prot_l1);
 }
 
-/* arch/arm/mm/mmu.c: paging_init() @ v4.14 */
+/**
+ * paging_init() - build the kernel's real page tables, then the zones
+ *
+ * arch/arm/mm/mmu.c: paging_init() @ v4.14: prepare_page_table(),
+ * map_lowmem(), devicemaps_init(), kmap_init(), mark_rodata_ro() and
+ * bootmem_init(), rewriting head.S's tables in place in swapper_pg_dir.
+ */
 void __init paging_init(void)
 {
 	prepare_page_table();

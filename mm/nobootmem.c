@@ -14,7 +14,15 @@
 #include <linux/memblock.h>
 #include <linux/mm.h>
 
-/* mm/nobootmem.c: __free_pages_memory() @ v3.14 */
+/**
+ * __free_pages_memory() - free a pfn range to the buddy allocator
+ * @start: first pfn
+ * @end: pfn past the last
+ *
+ * mm/nobootmem.c: __free_pages_memory() @ v3.14: in the largest blocks
+ * that @start's alignment and @end allow (see the top of this file);
+ * mminit_loglevel=4 traces each block.
+ */
 void __init __free_pages_memory(unsigned long start, unsigned long end)
 {
 	if (mminit_loglevel >= 4)
@@ -65,7 +73,14 @@ static void __init reset_all_zones_managed_pages(void)
 		zone->managed_pages = 0;
 }
 
-/* mm/nobootmem.c: free_all_bootmem() @ v3.14 */
+/**
+ * free_all_bootmem() - free every free memblock range of lowmem
+ *
+ * mm/nobootmem.c: free_all_bootmem() @ v3.14.  HighMem is freed by
+ * free_highpages().
+ *
+ * Return: the number of pages freed (also added to totalram_pages).
+ */
 unsigned long __init free_all_bootmem(void)
 {
 	unsigned long pages;

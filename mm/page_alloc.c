@@ -119,10 +119,16 @@ static unsigned long __init calc_memmap_size(unsigned long spanned_pages)
 	return PAGE_ALIGN(spanned_pages * sizeof(struct page)) >> PAGE_SHIFT;
 }
 
-/*
- * mm/page_alloc.c: zone_batchsize() @ v3.14: about a quarter of a thousandth of
- * the zone, at most 512 KiB worth, then made 2^n - 1 ("batch sizes that
- * are a power of two may alias with cache colouring", Linux's comment).
+/**
+ * zone_batchsize() - how many pages the per-cpu lists move at a time
+ * @zone: the zone, its managed_pages known
+ *
+ * mm/page_alloc.c: zone_batchsize() @ v3.14: about a quarter of a
+ * thousandth of the zone, at most 512 KiB worth, then made 2^n - 1
+ * ("batch sizes that are a power of two may alias with cache colouring",
+ * Linux's comment).
+ *
+ * Return: the batch, at least 1 -- the "LIFO batch" of the boot log.
  */
 int zone_batchsize(const struct zone *zone)
 {
@@ -321,7 +327,17 @@ static void __init free_area_init_core(struct pglist_data *pgdat, unsigned long 
 	}
 }
 
-/* mm/page_alloc.c: free_area_init_node() @ v3.14 */
+/**
+ * free_area_init_node() - the node's zones, mem_map and free lists
+ * @nid: node number (0: ARM is UMA)
+ * @zones_size: pages each zone spans, holes included
+ * @node_start_pfn: the node's first pfn
+ * @zholes_size: pages of each zone's span that are not RAM
+ *
+ * mm/page_alloc.c: free_area_init_node() @ v3.14: calculate_node_totalpages(),
+ * alloc_node_mem_map() (from memblock), free_area_init_core().  Every page
+ * starts reserved; memory is freed into the lists later by mem_init().
+ */
 void __init free_area_init_node(int nid, unsigned long *zones_size, unsigned long node_start_pfn,
 				unsigned long *zholes_size)
 {
@@ -380,19 +396,37 @@ static unsigned long nr_free_zone_pages(int offset)
 	return sum;
 }
 
-/* mm/page_alloc.c: nr_free_buffer_pages() @ v3.14: what GFP_USER may reach */
+/**
+ * nr_free_buffer_pages() - pages above the high watermarks GFP_USER may use
+ *
+ * mm/page_alloc.c: nr_free_buffer_pages() @ v3.14: lowmem only.
+ *
+ * Return: that number of pages.
+ */
 unsigned long nr_free_buffer_pages(void)
 {
 	return nr_free_zone_pages(gfp_zone(GFP_USER));
 }
 
-/* mm/page_alloc.c: nr_free_pagecache_pages() @ v3.14: "Total pages" of the zonelist line */
+/**
+ * nr_free_pagecache_pages() - pages above the high watermarks, HighMem too
+ *
+ * mm/page_alloc.c: nr_free_pagecache_pages() @ v3.14.
+ *
+ * Return: that number of pages: the "Total pages" of the zonelist line.
+ */
 unsigned long nr_free_pagecache_pages(void)
 {
 	return nr_free_zone_pages(gfp_zone(GFP_HIGHUSER_MOVABLE));
 }
 
-/* mm/page_alloc.c: build_all_zonelists() @ v3.14 */
+/**
+ * build_all_zonelists() - order the zones allocations try, and say so
+ *
+ * mm/page_alloc.c: build_all_zonelists() @ v3.14: HighMem before Normal,
+ * then "Built 1 zonelists in Zone order, mobility grouping on.  Total
+ * pages: N".
+ */
 void build_all_zonelists(void)
 {
 	unsigned long vm_total_pages;
@@ -623,7 +657,16 @@ static void free_hot_cold_page(struct page *page, bool cold)
 		free_pcppages_bulk(zone, pcp->batch, pcp);
 }
 
-/* mm/page_alloc.c: __free_pages() @ v3.14 */
+/**
+ * __free_pages() - free a block alloc_pages() returned
+ * @page: its first page
+ * @order: the order it was allocated with
+ *
+ * mm/page_alloc.c: __free_pages() @ v3.14: order 0 to the per-cpu list,
+ * larger blocks straight to the buddy lists.  A block that fails
+ * free_pages_check() (double free, wrong order, a reserved page) is
+ * reported with Linux's "BUG: Bad page state" and left alone.
+ */
 void __free_pages(struct page *page, unsigned int order)
 {
 	if (!free_pages_check(page, order))
@@ -634,7 +677,11 @@ void __free_pages(struct page *page, unsigned int order)
 		free_one_page(page_zone(page), page, order, get_pageblock_migratetype(page));
 }
 
-/* mm/page_alloc.c: drain_local_pages() @ v3.14: per-cpu lists back to the buddy lists */
+/**
+ * drain_local_pages() - put this CPU's per-cpu lists back on the buddy lists
+ *
+ * mm/page_alloc.c: drain_local_pages() @ v3.14, for every zone.
+ */
 void drain_local_pages(void)
 {
 	struct zone *zone;
@@ -644,9 +691,16 @@ void drain_local_pages(void)
 			free_pcppages_bulk(zone, zone->pageset.pcp.count, &zone->pageset.pcp);
 }
 
-/*
- * The shell's `free PFN ORDER`: a pfn is user input, so it must be in a
- * zone and aligned before its struct page is even looked at.
+/**
+ * free_pages_checked() - free a block named by pfn, as the shell's `free` does
+ * @pfn: first page frame of the block (user input)
+ * @order: its order
+ *
+ * A pfn is user input, so it must be in a zone and aligned before its
+ * struct page is even looked at; then __free_pages()'s checks apply.
+ *
+ * Return: 0 when freed; -EINVAL when refused (the reason is printed and
+ * nothing changes).
  */
 int free_pages_checked(unsigned long pfn, unsigned int order)
 {
@@ -890,10 +944,19 @@ static struct page *buffered_rmqueue(struct zone *zone, unsigned int order, gfp_
 	return page;
 }
 
-/*
- * mm/page_alloc.c: __zone_watermark_ok() @ v3.14: enough free pages above the mark
- * plus the lowmem reserve, and enough of them in blocks big enough
- * (half the mark at each order).
+/**
+ * zone_watermark_ok() - may an allocation of this order come from the zone?
+ * @z: the zone
+ * @order: the order wanted
+ * @mark: the watermark to stay above, in pages
+ * @classzone_idx: the preferred zone's index (selects lowmem_reserve[])
+ * @alloc_flags: ALLOC_HIGH / ALLOC_HARDER lower @mark
+ *
+ * mm/page_alloc.c: __zone_watermark_ok() @ v3.14: enough free pages above
+ * the mark plus the lowmem reserve, and enough of them in blocks big
+ * enough (half the mark at each order).
+ *
+ * Return: true if so.
  */
 bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark, int classzone_idx,
 		       int alloc_flags)
@@ -968,10 +1031,21 @@ static int gfp_to_alloc_flags(gfp_t gfp_mask)
 	return alloc_flags;
 }
 
-/*
+/**
+ * alloc_pages() - allocate 2^order contiguous pages
+ * @gfp_mask: GFP flags: the highest zone (__GFP_HIGHMEM), the mobility
+ *            (__GFP_MOVABLE, __GFP_RECLAIMABLE), how hard to try
+ *            (__GFP_HIGH, no __GFP_WAIT) and __GFP_COLD, __GFP_ZERO,
+ *            __GFP_NOWARN
+ * @order: 0 .. MAX_ORDER - 1
+ *
  * mm/page_alloc.c: __alloc_pages_nodemask() @ v3.14, without reclaim or
- * compaction (there is nothing to reclaim): the low watermark first
- * (fast path), then __alloc_pages_slowpath()'s gfp_to_alloc_flags() pass.
+ * compaction (there is nothing to reclaim): the low watermark first (fast
+ * path), then __alloc_pages_slowpath()'s gfp_to_alloc_flags() pass.
+ *
+ * Return: the first page, or NULL when no zone can give the block or
+ * @order is MAX_ORDER or more (warned about unless __GFP_NOWARN), or when
+ * @gfp_mask is both movable and reclaimable (always warned about).
  */
 struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
 {
@@ -1007,7 +1081,14 @@ struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
 	return page;
 }
 
-/* include/linux/swap.h: nr_free_pages() @ v3.14, that is global_page_state(NR_FREE_PAGES) */
+/**
+ * nr_free_pages() - free pages on the buddy lists of every zone
+ *
+ * include/linux/swap.h: nr_free_pages() @ v3.14, that is
+ * global_page_state(NR_FREE_PAGES): the per-cpu lists are not counted.
+ *
+ * Return: that number of pages.
+ */
 unsigned long nr_free_pages(void)
 {
 	struct zone *zone;
@@ -1020,9 +1101,13 @@ unsigned long nr_free_pages(void)
 
 /* --- from memblock to the buddy allocator --- */
 
-/*
- * mm/page_alloc.c: __free_pages_bootmem() @ v3.14: the block stops being reserved
- * and is counted as managed; then it is freed like any other.
+/**
+ * __free_pages_bootmem() - free a reserved-at-boot block for the first time
+ * @page: its first page
+ * @order: its order
+ *
+ * mm/page_alloc.c: __free_pages_bootmem() @ v3.14: the block stops being
+ * reserved and is counted as managed; then it is freed like any other.
  */
 void __init __free_pages_bootmem(struct page *page, unsigned int order)
 {
@@ -1038,7 +1123,13 @@ void __init __free_pages_bootmem(struct page *page, unsigned int order)
 	__free_pages(page, order);
 }
 
-/* mm/page_alloc.c: free_highmem_page() @ v3.14, one page at a time as ARM does */
+/**
+ * free_highmem_page() - free one HighMem page for the first time
+ * @page: the page
+ *
+ * mm/page_alloc.c: free_highmem_page() @ v3.14, one page at a time as ARM
+ * does; counted in totalram_pages and totalhigh_pages.
+ */
 void __init free_highmem_page(struct page *page)
 {
 	ClearPageReserved(page);
@@ -1162,10 +1253,13 @@ static void setup_per_zone_lowmem_reserve(void)
 	}
 }
 
-/*
+/**
+ * init_per_zone_wmark_min() - size min_free_kbytes, the watermarks, reserves
+ *
  * mm/page_alloc.c: init_per_zone_wmark_min() @ v3.14: min_free_kbytes =
  * sqrt(lowmem_kbytes * 16), between 128 and 65536 (a core_initcall in
- * Linux; here called by mem_init() once the pages are free).
+ * Linux; here called by mem_init() once the pages are free), then each
+ * zone's watermarks, MIGRATE_RESERVE blocks and lowmem_reserve[].
  */
 void __init init_per_zone_wmark_min(void)
 {
@@ -1249,15 +1343,19 @@ static int check_pcp_lists(struct zone *zone, int (*print)(const char *fmt, ...)
 	return bad;
 }
 
-/*
+/**
+ * check_free_lists() - prove every free list consistent
+ * @print: printf-like output for each problem found
+ *
  * Every free list, checked against everything else: each entry is a
  * PageBuddy head of the list's order, aligned to it, inside its zone and
  * filed under the list's migratetype; no block overlaps another; nr_free
  * and NR_FREE_PAGES agree with the lists; the per-cpu lists hold free
  * order-0 pages and as many as they count.  (A block may sit on a list
  * other than its pageblock's type -- after a partial steal, as in Linux --
- * so that is not a fault.)  Returns the number of problems, each reported
- * through print.
+ * so that is not a fault.)
+ *
+ * Return: the number of problems, each reported through @print (0: none).
  */
 int check_free_lists(int (*print)(const char *fmt, ...))
 {

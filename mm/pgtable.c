@@ -8,7 +8,13 @@
 #include <asm/pgtable.h>
 #include <asm/tlbflush.h>
 
-/* arch/arm/include/asm/pgtable-2level.h: pmd_clear() @ v4.14: both entries, then clean the line */
+/**
+ * pmd_clear() - clear both first-level entries of a pgd entry
+ * @pmdp: the pair
+ *
+ * arch/arm/include/asm/pgtable-2level.h: pmd_clear() @ v4.14: both
+ * entries, then clean the line so the table walk sees them.
+ */
 void pmd_clear(pmd_t *pmdp)
 {
 	pmdp[0] = 0;
@@ -31,12 +37,19 @@ static const pteval_t mt_to_hw[16] = {
 	[L_PTE_MT_DEV_NONSHARED >> 2] = PTE_EXT_TEX(2), /* non-shareable device */
 };
 
-/*
- * cpu_v7_set_pte_ext(): the hardware small-page descriptor for a Linux pte
- * (B3.5.1).  Access permissions AP[2:0] (B3.7.1): AP0 always (kernel may
- * access), AP1 if user, APX if read-only -- and, as in Linux, a clean
- * (not dirty) page is read-only so the first write could be noticed.  A
- * pte that is not present or not young gives a fault entry.
+/**
+ * pte_to_hw() - the hardware small-page descriptor for a Linux pte
+ * @pte: the Linux pte (L_PTE_* bits)
+ * @ext: extra hardware bits (PTE_EXT_NG)
+ *
+ * The translation inside arch/arm/mm/proc-v7-2level.S:
+ * cpu_v7_set_pte_ext() @ v4.14 (B3.5.1).  Access permissions AP[2:0]
+ * (B3.7.1): AP0 always (kernel may access), AP1 if user, APX if read-only
+ * -- and, as in Linux, a clean (not dirty) page is read-only so the first
+ * write could be noticed.
+ *
+ * Return: the descriptor; 0 (a fault entry) for a pte that is not present
+ * or not young.
  */
 pteval_t pte_to_hw(pte_t pte, unsigned int ext)
 {
@@ -57,7 +70,16 @@ pteval_t pte_to_hw(pte_t pte, unsigned int ext)
 	return hw;
 }
 
-/* arch/arm/mm/proc-v7-2level.S: cpu_v7_set_pte_ext() @ v4.14: the pte and its hw twin */
+/**
+ * set_pte_ext() - write a Linux pte and its hardware twin
+ * @ptep: the Linux pte; the hardware one is PTE_HWTABLE_PTRS entries on
+ * @pte: the new value
+ * @ext: extra hardware bits (PTE_EXT_NG)
+ *
+ * arch/arm/mm/proc-v7-2level.S: cpu_v7_set_pte_ext() @ v4.14, cleaning the
+ * hardware entry to where the table walk reads it.  A mapping that
+ * changes or goes away also needs its TLB entry flushed (the caller's job).
+ */
 void set_pte_ext(pte_t *ptep, pte_t pte, unsigned int ext)
 {
 	pteval_t *hwp = ptep + PTE_HWTABLE_PTRS;

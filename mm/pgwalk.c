@@ -16,6 +16,11 @@
 #include <asm/pgtable.h>
 #include <asm/pgwalk.h>
 
+/**
+ * pgwalk() - walk swapper_pg_dir for one VA, as the MMU would
+ * @va: the virtual address
+ * @w: filled with the descriptors met and what they give
+ */
 void pgwalk(unsigned long va, struct pgwalk *w)
 {
 	pmd_t *pmd = pmd_off_k(va) + ((va >> SECTION_SHIFT) & 1);
@@ -54,7 +59,16 @@ void pgwalk(unsigned long va, struct pgwalk *w)
 	}
 }
 
-/* ARM ARM B3.8.2, table B3-10: memory type from TEX[2:0], C, B (TRE = 0) */
+/**
+ * pgwalk_memtype() - the ARM ARM's name for a TEX/C/B memory type
+ * @tex: TEX[2:0]
+ * @c: C
+ * @b: B
+ *
+ * ARM ARM B3.8.2, table B3-10, with TEX remap off (SCTLR.TRE = 0).
+ *
+ * Return: a constant string, "reserved" for the encodings with no meaning.
+ */
 const char *pgwalk_memtype(unsigned int tex, unsigned int c, unsigned int b)
 {
 	static const char *const tex0[4] = {
@@ -77,7 +91,15 @@ const char *pgwalk_memtype(unsigned int tex, unsigned int c, unsigned int b)
 	return "reserved";
 }
 
-/* ARM ARM B3.7.1, table B3-8: AP[2] (APX) and AP[1:0] */
+/**
+ * pgwalk_access() - the access an AP[2:0] encoding gives
+ * @apx: AP[2]
+ * @ap: AP[1:0]
+ *
+ * ARM ARM B3.7.1, table B3-8.
+ *
+ * Return: a constant string such as "kernel RW, user none".
+ */
 const char *pgwalk_access(unsigned int apx, unsigned int ap)
 {
 	static const char *const names[2][4] = {
@@ -97,6 +119,12 @@ static void show_attrs(int (*print)(const char *fmt, ...), unsigned int apx, uns
 	      pgwalk_memtype(tex, c, b), s, ng);
 }
 
+/**
+ * pgwalk_show() - walk the tables for a VA and name every field met
+ * @va: the virtual address
+ * @print: printf-like output (shprintf() for `pgwalk`, printk_alert() for
+ *         an abort report)
+ */
 void pgwalk_show(unsigned long va, int (*print)(const char *fmt, ...))
 {
 	struct pgwalk w;

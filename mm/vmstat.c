@@ -33,7 +33,12 @@ static void frag_show_print(print_t print, struct zone *zone)
 	print("\n");
 }
 
-/* mm/vmstat.c: frag_show() @ v4.14: /proc/buddyinfo */
+/**
+ * show_buddyinfo() - /proc/buddyinfo: free blocks per order, per zone
+ * @print: printf-like output
+ *
+ * mm/vmstat.c: frag_show() @ v4.14.
+ */
 void show_buddyinfo(print_t print)
 {
 	walk_zones_in_node(print, frag_show_print);
@@ -75,7 +80,12 @@ static void pagetypeinfo_showblockcount_print(print_t print, struct zone *zone)
 	print("\n");
 }
 
-/* mm/vmstat.c: pagetypeinfo_show() @ v4.14: /proc/pagetypeinfo */
+/**
+ * show_pagetypeinfo() - /proc/pagetypeinfo: free blocks and pageblocks by type
+ * @print: printf-like output
+ *
+ * mm/vmstat.c: pagetypeinfo_show() @ v4.14, with v3.14's migratetypes.
+ */
 void show_pagetypeinfo(print_t print)
 {
 	print("Page block order: %d\n", pageblock_order);
@@ -94,10 +104,13 @@ void show_pagetypeinfo(print_t print)
 	walk_zones_in_node(print, pagetypeinfo_showblockcount_print);
 }
 
-/*
- * mm/vmstat.c: zoneinfo_show_print() @ v4.14, the fields a9mm has (no reclaim:
- * no "scanned", "all_unreclaimable" or "inactive_ratio"); every zone, the
- * empty ones cut short.
+/**
+ * show_zoneinfo() - /proc/zoneinfo: every zone's counters and watermarks
+ * @print: printf-like output
+ *
+ * mm/vmstat.c: zoneinfo_show_print() @ v4.14, the fields a9mm has (no
+ * reclaim: no "scanned", "all_unreclaimable" or "inactive_ratio"); every
+ * zone, the empty ones cut short.
  */
 void show_zoneinfo(print_t print)
 {
@@ -137,7 +150,13 @@ static void show_val_kb(print_t print, const char *s, unsigned long num)
 	print("%-16s%8lu kB\n", s, num << (PAGE_SHIFT - 10));
 }
 
-/* fs/proc/meminfo.c: meminfo_proc_show() @ v4.14, the lines that mean something here */
+/**
+ * show_meminfo() - /proc/meminfo, the lines that mean something here
+ * @print: printf-like output
+ *
+ * fs/proc/meminfo.c: meminfo_proc_show() @ v4.14, plus a9mm's
+ * "PerCpuLists:" (the order-0 pages parked on the per-cpu lists).
+ */
 void show_meminfo(print_t print)
 {
 	unsigned long free_high = 0, free_low = 0, wmark_low = 0, pcp = 0;
@@ -168,9 +187,11 @@ void show_meminfo(print_t print)
 	show_val_kb(print, "PerCpuLists:", pcp);
 }
 
-/*
- * The buddyinfo counts of every zone, after the per-cpu lists went back:
- * the free lists' state, comparable before and after a test.  (The set of
+/**
+ * buddy_snapshot() - every zone's free_area[].nr_free, per-cpu lists drained
+ * @snap: filled, by zone index and order
+ *
+ * The free lists' state, comparable before and after a test.  (The set of
  * free pages decides it, since freed buddies always merge.)
  */
 void buddy_snapshot(unsigned long snap[MAX_NR_ZONES][MAX_ORDER])
