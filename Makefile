@@ -87,7 +87,7 @@ QEMU_BASE	= $(QEMU) -M vexpress-a9 -smp $(SMP) -m $(MEM) \
 		  -audiodev none,id=snd0 -global pl041.audiodev=snd0
 
 .PHONY: all qemu debug gdb test test-unit test-py bench deps clean distclean \
-	help format format-check doc-check linux-compare linux-compare-readme
+	help format format-check doc-check linux-map linux-compare linux-compare-readme
 
 all: $(B)/Image $(DTB)
 
@@ -274,9 +274,15 @@ format-check: | $(B)/.deps
 	@clang-format --dry-run -Werror $(FORMAT_SRCS)
 
 # Part of make test: every non-static function states its contract in
-# kernel-doc (what it does, each parameter, what it returns).
+# kernel-doc (what it does, each parameter, what it returns), and
+# docs/linux-map.md lists every Linux twin the code names.
 doc-check:
 	@$(PYTHON) scripts/check-kerneldoc.py
+	@$(PYTHON) scripts/linux-map.py --check
+
+# Rewrite docs/linux-map.md's tables from the code's counterpart comments.
+linux-map:
+	$(PYTHON) scripts/linux-map.py
 
 clean:
 	rm -rf $(B)
@@ -300,7 +306,8 @@ help:
 	@echo "  linux-compare-readme  regenerate README.md's comparison (-m 1024M)"
 	@echo "  deps           install Debian packages (scripts/install-deps.sh)"
 	@echo "  format         clang-format the C sources (format-check: only check)"
-	@echo "  doc-check      every non-static function has kernel-doc (@params, Return:)"
+	@echo "  doc-check      every non-static function has kernel-doc (@params, Return:),"
+	@echo "                 docs/linux-map.md matches the code (linux-map rewrites it)"
 	@echo "  clean          remove build/; distclean also drops cache/ (libfdt, Linux package)"
 	@echo "  DEBUG=1        build -O0 -g3 for stepping in GDB"
 

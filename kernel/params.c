@@ -70,9 +70,9 @@ void __init parse_early_param(const char *cmdline)
  * parse_args_late() - run the __setup() options, list the unknown words
  * @cmdline: the command line; not changed (a copy is cut up)
  *
- * The late pass of start_kernel() (init/main.c @ v4.14): run __setup()
- * options and collect the words no option claims, then print them on one
- * line as print_unknown_bootoptions() @ v6.1 does.
+ * init/main.c: print_unknown_bootoptions() @ v6.1, with the late pass of
+ * start_kernel() @ v4.14 before it: run __setup() options and collect the
+ * words no option claims, then print them on one line as Linux does.
  */
 void __init parse_args_late(const char *cmdline)
 {

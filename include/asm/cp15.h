@@ -61,14 +61,14 @@
 #define DFAR  __ACCESS_CP15(c6, 0, c0, 0) /* B4.1.51 Data Fault Address */
 #define IFAR  __ACCESS_CP15(c6, 0, c0, 2) /* B4.1.95 Instruction Fault Address */
 
-/* arch/arm/include/asm/cp15.h @ v4.14: get_cr(): read SCTLR */
+/* arch/arm/include/asm/cp15.h: get_cr() @ v4.14: read SCTLR */
 static inline unsigned long get_cr(void)
 {
 	return read_sysreg(SCTLR);
 }
 
 /*
- * arch/arm/include/asm/cp15.h @ v4.14: set_cr(): write SCTLR, then ISB so
+ * arch/arm/include/asm/cp15.h: set_cr() @ v4.14: write SCTLR, then ISB so
  * the next instruction already runs under the new setting (B4.1.130).
  */
 static inline void set_cr(unsigned long val)

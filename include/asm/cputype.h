@@ -17,13 +17,13 @@
 #define MPIDR_AFFINITY_LEVEL(mpidr, level) \
 	(((mpidr) >> (MPIDR_LEVEL_BITS * (level))) & MPIDR_LEVEL_MASK)
 
-/* arch/arm/include/asm/cputype.h @ v4.14: read_cpuid_id(): MIDR */
+/* arch/arm/include/asm/cputype.h: read_cpuid_id() @ v4.14: MIDR */
 static inline unsigned long read_cpuid_id(void)
 {
 	return read_sysreg(MIDR);
 }
 
-/* arch/arm/include/asm/cputype.h @ v4.14: read_cpuid_mpidr(): MPIDR */
+/* arch/arm/include/asm/cputype.h: read_cpuid_mpidr() @ v4.14: MPIDR */
 static inline unsigned long read_cpuid_mpidr(void)
 {
 	return read_sysreg(MPIDR);

@@ -3,7 +3,7 @@
 #define _ASM_MM_H
 
 /*
- * arch/arm/mm/mm.h (+ asm/memblock.h) @ v4.14: what the files of mm/ share with
+ * arch/arm/mm/mm.h @ v4.14 (with asm/memblock.h): what the files of mm/ share with
  * each other and with setup_arch(), in the order setup_arch() calls them.
  */
 #include <linux/types.h>

@@ -4,6 +4,11 @@
 
 #include <linux/types.h>
 
+/*
+ * What boot/head.S records for C, and what setup_arch() and its helpers
+ * offer (Linux keeps these in arch/arm/kernel/setup.c and head-common.S).
+ */
+
 /* Recorded by boot/head.S (arch/arm/kernel/head-common.S: __mmap_switched @ v4.14) */
 extern unsigned long __atags_pointer;	  /* vetted DTB pointer, 0 if none */
 extern unsigned long __boot_r2;		  /* r2 exactly as the loader passed it */
