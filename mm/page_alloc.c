@@ -185,7 +185,7 @@ static void __init setup_usemap(struct zone *zone, unsigned long zone_start_pfn,
 }
 
 /*
- * mm/page_alloc.c: __init_single_page() @ v4.14: every word of the struct
+ * mm/page_alloc.c: __init_single_page() @ v4.15: every word of the struct
  * page written once (mm_zero_struct_page, set_page_links, init_page_count,
  * page_mapcount_reset), field by field: zeroing mem_map first, or a
  * struct literal (which GCC turns into a memset call), costs far more with
