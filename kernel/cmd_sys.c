@@ -7,6 +7,7 @@
 #include <a9mm/shell.h>
 #include <linux/console.h>
 #include <linux/kernel.h>
+#include <linux/kmsg_dump.h>
 #include <linux/memblock.h>
 #include <mach/vexpress.h>
 
@@ -23,13 +24,13 @@ SHELL_CMD("uptime", do_uptime, "", "time since the global timer started");
 
 static int do_dmesg(int argc, char **argv)
 {
-	char chunk[128];
-	size_t off = 0, n;
+	static char line[2048]; /* a record of many lines, each with its time */
+	struct kmsg_dumper dumper;
+	size_t len;
 
-	while ((n = log_buf_copy(chunk, sizeof(chunk), off)) > 0) {
-		console_write(chunk, n);
-		off += n;
-	}
+	kmsg_dump_rewind(&dumper);
+	while (kmsg_dump_get_line(&dumper, line, sizeof(line), &len))
+		console_write(line, len);
 	return 0;
 }
 SHELL_CMD("dmesg", do_dmesg, "", "print the kernel log buffer, every level");

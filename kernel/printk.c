@@ -1,26 +1,38 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * kernel/printk.c: after Linux's kernel/printk/printk.c @ v4.14, much
- * reduced.
+ * kernel/printk.c: after Linux's kernel/printk/printk.c @ v4.14 (its record
+ * log, with a continuation buffer), much reduced.
  *
- * Every message goes to log_buf (what `dmesg` shows), with its level; it
- * reaches the console only if its level is below console_loglevel, as in
- * Linux ("loglevel=8" shows KERN_DEBUG, "ignore_loglevel" shows all).
- * "printk.time=1" prefixes "[    0.000123] " from the global timer.
+ * Every message becomes a record in log_buf: its level, the time it was
+ * made and its text.  Records reach the console only if their level is
+ * below console_loglevel, as in Linux ("loglevel=8" shows KERN_DEBUG,
+ * "ignore_loglevel" shows all); `dmesg` shows them all.  The time is taken
+ * for every record, from the first one on (0.000000 until the global timer
+ * runs), and "printk.time=1" decides only how records are printed -- so
+ * the lines logged before the command line was parsed get their stamp too,
+ * and so does every line of a record that spans several.
  *
- * As in Linux, messages printed before the console is registered (that is,
- * before the command line's loglevel= is known) wait in the buffer and are
- * replayed, filtered, by register_console().  panic() registers it at once
- * so that nothing is ever lost silently.
+ *   log_buf:  | hdr text | hdr text | ... | hdr text |  free  |
+ *               ^log_first_idx (oldest)                ^log_next_idx
+ *
+ * A line printed in pieces (KERN_CONT) collects in `cont` and becomes one
+ * record at its '\n'; the console shows the pieces as they come.
+ *
+ * As in Linux, records made before the console is registered (that is,
+ * before the command line's loglevel= is known) are replayed, filtered,
+ * by register_console().  panic() registers it at once so that nothing is
+ * ever lost silently.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include <linux/cmdline.h>
+#include <linux/compiler_attributes.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/printk.h>
 #include <linux/console.h>
+#include <linux/kmsg_dump.h>
 #include <mach/vexpress.h>
 
 int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
@@ -28,48 +40,120 @@ static bool ignore_loglevel;
 static bool printk_time;
 static bool printk_clock_ready;
 
-#define LOG_BUF_LEN (1 << 16)
-static char log_buf[LOG_BUF_LEN];
-static unsigned long log_next; /* total bytes ever written; index mod LEN */
-
-/* Messages logged before register_console(): where they are, their level. */
-struct early_record {
-	unsigned long start;
-	unsigned short len;
-	signed char level;
+/* kernel/printk/printk.c: struct printk_log @ v4.14, one record's header */
+struct printk_log {
+	u64 ts_nsec;  /* when it was made */
+	u16 len;      /* header + text + padding; 0: wrap to the start */
+	u16 text_len; /* its text, '\n' included */
+	u8 level;     /* KERN_* 0..7 */
+	u8 pad[3];
 };
-static struct early_record early_records[256];
-static unsigned int nr_early_records;
+
+#define LOG_ALIGN    __alignof__(struct printk_log)
+#define LOG_BUF_LEN  (1 << 16)
+#define LOG_LINE_MAX 1024 /* the longest record */
+static char log_buf[LOG_BUF_LEN] __aligned(LOG_ALIGN);
+static u32 log_first_idx, log_next_idx; /* oldest record, where the next goes */
+static u64 log_first_seq, log_next_seq; /* their sequence numbers */
+
+/* A line being printed in pieces: the record it will be. */
+static struct cont {
+	char buf[LOG_LINE_MAX];
+	size_t len;
+	int level;
+	u64 ts_nsec;
+} cont;
+
 static bool console_registered;
+static bool console_bol = true; /* the console's cursor is at a line start */
 
-/* Was the last message left unterminated (so KERN_CONT may continue it)? */
-static bool line_open;
-static int line_level = MESSAGE_LOGLEVEL_DEFAULT;
-
-static void log_store(const char *s, size_t len)
+static struct printk_log *log_from_idx(u32 idx)
 {
-	for (size_t i = 0; i < len; i++)
-		log_buf[(log_next + i) % LOG_BUF_LEN] = s[i];
-	log_next += len;
+	struct printk_log *msg = (struct printk_log *)(log_buf + idx);
+
+	/* a zero header at the end means: the record is at the start */
+	return msg->len ? msg : (struct printk_log *)log_buf;
 }
 
-/**
- * log_buf_copy() - copy part of the retained log (what `dmesg` shows)
- * @buf: where to copy
- * @size: at most this many bytes
- * @offset: starting this many bytes after the oldest retained byte
- *
- * Return: how many bytes were copied; 0 past the end of the log.
- */
-size_t log_buf_copy(char *buf, size_t size, size_t offset)
+static u32 log_next(u32 idx)
 {
-	unsigned long len = log_next < LOG_BUF_LEN ? log_next : LOG_BUF_LEN;
-	unsigned long start = log_next - len;
-	size_t i;
+	struct printk_log *msg = log_from_idx(idx);
 
-	for (i = 0; i < size && offset + i < len; i++)
-		buf[i] = log_buf[(start + offset + i) % LOG_BUF_LEN];
-	return i;
+	return (u32)((char *)msg - log_buf) + msg->len;
+}
+
+static char *log_text(struct printk_log *msg)
+{
+	return (char *)(msg + 1);
+}
+
+/* kernel/printk/printk.c: logbuf_has_space() @ v4.14 */
+static bool logbuf_has_space(u32 size)
+{
+	/* a wrap needs room for a zero header at the end, so ask for one more */
+	if (log_next_seq == log_first_seq || log_next_idx > log_first_idx)
+		return max(LOG_BUF_LEN - log_next_idx, log_first_idx) >=
+		       size + sizeof(struct printk_log);
+	return log_first_idx - log_next_idx >= size + sizeof(struct printk_log);
+}
+
+/* kernel/printk/printk.c: log_store() @ v4.14: drop the oldest until it fits */
+static void log_store(int level, u64 ts_nsec, const char *text, u16 text_len)
+{
+	u32 size = ALIGN(sizeof(struct printk_log) + text_len, LOG_ALIGN);
+	struct printk_log *msg;
+
+	while (log_first_seq < log_next_seq && !logbuf_has_space(size)) {
+		log_first_idx = log_next(log_first_idx);
+		log_first_seq++;
+	}
+	if (log_first_seq == log_next_seq)
+		log_first_idx = log_next_idx = 0;
+	if (log_next_idx + size + sizeof(struct printk_log) > LOG_BUF_LEN) {
+		memset(log_buf + log_next_idx, 0, sizeof(struct printk_log));
+		log_next_idx = 0;
+	}
+	msg = (struct printk_log *)(log_buf + log_next_idx);
+	memcpy(log_text(msg), text, text_len);
+	msg->ts_nsec = ts_nsec;
+	msg->len = (u16)size;
+	msg->text_len = text_len;
+	msg->level = (u8)level;
+	log_next_idx += size;
+	log_next_seq++;
+}
+
+/* kernel/printk/printk.c: print_time() @ v4.14: "[    5.123456] " */
+static size_t print_time(u64 ts, char *buf, size_t size)
+{
+	unsigned long sec = (unsigned long)(ts / 1000000000U);
+	unsigned long usec = (unsigned long)(ts % 1000000000U) / 1000;
+
+	if (!printk_time)
+		return 0;
+	return (size_t)snprintf(buf, size, "[%5lu.%06lu] ", sec, usec);
+}
+
+/*
+ * kernel/printk/printk.c: msg_print_text() @ v4.14: a record's text with
+ * the time in front of each of its lines, into @buf; returns the length
+ * (cut at @size - 1, always NUL-terminated).
+ */
+static size_t msg_print_text(u64 ts, const char *text, size_t text_len, char *buf, size_t size)
+{
+	size_t len = 0;
+	bool bol = true;
+
+	for (size_t i = 0; i < text_len && len + 1 < size; i++) {
+		if (bol)
+			len += min(print_time(ts, buf + len, size - len), size - len - 1);
+		if (len + 1 >= size)
+			break;
+		buf[len++] = text[i];
+		bol = text[i] == '\n';
+	}
+	buf[len] = '\0';
+	return len;
 }
 
 static void console_write_raw(const char *s, size_t len)
@@ -86,20 +170,20 @@ static bool console_wants(int level)
 	return level < console_loglevel || ignore_loglevel;
 }
 
-/* Write a message's text to the console now, or keep it for the replay. */
-static void console_emit(const char *s, size_t len, int level)
+/*
+ * Text of a record made at @ts to the console, a time stamp at each line
+ * start.  A record's pieces come one call at a time; console_bol carries
+ * "a line has just ended" from one call to the next.
+ */
+static void console_text(u64 ts, const char *text, size_t len)
 {
-	if (console_registered) {
-		if (console_wants(level))
-			console_write_raw(s, len);
-		return;
-	}
-	if (nr_early_records < ARRAY_SIZE(early_records)) {
-		struct early_record *r = &early_records[nr_early_records++];
+	char prefix[32];
 
-		r->start = log_next - len;
-		r->len = (unsigned short)len;
-		r->level = (signed char)level;
+	for (size_t i = 0; i < len; i++) {
+		if (console_bol)
+			console_write_raw(prefix, print_time(ts, prefix, sizeof(prefix)));
+		console_write_raw(&text[i], 1);
+		console_bol = text[i] == '\n';
 	}
 }
 
@@ -113,57 +197,129 @@ static void console_emit(const char *s, size_t len, int level)
 void console_write(const char *s, size_t len)
 {
 	console_write_raw(s, len);
+	if (len)
+		console_bol = s[len - 1] == '\n';
+}
+
+/* kernel/printk/printk.c: cont_flush() @ v4.14: the open line becomes a record */
+static void cont_flush(void)
+{
+	if (!cont.len)
+		return;
+	if (cont.buf[cont.len - 1] != '\n') { /* cut short by another message */
+		cont.buf[cont.len++] = '\n';
+		if (console_registered && console_wants(cont.level))
+			console_text(cont.ts_nsec, "\n", 1);
+	}
+	log_store(cont.level, cont.ts_nsec, cont.buf, (u16)cont.len);
+	cont.len = 0;
 }
 
 /**
  * register_console() - start printing to the console; replay what waited
  *
  * kernel/printk/printk.c: register_console() @ v4.14 replays what was
- * logged so far through the loglevel filter.  Records older than the
- * ring's reach are gone from the buffer and are skipped.  A second call
- * does nothing.
+ * logged so far through the loglevel filter, time stamps included, and
+ * says how many records the buffer had already lost.  A second call does
+ * nothing.
  */
 void register_console(void)
 {
+	u64 seq = log_first_seq, lost = log_first_seq;
+	u32 idx = log_first_idx;
+
 	if (console_registered)
 		return;
 	console_registered = true;
-	for (unsigned int i = 0; i < nr_early_records; i++) {
-		const struct early_record *r = &early_records[i];
+	for (; seq < log_next_seq; seq++, idx = log_next(idx)) {
+		struct printk_log *msg = log_from_idx(idx);
 
-		if (log_next - r->start > LOG_BUF_LEN || !console_wants(r->level))
-			continue;
-		for (unsigned long j = 0; j < r->len; j++) {
-			char c = log_buf[(r->start + j) % LOG_BUF_LEN];
-
-			console_write_raw(&c, 1);
-		}
+		if (console_wants(msg->level))
+			console_text(msg->ts_nsec, log_text(msg), msg->text_len);
 	}
-	if (nr_early_records == ARRAY_SIZE(early_records)) {
-		static const char msg[] =
-			"printk: later early messages are only in the log buffer\n";
-
-		console_write_raw(msg, sizeof(msg) - 1);
-	}
+	if (cont.len && console_wants(cont.level))
+		console_text(cont.ts_nsec, cont.buf, cont.len);
+	if (lost)
+		printk(KERN_WARNING "printk: %llu early messages were lost (log buffer full)\n",
+		       lost);
 }
 
 /**
- * printk_clock_enable() - the global timer runs: timestamps may read it
+ * kmsg_dump_rewind() - point a dumper at the oldest record kept
+ * @dumper: the cursor to reset
  *
- * Until then "printk.time=1" stamps read 0.
+ * kernel/printk/printk.c: kmsg_dump_rewind() @ v4.14.
+ */
+void kmsg_dump_rewind(struct kmsg_dumper *dumper)
+{
+	dumper->cur_seq = log_first_seq;
+	dumper->cur_idx = log_first_idx;
+	dumper->cont_done = false;
+}
+
+/**
+ * kmsg_dump_get_line() - the next record, as the console prints it
+ * @dumper: the cursor, moved past the record
+ * @line: where the text goes (time stamps included under printk.time=1)
+ * @size: room in @line; a longer record is cut, always NUL-terminated
+ * @len: the length written
+ *
+ * Every level is returned, whatever the console's loglevel hides; the
+ * line still open (printed in pieces, no '\n' yet) comes last.
+ *
+ * kernel/printk/printk.c: kmsg_dump_get_line() @ v4.14.
+ *
+ * Return: true if a record was read, false once there are none left.
+ */
+bool kmsg_dump_get_line(struct kmsg_dumper *dumper, char *line, size_t size, size_t *len)
+{
+	struct printk_log *msg;
+
+	if (dumper->cur_seq < log_first_seq) { /* overwritten meanwhile */
+		dumper->cur_seq = log_first_seq;
+		dumper->cur_idx = log_first_idx;
+	}
+	if (dumper->cur_seq == log_next_seq) {
+		if (!cont.len || dumper->cont_done)
+			return false;
+		dumper->cont_done = true;
+		*len = msg_print_text(cont.ts_nsec, cont.buf, cont.len, line, size);
+		return true;
+	}
+	msg = log_from_idx(dumper->cur_idx);
+	*len = msg_print_text(msg->ts_nsec, log_text(msg), msg->text_len, line, size);
+	dumper->cur_idx = log_next(dumper->cur_idx);
+	dumper->cur_seq++;
+	return true;
+}
+
+/**
+ * printk_clock_enable() - the global timer runs: records may read it
+ *
+ * Until then every record's time is 0.
  */
 void printk_clock_enable(void)
 {
 	printk_clock_ready = true;
 }
 
-static int printk_prefix(char *buf, size_t size)
+/* kernel/printk/printk.c: cont_add() @ v4.14: a piece of the open line */
+static void cont_add(int level, u64 ts_nsec, const char *text, size_t len)
 {
-	u64 ns = printk_clock_ready ? global_timer_ns() : 0;
-	unsigned long sec = (unsigned long)(ns / 1000000000U);
-	unsigned long usec = (unsigned long)(ns % 1000000000U) / 1000;
-
-	return snprintf(buf, size, "[%5lu.%06lu] ", sec, usec);
+	if (cont.len + len > sizeof(cont.buf) - 1) /* no room: a record of its own */
+		cont_flush();
+	if (!cont.len) {
+		cont.level = level;
+		cont.ts_nsec = ts_nsec;
+		console_bol = true;
+	}
+	len = min(len, sizeof(cont.buf) - 1 - cont.len);
+	memcpy(cont.buf + cont.len, text, len);
+	cont.len += len;
+	if (console_registered && console_wants(level))
+		console_text(cont.ts_nsec, text, len);
+	if (cont.buf[cont.len - 1] == '\n')
+		cont_flush();
 }
 
 /**
@@ -173,20 +329,22 @@ static int printk_prefix(char *buf, size_t size)
  * @fmt: printf-like format
  * @args: its arguments
  *
- * kernel/printk/printk.c: vprintk_emit() @ v4.14, reduced.  A message may
- * span several calls until its '\n': a piece with KERN_CONT or without a
- * level goes on the open line, and so does one at the open line's own
- * fixed level -- how printk_alert() and the like print a line in pieces.
- * Text past 1023 characters is cut and ends in "...".
+ * kernel/printk/printk.c: vprintk_emit() @ v4.14, reduced.  The time is
+ * taken now, whatever printk.time says.  A message may span several calls
+ * until its '\n': a piece with KERN_CONT or without a level goes on the
+ * open line, and so does one at the open line's own fixed level -- how
+ * printk_alert() and the like print a line in pieces.  Every piece goes
+ * through `cont`, which makes a record at the '\n'.  Text past 1023
+ * characters is cut and ends in "...".
  *
  * Return: the length of the formatted text before any cut (vsnprintf's).
  */
 int vprintk_emit(int level, const char *fmt, va_list args)
 {
-	char text[1024];
-	char prefix[32];
+	char text[LOG_LINE_MAX];
+	u64 ts_nsec = printk_clock_ready ? global_timer_ns() : 0;
 	int msg_level = MESSAGE_LOGLEVEL_DEFAULT;
-	bool cont = false;
+	bool is_cont = false;
 	const char *p = text;
 	int n;
 
@@ -198,36 +356,19 @@ int vprintk_emit(int level, const char *fmt, va_list args)
 		if (p[1] >= '0' && p[1] <= '7')
 			msg_level = p[1] - '0';
 		else if (p[1] == 'c')
-			cont = true;
+			is_cont = true;
 		p += 2;
 	}
 	if (level != LOGLEVEL_DEFAULT) {
-		cont |= line_open && level == line_level;
+		is_cont |= cont.len && level == cont.level;
 		msg_level = level;
 	}
-	level = msg_level;
-
-	if (line_open && (cont || level == MESSAGE_LOGLEVEL_DEFAULT)) {
-		level = line_level;
-	} else {
-		if (line_open) {
-			log_store("\n", 1);
-			console_emit("\n", 1, line_level);
-		}
-		line_level = level;
-		if (printk_time) {
-			int plen = printk_prefix(prefix, sizeof(prefix));
-
-			log_store(prefix, (size_t)plen);
-			console_emit(prefix, (size_t)plen, level);
-		}
-	}
-
-	size_t len = strlen(p);
-
-	log_store(p, len);
-	console_emit(p, len, level);
-	line_open = len > 0 ? p[len - 1] != '\n' : line_open;
+	if (cont.len && (is_cont || msg_level == MESSAGE_LOGLEVEL_DEFAULT))
+		msg_level = cont.level;
+	else
+		cont_flush();
+	if (*p)
+		cont_add(msg_level, ts_nsec, p, strlen(p));
 	return n;
 }
 

@@ -7,7 +7,6 @@
 /* include/linux/console.h @ v4.14; kernel/printk.c: the console and the log buffer */
 void console_write(const char *s, size_t len);
 void register_console(void);
-size_t log_buf_copy(char *buf, size_t size, size_t offset);
 void printk_clock_enable(void);
 
 #endif

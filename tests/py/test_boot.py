@@ -80,6 +80,39 @@ def test_printk_time_prefix(boot):
     assert re.search(r"\[\s+\d+\.\d{6}\] Kernel command line:", con.log)
 
 
+STAMP = re.compile(r"^\[ {0,4}\d+\.\d{6}\] ")
+
+
+def stamps(lines):
+    return [float(STAMP.match(line).group(0).strip("[] ")) for line in lines]
+
+
+def test_printk_time_stamps_every_line(boot):
+    """Linux stamps every record when it is made: the lines logged before
+    parse_early_param() read printk.time=1 too, and each line of a record
+    that spans several (the layout); the stamps never go backwards."""
+    con = boot(mem="512M", append="console=ttyAMA0 loglevel=8 printk.time=1 mminit_loglevel=4")
+    boot_log = con.log[:con.log.index("\nType 'help'")]
+    lines = [line for line in boot_log.splitlines() if line]
+    bare = [line for line in lines if not STAMP.match(line)]
+    assert not bare, bare
+    assert any("OF: fdt: dt_root_size_cells" in line for line in lines)
+    assert any(re.match(r"^\[.*\]     vector  : 0xffff0000", line) for line in lines)
+    times = stamps(lines)
+    assert times == sorted(times), times
+    # the layout block is one record: one time for all its lines
+    start = next(i for i, line in enumerate(lines) if "Virtual kernel memory layout:" in line)
+    assert len(set(times[start:start + 11])) == 1, lines[start:start + 11]
+    # dmesg prints the same records the same way
+    out = con.run("dmesg")
+    assert [line for line in out.splitlines() if line][:len(lines)] == lines
+
+
+def test_printk_time_off_by_default_in_dmesg_too(boot):
+    con = boot(mem="256M")
+    assert not [line for line in con.run("dmesg").splitlines() if STAMP.match(line)]
+
+
 def test_shell_help_and_unknown_command(boot):
     con = boot(mem="256M")
     out = con.run("help")
