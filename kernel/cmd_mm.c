@@ -44,14 +44,15 @@ SHELL_CMD("pgwalk", do_pgwalk, "VA", "walk the page tables for VA and decode eac
  * at the same time, with kmap_atomic_pfn() (a fixmap slot); optionally
  * write VALUE through the first, then read the word through both.  Equal
  * reads show two virtual pages on one physical page.  Unmapping leaves the
- * pkmap pte in place (Linux frees it lazily, when the slots wrap) and
- * clears the fixmap one.
+ * pkmap pte in place (Linux frees it lazily, when the slots wrap), so the
+ * next kmap of the page finds the same slot through page_address(); the
+ * fixmap pte is cleared.
  */
 static int do_kmap(int argc, char **argv)
 {
 	unsigned long pa, value = 0, pfn;
 	volatile u32 *high, *atomic;
-	void *vhigh, *vatomic;
+	void *vhigh, *vatomic, *kept;
 
 	if (argc < 2 || argc > 3)
 		return 1;
@@ -69,6 +70,7 @@ static int do_kmap(int argc, char **argv)
 			 __phys_to_virt(pa));
 		return 0;
 	}
+	kept = page_address(pfn_to_page(pfn));
 	vhigh = kmap_high_pfn(pfn);
 	if (!vhigh)
 		return 0; /* kmap_high_pfn() said why */
@@ -77,9 +79,12 @@ static int do_kmap(int argc, char **argv)
 		*high = (u32)value;
 	vatomic = kmap_atomic_pfn(pfn);
 	atomic = (volatile u32 *)((unsigned long)vatomic + (pa & ~PAGE_MASK & ~3UL));
-	shprintf("kmap_high_pfn(0x%05lx):   pkmap slot %lu at 0x%08lx, *0x%08lx = 0x%08x\n", pfn,
-		 PKMAP_NR((unsigned long)vhigh), (unsigned long)vhigh, (unsigned long)high,
-		 (unsigned int)*high);
+	shprintf(
+		"kmap_high_pfn(0x%05lx):   pkmap slot %lu at 0x%08lx, *0x%08lx = 0x%08x (%s, count %u)\n",
+		pfn, PKMAP_NR((unsigned long)vhigh), (unsigned long)vhigh, (unsigned long)high,
+		(unsigned int)*high,
+		kept ? "the page's own slot, found by page_address()" : "a new slot",
+		pkmap_slot_count(PKMAP_NR((unsigned long)vhigh)));
 	shprintf("kmap_atomic_pfn(0x%05lx): fixmap slot %lu at 0x%08lx, *0x%08lx = 0x%08x\n", pfn,
 		 __virt_to_fix((unsigned long)vatomic), (unsigned long)vatomic,
 		 (unsigned long)atomic, (unsigned int)*atomic);

@@ -1,15 +1,24 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * mm/highmem.c: the persistent kmaps of mm/highmem.c @ v4.14, for one
- * CPU and no sleeping.  A HighMem page gets a kernel address by borrowing
- * one of the LAST_PKMAP slots at PKMAP_BASE (pte table: kmap_init()):
+ * mm/highmem.c: the persistent kmaps of mm/highmem.c @ v4.14, without
+ * sleeping.  A HighMem page gets a kernel address by borrowing one of the
+ * LAST_PKMAP slots at PKMAP_BASE (pte table: kmap_init()):
  *
- *   pkmap_count[n]  0: free   1: free but TLB may still hold it
+ *   pkmap_count[n]  0: free   1: free but still mapped (TLB may hold it)
  *                   2+: in use by (count - 1) kmaps
  *
+ * A page keeps its slot until the slot is recycled: page_address() finds
+ * it through a small hash of page frames to slots (Linux's
+ * page_address_htable), so kmap() of a page already kmapped -- or kunmapped
+ * but not yet recycled -- takes the same slot and only bumps its count.
+ *
+ *   page_address_htable[hash(pfn)] -> page_address_map -> ... (one per slot)
+ *                                      { pfn, virtual }
+ *
  * Slots are handed out round-robin; when the cursor wraps, every slot at
- * count 1 is cleared at once and the TLB flushed once
- * (flush_all_zero_pkmaps), which is why kunmap() is cheap.
+ * count 1 is cleared at once, its page forgets the address, and the TLB is
+ * flushed once (flush_all_zero_pkmaps), which is why kunmap() is cheap.
+ * kmap_lock guards the counts, the pte table and the hash, as in Linux.
  *
  * kmap_atomic_pfn() is the other way (arch/arm/mm/highmem.c @ v4.14): a per-CPU
  * stack of fixmap slots (asm/fixmap.h), for short uses that must not wait.
@@ -18,6 +27,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/spinlock.h>
 #include <asm/fixmap.h>
 #include <asm/highmem.h>
 #include <asm/map.h>
@@ -25,8 +35,84 @@
 
 pte_t *pkmap_page_table;
 static unsigned int pkmap_count[LAST_PKMAP];
-static unsigned long pkmap_pfn[LAST_PKMAP]; /* which page each slot maps */
 static unsigned int last_pkmap_nr;
+static spinlock_t kmap_lock = { .name = "kmap_lock" };
+
+/*
+ * mm/highmem.c: struct page_address_map @ v4.14, keyed by page frame (a9mm
+ * kmaps frames, kmap() turns a page into its frame).  The chains are
+ * singly linked, so the zeroed table is ready without page_address_init().
+ */
+#define PA_HASH_ORDER 7
+
+struct page_address_map {
+	unsigned long pfn;
+	void *virtual;
+	struct page_address_map *next;
+};
+
+static struct page_address_map page_address_maps[LAST_PKMAP]; /* one per slot */
+static struct page_address_map *page_address_htable[1 << PA_HASH_ORDER];
+
+/* include/linux/hash.h: hash_32() @ v4.7: the top bits of pfn x 2^32/phi */
+static struct page_address_map **page_slot(unsigned long pfn)
+{
+	return &page_address_htable[((u32)pfn * 0x61c88647u) >> (32 - PA_HASH_ORDER)];
+}
+
+/* mm/highmem.c: page_address() @ v4.14, the HighMem half, kmap_lock held */
+static void *pkmap_page_address(unsigned long pfn)
+{
+	for (struct page_address_map *pam = *page_slot(pfn); pam; pam = pam->next)
+		if (pam->pfn == pfn)
+			return pam->virtual;
+	return NULL;
+}
+
+/* mm/highmem.c: set_page_address() @ v4.14: pfn now has (or, NULL, lost) a slot */
+static void set_page_address(unsigned long pfn, void *virtual)
+{
+	struct page_address_map **pp = page_slot(pfn);
+
+	if (virtual) {
+		struct page_address_map *pam = &page_address_maps[PKMAP_NR((unsigned long)virtual)];
+
+		pam->pfn = pfn;
+		pam->virtual = virtual;
+		pam->next = *pp;
+		*pp = pam;
+		return;
+	}
+	for (; *pp; pp = &(*pp)->next)
+		if ((*pp)->pfn == pfn) {
+			*pp = (*pp)->next;
+			return;
+		}
+}
+
+/**
+ * page_address() - the kernel virtual address of a page, if it has one
+ * @page: any page of mem_map
+ *
+ * Lowmem pages are always in the linear map.  A HighMem page has an
+ * address only while it holds a pkmap slot (kmap()), and keeps it after
+ * kunmap() until the slot is recycled.
+ *
+ * mm/highmem.c: page_address() @ v4.14.
+ *
+ * Return: the address, or NULL for a HighMem page without a slot.
+ */
+void *page_address(const struct page *page)
+{
+	void *vaddr;
+
+	if (!PageHighMem(page))
+		return lowmem_page_address(page);
+	spin_lock(&kmap_lock);
+	vaddr = pkmap_page_address(page_to_pfn(page));
+	spin_unlock(&kmap_lock);
+	return vaddr;
+}
 
 /* mm/highmem.c: flush_all_zero_pkmaps() @ v4.14 */
 static void flush_all_zero_pkmaps(void)
@@ -37,6 +123,7 @@ static void flush_all_zero_pkmaps(void)
 		if (pkmap_count[i] != 1)
 			continue;
 		pkmap_count[i] = 0;
+		set_page_address(pte_pfn(pkmap_page_table[i]), NULL);
 		set_pte_ext(&pkmap_page_table[i], 0, 0);
 		need_flush = true;
 	}
@@ -44,19 +131,11 @@ static void flush_all_zero_pkmaps(void)
 		flush_tlb_all();
 }
 
-/* the slot already mapping pfn, or -1 (Linux: page_address() lookup) */
-static int pkmap_lookup(unsigned long pfn)
-{
-	for (unsigned int i = 0; i < LAST_PKMAP; i++)
-		if (pkmap_count[i] > 1 && pkmap_pfn[i] == pfn)
-			return (int)i;
-	return -1;
-}
-
 /* mm/highmem.c: map_new_virtual() @ v4.14; NULL when all slots are in use */
 static void *map_new_virtual(unsigned long pfn)
 {
 	unsigned int count = LAST_PKMAP;
+	void *vaddr;
 
 	for (;;) {
 		last_pkmap_nr = (last_pkmap_nr + 1) & LAST_PKMAP_MASK;
@@ -70,66 +149,73 @@ static void *map_new_virtual(unsigned long pfn)
 		pr_err("kmap: all %u pkmap slots are in use\n", LAST_PKMAP);
 		return NULL;
 	}
+	vaddr = (void *)PKMAP_ADDR(last_pkmap_nr);
 	set_pte_ext(&pkmap_page_table[last_pkmap_nr],
 		    pfn_pte(pfn, mem_types[MT_MEMORY_RW].prot_pte), 0);
-	flush_tlb_kernel_page(PKMAP_ADDR(last_pkmap_nr));
+	flush_tlb_kernel_page((unsigned long)vaddr);
 	pkmap_count[last_pkmap_nr] = 1;
-	pkmap_pfn[last_pkmap_nr] = pfn;
-	return (void *)PKMAP_ADDR(last_pkmap_nr);
-}
-
-/**
- * kmap_high_pfn() - give a HighMem page a kernel address in a pkmap slot
- * @pfn: the page frame
- *
- * mm/highmem.c: kmap_high() @ v4.14, by page frame number: a page already
- * mapped gets its slot again, counted once more.  Linux sleeps when every
- * slot is taken; a9mm cannot wait, it says so and fails.
- *
- * Return: the page's address in the pkmap area, or NULL if all LAST_PKMAP
- * slots are in use.
- */
-void *kmap_high_pfn(unsigned long pfn)
-{
-	int nr = pkmap_lookup(pfn);
-	void *vaddr;
-
-	if (nr >= 0) {
-		pkmap_count[nr]++;
-		return (void *)PKMAP_ADDR(nr);
-	}
-	vaddr = map_new_virtual(pfn);
-	if (vaddr)
-		pkmap_count[PKMAP_NR((unsigned long)vaddr)]++;
+	set_page_address(pfn, vaddr);
 	return vaddr;
 }
 
 /**
- * kunmap_high_pfn() - drop one kmap_high_pfn() reference to a page
- * @pfn: the page frame
+ * kmap_high_pfn() - a pkmap address for a HighMem page frame
+ * @pfn: the frame; its pte is written with MT_MEMORY_RW attributes
  *
- * mm/highmem.c: kunmap_high() @ v4.14.  The slot stays mapped until the
- * slots wrap round (flush_all_zero_pkmaps()), as in Linux.
+ * The frame's slot, if it still has one (page_address()), or a new one;
+ * either way the slot's count goes up by one.  Each call needs its own
+ * kunmap_high_pfn().
  *
- * Return: true, or false (with a message) if @pfn is not kmapped -- Linux
- * would BUG().
+ * mm/highmem.c: kmap_high() @ v4.14, by page frame number.
+ *
+ * Return: the slot's address, or NULL (and a message) if all are in use.
  */
-bool kunmap_high_pfn(unsigned long pfn)
+void *kmap_high_pfn(unsigned long pfn)
 {
-	int nr = pkmap_lookup(pfn);
+	void *vaddr;
 
-	if (nr < 0) {
-		pr_err("kunmap: pfn 0x%lx is not kmapped\n", pfn);
-		return false;
-	}
-	pkmap_count[nr]--;
-	return true;
+	spin_lock(&kmap_lock);
+	vaddr = pkmap_page_address(pfn);
+	if (!vaddr)
+		vaddr = map_new_virtual(pfn);
+	if (vaddr)
+		pkmap_count[PKMAP_NR((unsigned long)vaddr)]++;
+	spin_unlock(&kmap_lock);
+	return vaddr;
 }
 
 /**
- * pkmap_slots_in_use() - how many pkmap slots hold a mapped page
+ * kunmap_high_pfn() - give back one kmap_high_pfn() of a frame
+ * @pfn: the frame
  *
- * Return: the number of slots with a reference (count >= 2), for the tests.
+ * The slot stays mapped (count 1) until the slots wrap, so the next kmap
+ * of the same frame finds it again.  Linux BUG()s on an unbalanced
+ * kunmap; a9mm refuses it and says so.
+ *
+ * mm/highmem.c: kunmap_high() @ v4.14, by page frame number.
+ *
+ * Return: true, or false if @pfn holds no kmap.
+ */
+bool kunmap_high_pfn(unsigned long pfn)
+{
+	void *vaddr;
+	bool ok;
+
+	spin_lock(&kmap_lock);
+	vaddr = pkmap_page_address(pfn);
+	ok = vaddr && pkmap_count[PKMAP_NR((unsigned long)vaddr)] > 1;
+	if (ok)
+		pkmap_count[PKMAP_NR((unsigned long)vaddr)]--;
+	spin_unlock(&kmap_lock);
+	if (!ok)
+		pr_err("kunmap: pfn 0x%lx is not kmapped\n", pfn);
+	return ok;
+}
+
+/**
+ * pkmap_slots_in_use() - how many pkmap slots hold at least one kmap
+ *
+ * Return: the number of slots whose count is 2 or more.
  */
 unsigned int pkmap_slots_in_use(void)
 {
@@ -138,6 +224,17 @@ unsigned int pkmap_slots_in_use(void)
 	for (unsigned int i = 0; i < LAST_PKMAP; i++)
 		n += pkmap_count[i] > 1;
 	return n;
+}
+
+/**
+ * pkmap_slot_count() - a pkmap slot's count, for the shell and tests
+ * @nr: the slot, 0..LAST_PKMAP-1
+ *
+ * Return: 0 free, 1 mapped but unused, 2+ in use by (count - 1) kmaps.
+ */
+unsigned int pkmap_slot_count(unsigned int nr)
+{
+	return nr < LAST_PKMAP ? pkmap_count[nr] : 0;
 }
 
 /*

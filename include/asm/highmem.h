@@ -21,6 +21,7 @@ extern pte_t *pkmap_page_table;
 void *kmap_high_pfn(unsigned long pfn);
 bool kunmap_high_pfn(unsigned long pfn);
 unsigned int pkmap_slots_in_use(void);
+unsigned int pkmap_slot_count(unsigned int nr);
 /* fixmap slots (asm/fixmap.h); the lowmem linear address for a lowmem pfn */
 void *kmap_atomic_pfn(unsigned long pfn);
 void __kunmap_atomic(void *kvaddr);

@@ -65,10 +65,8 @@ static inline void *lowmem_page_address(const struct page *page)
 	return __va(PFN_PHYS(page_to_pfn(page)));
 }
 
-static inline void *page_address(const struct page *page)
-{
-	return PageHighMem(page) ? NULL : lowmem_page_address(page);
-}
+/* mm/highmem.c: HighMem pages have an address only while kmapped */
+void *page_address(const struct page *page);
 
 static inline struct page *virt_to_page(const void *kaddr)
 {

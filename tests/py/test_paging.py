@@ -282,9 +282,15 @@ def test_kmap_highmem_page_through_pkmap_and_fixmap(boot):
     out = walk(con, at[2])
     assert re.search(r"L2\[0xff\] = 0x00000000 .*fault \(not mapped\)", out), out
     assert f"md: 0x{at[2]:08x} is not mapped" in con.run(f"md {at[2]:#x} 1")
-    # a new kmap takes the next slot and still finds the value in RAM
+    # the page keeps its slot after kunmap (count 1): kmap() finds it again
+    # through page_address(), as Linux's kmap_high() does, and bumps it
+    out = con.run(f"kmap {pa:#x}")
+    assert "the page's own slot, found by page_address(), count 2" in out, out
     hi2, at2 = kmap(pa)
-    assert hi2[1] == hi[1] + 1 and hi2[4] == value and at2[4] == value
+    assert hi2[1] == hi[1] and hi2[4] == value and at2[4] == value
+    # another page takes a new slot
+    out = con.run(f"kmap {pa - PAGE:#x}")
+    assert re.search(rf"pkmap slot {hi[1] + 1} at .*\(a new slot, count 2\)", out), out
 
 
 def test_kmap_refuses_lowmem_and_non_ram(boot):

@@ -380,6 +380,18 @@ static void test_kmap_slots(void **state)
 	assert_false(kunmap_high_pfn(0x90000));
 	assert_true(host_log_contains("kunmap: pfn 0x90000 is not kmapped"));
 
+	/* the frame keeps its slot at count 1: kmap finds it again (Linux:
+	 * page_address() through the hash), other frames get other slots */
+	assert_int_equal(pkmap_slot_count(PKMAP_NR((unsigned long)a)), 1);
+	b = kmap_high_pfn(0x90000);
+	assert_ptr_equal(a, b);
+	assert_int_equal(pkmap_slot_count(PKMAP_NR((unsigned long)a)), 2);
+	b = kmap_high_pfn(0x90001);
+	assert_ptr_not_equal(a, b);
+	assert_int_equal(pkmap_page_table[PKMAP_NR((unsigned long)b)] & PAGE_MASK, 0x90001000);
+	assert_true(kunmap_high_pfn(0x90001));
+	assert_true(kunmap_high_pfn(0x90000));
+
 	/* fill every slot: the next kmap fails cleanly */
 	for (unsigned long i = 0; i < LAST_PKMAP; i++)
 		assert_non_null(kmap_high_pfn(0xa0000 + i));
@@ -387,9 +399,18 @@ static void test_kmap_slots(void **state)
 	assert_true(host_log_contains("all 512 pkmap slots are in use"));
 	for (unsigned long i = 0; i < LAST_PKMAP; i++)
 		assert_true(kunmap_high_pfn(0xa0000 + i));
-	/* unmapped slots are recycled once the cursor wraps */
-	assert_non_null(kmap_high_pfn(0xb0000));
+	/* unmapped slots are recycled once the cursor wraps; the frames that
+	 * held them lose their address, so their next kmap maps them afresh */
+	a = kmap_high_pfn(0xb0000);
+	assert_non_null(a);
+	assert_int_equal(pkmap_page_table[PKMAP_NR((unsigned long)a)] & PAGE_MASK, 0xb0000000);
 	assert_true(kunmap_high_pfn(0xb0000));
+	for (unsigned long i = 0; i < LAST_PKMAP; i++)
+		if (pkmap_slot_count(i) == 1 && i != PKMAP_NR((unsigned long)a))
+			fail_msg("slot %lu still mapped after the wrap", i);
+	b = kmap_high_pfn(0xa0000);
+	assert_int_equal(pkmap_page_table[PKMAP_NR((unsigned long)b)] & PAGE_MASK, 0xa0000000);
+	assert_true(kunmap_high_pfn(0xa0000));
 }
 
 int main(void)
