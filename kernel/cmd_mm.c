@@ -12,9 +12,12 @@
 #include <asm/mm.h>
 #include <asm/pgwalk.h>
 #include <linux/cmdline.h>
+#include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
+#include <linux/smp.h>
+#include <trace/events/kmem.h>
 
 static int do_layout(int argc, char **argv)
 {
@@ -107,10 +110,65 @@ static const struct gfp_word {
 	{ "zero", __GFP_ZERO },
 };
 
+/* "CPU0's per-cpu list (Normal, Movable)" and the like, for alloc and free */
+static void say_pcp_list(struct zone *zone, int migratetype)
+{
+	shprintf("CPU%u's per-cpu list (%s, %s)", smp_processor_id(), zone->name,
+		 migratetype_names[migratetype]);
+}
+
+/*
+ * Where the block alloc_pages() returned came from, from the allocator's
+ * trace events: this CPU's per-cpu list (order 0), refilled from the buddy
+ * lists if it was empty, or a buddy free list, split by expand() if the
+ * block was bigger, taken from another type's list if none of the asked
+ * type was left (fallback).
+ */
+static void say_alloc_source(struct page *page, unsigned int order, gfp_t gfp,
+			     const struct kmem_trace *t)
+{
+	struct zone *zone = page_zone(page);
+	int mt = gfpflags_to_migratetype(gfp);
+
+	if (order == 0) {
+		struct per_cpu_pages *pcp = zone_pcp(zone, smp_processor_id());
+		const struct list_head *pos;
+		int left = 0;
+
+		list_for_each(pos, &pcp->lists[mt])
+			left++;
+		shprintf("  from ");
+		say_pcp_list(zone, mt);
+		shprintf(": %d pages left on it, %d on all of CPU%u's %s lists\n", left, pcp->count,
+			 smp_processor_id(), zone->name);
+		if (!t->zone_locked)
+			return;
+		shprintf(
+			"  it was empty: rmqueue_bulk() refilled it with %u pages from the buddy lists,\n"
+			"  the first",
+			t->zone_locked);
+	}
+	shprintf("%sfrom free_area[%d].free_list[%s]", order ? "  " : " ",
+		 t->split_order >= 0 ? t->split_order : (int)order,
+		 migratetype_names[t->extfrag ? t->fallback_migratetype : t->migratetype]);
+	if (t->split_order > (int)order)
+		shprintf(", an order-%d block split by expand()", t->split_order);
+	shprintf("\n");
+	if (t->extfrag)
+		shprintf("  fallback: no %s block was free: __rmqueue_fallback() took a %s one%s\n",
+			 migratetype_names[mt], migratetype_names[t->fallback_migratetype],
+			 t->change_ownership ? ", with its pageblock's free pages" : "");
+	else if (t->migratetype == MIGRATE_RESERVE && mt != MIGRATE_RESERVE)
+		shprintf(
+			"  no %s block and nothing to fall back on: a MIGRATE_RESERVE block, the last resort\n",
+			migratetype_names[mt]);
+}
+
 static int do_alloc(int argc, char **argv)
 {
 	gfp_t gfp = GFP_KERNEL;
 	unsigned long order, pfn;
+	struct kmem_trace trace;
 	struct page *page;
 
 	if (argc < 2)
@@ -136,7 +194,9 @@ static int do_alloc(int argc, char **argv)
 		shprintf("alloc: movable and reclaimable exclude each other\n");
 		return 1;
 	}
+	kmem_trace_start(&trace);
 	page = alloc_pages(gfp, (unsigned int)order);
+	kmem_trace_stop();
 	if (!page) {
 		shprintf("alloc: no free block of order %lu (gfp 0x%x)\n", order, gfp);
 		return 0;
@@ -149,14 +209,35 @@ static int do_alloc(int argc, char **argv)
 	else
 		shprintf(" virt 0x%08lx", (unsigned long)page_address(page));
 	shprintf(" zone %s\n", page_zone(page)->name);
+	say_alloc_source(page, (unsigned int)order, gfp, &trace);
 	return 0;
 }
 SHELL_CMD("alloc", do_alloc, "ORDER [highmem|movable|reclaimable|atomic|cold|zero]...",
 	  "allocate 2^ORDER pages from the buddy allocator");
 
+/* The shell's own words for a refused free: they show at any loglevel. */
+static void say_free_refused(int err, unsigned long pfn, unsigned long order)
+{
+	if (err == -EINVAL)
+		shprintf(
+			"free: pfn 0x%lx is not aligned to order %lu (a block of 2^ORDER pages starts at a multiple of 2^ORDER)",
+			pfn, order);
+	else if (err == -ERANGE)
+		shprintf(
+			"free: pfn 0x%lx (order %lu) is not inside a zone: it has no struct page to check",
+			pfn, order);
+	else
+		shprintf(
+			"free: BUG: Bad page state: the page's struct page forbids it (the report is above; dmesg has it at any loglevel)");
+	shprintf("; refused, nothing changed\n");
+}
+
 static int do_free(int argc, char **argv)
 {
 	unsigned long pfn, order;
+	struct per_cpu_pages *pcp;
+	struct zone *zone;
+	int before = 0, err;
 
 	if (argc != 3)
 		return 1;
@@ -168,13 +249,70 @@ static int do_free(int argc, char **argv)
 		shprintf("free: ORDER must be 0..%d\n", MAX_ORDER - 1);
 		return 1;
 	}
-	if (free_pages_checked(pfn, (unsigned int)order))
-		shprintf("free: refused, nothing changed (see the message above)\n");
+	/* the per-cpu list an order-0 page goes to, before: did it overflow? */
+	for_each_populated_zone(zone)
+		if (pfn >= zone->zone_start_pfn && pfn < zone_end_pfn(zone))
+			before = zone_pcp(zone, smp_processor_id())->count;
+	err = free_pages_checked(pfn, (unsigned int)order);
+	if (err) {
+		say_free_refused(err, pfn, order);
+		return 0;
+	}
+	shprintf("free: pfn 0x%lx order %lu freed", pfn, order);
+	zone = page_zone(pfn_to_page(pfn));
+	if (order) {
+		shprintf(" to the buddy lists of zone %s, merged with its free buddies\n",
+			 zone->name);
+		return 0;
+	}
+	pcp = zone_pcp(zone, smp_processor_id());
+	shprintf(" to ");
+	say_pcp_list(zone, min(get_pageblock_migratetype(pfn_to_page(pfn)), MIGRATE_MOVABLE));
+	shprintf(", %d pages on it\n", pcp->count);
+	if (pcp->count <= before)
+		shprintf(
+			"  the lists reached high (%d): free_pcppages_bulk() gave %d pages back to the buddy lists\n",
+			pcp->high, before + 1 - pcp->count);
 	else
-		shprintf("free: pfn 0x%lx order %lu freed\n", pfn, order);
+		shprintf(
+			"  they go back to the buddy lists %d at a time once there are %d ('drain': all now)\n",
+			pcp->batch, pcp->high);
 	return 0;
 }
 SHELL_CMD("free", do_free, "PFN ORDER", "free a block alloc gave (checked: bad input is refused)");
+
+/*
+ * drain: drain_all_pages(), every CPU's per-cpu lists back to the buddy
+ * lists, so /proc/buddyinfo counts every free page again.  Counts are
+ * read before the drain, per CPU and zone.
+ */
+static int do_drain(int argc, char **argv)
+{
+	unsigned long total = 0;
+	struct zone *zone;
+
+	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++) {
+		const char *sep = "";
+
+		for_each_populated_zone(zone) {
+			struct per_cpu_pages *pcp = zone_pcp(zone, cpu);
+
+			if (!pcp)
+				continue; /* a CPU that does not run has no lists */
+			if (!*sep)
+				shprintf("drain: CPU%u's per-cpu lists:", cpu);
+			shprintf("%s %s %d", sep, zone->name, pcp->count);
+			sep = ",";
+			total += (unsigned long)pcp->count;
+		}
+		if (*sep)
+			shprintf(" pages\n");
+	}
+	drain_all_pages();
+	shprintf("drain: drain_all_pages() gave %lu pages back to the buddy lists\n", total);
+	return 0;
+}
+SHELL_CMD("drain", do_drain, "", "give every CPU's per-cpu pages back to the buddy lists");
 
 /* the word memtest writes at offset i of page pfn */
 static u32 pattern(unsigned long pfn, unsigned int i, unsigned int pass)

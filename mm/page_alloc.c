@@ -29,6 +29,10 @@
 #include <linux/kernel.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
+#include <trace/events/kmem.h>
+
+/* include/trace/events/kmem.h: each CPU's probe, NULL when nobody listens */
+struct kmem_trace *kmem_trace_probe[NR_CPUS];
 
 struct pglist_data contig_page_data;
 struct page *mem_map;
@@ -88,8 +92,16 @@ static unsigned long pfn_to_bitidx(const struct zone *zone, unsigned long pfn)
 	return (pfn - round_down(zone->zone_start_pfn, pageblock_nr_pages)) >> pageblock_order;
 }
 
-/* include/linux/mmzone.h: get_pageblock_migratetype() @ v3.14 */
-static int get_pageblock_migratetype(const struct page *page)
+/**
+ * get_pageblock_migratetype() - the migrate type of a page's pageblock
+ * @page: a page of a zone
+ *
+ * include/linux/mmzone.h: get_pageblock_migratetype() @ v3.14.
+ *
+ * Return: MIGRATE_UNMOVABLE..MIGRATE_RESERVE: the free list its pages go
+ * back to (order 0 first waits on a per-cpu list: RESERVE on Movable's).
+ */
+int get_pageblock_migratetype(const struct page *page)
 {
 	const struct zone *zone = page_zone(page);
 
@@ -678,57 +690,76 @@ void __free_pages(struct page *page, unsigned int order)
 }
 
 /**
- * drain_local_pages() - put this CPU's per-cpu lists back on the buddy lists
+ * drain_local_pages() - this CPU's per-cpu lists back to the buddy lists
  *
- * mm/page_alloc.c: drain_local_pages() @ v3.14, for every zone.
+ * Only the CPU that owns per-cpu lists may empty them; other code asks
+ * for it through drain_all_pages().
+ *
+ * mm/page_alloc.c: drain_local_pages() @ v3.14.
  */
 void drain_local_pages(void)
 {
 	struct zone *zone;
 
-	for_each_zone(zone)
-		if (zone->pageset.pcp.count)
-			free_pcppages_bulk(zone, zone->pageset.pcp.count, &zone->pageset.pcp);
+	for_each_zone(zone) {
+		struct per_cpu_pages *pcp = zone_pcp(zone, smp_processor_id());
+
+		if (pcp && pcp->count)
+			free_pcppages_bulk(zone, pcp->count, pcp);
+	}
 }
 
 /**
- * free_pages_checked() - free a block named by pfn, as the shell's `free` does
- * @pfn: first page frame of the block (user input)
- * @order: its order
+ * drain_all_pages() - every CPU's per-cpu lists back to the buddy lists
  *
- * A pfn is user input, so it must be in a zone and aligned before its
- * struct page is even looked at; then __free_pages()'s checks apply.
+ * The one way to empty the per-cpu lists from outside (the shell's
+ * `drain`, buddy_snapshot(), the self-tests).  Linux sends each CPU that
+ * has pages on its lists an IPI to run drain_local_pages() there; a9mm
+ * runs on the boot CPU alone, so it is that CPU's drain_local_pages().
  *
- * Return: 0 when freed; -EINVAL when refused (the reason is printed and
- * nothing changes).
+ * mm/page_alloc.c: drain_all_pages() @ v3.14.
+ */
+void drain_all_pages(void)
+{
+	drain_local_pages();
+}
+
+/**
+ * free_pages_checked() - free a block named by its pfn, as the shell's `free`
+ * @pfn: the block's first page frame (user input: anything)
+ * @order: its order, as alloc_pages() was asked
+ *
+ * A pfn is user input, so it must be aligned and inside a zone before its
+ * struct page is even looked at; those refusals print nothing (the caller
+ * says why).  A page that has a struct page is checked as Linux checks it
+ * (free_pages_check(): double free, reserved, wrong order), with Linux's
+ * "BUG: Bad page state" report on the console.  A refused free changes
+ * nothing.
+ *
+ * Return: 0 when freed; -EINVAL for an order of MAX_ORDER or more or a pfn
+ * not aligned to it; -ERANGE for a block not inside a zone (no struct
+ * page); -EPERM when free_pages_check() refused the page (reported).
  */
 int free_pages_checked(unsigned long pfn, unsigned int order)
 {
 	struct zone *zone;
 
-	if (order >= MAX_ORDER) {
-		pr_err("free: order %u is not below MAX_ORDER (%d)\n", order, MAX_ORDER);
+	if (order >= MAX_ORDER || pfn & ((1UL << order) - 1))
 		return -EINVAL;
-	}
-	if (pfn & ((1UL << order) - 1)) {
-		pr_err("free: pfn 0x%lx is not aligned to order %u\n", pfn, order);
-		return -EINVAL;
-	}
 	for_each_populated_zone(zone)
 		if (pfn >= zone->zone_start_pfn && pfn < zone_end_pfn(zone) &&
 		    (1UL << order) <= zone_end_pfn(zone) - pfn) {
 			struct page *page = pfn_to_page(pfn);
 
 			if (!free_pages_check(page, order))
-				return -EINVAL;
+				return -EPERM;
 			if (order == 0)
 				free_hot_cold_page(page, false);
 			else
 				free_one_page(zone, page, order, get_pageblock_migratetype(page));
 			return 0;
 		}
-	pr_err("free: pfn 0x%lx (order %u) is not inside a zone\n", pfn, order);
-	return -EINVAL;
+	return -ERANGE;
 }
 
 /*
@@ -743,6 +774,7 @@ static void expand(struct zone *zone, struct page *page, unsigned int low, unsig
 {
 	unsigned long size = 1UL << high;
 
+	trace_mm_page_alloc_split(low, high);
 	while (high > low) {
 		area--;
 		high--;
@@ -814,7 +846,7 @@ static struct page *__rmqueue_fallback(struct zone *zone, unsigned int order, in
 {
 	for (int current_order = MAX_ORDER - 1; current_order >= (int)order; --current_order) {
 		for (int i = 0;; i++) {
-			int migratetype = fallbacks[start_migratetype][i];
+			int migratetype = fallbacks[start_migratetype][i], taken;
 			struct free_area *area = &zone->free_area[current_order];
 			struct page *page;
 
@@ -824,6 +856,7 @@ static struct page *__rmqueue_fallback(struct zone *zone, unsigned int order, in
 				continue;
 			page = list_entry(area->free_list[migratetype].next, struct page, lru);
 			area->nr_free--;
+			taken = migratetype;
 			if (current_order >= pageblock_order / 2 ||
 			    start_migratetype == MIGRATE_RECLAIMABLE) {
 				int pages = move_freepages_block(zone, page, start_migratetype);
@@ -839,6 +872,9 @@ static struct page *__rmqueue_fallback(struct zone *zone, unsigned int order, in
 				     b += pageblock_nr_pages)
 					set_pageblock_migratetype(page + b, start_migratetype);
 			expand(zone, page, order, (unsigned int)current_order, area, migratetype);
+			trace_mm_page_alloc_extfrag(page, order, (unsigned int)current_order,
+						    start_migratetype, taken,
+						    migratetype == start_migratetype);
 			return page;
 		}
 	}
@@ -859,6 +895,7 @@ retry_reserve:
 			goto retry_reserve;
 		}
 	}
+	trace_mm_page_alloc_zone_locked(page, order, migratetype);
 	return page;
 }
 

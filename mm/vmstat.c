@@ -6,6 +6,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/threads.h>
 
 typedef int (*print_t)(const char *fmt, ...);
 
@@ -117,8 +118,6 @@ void show_zoneinfo(print_t print)
 	struct zone *zone;
 
 	for_each_zone(zone) {
-		const struct per_cpu_pages *pcp = &zone->pageset.pcp;
-
 		print("Node %d, zone %8s\n", zone->zone_pgdat->node_id, zone->name);
 		print("  pages free     %lu\n", (unsigned long)zone->vm_stat[NR_FREE_PAGES]);
 		print("        min      %lu\n", min_wmark_pages(zone));
@@ -136,10 +135,16 @@ void show_zoneinfo(print_t print)
 		if (!populated_zone(zone))
 			continue;
 		print("  pagesets\n");
-		print("    cpu: %i\n", 0);
-		print("              count: %i\n", pcp->count);
-		print("              high:  %i\n", pcp->high);
-		print("              batch: %i\n", pcp->batch);
+		for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++) {
+			const struct per_cpu_pages *pcp = zone_pcp(zone, cpu);
+
+			if (!pcp)
+				continue;
+			print("    cpu: %u\n", cpu);
+			print("              count: %i\n", pcp->count);
+			print("              high:  %i\n", pcp->high);
+			print("              batch: %i\n", pcp->batch);
+		}
 		print("  start_pfn:         %lu\n", zone->zone_start_pfn);
 	}
 }
@@ -170,7 +175,9 @@ void show_meminfo(print_t print)
 		else
 			free_low += free;
 		wmark_low += low_wmark_pages(zone);
-		pcp += (unsigned long)zone->pageset.pcp.count;
+		for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++)
+			if (zone_pcp(zone, cpu))
+				pcp += (unsigned long)zone_pcp(zone, cpu)->count;
 	}
 	show_val_kb(print, "MemTotal:", totalram_pages);
 	show_val_kb(print, "MemFree:", free_low + free_high);
@@ -198,7 +205,7 @@ void buddy_snapshot(unsigned long snap[MAX_NR_ZONES][MAX_ORDER])
 {
 	struct zone *zone;
 
-	drain_local_pages();
+	drain_all_pages();
 	for_each_zone(zone) {
 		spin_lock(&zone->lock);
 		for (unsigned int o = 0; o < MAX_ORDER; o++)

@@ -19,14 +19,12 @@
  * table also holds the vectors page at 0xffff0000 (devicemaps_init()
  * creates it); kmap_init() gives the one at FIXADDR_START a table too.
  */
+#include <linux/threads.h>
 #include <asm/memory.h>
 #include <asm/page.h>
 
 /* arch/arm/include/asm/kmap_types.h @ v4.14: nested kmap_atomic()s per CPU */
 #define KM_TYPE_NR 16
-/* the Cortex-A9 cluster's cores: one set of slots each, as Linux's NR_CPUS */
-#define NR_CPUS 4
-
 enum fixed_addresses {
 	FIX_KMAP_BEGIN,
 	FIX_KMAP_END = FIX_KMAP_BEGIN + (KM_TYPE_NR * NR_CPUS) - 1,

@@ -7,8 +7,10 @@
  * functions return, negated, as Linux's do (-ENOMEM, -EINVAL).  Their
  * values are the C library's too, so a host test may include both.
  */
+#define EPERM  1  /* Operation not permitted */
 #define ENOMEM 12 /* Out of memory */
 #define EFAULT 14 /* Bad address */
 #define EINVAL 22 /* Invalid argument */
+#define ERANGE 34 /* Math result not representable */
 
 #endif

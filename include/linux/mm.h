@@ -86,10 +86,12 @@ void init_per_zone_wmark_min(void);
 bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark, int classzone_idx,
 		       int alloc_flags);
 void drain_local_pages(void);
+void drain_all_pages(void);
 /* every free list consistent?  0, or the number of problems (reported) */
 int check_free_lists(int (*print)(const char *fmt, ...));
-/* free PFN ORDER as the shell's `free` does it: checked, -1 if refused */
+/* free PFN ORDER as the shell's `free` does it: checked, -errno if refused */
 int free_pages_checked(unsigned long pfn, unsigned int order);
+int get_pageblock_migratetype(const struct page *page);
 
 int zone_batchsize(const struct zone *zone);
 

@@ -118,6 +118,16 @@ static inline unsigned long zone_end_pfn(const struct zone *zone)
 	return zone->zone_start_pfn + zone->spanned_pages;
 }
 
+/*
+ * The per-cpu lists of @zone on @cpu, or NULL for a CPU that does not run
+ * (Linux: per_cpu_ptr(zone->pageset, cpu)->pcp).  Only the boot CPU, CPU 0,
+ * runs today, and zone->pageset is its.
+ */
+static inline struct per_cpu_pages *zone_pcp(struct zone *zone, unsigned int cpu)
+{
+	return cpu == 0 ? &zone->pageset.pcp : NULL;
+}
+
 static inline bool populated_zone(const struct zone *zone)
 {
 	return zone->present_pages != 0;

@@ -148,7 +148,103 @@ def test_refusals_are_shown_under_quiet(boot):
     assert "alloc: movable and reclaimable exclude each other" in out, out
     out = con.run("free 0x60001 1")
     assert "free: pfn 0x60001 is not aligned to order 1" in out, out
-    assert "free: refused, nothing changed" in out, out
+    assert "; refused, nothing changed" in out, out
+
+
+def test_free_says_why_at_any_loglevel(boot):
+    """The README's promise for `free`: a pfn without a struct page is refused
+    with the shell's reason (no Bad page state: there is no page to report on);
+    a page that has one gets Linux's report -- and the shell names it even when
+    loglevel hides the report."""
+    con = boot(mem="256M", append="console=ttyAMA0 loglevel=1")
+    out = con.run("free 0x10 0")
+    assert "free: pfn 0x10 (order 0) is not inside a zone: it has no struct page" in out, out
+    assert "Bad page state" not in out, out
+    out = con.run("free 0x60000 0")
+    assert "BUG: Bad page state in process" not in out     # hidden by loglevel=1 ...
+    assert "free: BUG: Bad page state" in out and "refused, nothing changed" in out, out
+    assert "page dumped because: double free" in con.run("dmesg")    # ... kept in the log
+
+
+def zone_rows(text):
+    return {name: [int(c) for c in row.split()] for name, row in
+            re.findall(r"^Node 0, zone +(\w+)((?: +\d+){11}) *$", text, re.M)}
+
+
+def pcp_counts(con):
+    zi = con.run("cat /proc/zoneinfo")
+    return {name: int(c) for name, c in
+            re.findall(r"^Node 0, zone +(\w+)\n(?:(?!Node).*\n)*?\s+count: (\d+)", zi, re.M)}
+
+
+def test_alloc_says_which_list_and_buddyinfo_agrees(boot):
+    con = boot(mem="512M")
+    con.run("drain")
+    batch = int(re.search(r"zone   Normal\n(?:.*\n)*?\s+batch: (\d+)",
+                          con.run("cat /proc/zoneinfo")).group(1))
+    assert pcp_counts(con)["Normal"] == 0
+    # order 0, lists empty: a refill of `batch` pages, then one taken
+    out = con.run("alloc 0")
+    assert "from CPU0's per-cpu list (Normal, Unmovable): " \
+        f"{batch - 1} pages left on it, {batch - 1} on all of CPU0's Normal lists" in out, out
+    assert f"it was empty: rmqueue_bulk() refilled it with {batch} pages" in out, out
+    assert pcp_counts(con)["Normal"] == batch - 1
+    out = con.run("alloc 0")
+    assert f"Unmovable): {batch - 2} pages left on it" in out and "refilled" not in out, out
+    pfn = re.search(r"pfn 0x([0-9a-f]+)", out).group(1)
+    out = con.run(f"free 0x{pfn} 0")
+    assert re.search(rf"freed to CPU0's per-cpu list \(Normal, \w+\), {batch - 1} pages on it",
+                     out), out
+    # order 3: the free list it names lost a block, expand() gave back one per order
+    before = zone_rows(con.run("cat /proc/buddyinfo"))["Normal"]
+    out = con.run("alloc 3 movable")
+    m = re.search(r"  from free_area\[(\d+)\]\.free_list\[Movable\](, an order-(\d+) block "
+                  r"split by expand\(\))?\n", out)
+    assert m, out
+    k = int(m.group(1))
+    after = zone_rows(con.run("cat /proc/buddyinfo"))["Normal"]
+    want = list(before)
+    want[k] -= 1
+    for o in range(3, k):
+        want[o] += 1
+    assert after == want, (before, after, out)
+    assert (m.group(3) is None) == (k == 3)
+
+
+def test_drain_gives_the_per_cpu_pages_back(boot):
+    con = boot(mem="1024M")
+    con.run("drain")
+    before = con.run("cat /proc/buddyinfo")
+    pfns = [re.search(r"pfn 0x([0-9a-f]+)", con.run(f"alloc 0 {flags}")).group(1)
+            for flags in ("", "movable", "highmem movable", "reclaimable")]
+    for pfn in pfns:
+        assert "freed to CPU0's per-cpu list" in con.run(f"free 0x{pfn} 0")
+    # the pages are free again, but on the per-cpu lists: buddyinfo lacks them
+    assert con.run("cat /proc/buddyinfo") != before
+    counts = pcp_counts(con)
+    assert "PerCpuLists:" in con.run("cat /proc/meminfo")
+    out = con.run("drain")
+    assert f"drain: CPU0's per-cpu lists: Normal {counts['Normal']}, HighMem " \
+        f"{counts['HighMem']} pages" in out, out
+    assert f"drain_all_pages() gave {sum(counts.values())} pages back" in out, out
+    assert con.run("cat /proc/buddyinfo") == before
+    assert set(pcp_counts(con).values()) == {0}
+    assert "takes no arguments" in con.run("drain now")
+
+
+def test_free_past_high_goes_back_in_a_batch(boot):
+    con = boot(mem="64M")
+    zi = con.run("cat /proc/zoneinfo")
+    high, batch = (int(x) for x in re.search(r"high:\s+(\d+)\n\s+batch:\s+(\d+)", zi).groups())
+    con.run("drain")
+    pfns = [re.search(r"pfn 0x([0-9a-f]+)", con.run("alloc 0 movable")).group(1)
+            for _ in range(high)]
+    outs = [con.run(f"free 0x{pfn} 0") for pfn in pfns]
+    spills = [o for o in outs if "reached high" in o]
+    assert spills, outs[-3:]
+    assert f"the lists reached high ({high}): free_pcppages_bulk() gave {batch} pages back" \
+        in spills[0], spills[0]
+    assert "free lists back exactly as before" in con.run("memtest 1")
 
 
 def test_wrong_order_free_is_refused(boot):

@@ -6,6 +6,7 @@
  * of the seed (the study notes a9mm grew from; not in this repository), random alloc/free against a
  * reference model, exhaustion, bad frees, pageblock stealing, watermarks and the /proc texts.
  */
+#include <linux/errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -17,7 +18,7 @@
 #include <string.h>
 
 #include <asm/mm.h>
-#include <linux/errno.h>
+#include <trace/events/kmem.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
 
@@ -259,25 +260,27 @@ static void test_bad_frees_change_nothing(void **state)
 	buddy_snapshot(boot_snapshot);
 
 	host_log_reset();
-	assert_int_equal(free_pages_checked(pfn, 1), -EINVAL);
+	assert_int_equal(free_pages_checked(pfn, 1), -EPERM);
 	assert_true(host_log_contains("BUG: Bad page state in process swapper/0  pfn:"));
 	assert_true(host_log_contains(
 		"page dumped because: freed with order 1, allocated with order 2"));
-	assert_int_equal(free_pages_checked(pfn + 2, 0), -EINVAL);
-	assert_int_equal(free_pages_checked(pfn + 1, 0), -EINVAL);
+	assert_int_equal(free_pages_checked(pfn + 2, 0), -EPERM);
+	assert_int_equal(free_pages_checked(pfn + 1, 0), -EPERM);
 	assert_int_equal(free_pages_checked(pfn, 11), -EINVAL);
 	assert_int_equal(free_pages_checked(pfn + 1, 1), -EINVAL); /* misaligned */
-	assert_int_equal(free_pages_checked(0x1000, 0), -EINVAL);  /* outside the zone */
-	assert_int_equal(free_pages_checked(~0UL, 0), -EINVAL);	   /* would wrap past the end */
-	assert_int_equal(free_pages_checked(~0UL << 10, 10), -EINVAL);
-	assert_true(host_log_contains("pfn 0x1000 (order 0) is not inside a zone"));
-	assert_int_equal(free_pages_checked((RAM + 0x10000) >> 12, 0), -EINVAL); /* reserved */
+	/* no struct page to check: refused before mem_map is touched, silently */
+	host_log_reset();
+	assert_int_equal(free_pages_checked(0x1000, 0), -ERANGE); /* outside the zone */
+	assert_int_equal(free_pages_checked(~0UL, 0), -ERANGE);	  /* would wrap past the end */
+	assert_int_equal(free_pages_checked(~0UL << 10, 10), -ERANGE);
+	assert_false(host_log_contains("Bad page state"));
+	assert_int_equal(free_pages_checked((RAM + 0x10000) >> 12, 0), -EPERM); /* reserved */
 	assert_true(host_log_contains("freeing a reserved page"));
 	expect_boot_state();
 
 	assert_int_equal(free_pages_checked(pfn, 2), 0);
 	host_log_reset();
-	assert_int_equal(free_pages_checked(pfn, 2), -EINVAL); /* double free */
+	assert_int_equal(free_pages_checked(pfn, 2), -EPERM); /* double free */
 	assert_true(host_log_contains("double free"));
 	__free_pages(page, 2); /* the kernel API checks the same way */
 	assert_int_equal(check_free_lists(printk), 0);
@@ -298,6 +301,59 @@ static void test_unmovable_steals_a_pageblock(void **state)
 		unmovable += normal->pageblock_flags[b] == MIGRATE_UNMOVABLE;
 	assert_int_equal(unmovable, 1); /* the largest block was taken whole */
 	__free_page(page);
+	assert_int_equal(check_free_lists(printk), 0);
+}
+
+/*
+ * The trace events say what one allocation did (the shell's `alloc`):
+ * an empty per-cpu list refilled with `batch` blocks, the first cut from
+ * an order-10 block of another type (fallback); the next one straight from
+ * the list; an order-3 request from the smallest block that fits.
+ */
+static void test_trace_events_tell_where_a_block_came_from(void **state)
+{
+	struct zone *normal = &NODE_DATA(0)->node_zones[ZONE_NORMAL];
+	struct kmem_trace t;
+	struct page *a, *b, *c;
+	int smallest;
+
+	boot_node(256, 192); /* batch 15: a refill leaves pages on the list */
+	assert_true(normal->pageset.pcp.batch > 1);
+	drain_all_pages();
+	kmem_trace_start(&t);
+	a = alloc_pages(GFP_KERNEL, 0);
+	kmem_trace_stop();
+	assert_int_equal(t.zone_locked, normal->pageset.pcp.batch);
+	assert_int_equal(t.split_order, MAX_ORDER - 1);
+	assert_true(t.extfrag);
+	assert_int_equal(t.fallback_migratetype, MIGRATE_MOVABLE);
+	assert_true(t.change_ownership);
+	assert_int_equal(t.migratetype, MIGRATE_UNMOVABLE);
+
+	kmem_trace_start(&t);
+	b = alloc_pages(GFP_KERNEL, 0);
+	kmem_trace_stop();
+	assert_int_equal(t.zone_locked, 0); /* the per-cpu list had it */
+	assert_false(t.extfrag);
+
+	/* the smallest Movable block of order 3 or more is the one taken */
+	for (smallest = 3; list_empty(&normal->free_area[smallest].free_list[MIGRATE_MOVABLE]);)
+		smallest++;
+	kmem_trace_start(&t);
+	c = alloc_pages(GFP_KERNEL | __GFP_MOVABLE, 3);
+	kmem_trace_stop();
+	assert_int_equal(t.zone_locked, 1);
+	assert_int_equal(t.migratetype, MIGRATE_MOVABLE);
+	assert_int_equal(t.split_order, smallest);
+
+	/* no probe, no record: an event with nobody listening changes nothing */
+	t.zone_locked = 77;
+	__free_pages(c, 3);
+	c = alloc_pages(GFP_KERNEL | __GFP_MOVABLE, 3);
+	assert_int_equal(t.zone_locked, 77);
+	__free_pages(c, 3);
+	__free_page(b);
+	__free_page(a);
 	assert_int_equal(check_free_lists(printk), 0);
 }
 
@@ -369,6 +425,8 @@ int main(void)
 		cmocka_unit_test_teardown(test_random_against_model, host_ram_teardown),
 		cmocka_unit_test_teardown(test_bad_frees_change_nothing, host_ram_teardown),
 		cmocka_unit_test_teardown(test_unmovable_steals_a_pageblock, host_ram_teardown),
+		cmocka_unit_test_teardown(test_trace_events_tell_where_a_block_came_from,
+					  host_ram_teardown),
 		cmocka_unit_test_teardown(test_watermarks, host_ram_teardown),
 		cmocka_unit_test_teardown(test_proc_texts, host_ram_teardown),
 	};
