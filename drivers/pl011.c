@@ -7,6 +7,7 @@
  */
 #include <asm/io.h>
 #include <linux/amba/serial.h>
+#include <linux/console.h>
 #include <mach/vexpress.h>
 
 /**
@@ -45,4 +46,22 @@ int pl011_getc(void)
 	if (readl(V2M_UART0 + UART01x_FR) & UART01x_FR_RXFE)
 		return -1;
 	return (int)(readl(V2M_UART0 + UART01x_DR) & 0xff);
+}
+
+/**
+ * console_getc() - the next byte typed on the console, waiting for it
+ *
+ * The shell's only input call (kernel/readline.c).  The PL011 is polled
+ * here; a receive interrupt filling a buffer can replace this body
+ * without its caller noticing.
+ *
+ * Return: the byte, 0..255.
+ */
+int console_getc(void)
+{
+	int c;
+
+	while ((c = pl011_getc()) < 0)
+		__asm__ volatile("nop");
+	return c;
 }

@@ -92,8 +92,16 @@ static int do_fault(int argc, char **argv)
 		shprintf("fault %s: no fault: 0x%08lx allowed the access\n", k->name, k->arg);
 	return 0;
 }
+static const char *fault_word(unsigned int argno, unsigned int i)
+{
+	return argno == 1 && i < ARRAY_SIZE(fault_kinds) ? fault_kinds[i].name : NULL;
+}
 SHELL_CMD("fault", do_fault, "null|ro|xn|undef|align",
-	  "take an exception on purpose and show its decoded report");
+	  "take an exception on purpose and show its decoded report",
+	  .linux = "arch/arm/mm/fault.c: do_DataAbort()/do_PrefetchAbort() -> "
+		   "__do_kernel_fault(), show_pte(); arch/arm/kernel/traps.c: die(), "
+		   "do_undefinstr(); the fixup that brings the shell back",
+	  .complete = fault_word);
 
 static void traps_fault_kinds(struct ktap_test *t)
 {

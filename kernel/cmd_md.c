@@ -105,4 +105,6 @@ static int do_md(int argc, char **argv)
 	}
 	return 0;
 }
-SHELL_CMD("md", do_md, "ADDR [WORDS]", "display memory; checks the mapping first, never faults");
+SHELL_CMD("md", do_md, "ADDR [WORDS]", "display memory; checks the mapping first, never faults",
+	  .linux = "the MMU's own translation (ATS1CPR, then PAR) before each page, where "
+		   "Linux's copy_from_kernel_nofault() would take and fix up the fault");

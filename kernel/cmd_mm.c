@@ -24,7 +24,8 @@ static int do_layout(int argc, char **argv)
 	show_vm_layout(shprintf);
 	return 0;
 }
-SHELL_CMD("layout", do_layout, "", "the virtual kernel memory layout");
+SHELL_CMD("layout", do_layout, "", "the virtual kernel memory layout",
+	  .linux = "arch/arm/mm/init.c: mem_init()'s \"Virtual kernel memory layout:\" (v4.x)");
 
 static int do_pgwalk(int argc, char **argv)
 {
@@ -40,7 +41,9 @@ static int do_pgwalk(int argc, char **argv)
 	pgwalk_show(va, shprintf);
 	return 0;
 }
-SHELL_CMD("pgwalk", do_pgwalk, "VA", "walk the page tables for VA and decode each descriptor");
+SHELL_CMD("pgwalk", do_pgwalk, "VA", "walk the page tables for VA and decode each descriptor",
+	  .linux = "the MMU's short-descriptor walk (ARM ARM B3.5) of swapper_pg_dir, through "
+		   "pgd_offset_k()/pmd_off_k()/pte_offset_kernel(), as show_pte() does");
 
 /*
  * kmap PA [VALUE]: map PA's page with kmap_high_pfn() (a pkmap slot) and,
@@ -96,7 +99,10 @@ static int do_kmap(int argc, char **argv)
 	return 0;
 }
 SHELL_CMD("kmap", do_kmap, "PA [VALUE]",
-	  "map a HighMem page with kmap and kmap_atomic (write VALUE first), read it back");
+	  "map a HighMem page with kmap and kmap_atomic (write VALUE first), read it back",
+	  .linux = "mm/highmem.c: kmap_high(), page_address(), map_new_virtual(), "
+		   "flush_all_zero_pkmaps(); arch/arm/mm/highmem.c: kmap_atomic_pfn(), "
+		   "__kunmap_atomic()");
 
 static const struct gfp_word {
 	const char *word;
@@ -212,8 +218,17 @@ static int do_alloc(int argc, char **argv)
 	say_alloc_source(page, (unsigned int)order, gfp, &trace);
 	return 0;
 }
+static const char *gfp_word(unsigned int argno, unsigned int i)
+{
+	return argno >= 2 && i < ARRAY_SIZE(gfp_words) ? gfp_words[i].word : NULL;
+}
 SHELL_CMD("alloc", do_alloc, "ORDER [highmem|movable|reclaimable|atomic|cold|zero]...",
-	  "allocate 2^ORDER pages from the buddy allocator");
+	  "allocate 2^ORDER pages from the buddy allocator",
+	  .linux = "mm/page_alloc.c (v3.14): alloc_pages() -> get_page_from_freelist() "
+		   "(zonelist, zone_watermark_ok()) -> buffered_rmqueue() (order 0: the "
+		   "per-cpu list, rmqueue_bulk()) -> __rmqueue(): __rmqueue_smallest(), "
+		   "expand(), __rmqueue_fallback()",
+	  .complete = gfp_word);
 
 /* The shell's own words for a refused free: they show at any loglevel. */
 static void say_free_refused(int err, unsigned long pfn, unsigned long order)
@@ -279,7 +294,10 @@ static int do_free(int argc, char **argv)
 			pcp->batch, pcp->high);
 	return 0;
 }
-SHELL_CMD("free", do_free, "PFN ORDER", "free a block alloc gave (checked: bad input is refused)");
+SHELL_CMD("free", do_free, "PFN ORDER", "free a block alloc gave (checked: bad input is refused)",
+	  .linux = "mm/page_alloc.c (v3.14): __free_pages() -> free_pages_check() (\"BUG: Bad "
+		   "page state\") -> free_hot_cold_page() (order 0: the per-cpu list, "
+		   "free_pcppages_bulk()) or free_one_page() -> __free_one_page() (merging)");
 
 /*
  * drain: drain_all_pages(), every CPU's per-cpu lists back to the buddy
@@ -312,7 +330,9 @@ static int do_drain(int argc, char **argv)
 	shprintf("drain: drain_all_pages() gave %lu pages back to the buddy lists\n", total);
 	return 0;
 }
-SHELL_CMD("drain", do_drain, "", "give every CPU's per-cpu pages back to the buddy lists");
+SHELL_CMD("drain", do_drain, "", "give every CPU's per-cpu pages back to the buddy lists",
+	  .linux = "mm/page_alloc.c (v3.14): drain_all_pages() -> drain_local_pages() on each "
+		   "CPU -> free_pcppages_bulk(), as memory hotplug and compaction call it");
 
 /* the word memtest writes at offset i of page pfn */
 static u32 pattern(unsigned long pfn, unsigned int i, unsigned int pass)
@@ -398,4 +418,6 @@ static int do_memtest(int argc, char **argv)
 	return 0;
 }
 SHELL_CMD("memtest", do_memtest, "[MB]",
-	  "allocate MB (default 16), write and verify patterns (kmap for HighMem), free");
+	  "allocate MB (default 16), write and verify patterns (kmap for HighMem), free",
+	  .linux = "alloc_pages() and __free_pages() in bulk, kmap() for HighMem pages, "
+		   "drain_all_pages(), and the free lists compared before and after");

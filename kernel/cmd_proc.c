@@ -78,5 +78,13 @@ static int do_cat(int argc, char **argv)
 	}
 	return 0;
 }
+static const char *cat_word(unsigned int argno, unsigned int i)
+{
+	return i < ARRAY_SIZE(proc_files) ? proc_files[i].path : NULL;
+}
 SHELL_CMD("cat", do_cat, "/proc/{buddyinfo,pagetypeinfo,zoneinfo,meminfo,iomem,cmdline}",
-	  "print a /proc file (Linux's formats)");
+	  "print a /proc file (Linux's formats)",
+	  .linux = "mm/vmstat.c: frag_show() (buddyinfo), pagetypeinfo_show(), "
+		   "zoneinfo_show(); fs/proc/meminfo.c; kernel/resource.c (iomem); "
+		   "fs/proc/cmdline.c",
+	  .complete = cat_word);

@@ -20,7 +20,9 @@ static int do_uptime(int argc, char **argv)
 		 (unsigned long)(ns % 1000000000ULL / 10000000ULL));
 	return 0;
 }
-SHELL_CMD("uptime", do_uptime, "", "time since the global timer started");
+SHELL_CMD("uptime", do_uptime, "", "time since the global timer started",
+	  .linux = "the clock behind printk times: the Cortex-A9 global timer "
+		   "(drivers/clocksource/arm_global_timer.c), as sched_clock()");
 
 static int do_dmesg(int argc, char **argv)
 {
@@ -33,11 +35,15 @@ static int do_dmesg(int argc, char **argv)
 		console_write(line, len);
 	return 0;
 }
-SHELL_CMD("dmesg", do_dmesg, "", "print the kernel log buffer, every level");
+SHELL_CMD("dmesg", do_dmesg, "", "print the kernel log buffer, every level",
+	  .linux = "kernel/printk/printk.c: the record log, read with kmsg_dump_get_line() "
+		   "(v3.14), as dmesg reads /dev/kmsg");
 
 static int do_memblock(int argc, char **argv)
 {
 	memblock_show(shprintf);
 	return 0;
 }
-SHELL_CMD("memblock", do_memblock, "", "dump memblock.memory and memblock.reserved");
+SHELL_CMD("memblock", do_memblock, "", "dump memblock.memory and memblock.reserved",
+	  .linux = "mm/memblock.c: __memblock_dump_all(), the boot allocator's arrays "
+		   "(memblock=debug prints them at boot, with each caller)");

@@ -111,7 +111,9 @@ static int do_selftest(int argc, char **argv)
 	ktap_run_all(); /* the report says which cases failed */
 	return 0;
 }
-SHELL_CMD("selftest", do_selftest, "", "run the in-kernel self-tests, report in KTAP");
+SHELL_CMD("selftest", do_selftest, "", "run the in-kernel self-tests, report in KTAP",
+	  .linux = "lib/kunit: KUnit-style suites on the live kernel (traps, memblock, "
+		   "paging, page_alloc), reporting KTAP as Linux's do");
 
 static bool selftest_at_boot;
 

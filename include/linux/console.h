@@ -8,5 +8,7 @@
 void console_write(const char *s, size_t len);
 void register_console(void);
 void printk_clock_enable(void);
+/* drivers/pl011.c: the next input byte, blocking */
+int console_getc(void);
 
 #endif
