@@ -20,6 +20,8 @@ LIBFDT_DIR	:= $(CACHE)/libfdt
 
 MEM		?= 1024M
 GDB_PORT	?= 1234
+BREAK		?= start_kernel
+TUI		?=
 SMP		?= 4
 APPEND		?= console=ttyAMA0 loglevel=8
 QEMU		:= qemu-system-arm
@@ -192,13 +194,30 @@ $(B)/dtb/%.dtb: tests/dts/%.dts dts/vexpress-v2p-ca9.dtsi | $(B)/.deps
 qemu: all
 	$(QEMU_BASE) -nographic
 
-# -S -s, with the stub's port movable (GDB_PORT=) when 1234 is taken
-debug: all
-	@echo "QEMU frozen, GDB stub on :$(GDB_PORT) -- run 'make gdb' in another terminal"
-	$(QEMU_BASE) -nographic -S -gdb tcp:127.0.0.1:$(GDB_PORT)
+# -S -s, with the stub's port movable (GDB_PORT=) when 1234 is taken.
+# make debug records what it runs -- DEBUG, the port, and a copy of its
+# vmlinux in $(B)/debug/ -- and make gdb uses exactly that (scripts/gdb-run),
+# so a rebuild meanwhile cannot put GDB's symbols out of step with the
+# Image QEMU runs.  The record goes when QEMU exits.
+DEBUG_DIR	:= $(B)/debug
+GDB_HINT	= make$(if $(filter-out build,$(B)), B=$(B)) gdb$(if $(filter-out 1234,$(GDB_PORT)), GDB_PORT=$(GDB_PORT))
 
-gdb: all
-	A9MM_GDB_PORT=$(GDB_PORT) gdb-multiarch --tui -x scripts/gdbinit $(B)/vmlinux
+debug: all
+	@mkdir -p $(DEBUG_DIR)
+	@cp $(B)/vmlinux $(DEBUG_DIR)/vmlinux
+	@printf 'DEBUG=%s\nGDB_PORT=%s\n' '$(DEBUG)' '$(GDB_PORT)' > $(DEBUG_DIR)/session
+	@echo "QEMU frozen at reset, running the DEBUG=$(DEBUG) build; GDB stub on 127.0.0.1:$(GDB_PORT)"
+	@echo "In another terminal: $(GDB_HINT)   (add BREAK=stext to stop at the kernel's first instruction)"
+	@$(QEMU_BASE) -nographic -S -gdb tcp:127.0.0.1:$(GDB_PORT); \
+		s=$$?; rm -f $(DEBUG_DIR)/session; exit $$s
+
+# No dependency on `all`: the vmlinux is the one make debug runs.
+# GDBFLAGS= adds GDB arguments (after scripts/gdbinit), BREAK= the first
+# stop (empty: stay at reset), TUI=0/1 the text UI (default: if it can).
+gdb:
+	@A9MM_BUILD='$(abspath $(B))' A9MM_DEBUG='$(DEBUG)' A9MM_DEBUG_ORIGIN='$(origin DEBUG)' \
+		A9MM_GDB_PORT='$(GDB_PORT)' A9MM_GDB_PORT_ORIGIN='$(origin GDB_PORT)' \
+		A9MM_BREAK='$(BREAK)' A9MM_TUI='$(TUI)' $(PYTHON) scripts/gdb-run $(GDBFLAGS)
 
 # --- tests ----------------------------------------------------------------
 $(B)/host/%.c.o: %.c $(FLAGS_STAMP) | $(LIBFDT_STAMP)
@@ -296,7 +315,8 @@ help:
 	@echo "  qemu           boot in QEMU to the serial shell (Ctrl-A x quits)"
 	@echo "                 MEM=$(MEM) SMP=$(SMP) APPEND='$(APPEND)'"
 	@echo "  debug          the same QEMU frozen at reset with a GDB stub on :$(GDB_PORT) (GDB_PORT=)"
-	@echo "  gdb            gdb-multiarch --tui attached to 'make debug'"
+	@echo "  gdb            gdb-multiarch attached to 'make debug', with its vmlinux"
+	@echo "                 BREAK=$(BREAK) (BREAK=stext: first instruction) GDBFLAGS= TUI=0|1"
 	@echo "  test           format-check + doc-check + test-unit + test-py"
 	@echo "  test-unit      host unit tests of the mm core (cmocka, ASan/UBSan)"
 	@echo "  test-py        system tests: boot QEMU, talk to the console (pytest)"

@@ -12,8 +12,10 @@ again here, not shared.  It also decodes what a9mm never makes
 """
 import gdb
 
-from a9mm_target import (A9mmError, PAGE_OFFSET, cp_register, mmu_on, read_phys_u32, value,
-                         virt_to_phys)
+from a9mm_target import (A9mmError, PAGE_OFFSET, SZ_2M, TEXT_OFFSET, cp_register, link_address,
+                         mmu_on, pc, phys_offset, read_phys_u32, value, virt_to_phys, write_phys)
+
+SWAPPER_PG_DIR_SIZE = 0x4000  # 4096 first-level entries, below the image
 
 TEX0 = ["strongly-ordered", "shareable device", "normal, write-through, no write-allocate",
         "normal, write-back, no write-allocate"]
@@ -73,6 +75,43 @@ def first_level_table():
     return pgd_pa, (f"swapper_pg_dir at PA 0x{pgd_pa:08x} (VA 0x{pgd_va:08x}); "
                     f"TTBR0 not readable through this GDB stub; MMU "
                     f"{'on' if mmu_on() else 'off'}")
+
+
+def bl_target(addr, word):
+    """Where `word`, an ARM-state BL at `addr`, branches (A8.8.25), or None."""
+    if word >> 24 != 0xEB:  # cond AL, 101 L=1
+        return None
+    imm = word & 0xFFFFFF
+    return (addr + 8 + ((imm - (1 << 24) if imm & 0x800000 else imm) << 2)) & 0xFFFFFFFF
+
+
+def early_tables_note():
+    """None when the tables a walk reads were written by this boot, else why not.
+
+    head.S clears and fills swapper_pg_dir in __create_page_tables, called
+    from stext.  Before it returns, RAM holds whatever was there: QEMU keeps
+    RAM across `monitor system_reset`, so that is the previous boot's tables.
+    """
+    if mmu_on():
+        return None
+    po = phys_offset()
+    here = pc() - po + PAGE_OFFSET  # where the PC is, in link addresses
+    stext, vet, create, enable = (link_address(n) for n in
+                                  ("stext", "__vet_dtb", "__create_page_tables", "__enable_mmu"))
+    if not stext <= here < enable:
+        return None
+    if here >= create:
+        return ("the PC is inside __create_page_tables: swapper_pg_dir is being cleared and "
+                "refilled, entries may be the old ones or half written")
+    for addr in range(stext, vet, 4):  # the return address of stext's bl __create_page_tables
+        if bl_target(addr, read_phys_u32(addr - PAGE_OFFSET + po)) == create:
+            if addr + 4 <= here < vet:
+                return None
+            break
+    return ("head.S has not written swapper_pg_dir in this boot yet (the PC is before "
+            "__create_page_tables): what follows is whatever RAM holds -- QEMU keeps RAM "
+            "across a reset, so maybe the previous boot's tables; `a9mm-restart` starts "
+            "over on a zeroed table")
 
 
 def walk_l2(va, l1, out):
@@ -150,11 +189,51 @@ The lines after the first use the words of the kernel's `pgwalk VA`."""
             raise A9mmError("usage: a9mm-pgwalk VA")
         va = int(gdb.parse_and_eval(arg)) & 0xFFFFFFFF
         table_pa, source = first_level_table()
+        note = early_tables_note()
+        if note:
+            print(f"a9mm-pgwalk: warning: {note}")
         print(f"a9mm-pgwalk: {source}")
         name = source.split()[0]
         print(f"pgwalk 0x{va:08x}: {name}, TTBCR.N = 0")
         print("\n".join(walk(va, table_pa)))
 
 
+class Restart(gdb.Command):
+    """a9mm-restart: reset the board and run this kernel again, from a clean page table.
+
+`monitor system_reset` puts the CPUs back in QEMU's boot stub and QEMU
+reloads the Image and the DTB -- but keeps the rest of RAM, so head.S's
+swapper_pg_dir and the kernel's .bss still hold the previous boot's
+values until this boot writes them.  a9mm-restart resets, makes GDB
+forget the registers it had cached, and zeroes those two (as a cold
+board's RAM would be), so a9mm-pgwalk before __create_page_tables shows
+an empty table, not a stale one.  Breakpoints stay; `continue` runs
+the new boot.  (Quitting and running `make debug` again is the other way:
+a new QEMU starts with all RAM zeroed.)"""
+
+    def __init__(self):
+        super().__init__("a9mm-restart", gdb.COMMAND_RUNNING)
+
+    def invoke(self, arg, from_tty):
+        if arg.strip():
+            raise A9mmError("usage: a9mm-restart")
+        try:
+            po = phys_offset()
+        except A9mmError:  # in the boot stub: it sits at the start of RAM
+            po = pc() & ~(SZ_2M - 1)
+        bss = link_address("__bss_start"), link_address("__bss_stop")
+        gdb.execute("monitor system_reset", to_string=True)
+        gdb.execute("maint flush register-cache", to_string=True)
+        pgd = po + TEXT_OFFSET - SWAPPER_PG_DIR_SIZE
+        write_phys(pgd, bytes(SWAPPER_PG_DIR_SIZE))
+        write_phys(bss[0] - PAGE_OFFSET + po, bytes(bss[1] - bss[0]))
+        print(f"a9mm-restart: board reset, PC 0x{pc():08x} (QEMU's boot stub); QEMU reloaded "
+              "the Image and the DTB")
+        print(f"a9mm-restart: zeroed swapper_pg_dir (PA 0x{pgd:08x}, 16 KiB) and .bss "
+              f"(PA 0x{bss[0] - PAGE_OFFSET + po:08x}, {bss[1] - bss[0]} bytes); the rest of "
+              "RAM keeps the last boot's data")
+
+
 def register():
     Pgwalk()
+    Restart()

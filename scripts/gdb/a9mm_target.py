@@ -16,6 +16,9 @@ PAGE_OFFSET = 0xC0000000
 PAGE_SHIFT = 12
 TEXT_OFFSET = 0x00010000  # include/asm/memory.h: the Image sits here above RAM
 SZ_2M = 0x200000
+# scripts/gdbinit loads the symbols twice, the second copy with
+# `add-symbol-file build/vmlinux -o -0x60000000` (head.S at its load address)
+GDBINIT_ALIAS = 0x60000000
 
 
 class A9mmError(gdb.GdbError):
@@ -109,6 +112,31 @@ def read_phys_u32(pa):
         raise A9mmError(f"a9mm: PA 0x{pa:08x} is not in lowmem and this GDB stub has no "
                         "physical-memory mode")
     return u32(va)
+
+
+def link_address(name):
+    """A kernel symbol's link (virtual) address, whichever of gdbinit's two
+    copies of the symbols GDB resolves it in (head.S's local labels may come
+    from the physical one)."""
+    addr = int(value(f"(unsigned long)&{name}")) & 0xFFFFFFFF
+    return addr + GDBINIT_ALIAS if addr < PAGE_OFFSET else addr
+
+
+def write_phys(pa, data):
+    """Bytes into RAM by physical address (the same ways read_phys_u32 reads)."""
+    inf = gdb.selected_inferior()
+    if has_phys_mode():
+        old = _packet("qqemu.PhyMemMode")
+        _packet("Qqemu.PhyMemMode:1")
+        try:
+            inf.write_memory(pa, data)
+        finally:
+            _packet(f"Qqemu.PhyMemMode:{old or '0'}")
+            gdb.execute("maint flush dcache", to_string=True)
+    elif not mmu_on():
+        inf.write_memory(pa, data)
+    else:
+        raise A9mmError("a9mm: this GDB stub has no physical-memory mode and the MMU is on")
 
 
 def phys_offset():

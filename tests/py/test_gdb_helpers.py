@@ -249,3 +249,110 @@ def test_pgwalk_decodes_what_a9mm_never_builds():
            "S=1, nG=0" in sp[2], sp
     assert sp[3] == "  => VA 0x41012345 -> PA 0x23012345", sp
     assert "RESTORED=0" in out
+
+
+def test_pfn_right_after_free_area_init_node():
+    """mem_map exists once free_area_init_node() returns; max_pfn comes later
+    (bootmem_init()).  a9mm-pfn takes the bounds from the node, not max_pfn."""
+    port = free_tcp_port()
+    con = stub_qemu(port, mem="512M")
+    try:
+        out = gdb_batch([f"source {HELPERS}", "break free_area_init_node", "continue", "finish",
+                         'printf "MAX_PFN=%lu\\n", max_pfn', "a9mm-pfn phys 0x60100000",
+                         "a9mm-pfn phys 0x7ffff000", "a9mm-pfn phys 0x80000000", "kill"], port)
+    finally:
+        con.close()
+    assert "MAX_PFN=0" in out, out     # the case the issue describes: not set yet
+    first = out.split("pfn   0x60100", 1)[1]
+    assert "virt  0xc0100000 (max_low_pfn not set yet: ZONE_NORMAL's end)" in first, out
+    assert re.search(r"page  0x[0-9a-f]{8} \(struct page, zone Normal\)", first), out
+    assert "outside mem_map" not in first.split("pfn   0x")[0], out
+    last = out.split("pfn   0x7ffff", 1)[1].split("pfn   0x")[0]
+    assert "struct page, zone Normal" in last, out
+    beyond = out.split("pfn   0x80000", 1)[1]
+    assert "page  none (outside mem_map: the node spans pfn 0x60000-0x7ffff)" in beyond, out
+
+
+def test_zoneinfo_and_freelist_agree_with_the_kernel():
+    port = free_tcp_port()
+    con = stub_qemu(port, frozen=False)
+    try:
+        con.wait_prompt()
+        con.run("alloc 0")                       # something on a per-cpu list
+        zi = con.run("cat /proc/zoneinfo")
+        pti = con.run("cat /proc/pagetypeinfo")
+        bi = con.run("cat /proc/buddyinfo")
+        out = gdb_batch([f"source {HELPERS}", "a9mm-zoneinfo", "a9mm-freelist Normal 10 Movable",
+                         "a9mm-freelist HighMem 10", "a9mm-freelist Normal 11",
+                         "a9mm-freelist Nowhere 0", "a9mm-freelist Normal 3 Sticky",
+                         "a9mm-freelist Normal x", "a9mm-freelist", "detach"], port)
+        con.run("version")
+    finally:
+        con.close()
+    for name in ("Normal", "HighMem"):
+        body = re.search(rf"^Node 0, zone +{name}\n((?:[ \t].*\n)*)", zi, re.M).group(1)
+        f = dict((k, int(v)) for k, v in re.findall(r"^\s+(pages free|min|low|high|spanned|"
+                                                      r"present|managed)\s+(\d+)$", body, re.M))
+        f.update((k, int(v)) for k, v in re.findall(r"^\s+(count|batch):\s+(\d+)$", body, re.M))
+        mine = out.split(f"Node 0, zone {name:>8s}\n", 1)[1]
+        assert f"spanned {f['spanned']}  present {f['present']}  managed {f['managed']}" in mine
+        assert f"pages free {f['pages free']}  min {f['min']}  low {f['low']}  " \
+               f"high {f['high']}" in mine, (name, mine)
+        assert re.search(rf"cpu 0: count {f['count']} high \d+ batch {f['batch']} ", mine), mine
+        # free blocks: pagetypeinfo's rows, and buddyinfo's nr_free
+        for mt, row in re.findall(rf"^Node +0, zone +{name}, type +(\w+) +((?:\d+ +){{10}}\d+)",
+                                  pti, re.M):
+            assert re.search(rf"^ +{mt}" + "".join(rf" +{c}" for c in row.split()) + "$",
+                             mine, re.M), (mt, row, mine)
+        nr = re.search(rf"^Node 0, zone +{name} +((?:\d+ +){{10}}\d+)", bi, re.M).group(1)
+        assert re.search(r"^ +nr_free" + "".join(rf" +{c}" for c in nr.split()) + "$",
+                         mine, re.M), mine
+    # the Movable order-10 list: as many blocks as pagetypeinfo counts, each a
+    # free order-10 block at a 4 MiB-aligned pfn
+    want = int(re.search(r"zone   Normal, type      Movable +(?:\d+ +){10}(\d+)", pti).group(1))
+    lst = block(out, "zone Normal free_area[10].free_list[Movable]:", want + 1)
+    assert lst[0].endswith(f": {want} blocks"), lst[0]
+    for line in lst[1:]:
+        m = re.match(r"  pfn 0x([0-9a-f]{5}) order 10  PA 0x([0-9a-f]{8})-0x([0-9a-f]{8})$", line)
+        assert m, line
+        pfn = int(m.group(1), 16)
+        assert pfn % 1024 == 0 and int(m.group(2), 16) == pfn << 12
+        assert int(m.group(3), 16) == ((pfn + 1024) << 12) - 1
+    assert "zone HighMem free_area[10].free_list[Reserve]:" in out   # every type when none given
+    assert "a9mm-freelist: ORDER must be 0..10" in out
+    assert "a9mm: no zone 'Nowhere' (zones: Normal, HighMem, or their index)" in out
+    assert "a9mm-freelist: MIGRATETYPE is one of Unmovable, Reclaimable, Movable, Reserve" in out
+    assert "a9mm-freelist: ORDER 'x' is not a number" in out
+    assert "usage: a9mm-freelist ZONE ORDER [MIGRATETYPE]" in out
+
+
+def test_pgwalk_warns_about_the_previous_boots_tables():
+    """After `monitor system_reset` RAM keeps the last boot's swapper_pg_dir: at stext
+    a walk finds its section -- and says the table is not this boot's.  a9mm-restart
+    zeroes it, so the same walk finds nothing until head.S writes it again."""
+    port = free_tcp_port()
+    argv = [a for a in qemu_argv(mem="256M", extra=("-S", "-gdb", f"tcp:127.0.0.1:{port}"))
+            if a != "-no-reboot"]                # make debug's QEMU: a reset is a reset
+    con = Console(argv)
+    try:
+        out = gdb_batch([f"source {HELPERS}", f"add-symbol-file {ROOT}/build/vmlinux -o -0x60000000",
+                         "break start_kernel", "continue", "monitor system_reset",
+                         "maint flush register-cache", "break stext", "continue",
+                         "echo PLAIN-RESET\\n", "a9mm-pgwalk 0xc0010000",
+                         "break __turn_mmu_on", "continue", "echo WRITTEN\\n",
+                         "a9mm-pgwalk 0xc0010000",
+                         "a9mm-restart", "a9mm-pgwalk 0xc0010000", "continue",
+                         "echo RESTARTED\\n", "a9mm-pgwalk 0xc0010000", "kill"], port)
+    finally:
+        con.close()
+    plain = out.split("PLAIN-RESET", 1)[1].split("WRITTEN", 1)[0]
+    assert "warning: head.S has not written swapper_pg_dir in this boot yet" in plain, out
+    assert "section, PA 0x60000000" in plain, out          # the stale entry the warning is for
+    written = out.split("WRITTEN", 1)[1].split("a9mm-restart:", 1)[0]
+    assert "warning" not in written and "section, PA 0x60000000" in written, out
+    assert "a9mm-restart: board reset, PC 0x60000000 (QEMU's boot stub)" in out, out
+    assert "the kernel has not started (nothing to walk yet)" in out, out
+    restarted = out.split("RESTARTED", 1)[1]
+    assert "warning: head.S has not written swapper_pg_dir" in restarted, out
+    assert "L1[0xc00] = 0x00000000 (pgd[0x600], 1st MiB of the pair): fault (not mapped)" \
+        in restarted, out
