@@ -38,13 +38,16 @@ WARN		:= -Wall -Wextra -Werror -Wno-unused-parameter -Wshadow \
 INCLUDES	:= -Iinclude -I$(LIBFDT_DIR) $(KCPPFLAGS)
 
 # ARMv7-A, ARM state, soft-float: the kernel never touches VFP/NEON.
+# Frame pointers and no sibling calls, as Linux builds with
+# CONFIG_FRAME_POINTER: backtraces and memblock=debug name each real caller
+# (a tail call would name its caller's caller).
 # picolibc gives us string.h and snprintf: its full vfprintf, since this
 # picolibc has no integer-only variant with %llx (64-bit DT cells need it).
 ARCH_FLAGS	:= -march=armv7-a -marm -mfloat-abi=soft
 CFLAGS		:= $(ARCH_FLAGS) $(OPT) $(WARN) $(INCLUDES) -std=gnu11 \
 		   --specs=picolibc.specs \
 		   -ffreestanding -fno-common -ffunction-sections -fdata-sections \
-		   -fno-omit-frame-pointer -D__KERNEL__
+		   -fno-omit-frame-pointer -fno-optimize-sibling-calls -D__KERNEL__
 ASFLAGS		:= $(ARCH_FLAGS) -g $(INCLUDES) -D__ASSEMBLY__ -D__KERNEL__
 LDFLAGS		:= $(ARCH_FLAGS) --specs=picolibc.specs \
 		   -nostartfiles \

@@ -16,9 +16,6 @@
 #include <linux/of_fdt.h>
 #include <linux/sched_clock.h>
 
-/* The first-level table head.S built: 4096 word entries, below the image */
-#define SWAPPER_PG_DIR_SIZE (PTRS_PER_PGD * sizeof(pgd_t))
-
 /**
  * kernel_image_layout() - where the kernel image's parts are, physically
  * @kl: filled in from linker.ld's symbols (the host tests fake it)
@@ -48,7 +45,7 @@ void __init arm_memblock_init(void)
 {
 	/* cannot fail: memblock.reserved is still empty, with room for 128 */
 	memblock_reserve(__pa(_text), _end - _text);
-	memblock_reserve(__pa(swapper_pg_dir), SWAPPER_PG_DIR_SIZE);
+	arm_mm_memblock_reserve();
 	early_init_fdt_reserve_self();
 	early_init_fdt_scan_reserved_mem();
 	memblock_dump_all();

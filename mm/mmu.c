@@ -214,9 +214,11 @@ void __init adjust_lowmem_bounds(void)
 /*
  * arch/arm/mm/mmu.c: early_alloc() @ v4.14: page-table memory straight from
  * memblock, zeroed through the linear map (so it must already be mapped:
- * see adjust_lowmem_bounds()).
+ * see adjust_lowmem_bounds()).  Always inlined, so that memblock=debug
+ * names its callers -- devicemaps_init() (the vectors page) apart from the
+ * pte tables -- where Linux's log says early_alloc for both.
  */
-static void *__init early_alloc(unsigned long sz)
+static __always_inline void *__init early_alloc(unsigned long sz)
 {
 	void *ptr = __va(memblock_alloc(sz, sz));
 
@@ -400,11 +402,19 @@ void __init create_mapping(const struct map_desc *md)
  *
  * arch/arm/mm/mmu.c: iotable_init() @ v4.14, without the vm_struct
  * bookkeeping (a9mm has no vmalloc allocator yet).
+ *
+ * Each entry is then logged, as map_lowmem() logs lowmem (memmap-plot
+ * draws the I/O map from these lines).
  */
 void __init iotable_init(const struct map_desc *io_desc, int nr)
 {
-	for (int i = 0; i < nr; i++)
+	for (int i = 0; i < nr; i++) {
 		create_mapping(&io_desc[i]);
+		pr_debug("iotable_init: 0x%08lx-0x%08lx -> 0x%08lx %s\n",
+			 (unsigned long)__pfn_to_phys(io_desc[i].pfn),
+			 (unsigned long)(__pfn_to_phys(io_desc[i].pfn) + io_desc[i].length - 1),
+			 io_desc[i].virtual, mem_types[io_desc[i].type].name);
+	}
 }
 
 /*
@@ -572,8 +582,10 @@ static bool __init in_static_io_map(unsigned long addr)
  * flush_tlb_all().  The console works at every step, whatever the order,
  * so the steps keep Linux's order.  (tests/unit/test_mmu.c checks the
  * console's mapping after every first-level write of paging_init().)
+ *
+ * Not inlined: memblock=debug then names it as the vectors page's owner.
  */
-static void __init devicemaps_init(void)
+static noinline void __init devicemaps_init(void)
 {
 	struct map_desc map;
 	unsigned long addr;
@@ -600,6 +612,22 @@ static void __init devicemaps_init(void)
 
 	flush_tlb_all();
 	cpu_use_high_vectors();
+}
+
+/* The first-level table head.S built: 4096 word entries, below the image */
+#define SWAPPER_PG_DIR_SIZE (PTRS_PER_PGD * sizeof(pgd_t))
+
+/**
+ * arm_mm_memblock_reserve() - keep memblock off head.S's first-level table
+ *
+ * swapper_pg_dir, the 16 KiB below the kernel image, is in use from the
+ * first instruction on; arm_memblock_init() calls this to reserve it.
+ *
+ * arch/arm/mm/mmu.c: arm_mm_memblock_reserve() @ v4.14.
+ */
+void __init arm_mm_memblock_reserve(void)
+{
+	memblock_reserve(__pa(swapper_pg_dir), SWAPPER_PG_DIR_SIZE);
 }
 
 /* arch/arm/mm/mmu.c: kmap_init() @ v4.14: the pte tables pkmap and fixmap will fill */

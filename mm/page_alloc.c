@@ -186,8 +186,8 @@ static void __init zone_init_free_lists(struct zone *zone)
 }
 
 /* mm/page_alloc.c: setup_usemap() @ v3.14: a migratetype byte per pageblock */
-static void __init setup_usemap(struct zone *zone, unsigned long zone_start_pfn,
-				unsigned long zonesize)
+static noinline void __init setup_usemap(struct zone *zone, unsigned long zone_start_pfn,
+					 unsigned long zonesize)
 {
 	unsigned long start = round_down(zone_start_pfn, pageblock_nr_pages);
 	unsigned long n = DIV_ROUND_UP(zone_start_pfn + zonesize - start, pageblock_nr_pages);
@@ -260,12 +260,13 @@ static void __init calculate_node_totalpages(struct pglist_data *pgdat, unsigned
  * every pfn of the node, the array aligned to MAX_ORDER blocks so that
  * any buddy __free_one_page() looks at has a struct page.  memblock does
  * not zero: the padding outside the node is zeroed here (never a buddy),
- * the node's own pages by memmap_init_zone().
+ * the node's own pages by memmap_init_zone().  Not inlined, like
+ * setup_usemap(): memblock=debug then names it as the caller.
  *
  *   map                 node_mem_map                          end
  *   [ padding (zeroed) | node_start_pfn .. + spanned (zones) | padding ]
  */
-static void __init alloc_node_mem_map(struct pglist_data *pgdat)
+static noinline void __init alloc_node_mem_map(struct pglist_data *pgdat)
 {
 	unsigned long start = pgdat->node_start_pfn & ~(MAX_ORDER_NR_PAGES - 1);
 	unsigned long end =

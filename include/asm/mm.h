@@ -12,12 +12,13 @@
 extern phys_addr_t arm_lowmem_limit;
 extern void *high_memory;
 
-void adjust_lowmem_bounds(void); /* mm/mmu.c */
-void arm_memblock_init(void);	 /* mm/init.c */
-void paging_init(void);		 /* mm/mmu.c */
-void bootmem_init(void);	 /* mm/bootmem.c */
-void free_highpages(void);	 /* mm/bootmem.c, from mem_init() */
-void mem_init(void);		 /* mm/init.c */
+void adjust_lowmem_bounds(void);    /* mm/mmu.c */
+void arm_memblock_init(void);	    /* mm/init.c */
+void arm_mm_memblock_reserve(void); /* mm/mmu.c */
+void paging_init(void);		    /* mm/mmu.c */
+void bootmem_init(void);	    /* mm/bootmem.c */
+void free_highpages(void);	    /* mm/bootmem.c, from mem_init() */
+void mem_init(void);		    /* mm/init.c */
 
 /* mm/layout.c: "Virtual kernel memory layout:" through a printf-like function */
 void show_vm_layout(int (*print)(const char *fmt, ...));

@@ -19,5 +19,15 @@
 #ifndef __aligned
 #define __aligned(x) __attribute__((__aligned__(x)))
 #endif
+/*
+ * A function kept apart so that memblock=debug, which names the caller of
+ * each memblock_alloc(), names it and not the function it was folded into.
+ */
+#ifndef noinline
+#define noinline __attribute__((__noinline__))
+#endif
+#ifndef __always_inline
+#define __always_inline inline __attribute__((__always_inline__))
+#endif
 
 #endif
