@@ -116,6 +116,17 @@ static const struct gfp_word {
 	{ "zero", __GFP_ZERO },
 };
 
+/* pages on one of this CPU's per-cpu lists (the list is this CPU's alone) */
+static int pcp_list_len(struct per_cpu_pages *pcp, int migratetype)
+{
+	const struct list_head *pos;
+	int n = 0;
+
+	list_for_each(pos, &pcp->lists[migratetype])
+		n++;
+	return n;
+}
+
 /* "CPU0's per-cpu list (Normal, Movable)" and the like, for alloc and free */
 static void say_pcp_list(struct zone *zone, int migratetype)
 {
@@ -138,15 +149,11 @@ static void say_alloc_source(struct page *page, unsigned int order, gfp_t gfp,
 
 	if (order == 0) {
 		struct per_cpu_pages *pcp = zone_pcp(zone, smp_processor_id());
-		const struct list_head *pos;
-		int left = 0;
 
-		list_for_each(pos, &pcp->lists[mt])
-			left++;
 		shprintf("  from ");
 		say_pcp_list(zone, mt);
-		shprintf(": %d pages left on it, %d on all of CPU%u's %s lists\n", left, pcp->count,
-			 smp_processor_id(), zone->name);
+		shprintf(": %d pages left on it, %d on all of CPU%u's %s lists\n",
+			 pcp_list_len(pcp, mt), pcp->count, smp_processor_id(), zone->name);
 		if (!t->zone_locked)
 			return;
 		shprintf(
@@ -252,7 +259,7 @@ static int do_free(int argc, char **argv)
 	unsigned long pfn, order;
 	struct per_cpu_pages *pcp;
 	struct zone *zone;
-	int before = 0, err;
+	int before = 0, err, mt;
 
 	if (argc != 3)
 		return 1;
@@ -281,9 +288,11 @@ static int do_free(int argc, char **argv)
 		return 0;
 	}
 	pcp = zone_pcp(zone, smp_processor_id());
+	mt = min(get_pageblock_migratetype(pfn_to_page(pfn)), MIGRATE_MOVABLE);
 	shprintf(" to ");
-	say_pcp_list(zone, min(get_pageblock_migratetype(pfn_to_page(pfn)), MIGRATE_MOVABLE));
-	shprintf(", %d pages on it\n", pcp->count);
+	say_pcp_list(zone, mt);
+	shprintf(": %d pages on it, %d on all of CPU%u's %s lists\n", pcp_list_len(pcp, mt),
+		 pcp->count, smp_processor_id(), zone->name);
 	if (pcp->count <= before)
 		shprintf(
 			"  the lists reached high (%d): free_pcppages_bulk() gave %d pages back to the buddy lists\n",
