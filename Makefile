@@ -91,8 +91,8 @@ QEMU_BASE	= $(QEMU) -M vexpress-a9 -smp $(SMP) -m $(MEM) \
 		  -kernel $(B)/Image -dtb $(DTB) -append "$(APPEND)" \
 		  -audiodev none,id=snd0 -global pl041.audiodev=snd0
 
-.PHONY: all qemu debug gdb test test-unit test-py bench deps clean distclean \
-	help format format-check doc-check linux-map linux-compare linux-compare-readme
+.PHONY: all qemu debug gdb test test-unit test-py bench bench-readme docs deps clean \
+	distclean help format format-check doc-check linux-map linux-compare linux-compare-readme
 
 all: $(B)/Image $(DTB)
 
@@ -264,8 +264,25 @@ $(B)/bench/bench_buddy: $(BENCH_OBJS)
 	@echo "  HOSTLD  $@"
 	@$(HOSTCC) $(BENCH_CFLAGS) $^ -lm -o $@
 
+# Measuring writes $(B)/bench.md only; bench-readme copies it into the
+# README's table (a tracked file changes only when asked to).
 bench: all $(B)/bench/bench_buddy
 	$(PYTHON) scripts/bench.py
+
+bench-readme:
+	$(PYTHON) scripts/bench.py --readme
+
+# The README's pictures, redrawn from this build's own boots (logs kept in
+# $(B)/docs/), so they cannot drift from the code.
+DOCS_MEM	:= 128M 512M 1024M
+DOCS_CMDS	:= memblock "cat /proc/buddyinfo" "cat /proc/zoneinfo"
+
+docs: all
+	@set -e; for m in $(DOCS_MEM); do \
+		$(PYTHON) scripts/capture-log -m $$m -o $(B)/docs/boot-$$m.log $(DOCS_CMDS); done
+	$(PYTHON) scripts/memmap-plot $(B)/docs/boot-1024M.log -o docs/memmap.png
+	$(PYTHON) scripts/memmap-plot $(foreach m,$(DOCS_MEM),$(B)/docs/boot-$(m).log) \
+		-o docs/memmap-sizes.png
 
 # --- Linux beside a9mm ------------------------------------------------------
 # Debian 12's armmp kernel and a9mm on the same board, RAM, CPUs, command
@@ -323,7 +340,9 @@ help:
 	@echo "  test           format-check + doc-check + test-unit + test-py"
 	@echo "  test-unit      host unit tests of the mm core (cmocka, ASan/UBSan)"
 	@echo "  test-py        system tests: boot QEMU, talk to the console (pytest)"
-	@echo "  bench          benchmarks (host ns/instructions, QEMU -icount)"
+	@echo "  bench          benchmarks (host ns/instructions, QEMU -icount) -> build/bench.md"
+	@echo "  bench-readme   copy build/bench.md into README.md's table"
+	@echo "  docs           redraw docs/memmap.png and docs/memmap-sizes.png from fresh boots"
 	@echo "  linux-compare  Debian's Linux 6.1 and a9mm side by side, same QEMU board"
 	@echo "                 MEM=$(MEM) SMP=$(SMP) APPEND=... COMPARE_ARGS=--count-instructions"
 	@echo "  linux-compare-readme  regenerate README.md's comparison (-m 1024M)"

@@ -14,7 +14,9 @@ and mem_map) and mem_init()'s freeing to the buddy allocator took, and
 paging_init()/mem_init() as wholes ("mminit cost: ...").  Deterministic: the
 same build gives the same numbers on every machine.
 
-The table is printed and written into README.md between the bench markers.
+The table is printed and written to build/bench.md; `make bench-readme`
+(this script with --readme) copies that file's table into README.md
+between the bench markers -- measuring never edits a tracked file.
 """
 import os
 import re
@@ -26,6 +28,7 @@ import pexpect
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 BENCH = os.path.join(ROOT, "build", "bench", "bench_buddy")
 README = os.path.join(ROOT, "README.md")
+RESULTS = os.path.join(ROOT, "build", "bench.md")
 BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
 
 
@@ -88,7 +91,7 @@ def kernel_cost(mem):
     return paging, mem_init, bootmem, freeing, pages
 
 
-def main():
+def measure():
     rows = ["| what | measure | result |", "| --- | --- | --- |"]
     for order in (0, 3):
         ns = host_ns(order)
@@ -106,15 +109,40 @@ def main():
                     f"| {paging:,} + {mem_init:,} = {(paging + mem_init) / pages:.0f} per page |")
     table = "\n".join(rows)
     print(table)
+    os.makedirs(os.path.dirname(RESULTS), exist_ok=True)
+    with open(RESULTS, "w") as f:
+        f.write(table + "\n")
+    print(f"bench: results in {os.path.relpath(RESULTS, ROOT)}; "
+          "'make bench-readme' puts them in README.md")
 
+
+def update_readme():
+    """README.md's table between the markers := build/bench.md's."""
+    try:
+        with open(RESULTS) as f:
+            table = f.read().strip()
+    except FileNotFoundError:
+        sys.exit(f"bench: {os.path.relpath(RESULTS, ROOT)} is missing: run 'make bench' first")
+    if not table.startswith("| what | measure | result |"):
+        sys.exit(f"bench: {os.path.relpath(RESULTS, ROOT)} is not a bench table")
     with open(README) as f:
         text = f.read()
-    if BEGIN in text and END in text:
-        head, rest = text.split(BEGIN, 1)
-        _, tail = rest.split(END, 1)
-        with open(README, "w") as f:
-            f.write(f"{head}{BEGIN}\n{table}\n{END}{tail}")
-        print("bench: README.md table updated")
+    if BEGIN not in text or END not in text:
+        sys.exit(f"bench: README.md has no {BEGIN} ... {END} markers")
+    head, rest = text.split(BEGIN, 1)
+    _, tail = rest.split(END, 1)
+    with open(README, "w") as f:
+        f.write(f"{head}{BEGIN}\n{table}\n{END}{tail}")
+    print("bench: README.md table updated from build/bench.md")
+
+
+def main():
+    if sys.argv[1:] == ["--readme"]:
+        update_readme()
+    elif sys.argv[1:]:
+        sys.exit("usage: scripts/bench.py [--readme]")
+    else:
+        measure()
 
 
 if __name__ == "__main__":
