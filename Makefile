@@ -211,8 +211,8 @@ debug: all
 	@printf 'DEBUG=%s\nGDB_PORT=%s\n' '$(DEBUG)' '$(GDB_PORT)' > $(DEBUG_DIR)/session
 	@echo "QEMU frozen at reset, running the DEBUG=$(DEBUG) build; GDB stub on 127.0.0.1:$(GDB_PORT)"
 	@echo "In another terminal: $(GDB_HINT)   (add BREAK=stext to stop at the kernel's first instruction)"
-	@$(QEMU_BASE) -nographic -S -gdb tcp:127.0.0.1:$(GDB_PORT); \
-		s=$$?; rm -f $(DEBUG_DIR)/session; exit $$s
+	@trap 'rm -f $(DEBUG_DIR)/session' EXIT HUP INT TERM; \
+		$(QEMU_BASE) -nographic -S -gdb tcp:127.0.0.1:$(GDB_PORT)
 
 # No dependency on `all`: the vmlinux is the one make debug runs.
 # GDBFLAGS= adds GDB arguments (after scripts/gdbinit), BREAK= the first
