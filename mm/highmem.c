@@ -38,13 +38,13 @@ static unsigned int pkmap_count[LAST_PKMAP];
 static unsigned int last_pkmap_nr;
 static spinlock_t kmap_lock = { .name = "kmap_lock" };
 
+#define PA_HASH_ORDER 7 /* 128 hash chains, as Linux */
+
 /*
  * mm/highmem.c: struct page_address_map @ v4.14, keyed by page frame (a9mm
  * kmaps frames, kmap() turns a page into its frame).  The chains are
  * singly linked, so the zeroed table is ready without page_address_init().
  */
-#define PA_HASH_ORDER 7
-
 struct page_address_map {
 	unsigned long pfn;
 	void *virtual;
