@@ -240,7 +240,7 @@ test-unit: $(HOST_TESTS) $(TEST_DTBS) $(DTB)
 	@set -e; for t in $(HOST_TESTS); do \
 		echo "== $$t"; A9MM_DTB_DIR=$(B)/dtb $$t; done
 
-test-py: all $(TEST_DTBS)
+test-py: all $(TEST_DTBS) $(B)/floor.Image
 	$(PYTHON) -m pytest -q tests/py $(PYTEST_ARGS)
 
 test: format-check doc-check test-unit test-py
@@ -264,10 +264,20 @@ $(B)/bench/bench_buddy: $(BENCH_OBJS)
 	@echo "  HOSTLD  $@"
 	@$(HOSTCC) $(BENCH_CFLAGS) $^ -lm -o $@
 
-# Measuring writes $(B)/bench.md only; bench-readme copies it into the
-# README's table (a tracked file changes only when asked to).
-bench: all $(B)/bench/bench_buddy
-	$(PYTHON) scripts/bench.py
+# QEMU's floor: one character, then power off (tests/bench/floor.S), loaded
+# where QEMU puts a9mm's raw Image; make bench times a9mm against it.
+$(B)/floor.Image: tests/bench/floor.S | $(B)/.deps
+	@mkdir -p $(B)/bench
+	@echo "  AS      $<"
+	@$(CC) $(ARCH_FLAGS) -nostdlib -nostartfiles -Wl,-Ttext=0x60010000 \
+		-Wl,--build-id=none -o $(B)/bench/floor.elf $<
+	@$(OBJCOPY) -O binary $(B)/bench/floor.elf $@
+
+# Measuring writes $(B)/bench.md (and bench.json) only; bench-readme copies
+# the table into the README (a tracked file changes only when asked to).
+# BENCH_ARGS=--offline: never download Linux's package for its figures.
+bench: all $(B)/bench/bench_buddy $(B)/floor.Image
+	$(PYTHON) scripts/bench.py $(BENCH_ARGS)
 
 bench-readme:
 	$(PYTHON) scripts/bench.py --readme
@@ -340,7 +350,8 @@ help:
 	@echo "  test           format-check + doc-check + test-unit + test-py"
 	@echo "  test-unit      host unit tests of the mm core (cmocka, ASan/UBSan)"
 	@echo "  test-py        system tests: boot QEMU, talk to the console (pytest)"
-	@echo "  bench          benchmarks (host ns/instructions, QEMU -icount) -> build/bench.md"
+	@echo "  bench          issue 14's table: -icount, host, wall time vs a floor image,"
+	@echo "                 Linux 6.1's figures -> build/bench.md (BENCH_ARGS=--offline)"
 	@echo "  bench-readme   copy build/bench.md into README.md's table"
 	@echo "  docs           redraw docs/memmap.png and docs/memmap-sizes.png from fresh boots"
 	@echo "  linux-compare  Debian's Linux 6.1 and a9mm side by side, same QEMU board"

@@ -52,6 +52,10 @@ static void __init report_mm_init_cost(u64 mem_ns)
 		"mminit cost: bootmem_init %llu ns + freeing to the buddy allocator %llu ns, %llu ns per page\n",
 		bootmem_init_ns, free_pages_ns,
 		pages ? (bootmem_init_ns + free_pages_ns) / pages : 0);
+	pr_debug(
+		"mminit cost: freeing lowmem %llu ns for %lu pages, HighMem %llu ns for %lu pages\n",
+		free_pages_ns - free_highmem_ns, free_lowmem_pages, free_highmem_ns,
+		totalhigh_pages);
 }
 
 void __attribute__((noreturn)) start_kernel(void);

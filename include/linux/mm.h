@@ -97,8 +97,12 @@ int zone_batchsize(const struct zone *zone);
 
 extern int min_free_kbytes;
 extern int mminit_loglevel;
-/* sched_clock() ns: bootmem_init() (mm/bootmem.c), mem_init()'s freeing (mm/init.c) */
-extern u64 bootmem_init_ns, free_pages_ns;
+/*
+ * sched_clock() ns: bootmem_init() (mm/bootmem.c), mem_init()'s freeing
+ * (mm/init.c: all of it, and the HighMem part); the lowmem pages freed
+ */
+extern u64 bootmem_init_ns, free_pages_ns, free_highmem_ns;
+extern unsigned long free_lowmem_pages;
 
 /* mm/nobootmem.c */
 unsigned long free_all_bootmem(void);

@@ -31,7 +31,8 @@ def test_bench_readme_copies_build_bench_md(tmp_path):
     res = readme(t)
     assert res.returncode != 0 and "is not a bench table" in res.stderr
     assert (t / "README.md").read_text() == before          # refusals change nothing
-    table = "| what | measure | result |\n| --- | --- | --- |\n| x | y | 42 |\n"
+    table = ("| what | a9mm | physical limit (approx.) | target | Linux 6.1 |\n"
+             "| --- | --- | --- | --- | --- |\n| x | 42 | 1 | <= 2 | 3 |\n")
     (t / "build" / "bench.md").write_text(table)
     res = readme(t)
     assert res.returncode == 0, res.stderr
@@ -43,5 +44,5 @@ def test_bench_readme_copies_build_bench_md(tmp_path):
 
 def test_measuring_never_opens_the_readme():
     src = open(os.path.join(ROOT, "scripts", "bench.py")).read()
-    measure = src.split("def measure():", 1)[1].split("\ndef ", 1)[0]
+    measure = src.split("def measure(", 1)[1].split("\ndef ", 1)[0]
     assert "open(README" not in measure and "open(RESULTS, \"w\")" in measure
