@@ -149,13 +149,17 @@ __create_page_tables:
 	add	r4, r8, #TEXT_OFFSET
 	sub	r4, r4, #PG_DIR_SIZE		@ r4 = swapper_pg_dir (phys)
 
+	/* zero it 64 bytes a turn: STM stores four registers at once (A8.8.199) */
 	mov	r0, r4
+	mov	r1, #0
 	mov	r3, #0
+	mov	r5, #0
+	mov	r7, #0
 	add	r6, r0, #PG_DIR_SIZE
-1:	str	r3, [r0], #4
-	str	r3, [r0], #4
-	str	r3, [r0], #4
-	str	r3, [r0], #4
+1:	stmia	r0!, {r1, r3, r5, r7}
+	stmia	r0!, {r1, r3, r5, r7}
+	stmia	r0!, {r1, r3, r5, r7}
+	stmia	r0!, {r1, r3, r5, r7}
 	teq	r0, r6
 	bne	1b
 
@@ -382,12 +386,31 @@ __mmap_switched:
 	ldr	r3, =__machine_arch_type
 	str	r11, [r3]
 
+	/*
+	 * Clear .bss 64 bytes a turn, two 8-register STMs (A8.8.199), as
+	 * Linux's memset.S does for it (__mmap_switched calls __memset):
+	 * four instructions per 64 bytes instead of three per word.  Both
+	 * ends are 8-byte aligned (linker.ld): the last < 64 bytes go by
+	 * STRD (A8.8.210).
+	 */
 	ldr	r3, =__bss_start
 	ldr	r6, =__bss_stop
 	mov	r0, #0
-1:	cmp	r3, r6
-	strlo	r0, [r3], #4
-	blo	1b
+	mov	r1, #0
+	mov	r2, #0
+	mov	r4, #0
+	mov	r5, #0
+	mov	r7, #0
+	mov	r8, #0
+	mov	r9, #0
+	sub	r10, r6, #64			@ the last start of a whole turn
+1:	cmp	r3, r10
+	stmlsia	r3!, {r0-r2, r4-r5, r7-r9}
+	stmlsia	r3!, {r0-r2, r4-r5, r7-r9}
+	bls	1b
+2:	cmp	r3, r6
+	strlod	r0, [r3], #8
+	blo	2b
 
 	/* one small stack per exception mode, then SVC's */
 	msr	cpsr_c, #(PSR_IF | PSR_MODE_ABT)

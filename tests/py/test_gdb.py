@@ -103,3 +103,36 @@ def test_r2_pointing_at_garbage_reported():
         con.expect(r"0x60010000 \(r2\): no FDT magic")
     finally:
         con.close()
+
+
+def test_head_S_clears_all_of_bss(tmp_path):
+    """QEMU hands over zeroed RAM, so fill .bss with garbage at the entry
+    (MMU off, physical addresses) and read it back at start_kernel: every
+    byte, the 64-byte turns and the STRD tail alike, must be zero."""
+    syms = dict((n, int(a, 16)) for a, n in re.findall(
+        r"^([0-9a-f]+) \w (__bss_start|__bss_stop)$",
+        subprocess.run(["arm-none-eabi-nm", VMLINUX], capture_output=True, text=True,
+                       check=True).stdout, re.M))
+    start, stop = syms["__bss_start"], syms["__bss_stop"]
+    garbage = tmp_path / "garbage.bin"
+    garbage.write_bytes(bytes((i * 37 + 1) & 0xff or 0xa5 for i in range(stop - start)))
+    dump = tmp_path / "bss.bin"
+    port = free_tcp_port()
+    con = frozen_qemu(port)
+    try:
+        out = gdb_batch([
+            "break *0x60010000", "continue",
+            f"restore {garbage} binary {start - 0xc0000000 + 0x60000000:#x}",
+            f"x/wx {start - 0xc0000000 + 0x60000000:#x}",
+            "delete", "break start_kernel", "continue",
+            f"dump binary memory {dump} {start:#x} {stop:#x}",
+            "kill",
+        ], port)
+    finally:
+        con.close()
+    first = int.from_bytes(garbage.read_bytes()[:4], "little")
+    assert re.search(rf":\s+{first:#010x}\n", out), out	# the garbage was there
+    data = dump.read_bytes()
+    assert len(data) == stop - start, out
+    nonzero = [i for i, b in enumerate(data) if b]
+    assert not nonzero, f"{len(nonzero)} bytes of .bss left set, first at +{nonzero[0]:#x}"
