@@ -224,9 +224,11 @@ static void mm_sizing_formulas(struct ktap_test *t)
  * Random alloc/free against a model: a bitmap of the pages handed out.
  * No page may be handed out twice, blocks are aligned and inside the
  * zone the flags allow, free pages + held pages stay constant, and the
- * end state is the start state.
+ * end state is the start state.  The bitmap (a bit per pfn of RAM, 32 KiB
+ * at 1 GiB) comes from the allocator while the test runs, not from .bss,
+ * which head.S would clear at every boot for a test that may never run.
  */
-static unsigned char model_owned[(1UL << 30) >> PAGE_SHIFT >> 3]; /* 1 GiB of pfns */
+static unsigned char *model_owned;
 
 static bool model_test_and_set(unsigned long pfn, bool set)
 {
@@ -246,12 +248,20 @@ static void mm_random_against_model(struct ktap_test *t)
 		unsigned long pfn;
 		unsigned int order;
 	} held[128];
-	unsigned int nheld = 0, seed = 12345, twice = 0, misplaced = 0;
+	unsigned int nheld = 0, seed = 12345, twice = 0, misplaced = 0, map_order = 0;
 	unsigned long free_before, out = 0;
+	struct page *map;
 
+	while ((PAGE_SIZE << map_order) * 8 < max_pfn - PHYS_PFN_OFFSET)
+		map_order++;
+	map = alloc_pages(GFP_KERNEL | __GFP_ZERO | __GFP_NOWARN, map_order);
+	if (!map) {
+		ktap_skip(t, "no lowmem block for the model's bitmap");
+		return;
+	}
+	model_owned = page_address(map);
 	buddy_snapshot(snap_before);
 	free_before = nr_free_pages();
-	memset(model_owned, 0, sizeof(model_owned));
 	for (int step = 0; step < 4000; step++) {
 		seed = seed * 1103515245u + 12345u;
 		if (nheld == 0 || (nheld < ARRAY_SIZE(held) && (seed >> 16) % 2)) {
@@ -295,6 +305,8 @@ static void mm_random_against_model(struct ktap_test *t)
 		__free_pages(pfn_to_page(held[nheld].pfn), held[nheld].order);
 	KTAP_EXPECT(t, unchanged());
 	KTAP_EXPECT_EQ(t, check_free_lists(ktap_print), 0);
+	__free_pages(map, map_order);
+	model_owned = NULL;
 }
 
 static const struct ktap_case mm_cases[] = {
