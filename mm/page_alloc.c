@@ -29,6 +29,7 @@
 #include <linux/kernel.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
+#include <asm/memmap.h>
 #include <trace/events/kmem.h>
 
 /* include/trace/events/kmem.h: each CPU's probe, NULL when nobody listens */
@@ -197,47 +198,34 @@ static noinline void __init setup_usemap(struct zone *zone, unsigned long zone_s
 }
 
 /*
- * mm/page_alloc.c: __init_single_page() @ v4.15: every word of the struct
- * page written once (mm_zero_struct_page, set_page_links, init_page_count,
- * page_mapcount_reset), field by field: zeroing mem_map first, or a
- * struct literal (which GCC turns into a memset call), costs far more with
- * picolibc's byte-at-a-time memset.
- */
-static void __init __init_single_page(struct page *page, enum zone_type zone)
-{
-	page->flags = 0;
-	set_page_zone(page, zone);
-	page->_count = 1;
-	page->_mapcount = -1;
-	page->private = 0;
-	page->index = 0;
-	page->mapping = NULL;
-	INIT_LIST_HEAD(&page->lru);
-}
-
-/*
- * mm/page_alloc.c: memmap_init_zone() @ v3.14: every struct page of the zone
- * starts reserved with one reference; free_all_bootmem() later frees the
- * ones memblock did not reserve.  Every pageblock starts MIGRATE_MOVABLE
- * so early kernel allocations steal whole blocks instead of scattering.
- * (Linux marks only the pageblock-aligned pfns, leaving a zone's partial
- * first block UNMOVABLE; a9mm marks the zone's first pfn too, so every
- * block the zone touches starts alike.)
+ * mm/page_alloc.c: memmap_init_zone() @ v3.14: every struct page of the
+ * zone starts reserved with one reference -- __init_single_page() @ v4.15:
+ * the zone in flags (set_page_links), _count 1 (init_page_count),
+ * _mapcount -1 (page_mapcount_reset), the rest zero (mm_zero_struct_page),
+ * an empty lru -- and free_all_bootmem() later frees the ones memblock did
+ * not reserve.  Those words are the same for every page but the lru, so
+ * the page is built once and the run of them written by
+ * arch_init_struct_pages() (asm/memmap.h: one 8-register STM a page on
+ * ARM), instead of field by field with mem_map reloaded for each pfn.
+ *
+ * Every pageblock starts MIGRATE_MOVABLE so early kernel allocations
+ * steal whole blocks instead of scattering.  (Linux marks only the
+ * pageblock-aligned pfns, leaving a zone's partial first block UNMOVABLE;
+ * a9mm marks the zone's first pfn too, so every block the zone touches
+ * starts alike.)
  */
 static void __init memmap_init_zone(unsigned long size, enum zone_type zone,
 				    unsigned long start_pfn)
 {
 	unsigned long end_pfn = start_pfn + size;
+	struct page first = { .flags = 0 };
 
-	for (unsigned long pfn = start_pfn; pfn < end_pfn; pfn++) {
-		struct page *page = pfn_to_page(pfn);
-
-		__init_single_page(page, zone);
-		SetPageReserved(page);
-		if (!(pfn & (pageblock_nr_pages - 1)) || pfn == start_pfn)
-			set_pageblock_migratetype(page, MIGRATE_MOVABLE);
-		INIT_LIST_HEAD(&page->lru);
-	}
+	set_page_zone(&first, zone);
+	SetPageReserved(&first);
+	arch_init_struct_pages(pfn_to_page(start_pfn), pfn_to_page(end_pfn), first.flags);
+	for (unsigned long pfn = start_pfn; pfn < end_pfn;
+	     pfn = round_down(pfn, pageblock_nr_pages) + pageblock_nr_pages)
+		set_pageblock_migratetype(pfn_to_page(pfn), MIGRATE_MOVABLE);
 }
 
 /* mm/page_alloc.c: calculate_node_totalpages() @ v3.14 */

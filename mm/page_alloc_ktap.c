@@ -309,8 +309,48 @@ static void mm_random_against_model(struct ktap_test *t)
 	model_owned = NULL;
 }
 
+/*
+ * What memmap_init_zone() wrote (arch_init_struct_pages(): one STM a page
+ * on ARM) is still there, word for word, on every page that stayed
+ * reserved -- which are exactly the span's pages the zone does not manage.
+ */
+static void mm_reserved_pages_as_memmap_left_them(struct ktap_test *t)
+{
+	unsigned long reserved = 0, unmanaged = 0, bad = 0;
+	struct zone *zone;
+
+	for_each_populated_zone(zone) {
+		unsigned long want =
+			(unsigned long)zone_idx(zone) << ZONES_PGSHIFT | 1UL << PG_reserved;
+
+		unmanaged += zone->spanned_pages - zone->managed_pages;
+		for (unsigned long pfn = zone->zone_start_pfn; pfn < zone_end_pfn(zone); pfn++) {
+			struct page *page = pfn_to_page(pfn);
+
+			if (!PageReserved(page))
+				continue;
+			reserved++;
+			if (page->flags == want && page->_count == 1 && page->_mapcount == -1 &&
+			    !page->private && !page->index && !page->mapping &&
+			    page->lru.next == &page->lru && page->lru.prev == &page->lru)
+				continue;
+			if (!bad++)
+				ktap_print(
+					"pfn 0x%lx: flags 0x%lx count %d mapcount %d private %lu "
+					"index %lu lru %p/%p (itself %p) mapping %p\n",
+					pfn, page->flags, page->_count, page->_mapcount,
+					page->private, page->index, (void *)page->lru.next,
+					(void *)page->lru.prev, (void *)&page->lru, page->mapping);
+		}
+	}
+	KTAP_EXPECT(t, reserved > 0);
+	KTAP_EXPECT_EQ(t, reserved, unmanaged);
+	KTAP_EXPECT_EQ(t, bad, 0);
+}
+
 static const struct ktap_case mm_cases[] = {
 	KTAP_CASE(mm_zone_sizes_follow_lowmem_limit),
+	KTAP_CASE(mm_reserved_pages_as_memmap_left_them),
 	KTAP_CASE(mm_sizing_formulas),
 	KTAP_CASE(mm_random_against_model),
 	KTAP_CASE(mm_split_and_merge_back),
