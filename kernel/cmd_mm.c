@@ -232,9 +232,9 @@ static const char *gfp_word(unsigned int argno, unsigned int i)
 SHELL_CMD("alloc", do_alloc, "ORDER [highmem|movable|reclaimable|atomic|cold|zero]...",
 	  "allocate 2^ORDER pages from the buddy allocator",
 	  .linux = "mm/page_alloc.c (v3.14): alloc_pages() -> get_page_from_freelist() "
-		   "(zonelist, zone_watermark_ok()) -> buffered_rmqueue() (order 0: the "
+		   "(zonelist, zone_watermark_fast()) -> buffered_rmqueue() (order 0: the "
 		   "per-cpu list, rmqueue_bulk()) -> __rmqueue(): __rmqueue_smallest(), "
-		   "expand(), __rmqueue_fallback()",
+		   "expand(), __rmqueue_fallback(); prep_new_page() (check_new_page())",
 	  .complete = gfp_word);
 
 /* The shell's own words for a refused free: they show at any loglevel. */
@@ -304,9 +304,9 @@ static int do_free(int argc, char **argv)
 	return 0;
 }
 SHELL_CMD("free", do_free, "PFN ORDER", "free a block alloc gave (checked: bad input is refused)",
-	  .linux = "mm/page_alloc.c (v3.14): __free_pages() -> free_pages_check() (\"BUG: Bad "
+	  .linux = "mm/page_alloc.c (v3.14): __free_pages() -> free_pages_prepare() (\"BUG: Bad "
 		   "page state\") -> free_hot_cold_page() (order 0: the per-cpu list, "
-		   "free_pcppages_bulk()) or free_one_page() -> __free_one_page() (merging)");
+		   "free_pcppages_bulk()) or __free_pages_ok() -> __free_one_page() (merging)");
 
 /*
  * drain: drain_all_pages(), every CPU's per-cpu lists back to the buddy

@@ -85,12 +85,44 @@ static int __init set_mminit_loglevel(char *str)
 }
 early_param("mminit_loglevel", set_mminit_loglevel);
 
+bool _debug_pagealloc_enabled;
+
+/*
+ * "debug_pagealloc=on|off" (mm/page_alloc.c: early_debug_pagealloc() @
+ * v4.6, Linux's switch for the page allocator's debugging): on, a9mm
+ * checks every page of every block it allocates or frees, at boot too, as
+ * Linux 3.x always does; off (the default, as in Linux) it checks the
+ * first page of each block.  a9mm's does not unmap free pages as Linux's
+ * does.
+ */
+static int __init early_debug_pagealloc(char *buf)
+{
+	if (buf && !strcmp(buf, "on"))
+		_debug_pagealloc_enabled = true;
+	else if (buf && !strcmp(buf, "off"))
+		_debug_pagealloc_enabled = false;
+	else
+		pr_err("debug_pagealloc=%s: expected on or off, ignored\n", buf ? buf : "");
+	return 0;
+}
+early_param("debug_pagealloc", early_debug_pagealloc);
+
 /* --- pageblock migratetypes (include/linux/pageblock-flags.h @ v3.14) --- */
 
 /* mm/page_alloc.c: pfn_to_bitidx() @ v3.14: a9mm keeps a byte, not 3 bits, per pageblock */
-static unsigned long pfn_to_bitidx(const struct zone *zone, unsigned long pfn)
+static inline unsigned long pfn_to_bitidx(const struct zone *zone, unsigned long pfn)
 {
 	return (pfn - round_down(zone->zone_start_pfn, pageblock_nr_pages)) >> pageblock_order;
+}
+
+/*
+ * include/linux/mmzone.h: get_pfnblock_migratetype() @ v3.17: for a
+ * caller that has the page's zone and pfn already (the free path), so
+ * they are not worked out twice.
+ */
+static __always_inline int get_pfnblock_migratetype(const struct zone *zone, unsigned long pfn)
+{
+	return zone->pageblock_flags[pfn_to_bitidx(zone, pfn)];
 }
 
 /**
@@ -104,9 +136,7 @@ static unsigned long pfn_to_bitidx(const struct zone *zone, unsigned long pfn)
  */
 int get_pageblock_migratetype(const struct page *page)
 {
-	const struct zone *zone = page_zone(page);
-
-	return zone->pageblock_flags[pfn_to_bitidx(zone, page_to_pfn(page))];
+	return get_pfnblock_migratetype(page_zone(page), page_to_pfn(page));
 }
 
 /* mm/page_alloc.c: set_pageblock_migratetype() @ v3.14 */
@@ -543,20 +573,25 @@ out:
 	zone->free_area[order].nr_free++;
 }
 
-/* mm/page_alloc.c: free_one_page() @ v3.14: one block back, under zone->lock */
-static void free_one_page(struct zone *zone, struct page *page, unsigned int order, int migratetype)
+/*
+ * mm/page_alloc.c: free_one_page() @ v3.17: one block back, under
+ * zone->lock; the caller has the pfn already.
+ */
+static void free_one_page(struct zone *zone, struct page *page, unsigned long pfn,
+			  unsigned int order, int migratetype)
 {
 	spin_lock(&zone->lock);
-	__free_one_page(page, page_to_pfn(page), zone, order, migratetype);
+	__free_one_page(page, pfn, zone, order, migratetype);
 	__mod_zone_page_state(zone, NR_FREE_PAGES, 1L << order);
 	spin_unlock(&zone->lock);
 }
 
 /*
- * mm/page_alloc.c: bad_page() + dump_page() @ v3.14, Linux's words.  The page is
- * left alone -- not freed, not put on any list -- so nothing else breaks.
+ * mm/page_alloc.c: bad_page() + dump_page() @ v3.14, Linux's words.  The
+ * page is left alone -- not freed, not put on any list -- so nothing else
+ * breaks.  Never on a fast path: noinline keeps its frame out of theirs.
  */
-static void bad_page(const struct page *page, const char *reason)
+static noinline void bad_page(const struct page *page, const char *reason)
 {
 	pr_alert("BUG: Bad page state in process %s  pfn:%05lx\n", "swapper/0", page_to_pfn(page));
 	pr_alert("page:%p count:%d mapcount:%d mapping:%p index:0x%lx\n", (const void *)page,
@@ -567,24 +602,62 @@ static void bad_page(const struct page *page, const char *reason)
 }
 
 /*
- * mm/page_alloc.c: free_pages_check() @ v3.14, stricter: besides Linux's checks
- * (reserved, mapped, a reference left), the order must be the one the
- * block was allocated with -- Linux cannot tell, a9mm records it.
+ * What free_pages_check() and check_new_page() test, as one value: zero
+ * when the page has exactly `count` references, is unmapped (_mapcount
+ * -1, which also rules out PageBuddy's -128), has no mapping and none of
+ * the `flags` given.  Branch-free, as Linux ORs its tests together; the
+ * reason is worked out only when it is not zero.
  */
-static bool free_pages_check(struct page *page, unsigned int order)
+static __always_inline unsigned long page_state_bad(const struct page *page, int count,
+						    unsigned long flags)
 {
-	char why[96];
+	return (unsigned long)(page->_count ^ count) | (unsigned long)(page->_mapcount + 1) |
+	       (unsigned long)page->mapping | (page->flags & flags);
+}
+
+#define AT_FREE "PAGE_FLAGS_CHECK_AT_FREE flag(s) set"
+#define AT_PREP "PAGE_FLAGS_CHECK_AT_PREP flag(s) set"
+
+/*
+ * why one page fails page_state_bad(): Linux's reasons, in Linux's order
+ * (flags_reason: AT_FREE or AT_PREP, which flags were checked)
+ */
+static const char *page_bad_reason(const struct page *page, int count, unsigned long flags,
+				   const char *flags_reason)
+{
+	if (page->_mapcount != -1)
+		return PageBuddy(page) ? "nonzero mapcount: the page is on a free list"
+				       : "nonzero mapcount";
+	if (page->mapping)
+		return "non-NULL mapping";
+	if (page->_count != count)
+		return "nonzero _count";
+	if (page->flags & flags)
+		return flags_reason;
+	return NULL;
+}
+
+/*
+ * A block free_pages_prepare() refuses: the first bad page is reported
+ * (the head in a9mm's words, which say what the user most likely did),
+ * and nothing is changed.
+ */
+static noinline bool free_pages_refused(const struct page *page, unsigned int order)
+{
+	char why[128];
+	const char *reason;
 
 	if (PageBuddy(page) || page->_count == 0) {
 		bad_page(page, "double free: the page is already free (or a tail page)");
 		return false;
 	}
 	if (PageReserved(page)) {
-		bad_page(page, "PAGE_FLAGS_CHECK_AT_FREE flag(s) set: freeing a reserved page");
+		bad_page(page, AT_FREE ": freeing a reserved page");
 		return false;
 	}
-	if (page->_count != 1) {
-		bad_page(page, "nonzero _count");
+	reason = page_bad_reason(page, 1, PAGE_FLAGS_CHECK_AT_FREE, AT_FREE);
+	if (reason) {
+		bad_page(page, reason);
 		return false;
 	}
 	if (page->private != order) {
@@ -593,15 +666,54 @@ static bool free_pages_check(struct page *page, unsigned int order)
 		bad_page(page, why);
 		return false;
 	}
+	for (unsigned int i = 1; i < (1U << order); i++) {
+		reason = page_bad_reason(page + i, 0, PAGE_FLAGS_CHECK_AT_FREE, AT_FREE);
+		if (reason) {
+			snprintf(why, sizeof(why),
+				 "%s (page %u of the order-%u block at pfn 0x%lx)", reason, i,
+				 order, page_to_pfn(page));
+			bad_page(page + i, why);
+			return false;
+		}
+	}
+	return false;
+}
+
+/*
+ * mm/page_alloc.c: free_pages_prepare() + free_pages_check() @ v3.14:
+ * the block is checked before anything changes.  a9mm drops the head's
+ * reference here (Linux's put_page_testzero() in __free_pages()), so the
+ * head must hold exactly one, and its order must be the one it was
+ * allocated with (a9mm records it; Linux cannot tell).  A bad block is
+ * reported and not freed.
+ *
+ * The other pages of the block must hold no reference either: Linux 3.x
+ * checks every one of them at every free, a9mm when check_tails says so --
+ * with debug_pagealloc=on, and for the shell's `free` -- as Linux 6.4+
+ * checks pages only when its check_pages_enabled key is on (CONFIG_DEBUG_VM,
+ * debug_pagealloc, ...).  The head alone proves the block is one that was
+ * allocated whole, since its recorded order is what the free must name.
+ */
+static __always_inline bool free_pages_prepare(struct page *page, unsigned int order,
+					       bool check_tails)
+{
+	unsigned long bad =
+		page_state_bad(page, 1, PAGE_FLAGS_CHECK_AT_FREE) | (page->private ^ order);
+
+	if (check_tails)
+		for (unsigned int i = 1; i < (1U << order); i++)
+			bad |= page_state_bad(page + i, 0, PAGE_FLAGS_CHECK_AT_FREE);
+	if (unlikely(bad))
+		return free_pages_refused(page, order);
 	page->_count = 0;
 	page->private = 0;
 	return true;
 }
 
 /*
- * mm/page_alloc.c: free_pcppages_bulk() @ v3.14: count pages back to the buddy
- * lists, round robin over the per-cpu lists (more from the longer ones),
- * each to the free list recorded when it was freed.
+ * mm/page_alloc.c: free_pcppages_bulk() @ v3.14: count pages back to the
+ * buddy lists, round robin over the per-cpu lists (more from the longer
+ * ones), each to the free list recorded when it was freed.
  */
 static void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp)
 {
@@ -634,28 +746,52 @@ static void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_page
 }
 
 /*
- * mm/page_alloc.c: free_hot_cold_page() @ v3.14: order-0 pages go to the per-cpu
- * list of their pageblock's type (hot: at the head, reused first; cold:
- * at the tail).  There are only three per-cpu lists: a RESERVE page waits
- * on the MOVABLE one but remembers RESERVE, which is the free list
- * free_pcppages_bulk() returns it to.
+ * mm/page_alloc.c: free_hot_cold_page() @ v3.14: order-0 pages go to this
+ * CPU's list of their pageblock's type (hot: at the head, reused first;
+ * cold: at the tail), the buddy lists only when the list passes high.
+ * There are only three per-cpu lists: a RESERVE page waits on the MOVABLE
+ * one but remembers RESERVE, which is the free list free_pcppages_bulk()
+ * returns it to.  a9mm returns whether the page was taken back.
  */
-static void free_hot_cold_page(struct page *page, bool cold)
+static bool free_hot_cold_page(struct page *page, bool cold)
 {
-	struct zone *zone = page_zone(page);
-	struct per_cpu_pages *pcp = &zone->pageset.pcp;
-	int migratetype = get_pageblock_migratetype(page);
+	struct zone *zone;
+	struct per_cpu_pages *pcp;
+	int migratetype;
 
+	if (!free_pages_prepare(page, 0, true))
+		return false;
+	zone = page_zone(page);
+	migratetype = get_pfnblock_migratetype(zone, page_to_pfn(page));
 	set_freepage_migratetype(page, migratetype);
 	if (migratetype >= MIGRATE_PCPTYPES)
 		migratetype = MIGRATE_MOVABLE;
+	pcp = &zone->pageset.pcp;
 	if (cold)
 		list_add_tail(&page->lru, &pcp->lists[migratetype]);
 	else
 		list_add(&page->lru, &pcp->lists[migratetype]);
 	pcp->count++;
-	if (pcp->count >= pcp->high)
+	if (unlikely(pcp->count >= pcp->high))
 		free_pcppages_bulk(zone, pcp->batch, pcp);
+	return true;
+}
+
+/*
+ * mm/page_alloc.c: __free_pages_ok() @ v3.14: a block of order > 0 goes
+ * straight back to the buddy lists.  a9mm returns whether it was freed.
+ */
+static bool __free_pages_ok(struct page *page, unsigned int order, bool check_tails)
+{
+	struct zone *zone;
+	unsigned long pfn;
+
+	if (!free_pages_prepare(page, order, check_tails))
+		return false;
+	zone = page_zone(page);
+	pfn = page_to_pfn(page);
+	free_one_page(zone, page, pfn, order, get_pfnblock_migratetype(zone, pfn));
+	return true;
 }
 
 /**
@@ -665,17 +801,16 @@ static void free_hot_cold_page(struct page *page, bool cold)
  *
  * mm/page_alloc.c: __free_pages() @ v3.14: order 0 to the per-cpu list,
  * larger blocks straight to the buddy lists.  A block that fails
- * free_pages_check() (double free, wrong order, a reserved page) is
- * reported with Linux's "BUG: Bad page state" and left alone.
+ * free_pages_prepare() (double free, wrong order, a reserved or mapped
+ * page; every page of it with debug_pagealloc=on) is reported with
+ * Linux's "BUG: Bad page state" and left alone.
  */
 void __free_pages(struct page *page, unsigned int order)
 {
-	if (!free_pages_check(page, order))
-		return;
 	if (order == 0)
 		free_hot_cold_page(page, false);
 	else
-		free_one_page(page_zone(page), page, order, get_pageblock_migratetype(page));
+		__free_pages_ok(page, order, debug_pagealloc_enabled());
 }
 
 /**
@@ -721,13 +856,14 @@ void drain_all_pages(void)
  * A pfn is user input, so it must be aligned and inside a zone before its
  * struct page is even looked at; those refusals print nothing (the caller
  * says why).  A page that has a struct page is checked as Linux checks it
- * (free_pages_check(): double free, reserved, wrong order), with Linux's
+ * (free_pages_prepare(): double free, reserved, mapped, wrong order --
+ * every page of the block, whatever debug_pagealloc says), with Linux's
  * "BUG: Bad page state" report on the console.  A refused free changes
  * nothing.
  *
  * Return: 0 when freed; -EINVAL for an order of MAX_ORDER or more or a pfn
  * not aligned to it; -ERANGE for a block not inside a zone (no struct
- * page); -EPERM when free_pages_check() refused the page (reported).
+ * page); -EPERM when free_pages_prepare() refused the block (reported).
  */
 int free_pages_checked(unsigned long pfn, unsigned int order)
 {
@@ -739,14 +875,10 @@ int free_pages_checked(unsigned long pfn, unsigned int order)
 		if (pfn >= zone->zone_start_pfn && pfn < zone_end_pfn(zone) &&
 		    (1UL << order) <= zone_end_pfn(zone) - pfn) {
 			struct page *page = pfn_to_page(pfn);
+			bool freed = order ? __free_pages_ok(page, order, true)
+					   : free_hot_cold_page(page, false);
 
-			if (!free_pages_check(page, order))
-				return -EPERM;
-			if (order == 0)
-				free_hot_cold_page(page, false);
-			else
-				free_one_page(zone, page, order, get_pageblock_migratetype(page));
-			return 0;
+			return freed ? 0 : -EPERM;
 		}
 	return -ERANGE;
 }
@@ -917,46 +1049,93 @@ static int rmqueue_bulk(struct zone *zone, unsigned int order, int count, struct
 	return i;
 }
 
-/* mm/page_alloc.c: prep_new_page() @ v3.14: one reference, and a9mm records the order */
-static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp_flags)
+/*
+ * A page check_new_page() found bad: reported in Linux's words, and left
+ * out of circulation (Linux leaks it too: whatever wrote to it may write
+ * again).  Returns 1, prep_new_page()'s "take another".
+ */
+static noinline int new_page_refused(const struct page *page, unsigned int order)
 {
-	page->_count = 1;
-	page->private = order;
-	page->index = 0;
-	INIT_LIST_HEAD(&page->lru);
-	if (gfp_flags & __GFP_ZERO) {
-		/* HighMem pages have no address of their own: one kmap at a time */
-		for (unsigned int i = 0; i < (1U << order); i++) {
-			void *p = kmap(page + i);
+	for (unsigned int i = 0; i < (1U << order); i++) {
+		const char *reason =
+			page_bad_reason(page + i, 0, PAGE_FLAGS_CHECK_AT_PREP, AT_PREP);
 
-			if (p) {
-				memset(p, 0, PAGE_SIZE);
-				kunmap(page + i);
-			}
+		if (reason) {
+			bad_page(page + i, reason);
+			break;
+		}
+	}
+	return 1;
+}
+
+/* include/linux/highmem.h: prep_zero_page() @ v3.14: HighMem pages, one kmap at a time */
+static noinline void prep_zero_page(struct page *page, unsigned int order)
+{
+	for (unsigned int i = 0; i < (1U << order); i++) {
+		void *p = kmap(page + i);
+
+		if (p) {
+			memset(p, 0, PAGE_SIZE);
+			kunmap(page + i);
 		}
 	}
 }
 
-/* mm/page_alloc.c: buffered_rmqueue() @ v3.14 */
-static struct page *buffered_rmqueue(struct zone *zone, unsigned int order, gfp_t gfp_flags,
-				     int migratetype)
+/*
+ * mm/page_alloc.c: prep_new_page() + check_new_page() @ v3.14: the block
+ * must look free -- no reference, unmapped, no mapping, no flag -- before
+ * the head gets its one reference (a9mm also records the order, which
+ * __free_pages() checks).  The head is checked always; the other pages,
+ * which Linux 3.x checks too, with debug_pagealloc=on (see
+ * free_pages_prepare()).  Non-zero: a page was bad, the caller takes
+ * another block.
+ */
+static __always_inline int prep_new_page(struct page *page, unsigned int order, gfp_t gfp_flags)
+{
+	unsigned long bad = page_state_bad(page, 0, PAGE_FLAGS_CHECK_AT_PREP);
+
+	if (unlikely(debug_pagealloc_enabled()))
+		for (unsigned int i = 1; i < (1U << order); i++)
+			bad |= page_state_bad(page + i, 0, PAGE_FLAGS_CHECK_AT_PREP);
+	if (unlikely(bad))
+		return new_page_refused(page, order);
+	page->_count = 1;
+	page->private = order;
+	page->index = 0;
+	if (unlikely(gfp_flags & __GFP_ZERO))
+		prep_zero_page(page, order);
+	return 0;
+}
+
+/*
+ * mm/page_alloc.c: buffered_rmqueue() @ v3.14: order 0 from this CPU's
+ * list of the migratetype (refilled by a batch when empty; hot from the
+ * head, cold from the tail), larger orders from the buddy lists under
+ * zone->lock.
+ */
+static __always_inline struct page *buffered_rmqueue(struct zone *zone, unsigned int order,
+						     gfp_t gfp_flags, int migratetype)
 {
 	bool cold = gfp_flags & __GFP_COLD;
 	struct page *page;
 
-	if (order == 0) {
+again:
+	if (likely(order == 0)) {
 		struct per_cpu_pages *pcp = &zone->pageset.pcp;
 		struct list_head *list = &pcp->lists[migratetype];
 
-		if (list_empty(list)) {
+		if (unlikely(list_empty(list))) {
 			pcp->count += rmqueue_bulk(zone, 0, pcp->batch, list, migratetype, cold);
-			if (list_empty(list))
+			if (unlikely(list_empty(list)))
 				return NULL;
 		}
 		page = cold ? list_entry(list->prev, struct page, lru)
 			    : list_entry(list->next, struct page, lru);
 		list_del(&page->lru);
 		pcp->count--;
+		if (unlikely(prep_new_page(page, 0, gfp_flags)))
+			goto again;
+		return page;
 	} else {
 		spin_lock(&zone->lock);
 		page = __rmqueue(zone, order, migratetype);
@@ -966,30 +1145,22 @@ static struct page *buffered_rmqueue(struct zone *zone, unsigned int order, gfp_
 		if (!page)
 			return NULL;
 	}
-	prep_new_page(page, order, gfp_flags);
+	if (unlikely(prep_new_page(page, order, gfp_flags)))
+		goto again;
 	return page;
 }
 
-/**
- * zone_watermark_ok() - may an allocation of this order come from the zone?
- * @z: the zone
- * @order: the order wanted
- * @mark: the watermark to stay above, in pages
- * @classzone_idx: the preferred zone's index (selects lowmem_reserve[])
- * @alloc_flags: ALLOC_HIGH / ALLOC_HARDER lower @mark
- *
+/*
  * mm/page_alloc.c: __zone_watermark_ok() @ v3.14: enough free pages above
  * the mark plus the lowmem reserve, and enough of them in blocks big
  * enough (half the mark at each order).
- *
- * Return: true if so.
  */
-bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark, int classzone_idx,
-		       int alloc_flags)
+static bool __zone_watermark_ok(const struct zone *z, unsigned int order, unsigned long mark,
+				int classzone_idx, int alloc_flags, long free_pages)
 {
 	long min = (long)mark;
-	long free_pages = z->vm_stat[NR_FREE_PAGES] - ((1L << order) - 1);
 
+	free_pages -= (1L << order) - 1;
 	if (alloc_flags & ALLOC_HIGH)
 		min -= min / 2;
 	if (alloc_flags & ALLOC_HARDER)
@@ -1005,12 +1176,51 @@ bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark, i
 	return true;
 }
 
-/*
- * include/linux/mmzone.h: first_zones_zonelist() @ v3.14: the preferred zone, the
- * first one on the zonelist the request may use.  Its index is the
- * classzone_idx that picks which lowmem_reserve[] other zones hold back.
+/**
+ * zone_watermark_ok() - may an allocation of this order come from the zone?
+ * @z: the zone
+ * @order: the order wanted
+ * @mark: the watermark to stay above, in pages
+ * @classzone_idx: the preferred zone's index (selects lowmem_reserve[])
+ * @alloc_flags: ALLOC_HIGH / ALLOC_HARDER lower @mark
+ *
+ * mm/page_alloc.c: zone_watermark_ok() @ v3.14: __zone_watermark_ok() on
+ * the zone's free pages.
+ *
+ * Return: true if so.
  */
-static const struct zoneref *first_zones_zonelist(const struct zonelist *zonelist, int high_zoneidx)
+bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark, int classzone_idx,
+		       int alloc_flags)
+{
+	return __zone_watermark_ok(z, order, mark, classzone_idx, alloc_flags,
+				   z->vm_stat[NR_FREE_PAGES]);
+}
+
+/*
+ * mm/page_alloc.c: zone_watermark_fast() @ v4.9: for order 0 one compare
+ * decides (more free pages than the mark plus the reserve); anything else,
+ * or a miss, gets the whole __zone_watermark_ok() -- whose answer for
+ * order 0 is the same or, with ALLOC_HIGH/HARDER, more generous.
+ */
+static __always_inline bool zone_watermark_fast(const struct zone *z, unsigned int order,
+						unsigned long mark, int classzone_idx,
+						int alloc_flags)
+{
+	long free_pages = z->vm_stat[NR_FREE_PAGES];
+
+	if (!order && free_pages > (long)mark + z->lowmem_reserve[classzone_idx])
+		return true;
+	return __zone_watermark_ok(z, order, mark, classzone_idx, alloc_flags, free_pages);
+}
+
+/*
+ * include/linux/mmzone.h: first_zones_zonelist() @ v3.14: the preferred
+ * zone, the first one on the zonelist the request may use.  Its index is
+ * the classzone_idx that picks which lowmem_reserve[] other zones hold
+ * back.
+ */
+static __always_inline const struct zoneref *first_zones_zonelist(const struct zonelist *zonelist,
+								  int high_zoneidx)
 {
 	const struct zoneref *z = zonelist->_zonerefs;
 
@@ -1019,20 +1229,24 @@ static const struct zoneref *first_zones_zonelist(const struct zonelist *zonelis
 	return z;
 }
 
-/* mm/page_alloc.c: get_page_from_freelist() @ v3.14: the zonelist, from high_zoneidx down */
-static struct page *get_page_from_freelist(gfp_t gfp_mask, unsigned int order, int high_zoneidx,
-					   int alloc_flags, int classzone_idx, int migratetype)
+/*
+ * mm/page_alloc.c: get_page_from_freelist() @ v3.14: the zonelist from
+ * the preferred zone down (the list is built highest zone first, so every
+ * zone after the preferred one is allowed too), the first zone above its
+ * watermark that has the block.  In the common case that is the preferred
+ * zone's per-cpu list, first time round.
+ */
+static __always_inline struct page *get_page_from_freelist(gfp_t gfp_mask, unsigned int order,
+							   int alloc_flags,
+							   const struct zoneref *preferred,
+							   int migratetype)
 {
-	const struct zoneref *z;
-
-	for (z = NODE_DATA(0)->node_zonelists[0]._zonerefs; z->zone; z++) {
+	for (const struct zoneref *z = preferred; z->zone; z++) {
 		struct zone *zone = z->zone;
 		unsigned long mark = zone->watermark[alloc_flags & ALLOC_WMARK_MASK];
 		struct page *page;
 
-		if (z->zone_idx > high_zoneidx)
-			continue;
-		if (!zone_watermark_ok(zone, order, mark, classzone_idx, alloc_flags))
+		if (!zone_watermark_fast(zone, order, mark, preferred->zone_idx, alloc_flags))
 			continue;
 		page = buffered_rmqueue(zone, order, gfp_mask, migratetype);
 		if (page)
@@ -1042,9 +1256,9 @@ static struct page *get_page_from_freelist(gfp_t gfp_mask, unsigned int order, i
 }
 
 /*
- * mm/page_alloc.c: gfp_to_alloc_flags() @ v3.14: the slow path may go down to the
- * min watermark; __GFP_HIGH to half of it; a caller that cannot wait
- * (no __GFP_WAIT: atomic) a quarter further.
+ * mm/page_alloc.c: gfp_to_alloc_flags() @ v3.14: the slow path may go
+ * down to the min watermark; __GFP_HIGH to half of it; a caller that
+ * cannot wait (no __GFP_WAIT: atomic) a quarter further.
  */
 static int gfp_to_alloc_flags(gfp_t gfp_mask)
 {
@@ -1057,6 +1271,36 @@ static int gfp_to_alloc_flags(gfp_t gfp_mask)
 	return alloc_flags;
 }
 
+/*
+ * mm/page_alloc.c: __alloc_pages_slowpath() @ v3.14, without reclaim or
+ * compaction (there is nothing to reclaim): the zonelist again, allowed
+ * down to gfp_to_alloc_flags()'s watermark, then the failure report.
+ */
+static noinline struct page *__alloc_pages_slowpath(gfp_t gfp_mask, unsigned int order,
+						    const struct zoneref *preferred,
+						    int migratetype)
+{
+	struct page *page = get_page_from_freelist(gfp_mask, order, gfp_to_alloc_flags(gfp_mask),
+						   preferred, migratetype);
+
+	if (!page && !(gfp_mask & __GFP_NOWARN))
+		pr_warn("page allocation failure: order:%u, mode:0x%x\n", order, gfp_mask);
+	return page;
+}
+
+/* a request no free list can answer: said, in Linux's words, and refused */
+static noinline struct page *alloc_pages_refused(gfp_t gfp_mask, unsigned int order)
+{
+	/* Linux warns (VM_WARN_ON): no list is both; the index would overrun */
+	if ((gfp_mask & (__GFP_MOVABLE | __GFP_RECLAIMABLE)) == (__GFP_MOVABLE | __GFP_RECLAIMABLE))
+		pr_warn("page allocation refused: mode:0x%x is both movable and reclaimable\n",
+			gfp_mask);
+	else if (!(gfp_mask & __GFP_NOWARN))
+		pr_warn("page allocation failure: order:%u, mode:0x%x (order >= MAX_ORDER)\n",
+			order, gfp_mask);
+	return NULL;
+}
+
 /**
  * alloc_pages() - allocate 2^order contiguous pages
  * @gfp_mask: GFP flags: the highest zone (__GFP_HIGHMEM), the mobility
@@ -1066,12 +1310,15 @@ static int gfp_to_alloc_flags(gfp_t gfp_mask)
  * @order: 0 .. MAX_ORDER - 1
  *
  * mm/page_alloc.c: __alloc_pages_nodemask() @ v3.14, without reclaim or
- * compaction (there is nothing to reclaim): the low watermark first (fast
- * path), then __alloc_pages_slowpath()'s gfp_to_alloc_flags() pass.
+ * compaction (there is nothing to reclaim): the fast path first -- the
+ * zonelist from the preferred zone at the low watermark, which for order
+ * 0 is normally one compare and a pop from the preferred zone's per-cpu
+ * list -- then __alloc_pages_slowpath()'s gfp_to_alloc_flags() pass.
  *
- * Return: the first page, or NULL when no zone can give the block or
- * @order is MAX_ORDER or more (warned about unless __GFP_NOWARN), or when
- * @gfp_mask is both movable and reclaimable (always warned about).
+ * Return: the first page (one reference, its order recorded), or NULL
+ * when no zone can give the block or @order is MAX_ORDER or more (warned
+ * about unless __GFP_NOWARN), or when @gfp_mask is both movable and
+ * reclaimable (always warned about).
  */
 struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
 {
@@ -1080,31 +1327,16 @@ struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
 	const struct zoneref *preferred;
 	struct page *page;
 
-	/* Linux warns (VM_WARN_ON): no list is both; the index would overrun */
-	if ((gfp_mask & (__GFP_MOVABLE | __GFP_RECLAIMABLE)) ==
-	    (__GFP_MOVABLE | __GFP_RECLAIMABLE)) {
-		pr_warn("page allocation refused: mode:0x%x is both movable and reclaimable\n",
-			gfp_mask);
-		return NULL;
-	}
-	if (order >= MAX_ORDER) {
-		if (!(gfp_mask & __GFP_NOWARN))
-			pr_warn("page allocation failure: order:%u, mode:0x%x (order >= MAX_ORDER)\n",
-				order, gfp_mask);
-		return NULL;
-	}
+	if (unlikely(order >= MAX_ORDER || (gfp_mask & (__GFP_MOVABLE | __GFP_RECLAIMABLE)) ==
+						   (__GFP_MOVABLE | __GFP_RECLAIMABLE)))
+		return alloc_pages_refused(gfp_mask, order);
 	preferred = first_zones_zonelist(&NODE_DATA(0)->node_zonelists[0], high_zoneidx);
-	if (!preferred->zone)
+	if (unlikely(!preferred->zone))
 		return NULL;
-	page = get_page_from_freelist(gfp_mask, order, high_zoneidx, ALLOC_WMARK_LOW,
-				      preferred->zone_idx, migratetype);
-	if (page)
+	page = get_page_from_freelist(gfp_mask, order, ALLOC_WMARK_LOW, preferred, migratetype);
+	if (likely(page))
 		return page;
-	page = get_page_from_freelist(gfp_mask, order, high_zoneidx, gfp_to_alloc_flags(gfp_mask),
-				      preferred->zone_idx, migratetype);
-	if (!page && !(gfp_mask & __GFP_NOWARN))
-		pr_warn("page allocation failure: order:%u, mode:0x%x\n", order, gfp_mask);
-	return page;
+	return __alloc_pages_slowpath(gfp_mask, order, preferred, migratetype);
 }
 
 /**

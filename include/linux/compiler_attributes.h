@@ -30,4 +30,17 @@
 #define __always_inline inline __attribute__((__always_inline__))
 #endif
 
+/*
+ * Linux 3.x's `inline` on ARM is always_inline (include/linux/
+ * compiler-gcc.h @ v3.14, without CONFIG_OPTIMIZE_INLINING): the
+ * allocator's fast path is inlined where Linux inlines it, whatever the
+ * compiler's size heuristics say; its cold paths are kept out (noinline).
+ */
+#ifndef __always_inline
+#define __always_inline inline __attribute__((__always_inline__))
+#endif
+#ifndef noinline
+#define noinline __attribute__((__noinline__))
+#endif
+
 #endif

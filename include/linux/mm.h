@@ -97,6 +97,13 @@ int zone_batchsize(const struct zone *zone);
 
 extern int min_free_kbytes;
 extern int mminit_loglevel;
+
+/* include/linux/mm.h: debug_pagealloc_enabled() @ v4.6: debug_pagealloc=on */
+extern bool _debug_pagealloc_enabled;
+static inline bool debug_pagealloc_enabled(void)
+{
+	return _debug_pagealloc_enabled;
+}
 /*
  * sched_clock() ns: bootmem_init() (mm/bootmem.c), mem_init()'s freeing
  * (mm/init.c: all of it, and the HighMem part); the lowmem pages freed

@@ -14,6 +14,13 @@ enum pageflags {
 	__NR_PAGEFLAGS
 };
 
+/*
+ * The flags no page may carry when it is freed, and when it is handed
+ * out (Linux: every flag); a9mm's only flag is in both.
+ */
+#define PAGE_FLAGS_CHECK_AT_FREE (1UL << PG_reserved)
+#define PAGE_FLAGS_CHECK_AT_PREP ((1UL << __NR_PAGEFLAGS) - 1)
+
 #define PAGE_BUDDY_MAPCOUNT_VALUE (-128)
 
 static inline bool PageReserved(const struct page *page)

@@ -286,6 +286,109 @@ static void test_bad_frees_change_nothing(void **state)
 	assert_int_equal(check_free_lists(printk), 0);
 }
 
+/*
+ * check_new_page(): a free page that does not look free (a reference, a
+ * mapping, a flag) is reported and never handed out; the allocation takes
+ * the next one.
+ */
+static void test_bad_new_page_is_never_handed_out(void **state)
+{
+	static const char *const why[] = { "nonzero _count", "non-NULL mapping",
+					   "PAGE_FLAGS_CHECK_AT_PREP flag(s) set",
+					   "nonzero mapcount" };
+
+	for (unsigned int k = 0; k < ARRAY_SIZE(why); k++) {
+		struct page *page, *next;
+
+		boot_node(64, 64);
+		/* put a page on the per-cpu list and spoil it there */
+		page = alloc_pages(GFP_KERNEL | __GFP_MOVABLE, 0);
+		assert_non_null(page);
+		__free_pages(page, 0);
+		assert_false(PageBuddy(page));
+		assert_true(NODE_DATA(0)->node_zones[ZONE_NORMAL].pageset.pcp.count > 0);
+		switch (k) {
+		case 0:
+			page->_count = 1;
+			break;
+		case 1:
+			page->mapping = page;
+			break;
+		case 2:
+			SetPageReserved(page);
+			break;
+		case 3:
+			page->_mapcount = 0;
+			break;
+		}
+		host_log_reset();
+		next = alloc_pages(GFP_KERNEL | __GFP_MOVABLE, 0);
+		assert_non_null(next);
+		assert_ptr_not_equal(next, page);
+		assert_true(host_log_contains("BUG: Bad page state in process swapper/0  pfn:"));
+		assert_true(host_log_contains(why[k]));
+		__free_pages(next, 0);
+	}
+}
+
+/*
+ * The pages behind a block's head: debug_pagealloc=on checks them at
+ * every free (Linux 3.x's free_pages_prepare()), the shell's free always;
+ * a bad one is reported by its own pfn and nothing is freed.
+ */
+static void test_tail_pages_checked_with_debug_pagealloc(void **state)
+{
+	unsigned long before[MAX_NR_ZONES][MAX_ORDER];
+	struct page *page;
+
+	boot_node(32, 32);
+	page = alloc_pages(GFP_KERNEL, 2);
+	assert_non_null(page);
+	buddy_snapshot(before);
+	page[3]._count = 1; /* someone still holds the fourth page */
+
+	host_log_reset();
+	assert_int_equal(free_pages_checked(page_to_pfn(page), 2), -1);
+	assert_true(host_log_contains("nonzero _count (page 3 of the order-2 block at pfn 0x"));
+	_debug_pagealloc_enabled = true;
+	host_log_reset();
+	__free_pages(page, 2);
+	_debug_pagealloc_enabled = false;
+	assert_true(host_log_contains("nonzero _count (page 3 of the order-2 block at pfn 0x"));
+	buddy_snapshot(boot_snapshot);
+	assert_memory_equal(before, boot_snapshot, sizeof(before));
+	assert_int_equal(page->_count, 1); /* still allocated, head untouched */
+	assert_int_equal(check_free_lists(printk), 0);
+
+	page[3]._count = 0;
+	assert_int_equal(free_pages_checked(page_to_pfn(page), 2), 0);
+	assert_int_equal(check_free_lists(printk), 0);
+}
+
+/* free_pages_check(): Linux's reasons, each refused with nothing changed */
+static void test_free_refuses_mapped_pages(void **state)
+{
+	struct page *page;
+
+	boot_node(32, 32);
+	page = alloc_pages(GFP_KERNEL, 0);
+	assert_non_null(page);
+	buddy_snapshot(boot_snapshot);
+	page->mapping = page;
+	host_log_reset();
+	__free_pages(page, 0);
+	assert_true(host_log_contains("page dumped because: non-NULL mapping"));
+	page->mapping = NULL;
+	page->_mapcount = 0;
+	host_log_reset();
+	__free_pages(page, 0);
+	assert_true(host_log_contains("page dumped because: nonzero mapcount"));
+	page->_mapcount = -1;
+	expect_boot_state();
+	__free_pages(page, 0);
+	assert_int_equal(check_free_lists(printk), 0);
+}
+
 static void test_unmovable_steals_a_pageblock(void **state)
 {
 	struct zone *normal = &NODE_DATA(0)->node_zones[ZONE_NORMAL];
@@ -424,6 +527,10 @@ int main(void)
 		cmocka_unit_test_teardown(test_exhaustion_and_recovery, host_ram_teardown),
 		cmocka_unit_test_teardown(test_random_against_model, host_ram_teardown),
 		cmocka_unit_test_teardown(test_bad_frees_change_nothing, host_ram_teardown),
+		cmocka_unit_test_teardown(test_bad_new_page_is_never_handed_out, host_ram_teardown),
+		cmocka_unit_test_teardown(test_tail_pages_checked_with_debug_pagealloc,
+					  host_ram_teardown),
+		cmocka_unit_test_teardown(test_free_refuses_mapped_pages, host_ram_teardown),
 		cmocka_unit_test_teardown(test_unmovable_steals_a_pageblock, host_ram_teardown),
 		cmocka_unit_test_teardown(test_trace_events_tell_where_a_block_came_from,
 					  host_ram_teardown),
