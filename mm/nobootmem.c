@@ -21,7 +21,8 @@
  *
  * mm/nobootmem.c: __free_pages_memory() @ v3.14: in the largest blocks
  * that @start's alignment and @end allow (see the top of this file);
- * mminit_loglevel=4 traces each block.
+ * mminit_loglevel=4 traces each block.  a9mm's free_highpages() hands
+ * HighMem's ranges here too.
  */
 void __init __free_pages_memory(unsigned long start, unsigned long end)
 {

@@ -1361,42 +1361,39 @@ unsigned long nr_free_pages(void)
 
 /**
  * __free_pages_bootmem() - free a reserved-at-boot block for the first time
- * @page: its first page
+ * @page: its first page, aligned to @order
  * @order: its order
  *
  * mm/page_alloc.c: __free_pages_bootmem() @ v3.14: the block stops being
  * reserved and is counted as managed; then it is freed like any other.
+ * Linux clears PG_reserved and _count page by page, a read-modify-write
+ * each.  Every page of a range memblock never handed out still holds the
+ * flags memmap_init_zone() wrote -- one word for the whole block -- so
+ * a9mm stores the cleared word and the zero count together
+ * (arch_free_struct_pages(): an STRD a page on ARM), and checks the head
+ * only, not again the pages it has just written.  With debug_pagealloc=on
+ * it does exactly what Linux 3.x does: a read-modify-write and a check
+ * per page.
  */
 void __init __free_pages_bootmem(struct page *page, unsigned int order)
 {
 	unsigned int nr_pages = 1U << order;
 
-	for (unsigned int loop = 0; loop < nr_pages; loop++) {
-		ClearPageReserved(page + loop);
-		page[loop]._count = 0;
+	if (unlikely(debug_pagealloc_enabled())) {
+		for (unsigned int i = 0; i < nr_pages; i++) {
+			ClearPageReserved(page + i);
+			page[i]._count = 0;
+		}
+	} else {
+		arch_free_struct_pages(page, page + nr_pages, page->flags & ~(1UL << PG_reserved));
 	}
 	page_zone(page)->managed_pages += nr_pages;
-	page->_count = 1;
+	page->_count = 1; /* set_page_refcounted() */
 	page->private = order;
-	__free_pages(page, order);
-}
-
-/**
- * free_highmem_page() - free one HighMem page for the first time
- * @page: the page
- *
- * mm/page_alloc.c: free_highmem_page() @ v3.14, one page at a time as ARM
- * does; counted in totalram_pages and totalhigh_pages.
- */
-void __init free_highmem_page(struct page *page)
-{
-	ClearPageReserved(page);
-	page->_count = 1;
-	page->private = 0;
-	__free_pages(page, 0);
-	totalram_pages++;
-	page_zone(page)->managed_pages++;
-	totalhigh_pages++;
+	if (order == 0)
+		free_hot_cold_page(page, false);
+	else
+		__free_pages_ok(page, order, debug_pagealloc_enabled());
 }
 
 /* --- watermarks and reserves (after the buddy lists are filled) --- */

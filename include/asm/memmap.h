@@ -17,8 +17,13 @@
  * On ARM the page is built once in r2-r9 and stored whole by one STM
  * (ARM ARM A8.8.199: registers go to ascending addresses in register
  * order, so r2 is word 0); only the lru pair moves on, by 32 bytes a page.
- * Two pages a turn: four instructions a page.  The host tests run the
- * same words in C.
+ * Two pages a turn: four instructions a page.
+ *
+ * Later __free_pages_bootmem() makes the pages memblock never gave out
+ * free: words 0 and 1 of each become flags without PG_reserved and a zero
+ * _count, again one value for the whole block -- one STRD a page (A8.8.210:
+ * an even register and the next one), eight pages a turn.  The host tests
+ * run the same words in C.
  */
 #include <linux/kernel.h>
 #include <linux/mm_types.h>
@@ -34,6 +39,14 @@ static inline void arch_init_struct_pages(struct page *page, struct page *end, u
 		page->index = 0;
 		page->lru.next = page->lru.prev = &page->lru;
 		page->mapping = NULL;
+	}
+}
+
+static inline void arch_free_struct_pages(struct page *page, struct page *end, unsigned long flags)
+{
+	for (; page < end; page++) {
+		page->flags = flags;
+		page->_count = 0;
 	}
 }
 #else
@@ -70,6 +83,38 @@ static inline void arch_init_struct_pages(struct page *page, struct page *end, u
 			 "	blo	1b\n"
 			 : [p] "+r"(page), [odd] "=&r"(odd), "+r"(r7), "+r"(r8)
 			 : [end] "r"(end), "r"(r2), "r"(r3), "r"(r4), "r"(r5), "r"(r6), "r"(r9)
+			 : "cc", "memory");
+}
+
+/* [page, end): flags := flags, _count := 0, an STRD a page */
+static inline void arch_free_struct_pages(struct page *page, struct page *end, unsigned long flags)
+{
+	register unsigned long r2 __asm__("r2") = flags;
+	register unsigned long r3 __asm__("r3") = 0;
+	unsigned long odd;
+
+	__asm__ volatile("	sub	%[odd], %[end], %[p]\n"
+			 "	ands	%[odd], %[odd], #0xe0\n" /* pages modulo 8, 32 bytes each */
+			 "	beq	2f\n"
+			 "	add	%[odd], %[odd], %[p]\n"
+			 "1:	strd	r2, r3, [%[p]], #32\n"
+			 "	cmp	%[p], %[odd]\n"
+			 "	blo	1b\n"
+			 "2:	cmp	%[p], %[end]\n"
+			 "	bhs	4f\n"
+			 "3:	strd	r2, r3, [%[p]], #32\n"
+			 "	strd	r2, r3, [%[p]], #32\n"
+			 "	strd	r2, r3, [%[p]], #32\n"
+			 "	strd	r2, r3, [%[p]], #32\n"
+			 "	strd	r2, r3, [%[p]], #32\n"
+			 "	strd	r2, r3, [%[p]], #32\n"
+			 "	strd	r2, r3, [%[p]], #32\n"
+			 "	strd	r2, r3, [%[p]], #32\n"
+			 "	cmp	%[p], %[end]\n"
+			 "	blo	3b\n"
+			 "4:\n"
+			 : [p] "+r"(page), [odd] "=&r"(odd)
+			 : [end] "r"(end), "r"(r2), "r"(r3)
 			 : "cc", "memory");
 }
 #endif
