@@ -59,6 +59,10 @@ def batch_3x(managed):
 # the function memblock=debug names (the allocator's caller) -> what it holds
 OWNERS = {
     "early_alloc": "page tables, vectors",
+    "arm_pte_alloc": "page tables, vectors",	# a9mm: early_alloc() inlined
+    "devicemaps_init": "page tables, vectors",	# a9mm: the vectors page
+    "arm_mm_memblock_reserve": "swapper_pg_dir",
+    "early_init_fdt_reserve_self": "DTB",
     "setup_usemap": "pageblock flags",
     "vm_reserve_area_early": "static vm area",
     "iotable_init": "static vm area",

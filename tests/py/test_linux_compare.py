@@ -334,4 +334,7 @@ def test_whole_comparison(mem, smp, tmp_path):
     out = res.stdout
     assert "~LOWMEM" in out or re.search(r"lowmem limit \(phys\).*=", out)
     assert "~STRUCTPAGE" in out and "~ZONE_DMA" in out
+    # every reservation of today's a9mm log is named by what it holds
+    assert "no rule names this owner" not in out
+    assert "reserved: swapper_pg_dir" in out and "reserved: DTB" in out
     assert (tmp_path / f"compare-{mem}.txt").read_text() == out
