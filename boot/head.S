@@ -373,7 +373,8 @@ str_early_fault:
 	.text
 __mmap_switched:
 	ldr	r3, =__pv_offset
-	str	r4, [r3]
+	sub	r0, r8, #PAGE_OFFSET			@ PHYS_OFFSET - PAGE_OFFSET
+	str	r0, [r3]
 	ldr	r3, =__pv_phys_pfn_offset
 	mov	r0, r8, lsr #12
 	str	r0, [r3]
