@@ -25,6 +25,7 @@
 
 /* arch/arm/include/asm/kmap_types.h @ v4.14: nested kmap_atomic()s per CPU */
 #define KM_TYPE_NR 16
+
 enum fixed_addresses {
 	FIX_KMAP_BEGIN,
 	FIX_KMAP_END = FIX_KMAP_BEGIN + (KM_TYPE_NR * NR_CPUS) - 1,

@@ -8,9 +8,13 @@
  * values are the C library's too, so a host test may include both.
  */
 #define EPERM  1  /* Operation not permitted */
+#define EIO    5  /* I/O error */
+#define ENXIO  6  /* No such device or address */
 #define ENOMEM 12 /* Out of memory */
 #define EFAULT 14 /* Bad address */
+#define EBUSY  16 /* Device or resource busy */
 #define EINVAL 22 /* Invalid argument */
 #define ERANGE 34 /* Math result not representable */
+#define ENOSYS 38 /* Invalid system call number (a CPU that does not come up: boot_secondary()) */
 
 #endif
