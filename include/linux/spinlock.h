@@ -3,47 +3,107 @@
 #define _LINUX_SPINLOCK_H
 
 /*
- * include/linux/spinlock.h @ v4.14 as a uniprocessor kernel with
- * CONFIG_DEBUG_SPINLOCK builds it.  a9mm runs on one CPU with interrupts
- * masked, so there is never anyone to spin against; what is left is the
- * debug check (kernel/locking/spinlock_debug.c): taking a lock that is
- * already held, or releasing one that is not, is a bug -- on one CPU it
- * means a code path re-entered the structure the lock protects (say, the
- * free lists) while it was half updated.
+ * include/linux/spinlock.h @ v4.14 as an SMP kernel with
+ * CONFIG_DEBUG_SPINLOCK and CONFIG_LOCK_STAT builds it: an ARM ticket
+ * lock (asm/spinlock.h) wrapped in Linux's checks (lib/spinlock_debug.c,
+ * after kernel/locking/spinlock_debug.c) and a few counters:
+ *
+ *   BUG: spinlock recursion on CPU#N     this CPU already holds it: it
+ *                                        would wait for itself forever
+ *   BUG: spinlock already unlocked       unlock of a free lock
+ *   BUG: spinlock wrong owner on CPU#N   unlocked by another CPU than the
+ *                                        one that locked it
+ *   BUG: spinlock lockup suspected       waited a second and still no turn
+ *   BUG: spinlock bad magic              not a spinlock (never initialised)
+ *
+ * Which lock to use where, as Linux 3.x: data an interrupt handler also
+ * touches is locked with spin_lock_irqsave() (else the handler, run on
+ * the CPU holding the lock, would spin on it forever); spin_lock() is for
+ * code that already runs with interrupts off.
  */
 #include <linux/kernel.h>
+#include <linux/irqflags.h>
+#include <asm/spinlock.h>
 
-typedef struct {
-	int locked;
+#define SPINLOCK_MAGIC	    0xdead4ead
+#define SPINLOCK_OWNER_INIT ((unsigned int)-1)
+
+/* include/linux/lockdep.h (CONFIG_LOCK_STAT): lock_stat's counters, updated under the lock */
+struct spinlock_stat {
+	unsigned long acquisitions; /* times taken */
+	unsigned long contended;    /* times it was held by another CPU when asked for */
+	u64 max_spin_ns;	    /* the longest wait for it */
+};
+
+typedef struct spinlock {
+	arch_spinlock_t raw_lock;
+	unsigned int magic, owner_cpu;
+	const void *owner_ip; /* where the holder took it (reports name it) */
 	const char *name;
+	struct spinlock_stat stat;
 } spinlock_t;
 
-/* kernel/locking/spinlock_debug.c: spin_bug() @ v4.14 */
-void spin_bug(spinlock_t *lock, const char *msg) __attribute__((noreturn));
+#define __SPIN_LOCK_UNLOCKED(lockname)                                          \
+	{                                                                       \
+		.raw_lock = __ARCH_SPIN_LOCK_UNLOCKED, .magic = SPINLOCK_MAGIC, \
+		.owner_cpu = SPINLOCK_OWNER_INIT, .name = #lockname             \
+	}
+#define DEFINE_SPINLOCK(x) spinlock_t x = __SPIN_LOCK_UNLOCKED(x)
 
-static inline void spin_lock_init(spinlock_t *lock, const char *name)
-{
-	lock->locked = 0;
-	lock->name = name;
-}
+/* lib/spinlock_debug.c */
+void __spin_lock_init(spinlock_t *lock, const char *name);
+void do_raw_spin_lock(spinlock_t *lock, const void *ip);
+bool do_raw_spin_trylock(spinlock_t *lock, const void *ip);
+void do_raw_spin_unlock(spinlock_t *lock);
+/* Linux's spin_bug(): the report; a bug that would hang or corrupt the lock panics */
+void spin_bug(spinlock_t *lock, const char *msg);
+/* the report spin_bug() prints, without stopping (wrong owner, lockup) */
+void spin_dump(spinlock_t *lock, const char *msg);
+void spin_lock_stat_reset(spinlock_t *lock);
 
-static inline void spin_lock(spinlock_t *lock)
-{
-	if (unlikely(lock->locked))
-		spin_bug(lock, "recursion");
-	lock->locked = 1;
-}
+#define spin_lock_init(lock) __spin_lock_init(lock, #lock)
 
-static inline void spin_unlock(spinlock_t *lock)
-{
-	if (unlikely(!lock->locked))
-		spin_bug(lock, "already unlocked");
-	lock->locked = 0;
-}
+/* include/linux/kernel.h: _THIS_IP_, the address of the code that uses it */
+#ifndef _THIS_IP_
+#define _THIS_IP_                       \
+	({                              \
+		__label__ __here;       \
+	__here:                         \
+		(const void *)&&__here; \
+	})
+#endif
+
+#define spin_lock(lock)	   do_raw_spin_lock(lock, _THIS_IP_)
+#define spin_trylock(lock) do_raw_spin_trylock(lock, _THIS_IP_)
+#define spin_unlock(lock)  do_raw_spin_unlock(lock)
+
+#define spin_lock_irqsave(lock, flags) \
+	do {                           \
+		local_irq_save(flags); \
+		spin_lock(lock);       \
+	} while (0)
+
+#define spin_unlock_irqrestore(lock, flags) \
+	do {                                \
+		spin_unlock(lock);          \
+		local_irq_restore(flags);   \
+	} while (0)
+
+#define spin_lock_irq(lock)          \
+	do {                         \
+		local_irq_disable(); \
+		spin_lock(lock);     \
+	} while (0)
+
+#define spin_unlock_irq(lock)       \
+	do {                        \
+		spin_unlock(lock);  \
+		local_irq_enable(); \
+	} while (0)
 
 static inline bool spin_is_locked(const spinlock_t *lock)
 {
-	return lock->locked;
+	return arch_spin_is_locked(&lock->raw_lock);
 }
 
 #endif
