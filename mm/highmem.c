@@ -18,15 +18,20 @@
  * Slots are handed out round-robin; when the cursor wraps, every slot at
  * count 1 is cleared at once, its page forgets the address, and the TLB is
  * flushed once (flush_all_zero_pkmaps), which is why kunmap() is cheap.
- * kmap_lock guards the counts, the pte table and the hash, as in Linux.
+ * kmap_lock guards the counts, the pte table and the hash, as in Linux;
+ * every CPU shares the slots.  They are one mapping seen by every CPU, so
+ * that flush must reach every CPU's TLB: flush_tlb_all() is the
+ * inner-shareable TLBIALLIS (asm/tlbflush.h).
  *
  * kmap_atomic_pfn() is the other way (arch/arm/mm/highmem.c @ v4.14): a per-CPU
- * stack of fixmap slots (asm/fixmap.h), for short uses that must not wait.
- * Both are at page-frame level; the struct page wrappers (kmap(),
+ * stack of fixmap slots (asm/fixmap.h), for short uses that must not wait,
+ * interrupt handlers included.  Both are at page-frame level; the struct page wrappers (kmap(),
  * kmap_atomic()) sit on top of them.
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/percpu.h>
+#include <linux/smp.h>
 #include <linux/spinlock.h>
 #include <asm/fixmap.h>
 #include <asm/highmem.h>
@@ -36,7 +41,9 @@
 pte_t *pkmap_page_table;
 static unsigned int pkmap_count[LAST_PKMAP];
 static unsigned int last_pkmap_nr;
-static spinlock_t kmap_lock = { .name = "kmap_lock" };
+/* mm/highmem.c: kmap_lock @ v4.14, over the slots, their counts and the hash (not for IRQ context)
+ */
+static DEFINE_SPINLOCK(kmap_lock);
 
 #define PA_HASH_ORDER 7 /* 128 hash chains, as Linux */
 
@@ -114,7 +121,14 @@ void *page_address(const struct page *page)
 	return vaddr;
 }
 
-/* mm/highmem.c: flush_all_zero_pkmaps() @ v4.14 */
+/*
+ * mm/highmem.c: flush_all_zero_pkmaps() @ v4.14: clear every slot nobody
+ * uses, then one TLB flush for all of them on all CPUs.  Linux flushes the
+ * pkmap range (flush_tlb_kernel_range(), broadcast on SMP); one TLBIALLIS
+ * does the same in one operation.  Without it another CPU that once read
+ * through a slot would keep reading the old page through its TLB after
+ * the slot was given to a new one (the smp suite's kmap case checks).
+ */
 static void flush_all_zero_pkmaps(void)
 {
 	bool need_flush = false;
@@ -131,7 +145,14 @@ static void flush_all_zero_pkmaps(void)
 		flush_tlb_all();
 }
 
-/* mm/highmem.c: map_new_virtual() @ v4.14; NULL when all slots are in use */
+/*
+ * mm/highmem.c: map_new_virtual() @ v4.14; NULL when all slots are in use.
+ * The slot's pte was cleared and every CPU's TLB flushed when it was
+ * freed (flush_all_zero_pkmaps), and an entry that faults is never held in
+ * a TLB (ARM ARM B3.10.1), so filling it needs no TLB operation -- none
+ * in Linux either.  (A flush here would also hide a flush_all_zero_pkmaps()
+ * that missed the other CPUs: the smp suite's kmap case relies on it not.)
+ */
 static void *map_new_virtual(unsigned long pfn)
 {
 	unsigned int count = LAST_PKMAP;
@@ -152,7 +173,6 @@ static void *map_new_virtual(unsigned long pfn)
 	vaddr = (void *)PKMAP_ADDR(last_pkmap_nr);
 	set_pte_ext(&pkmap_page_table[last_pkmap_nr],
 		    pfn_pte(pfn, mem_types[MT_MEMORY_RW].prot_pte), 0);
-	flush_tlb_kernel_page((unsigned long)vaddr);
 	pkmap_count[last_pkmap_nr] = 1;
 	set_page_address(pfn, vaddr);
 	return vaddr;
@@ -221,8 +241,10 @@ unsigned int pkmap_slots_in_use(void)
 {
 	unsigned int n = 0;
 
+	spin_lock(&kmap_lock);
 	for (unsigned int i = 0; i < LAST_PKMAP; i++)
 		n += pkmap_count[i] > 1;
+	spin_unlock(&kmap_lock);
 	return n;
 }
 
@@ -238,22 +260,28 @@ unsigned int pkmap_slot_count(unsigned int nr)
 }
 
 /*
- * The kmap_atomic() slots in use on this CPU (Linux: the per-CPU
- * __kmap_atomic_idx).  a9mm runs on CPU 0 only, so smp_processor_id() is 0.
+ * arch/arm/mm/highmem.c: the kmap_atomic() slots in use on each CPU
+ * (include/linux/highmem.h: __kmap_atomic_idx).  Interrupt handlers
+ * may kmap_atomic() on top of what they interrupted: they give their
+ * slots back before returning, so the stack stays a stack.
  */
-static int kmap_atomic_idx;
+static DEFINE_PER_CPU(int, __kmap_atomic_idx);
 
 /* arch/arm/mm/highmem.c @ v4.14: FIX_KMAP_BEGIN + type + KM_TYPE_NR * smp_processor_id() */
 static int kmap_atomic_fix(int type)
 {
-	const int cpu = 0;
-
-	return FIX_KMAP_BEGIN + type + KM_TYPE_NR * cpu;
+	return FIX_KMAP_BEGIN + type + KM_TYPE_NR * (int)smp_processor_id();
 }
 
 BUILD_BUG_ON(__fix_to_virt(FIX_KMAP_END) >> PGDIR_SHIFT != FIXADDR_TOP >> PGDIR_SHIFT);
 
-/* arch/arm/mm/highmem.c: set_fixmap_pte() @ v4.14: the slot's pte, then its TLB entry */
+/*
+ * arch/arm/mm/highmem.c: set_fixmap_pte() @ v4.14: the slot's pte, then its TLB
+ * entry.  Linux drops it from this CPU's TLB only (the slot is this
+ * CPU's); a9mm uses the broadcast TLBIMVAAIS, as for every change to the
+ * kernel's mappings, so no CPU can hold a stale copy -- not even one a
+ * speculative table walk fetched.
+ */
 static void set_fixmap_pte(int idx, pte_t pte)
 {
 	unsigned long vaddr = __fix_to_virt(idx);
@@ -276,12 +304,13 @@ static void set_fixmap_pte(int idx, pte_t pte)
  */
 void *kmap_atomic_pfn(unsigned long pfn)
 {
+	int *kmap_atomic_idx = this_cpu_ptr(&__kmap_atomic_idx);
 	int idx;
 
 	if (pfn < __phys_to_pfn(arm_lowmem_limit))
 		return __va(__pfn_to_phys(pfn));
-	BUG_ON(kmap_atomic_idx >= KM_TYPE_NR);
-	idx = kmap_atomic_fix(kmap_atomic_idx++);
+	BUG_ON(*kmap_atomic_idx >= KM_TYPE_NR);
+	idx = kmap_atomic_fix((*kmap_atomic_idx)++);
 	set_fixmap_pte(idx, pfn_pte(pfn, mem_types[MT_MEMORY_RW].prot_pte));
 	return (void *)__fix_to_virt(idx);
 }
@@ -301,11 +330,12 @@ void __kunmap_atomic(void *kvaddr)
 	unsigned long vaddr = (unsigned long)kvaddr & PAGE_MASK;
 
 	if (vaddr >= FIXADDR_START && vaddr < FIXADDR_END) {
-		int idx = kmap_atomic_fix(kmap_atomic_idx - 1);
+		int *kmap_atomic_idx = this_cpu_ptr(&__kmap_atomic_idx);
+		int idx = kmap_atomic_fix(*kmap_atomic_idx - 1);
 
-		BUG_ON(kmap_atomic_idx <= 0 || vaddr != __fix_to_virt(idx));
+		BUG_ON(*kmap_atomic_idx <= 0 || vaddr != __fix_to_virt(idx));
 		set_fixmap_pte(idx, 0);
-		kmap_atomic_idx--;
+		(*kmap_atomic_idx)--;
 	} else if (vaddr >= PKMAP_BASE && vaddr < PKMAP_ADDR(LAST_PKMAP)) {
 		/* an address kmap() did not give out is reported there */
 		kunmap_high_pfn(pte_pfn(pkmap_page_table[PKMAP_NR(vaddr)]));
@@ -337,4 +367,31 @@ void kunmap(struct page *page)
 {
 	if (PageHighMem(page))
 		kunmap_high_pfn(page_to_pfn(page)); /* reports a page not kmapped */
+}
+
+/**
+ * kmap_atomic() - a temporary kernel address for a page
+ * @page: the page
+ *
+ * arch/arm/mm/highmem.c: kmap_atomic() @ v4.14: never waits; interrupt
+ * handlers may use it.
+ *
+ * Return: the page's address: its linear one in lowmem, else a fixmap slot
+ * of this CPU's (never NULL: more than KM_TYPE_NR nested is a BUG).
+ */
+void *kmap_atomic(struct page *page)
+{
+	return kmap_atomic_pfn(page_to_pfn(page));
+}
+
+/**
+ * kunmap_atomic() - give back a kmap_atomic() address
+ * @kvaddr: what kmap_atomic() returned
+ *
+ * include/linux/highmem.h: kunmap_atomic() @ v4.14: the slots are a stack,
+ * so the last address taken is given back first.
+ */
+void kunmap_atomic(void *kvaddr)
+{
+	__kunmap_atomic(kvaddr);
 }

@@ -9,7 +9,7 @@
  *         zone_pcp_init, setup_usemap, memmap_init_zone)
  *         build_all_zonelists -> build_zonelists_node (HighMem first)
  * Run:    alloc_pages -> get_page_from_freelist (zonelist, watermarks)
- *           -> buffered_rmqueue (order 0: per-cpu lists, rmqueue_bulk)
+ *           -> buffered_rmqueue (order 0: this CPU's lists, rmqueue_bulk)
  *           -> __rmqueue -> __rmqueue_smallest + expand, __rmqueue_fallback
  *         __free_pages -> free_hot_cold_page (order 0) / __free_pages_ok
  *           -> __free_one_page (merge with pfn ^ (1 << order) while free)
@@ -29,6 +29,8 @@
 #include <linux/kernel.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
+#include <linux/percpu.h>
+#include <linux/smp.h>
 #include <asm/memmap.h>
 #include <trace/events/kmem.h>
 
@@ -185,6 +187,13 @@ int zone_batchsize(const struct zone *zone)
 	return (int)rounddown_pow_of_two((unsigned long)(batch + batch / 2)) - 1;
 }
 
+/*
+ * mm/page_alloc.c: boot_pageset @ v3.14, one per CPU: every zone's pageset
+ * until setup_per_cpu_pageset().  Its high is 0, so each page freed to it
+ * goes straight on to the buddy lists: during boot nothing is cached.
+ */
+static DEFINE_PER_CPU(struct per_cpu_pageset, boot_pageset);
+
 /* mm/page_alloc.c: pageset_set_batch() @ v3.14: high = 6 x batch */
 static void pageset_set_batch(struct per_cpu_pageset *p, int batch)
 {
@@ -192,18 +201,60 @@ static void pageset_set_batch(struct per_cpu_pageset *p, int batch)
 	p->pcp.high = 6 * batch;
 }
 
-/* mm/page_alloc.c: zone_pcp_init() @ v3.14 */
+/* mm/page_alloc.c: pageset_init() @ v3.14: empty lists */
+static void pageset_init(struct per_cpu_pageset *p)
+{
+	p->pcp.count = 0;
+	for (int mt = 0; mt < MIGRATE_PCPTYPES; mt++)
+		INIT_LIST_HEAD(&p->pcp.lists[mt]);
+}
+
+/* mm/page_alloc.c: setup_pageset() @ v3.14 */
+static void setup_pageset(struct per_cpu_pageset *p, int batch)
+{
+	pageset_init(p);
+	pageset_set_batch(p, batch);
+}
+
+/*
+ * mm/page_alloc.c: zone_pcp_init() @ v3.14: the per-CPU areas do not
+ * exist yet; the zone points at boot_pageset's template address, which
+ * per_cpu_ptr() will turn into each CPU's copy once they do.
+ */
 static void __init zone_pcp_init(struct zone *zone)
 {
-	struct per_cpu_pages *pcp = &zone->pageset.pcp;
-
-	pcp->count = 0;
-	for (int mt = 0; mt < MIGRATE_PCPTYPES; mt++)
-		INIT_LIST_HEAD(&pcp->lists[mt]);
-	pageset_set_batch(&zone->pageset, zone_batchsize(zone));
+	zone->pageset = &boot_pageset;
 	if (zone->present_pages)
 		pr_debug("  %s zone: %lu pages, LIFO batch:%u\n", zone->name, zone->present_pages,
 			 zone_batchsize(zone));
+}
+
+/**
+ * setup_per_cpu_pageset() - give every zone a pageset per CPU
+ *
+ * mm/page_alloc.c: setup_per_cpu_pageset() @ v3.14 -> setup_zone_pageset():
+ * alloc_percpu() a pageset for each populated zone, with the zone's batch
+ * and high, for every possible CPU.  The boot pagesets it replaces are
+ * empty (their high is 0).  Called once by the boot CPU, after mem_init()
+ * and before the other CPUs start.
+ */
+void __init setup_per_cpu_pageset(void)
+{
+	struct zone *zone;
+	unsigned int cpu;
+
+	for_each_populated_zone(zone) {
+		struct per_cpu_pageset __percpu *pcp = alloc_percpu(struct per_cpu_pageset);
+
+		if (!pcp) {
+			pr_err("%s zone: no per-CPU memory for pagesets: keeping boot_pageset (no caching)\n",
+			       zone->name);
+			continue;
+		}
+		for_each_possible_cpu(cpu)
+			setup_pageset(per_cpu_ptr(pcp, cpu), zone_batchsize(zone));
+		zone->pageset = pcp;
+	}
 }
 
 /* mm/page_alloc.c: zone_init_free_lists() @ v3.14 */
@@ -347,7 +398,7 @@ static void __init free_area_init_core(struct pglist_data *pgdat, unsigned long 
 		zone->name = zone_names[j];
 		zone->zone_pgdat = pgdat;
 		zone->zone_start_pfn = zone_start_pfn;
-		spin_lock_init(&zone->lock, "zone->lock");
+		spin_lock_init(&zone->lock);
 		zone_pcp_init(zone);
 		zone_init_free_lists(zone);
 		if (!size)
@@ -457,12 +508,18 @@ unsigned long nr_free_pagecache_pages(void)
  * mm/page_alloc.c: build_all_zonelists() @ v3.14: HighMem before Normal,
  * then "Built 1 zonelists in Zone order, mobility grouping on.  Total
  * pages: N".
+ *
+ * __build_all_zonelists() also sets up every possible CPU's boot_pageset,
+ * so the per-CPU areas must exist: start_kernel() calls this after
+ * setup_per_cpu_areas().
  */
 void build_all_zonelists(void)
 {
 	unsigned long vm_total_pages;
+	unsigned int cpu;
 
 	build_zonelists(NODE_DATA(0));
+	for_each_possible_cpu(cpu) setup_pageset(&per_cpu(boot_pageset, cpu), 0);
 	vm_total_pages = nr_free_pagecache_pages();
 	pr_info("Built %u zonelists in Zone order, mobility grouping %s.  Total pages: %lu\n",
 		nr_online_nodes, vm_total_pages < pageblock_nr_pages * MIGRATE_TYPES ? "off" : "on",
@@ -503,10 +560,15 @@ static int get_freepage_migratetype(const struct page *page)
 	return (int)page->index;
 }
 
-/* mm/vmstat.c: __mod_zone_page_state() @ v3.14: one CPU, so no per-cpu deltas */
+/*
+ * mm/vmstat.c: __mod_zone_page_state() @ v3.14.  Linux keeps per-CPU deltas and
+ * folds them in at a threshold; a9mm changes NR_FREE_PAGES only under
+ * zone->lock, so the count is exact (readers without the lock, like the
+ * watermark check, see a value that is at most a moment old).
+ */
 static void __mod_zone_page_state(struct zone *zone, enum zone_stat_item item, long delta)
 {
-	zone->vm_stat[item] += delta;
+	WRITE_ONCE(zone->vm_stat[item], zone->vm_stat[item] + delta);
 }
 
 /* mm/internal.h: __find_buddy_index() @ v3.14: flip bit `order` */
@@ -575,7 +637,7 @@ out:
 
 /*
  * mm/page_alloc.c: free_one_page() @ v3.17: one block back, under
- * zone->lock; the caller has the pfn already.
+ * zone->lock (interrupts are already off); the caller has the pfn already.
  */
 static void free_one_page(struct zone *zone, struct page *page, unsigned long pfn,
 			  unsigned int order, int migratetype)
@@ -593,7 +655,8 @@ static void free_one_page(struct zone *zone, struct page *page, unsigned long pf
  */
 static noinline void bad_page(const struct page *page, const char *reason)
 {
-	pr_alert("BUG: Bad page state in process %s  pfn:%05lx\n", "swapper/0", page_to_pfn(page));
+	pr_alert("BUG: Bad page state in process swapper/%u  pfn:%05lx\n", smp_processor_id(),
+		 page_to_pfn(page));
 	pr_alert("page:%p count:%d mapcount:%d mapping:%p index:0x%lx\n", (const void *)page,
 		 page->_count, page_mapcount(page), page->mapping, page->index);
 	pr_alert("page flags: 0x%lx(%s%s)\n", page->flags, PageReserved(page) ? "reserved" : "",
@@ -713,7 +776,8 @@ static __always_inline bool free_pages_prepare(struct page *page, unsigned int o
 /*
  * mm/page_alloc.c: free_pcppages_bulk() @ v3.14: count pages back to the
  * buddy lists, round robin over the per-cpu lists (more from the longer
- * ones), each to the free list recorded when it was freed.
+ * ones), each to the free list recorded when it was freed.  Called with
+ * interrupts off, on the CPU that owns pcp (or for a CPU that is gone).
  */
 static void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp)
 {
@@ -749,14 +813,18 @@ static void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_page
  * mm/page_alloc.c: free_hot_cold_page() @ v3.14: order-0 pages go to this
  * CPU's list of their pageblock's type (hot: at the head, reused first;
  * cold: at the tail), the buddy lists only when the list passes high.
- * There are only three per-cpu lists: a RESERVE page waits on the MOVABLE
- * one but remembers RESERVE, which is the free list free_pcppages_bulk()
- * returns it to.  a9mm returns whether the page was taken back.
+ * The lists are this CPU's alone and changed with interrupts off: only an
+ * interrupt handler could get in between.  Whichever CPU allocated the
+ * page, it joins the freeing CPU's list.  There are only three per-cpu
+ * lists: a RESERVE page waits on the MOVABLE one but remembers RESERVE,
+ * which is the free list free_pcppages_bulk() returns it to.  a9mm
+ * returns whether the page was taken back.
  */
 static bool free_hot_cold_page(struct page *page, bool cold)
 {
 	struct zone *zone;
 	struct per_cpu_pages *pcp;
+	unsigned long flags;
 	int migratetype;
 
 	if (!free_pages_prepare(page, 0, true))
@@ -766,7 +834,8 @@ static bool free_hot_cold_page(struct page *page, bool cold)
 	set_freepage_migratetype(page, migratetype);
 	if (migratetype >= MIGRATE_PCPTYPES)
 		migratetype = MIGRATE_MOVABLE;
-	pcp = &zone->pageset.pcp;
+	local_irq_save(flags);
+	pcp = &this_cpu_ptr(zone->pageset)->pcp;
 	if (cold)
 		list_add_tail(&page->lru, &pcp->lists[migratetype]);
 	else
@@ -774,23 +843,27 @@ static bool free_hot_cold_page(struct page *page, bool cold)
 	pcp->count++;
 	if (unlikely(pcp->count >= pcp->high))
 		free_pcppages_bulk(zone, pcp->batch, pcp);
+	local_irq_restore(flags);
 	return true;
 }
 
 /*
  * mm/page_alloc.c: __free_pages_ok() @ v3.14: a block of order > 0 goes
- * straight back to the buddy lists.  a9mm returns whether it was freed.
+ * straight back to the buddy lists, interrupts off around zone->lock.
+ * a9mm returns whether it was freed.
  */
 static bool __free_pages_ok(struct page *page, unsigned int order, bool check_tails)
 {
 	struct zone *zone;
-	unsigned long pfn;
+	unsigned long pfn, flags;
 
 	if (!free_pages_prepare(page, order, check_tails))
 		return false;
 	zone = page_zone(page);
 	pfn = page_to_pfn(page);
+	local_irq_save(flags);
 	free_one_page(zone, page, pfn, order, get_pfnblock_migratetype(zone, pfn));
+	local_irq_restore(flags);
 	return true;
 }
 
@@ -813,39 +886,65 @@ void __free_pages(struct page *page, unsigned int order)
 		__free_pages_ok(page, order, debug_pagealloc_enabled());
 }
 
-/**
- * drain_local_pages() - this CPU's per-cpu lists back to the buddy lists
- *
- * Only the CPU that owns per-cpu lists may empty them; other code asks
- * for it through drain_all_pages().
- *
- * mm/page_alloc.c: drain_local_pages() @ v3.14.
+/*
+ * mm/page_alloc.c: drain_pages() @ v3.14: cpu's per-cpu lists back to the
+ * buddy lists.  Run on cpu itself (or for a CPU that will never run again).
  */
-void drain_local_pages(void)
+static void drain_pages(unsigned int cpu)
 {
 	struct zone *zone;
+	unsigned long flags;
 
-	for_each_zone(zone) {
-		struct per_cpu_pages *pcp = zone_pcp(zone, smp_processor_id());
+	local_irq_save(flags);
+	for_each_populated_zone(zone) {
+		struct per_cpu_pages *pcp = &per_cpu_ptr(zone->pageset, cpu)->pcp;
 
-		if (pcp && pcp->count)
+		if (pcp->count)
 			free_pcppages_bulk(zone, pcp->count, pcp);
 	}
+	local_irq_restore(flags);
 }
 
 /**
- * drain_all_pages() - every CPU's per-cpu lists back to the buddy lists
+ * drain_local_pages() - empty this CPU's per-cpu lists into the buddy lists
+ * @arg: unused (the smp_call_func_t signature)
+ *
+ * mm/page_alloc.c: drain_local_pages() @ v3.14.
+ */
+void drain_local_pages(void *arg)
+{
+	drain_pages(smp_processor_id());
+}
+
+/**
+ * drain_all_pages() - empty every CPU's per-cpu lists into the buddy lists
  *
  * The one way to empty the per-cpu lists from outside (the shell's
- * `drain`, buddy_snapshot(), the self-tests).  Linux sends each CPU that
- * has pages on its lists an IPI to run drain_local_pages() there; a9mm
- * runs on the boot CPU alone, so it is that CPU's drain_local_pages().
+ * `drain`, buddy_snapshot(), the self-tests, `stress`).
  *
- * mm/page_alloc.c: drain_all_pages() @ v3.14.
+ * mm/page_alloc.c: drain_all_pages() @ v3.14: each online CPU whose lists
+ * hold pages drains them itself, sent drain_local_pages() by IPI (no CPU
+ * may touch another's lists); returns when all have.  Interrupts must be
+ * on.  The set of CPUs is on the stack, not in a static as in 3.14, so
+ * two CPUs may drain at once (4.x added a mutex for the same reason).
  */
 void drain_all_pages(void)
 {
-	drain_local_pages();
+	struct cpumask cpus_with_pcps;
+	struct zone *zone;
+	unsigned int cpu;
+
+	cpumask_clear(&cpus_with_pcps);
+	for_each_online_cpu(cpu)
+	{
+		for_each_populated_zone(zone) {
+			if (READ_ONCE(per_cpu_ptr(zone->pageset, cpu)->pcp.count)) {
+				cpumask_set_cpu(cpu, &cpus_with_pcps);
+				break;
+			}
+		}
+	}
+	on_each_cpu_mask(&cpus_with_pcps, drain_local_pages, NULL, true);
 }
 
 /**
@@ -1022,7 +1121,7 @@ retry_reserve:
 
 /*
  * mm/page_alloc.c: rmqueue_bulk() @ v3.14: fill a per-cpu list with count pages
- * under one zone->lock.  Each page goes in after the previous one
+ * under one zone->lock (interrupts are already off).  Each page goes in after the previous one
  * (list = &page->lru), so the list keeps the order __rmqueue() gave --
  * physically ascending after a split.
  */
@@ -1068,16 +1167,19 @@ static noinline int new_page_refused(const struct page *page, unsigned int order
 	return 1;
 }
 
-/* include/linux/highmem.h: prep_zero_page() @ v3.14: HighMem pages, one kmap at a time */
+/*
+ * mm/page_alloc.c: prep_zero_page() @ v3.14: each page through
+ * clear_highpage()'s kmap_atomic() -- a fixmap slot of this CPU's, which
+ * never runs out and may be taken in an interrupt handler (a GFP_ATOMIC
+ * allocation there: kmap() and its kmap_lock may not be).
+ */
 static noinline void prep_zero_page(struct page *page, unsigned int order)
 {
 	for (unsigned int i = 0; i < (1U << order); i++) {
-		void *p = kmap(page + i);
+		void *p = kmap_atomic(page + i);
 
-		if (p) {
-			memset(p, 0, PAGE_SIZE);
-			kunmap(page + i);
-		}
+		memset(p, 0, PAGE_SIZE);
+		kunmap_atomic(p);
 	}
 }
 
@@ -1111,37 +1213,45 @@ static __always_inline int prep_new_page(struct page *page, unsigned int order, 
  * mm/page_alloc.c: buffered_rmqueue() @ v3.14: order 0 from this CPU's
  * list of the migratetype (refilled by a batch when empty; hot from the
  * head, cold from the tail), larger orders from the buddy lists under
- * zone->lock.
+ * zone->lock -- interrupts off for either, on only again for
+ * prep_new_page() (zeroing may take long).
  */
 static __always_inline struct page *buffered_rmqueue(struct zone *zone, unsigned int order,
 						     gfp_t gfp_flags, int migratetype)
 {
 	bool cold = gfp_flags & __GFP_COLD;
+	unsigned long flags;
 	struct page *page;
 
 again:
 	if (likely(order == 0)) {
-		struct per_cpu_pages *pcp = &zone->pageset.pcp;
-		struct list_head *list = &pcp->lists[migratetype];
+		struct per_cpu_pages *pcp;
+		struct list_head *list;
 
+		local_irq_save(flags);
+		pcp = &this_cpu_ptr(zone->pageset)->pcp;
+		list = &pcp->lists[migratetype];
 		if (unlikely(list_empty(list))) {
 			pcp->count += rmqueue_bulk(zone, 0, pcp->batch, list, migratetype, cold);
-			if (unlikely(list_empty(list)))
+			if (unlikely(list_empty(list))) {
+				local_irq_restore(flags);
 				return NULL;
+			}
 		}
 		page = cold ? list_entry(list->prev, struct page, lru)
 			    : list_entry(list->next, struct page, lru);
 		list_del(&page->lru);
 		pcp->count--;
+		local_irq_restore(flags);
 		if (unlikely(prep_new_page(page, 0, gfp_flags)))
 			goto again;
 		return page;
 	} else {
-		spin_lock(&zone->lock);
+		spin_lock_irqsave(&zone->lock, flags);
 		page = __rmqueue(zone, order, migratetype);
 		if (page)
 			__mod_zone_page_state(zone, NR_FREE_PAGES, -(1L << order));
-		spin_unlock(&zone->lock);
+		spin_unlock_irqrestore(&zone->lock, flags);
 		if (!page)
 			return NULL;
 	}
@@ -1168,7 +1278,7 @@ static bool __zone_watermark_ok(const struct zone *z, unsigned int order, unsign
 	if (free_pages <= min + z->lowmem_reserve[classzone_idx])
 		return false;
 	for (unsigned int o = 0; o < order; o++) {
-		free_pages -= (long)z->free_area[o].nr_free << o;
+		free_pages -= (long)READ_ONCE(z->free_area[o].nr_free) << o;
 		min >>= 1;
 		if (free_pages <= min)
 			return false;
@@ -1193,7 +1303,7 @@ bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark, i
 		       int alloc_flags)
 {
 	return __zone_watermark_ok(z, order, mark, classzone_idx, alloc_flags,
-				   z->vm_stat[NR_FREE_PAGES]);
+				   READ_ONCE(z->vm_stat[NR_FREE_PAGES]));
 }
 
 /*
@@ -1206,7 +1316,7 @@ static __always_inline bool zone_watermark_fast(const struct zone *z, unsigned i
 						unsigned long mark, int classzone_idx,
 						int alloc_flags)
 {
-	long free_pages = z->vm_stat[NR_FREE_PAGES];
+	long free_pages = READ_ONCE(z->vm_stat[NR_FREE_PAGES]);
 
 	if (!order && free_pages > (long)mark + z->lowmem_reserve[classzone_idx])
 		return true;
@@ -1353,7 +1463,7 @@ unsigned long nr_free_pages(void)
 	unsigned long sum = 0;
 
 	for_each_zone(zone)
-		sum += (unsigned long)zone->vm_stat[NR_FREE_PAGES];
+		sum += (unsigned long)READ_ONCE(zone->vm_stat[NR_FREE_PAGES]);
 	return sum;
 }
 
@@ -1477,9 +1587,11 @@ static void __setup_per_zone_wmarks(void)
 		zone->watermark[WMARK_LOW] = min_wmark_pages(zone) + (unsigned long)(tmp >> 2);
 		zone->watermark[WMARK_HIGH] = min_wmark_pages(zone) + (unsigned long)(tmp >> 1);
 		if (populated_zone(zone)) {
-			spin_lock(&zone->lock);
+			unsigned long flags;
+
+			spin_lock_irqsave(&zone->lock, flags);
 			setup_zone_migrate_reserve(zone);
-			spin_unlock(&zone->lock);
+			spin_unlock_irqrestore(&zone->lock, flags);
 		}
 	}
 }
@@ -1563,10 +1675,10 @@ static int check_free_list(struct zone *zone, unsigned int order, int mt, unsign
 	return bad;
 }
 
-/* the per-cpu lists: order-0 pages, taken out of the buddy lists, unreferenced */
-static int check_pcp_lists(struct zone *zone, int (*print)(const char *fmt, ...))
+/* one CPU's per-cpu lists of one zone: order-0 pages out of the buddy lists, unreferenced */
+static int check_pcp_lists(struct zone *zone, unsigned int cpu, struct per_cpu_pages *pcp,
+			   int (*print)(const char *fmt, ...))
 {
-	struct per_cpu_pages *pcp = &zone->pageset.pcp;
 	unsigned long n = 0;
 	int bad = 0;
 
@@ -1577,25 +1689,45 @@ static int check_pcp_lists(struct zone *zone, int (*print)(const char *fmt, ...)
 			unsigned long pfn = page_to_pfn(page);
 
 			if (++n > zone->spanned_pages) {
-				print("%s: per-cpu %s list loops\n", zone->name,
+				print("%s: CPU%u's per-cpu %s list loops\n", zone->name, cpu,
 				      migratetype_names[mt]);
 				return bad + 1;
 			}
 			if (PageBuddy(page) || page->_count || PageReserved(page) ||
 			    pfn < zone->zone_start_pfn || pfn >= zone_end_pfn(zone) ||
 			    get_freepage_migratetype(page) >= MIGRATE_TYPES) {
-				print("%s: pfn 0x%lx on the per-cpu list is not a free order-0 page of the zone\n",
-				      zone->name, pfn);
+				print("%s: pfn 0x%lx on CPU%u's per-cpu list is not a free order-0 page of the zone\n",
+				      zone->name, pfn, cpu);
 				bad++;
 			}
 		}
 	}
 	if (n != (unsigned long)pcp->count) {
-		print("%s: per-cpu count %d but %lu pages on its lists\n", zone->name, pcp->count,
-		      n);
+		print("%s: CPU%u's per-cpu count %d but %lu pages on its lists\n", zone->name, cpu,
+		      pcp->count, n);
 		bad++;
 	}
 	return bad;
+}
+
+struct pcp_check {
+	int (*print)(const char *fmt, ...);
+	atomic_t bad;
+};
+
+/* every zone's lists of the CPU this runs on, with interrupts off (an IPI) */
+static void check_local_pcp_lists(void *arg)
+{
+	struct pcp_check *c = arg;
+	unsigned int cpu = smp_processor_id();
+	unsigned long flags;
+	struct zone *zone;
+
+	local_irq_save(flags);
+	for_each_populated_zone(zone)
+		atomic_add(check_pcp_lists(zone, cpu, &this_cpu_ptr(zone->pageset)->pcp, c->print),
+			   &c->bad);
+	local_irq_restore(flags);
 }
 
 /**
@@ -1605,23 +1737,26 @@ static int check_pcp_lists(struct zone *zone, int (*print)(const char *fmt, ...)
  * Every free list, checked against everything else: each entry is a
  * PageBuddy head of the list's order, aligned to it, inside its zone and
  * filed under the list's migratetype; no block overlaps another; nr_free
- * and NR_FREE_PAGES agree with the lists; the per-cpu lists hold free
- * order-0 pages and as many as they count.  (A block may sit on a list
- * other than its pageblock's type -- after a partial steal, as in Linux --
- * so that is not a fault.)
+ * and NR_FREE_PAGES agree with the lists; every online CPU's per-cpu
+ * lists hold free order-0 pages and as many as they count -- each CPU
+ * checks its own, sent the check by IPI, since only it may walk them.
+ * (A block may sit on a list other than its pageblock's type -- after a
+ * partial steal, as in Linux -- so that is not a fault.)  Interrupts must
+ * be on.
  *
  * Return: the number of problems, each reported through @print (0: none).
  */
 int check_free_lists(int (*print)(const char *fmt, ...))
 {
+	struct pcp_check c = { .print = print, .bad = ATOMIC_INIT(0) };
 	struct zone *zone;
 	int bad = 0;
 
 	for_each_populated_zone(zone) {
-		unsigned long total = 0, covered_end = 0, last_pfn = 0;
+		unsigned long total = 0, covered_end = 0, last_pfn = 0, flags;
 		bool first = true;
 
-		spin_lock(&zone->lock);
+		spin_lock_irqsave(&zone->lock, flags);
 		for (unsigned int order = 0; order < MAX_ORDER; order++) {
 			unsigned long n = 0;
 
@@ -1654,8 +1789,8 @@ int check_free_lists(int (*print)(const char *fmt, ...))
 			      zone->vm_stat[NR_FREE_PAGES], total);
 			bad++;
 		}
-		bad += check_pcp_lists(zone, print);
-		spin_unlock(&zone->lock);
+		spin_unlock_irqrestore(&zone->lock, flags);
 	}
-	return bad;
+	on_each_cpu(check_local_pcp_lists, &c, true);
+	return bad + atomic_read(&c.bad);
 }

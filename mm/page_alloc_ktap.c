@@ -10,6 +10,7 @@
 #include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/percpu.h>
 
 static unsigned long snap_before[MAX_NR_ZONES][MAX_ORDER];
 
@@ -202,10 +203,10 @@ static void mm_sizing_formulas(struct ktap_test *t)
 	unsigned long mfk = clamp(isqrt(kb * 16), 128UL, 65536UL);
 
 	/* batch was sized before freeing, from present minus memmap */
-	KTAP_EXPECT_EQ(t, normal->pageset.pcp.batch,
+	KTAP_EXPECT_EQ(t, this_cpu_ptr(normal->pageset)->pcp.batch,
 		       max(1UL, expected_batch(normal->present_pages - memmap)));
 	/* Linux's pageset_set_batch(): high from the raw batch, which may be 0 */
-	KTAP_EXPECT_EQ(t, normal->pageset.pcp.high,
+	KTAP_EXPECT_EQ(t, this_cpu_ptr(normal->pageset)->pcp.high,
 		       6 * expected_batch(normal->present_pages - memmap));
 	/* mem_map itself is never handed out: it is memblock-reserved */
 	KTAP_EXPECT(t, normal->present_pages - normal->managed_pages >= memmap);
@@ -215,7 +216,8 @@ static void mm_sizing_formulas(struct ktap_test *t)
 	KTAP_EXPECT_EQ(t, high_wmark_pages(normal), (mfk >> 2) + (mfk >> 3));
 	if (!populated_zone(high))
 		return;
-	KTAP_EXPECT_EQ(t, high->pageset.pcp.batch, max(1UL, expected_batch(high->present_pages)));
+	KTAP_EXPECT_EQ(t, this_cpu_ptr(high->pageset)->pcp.batch,
+		       max(1UL, expected_batch(high->present_pages)));
 	KTAP_EXPECT_EQ(t, min_wmark_pages(high), clamp(high->managed_pages / 1024, 32UL, 128UL));
 	KTAP_EXPECT_EQ(t, normal->lowmem_reserve[ZONE_HIGHMEM], high->managed_pages / 32);
 }

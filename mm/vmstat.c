@@ -6,6 +6,8 @@
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/percpu.h>
+#include <linux/smp.h>
 #include <linux/threads.h>
 
 typedef int (*print_t)(const char *fmt, ...);
@@ -19,9 +21,11 @@ static void walk_zones_in_node(print_t print, void (*show)(print_t print, struct
 	struct zone *zone;
 
 	for_each_populated_zone(zone) {
-		spin_lock(&zone->lock);
+		unsigned long flags;
+
+		spin_lock_irqsave(&zone->lock, flags);
 		show(print, zone);
-		spin_unlock(&zone->lock);
+		spin_unlock_irqrestore(&zone->lock, flags);
 	}
 }
 
@@ -110,12 +114,15 @@ void show_pagetypeinfo(print_t print)
  * @print: printf-like output
  *
  * mm/vmstat.c: zoneinfo_show_print() @ v4.14, the fields a9mm has (no
- * reclaim: no "scanned", "all_unreclaimable" or "inactive_ratio"); every
- * zone, the empty ones cut short.
+ * reclaim: no "scanned", "all_unreclaimable" or "inactive_ratio"; no
+ * per-CPU counter deltas, so no "vm stats threshold"); every zone, the
+ * empty ones cut short.  Each online CPU's pageset is read without
+ * stopping it: its count may be a moment old, as in Linux.
  */
 void show_zoneinfo(print_t print)
 {
 	struct zone *zone;
+	unsigned int cpu;
 
 	for_each_zone(zone) {
 		print("Node %d, zone %8s\n", zone->zone_pgdat->node_id, zone->name);
@@ -135,13 +142,12 @@ void show_zoneinfo(print_t print)
 		if (!populated_zone(zone))
 			continue;
 		print("  pagesets\n");
-		for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++) {
+		for_each_online_cpu(cpu)
+		{
 			const struct per_cpu_pages *pcp = zone_pcp(zone, cpu);
 
-			if (!pcp)
-				continue;
 			print("    cpu: %u\n", cpu);
-			print("              count: %i\n", pcp->count);
+			print("              count: %i\n", READ_ONCE(pcp->count));
 			print("              high:  %i\n", pcp->high);
 			print("              batch: %i\n", pcp->batch);
 		}
@@ -166,18 +172,19 @@ void show_meminfo(print_t print)
 {
 	unsigned long free_high = 0, free_low = 0, wmark_low = 0, pcp = 0;
 	struct zone *zone;
+	unsigned int cpu;
 
 	for_each_zone(zone) {
-		unsigned long free = (unsigned long)zone->vm_stat[NR_FREE_PAGES];
+		unsigned long free = (unsigned long)READ_ONCE(zone->vm_stat[NR_FREE_PAGES]);
 
 		if (is_highmem(zone))
 			free_high += free;
 		else
 			free_low += free;
 		wmark_low += low_wmark_pages(zone);
-		for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++)
-			if (zone_pcp(zone, cpu))
-				pcp += (unsigned long)zone_pcp(zone, cpu)->count;
+		if (populated_zone(zone))
+			for_each_online_cpu(cpu) pcp +=
+				(unsigned long)READ_ONCE(zone_pcp(zone, cpu)->count);
 	}
 	show_val_kb(print, "MemTotal:", totalram_pages);
 	show_val_kb(print, "MemFree:", free_low + free_high);
@@ -190,7 +197,7 @@ void show_meminfo(print_t print)
 	show_val_kb(print, "HighFree:", free_high);
 	show_val_kb(print, "LowTotal:", totalram_pages - totalhigh_pages);
 	show_val_kb(print, "LowFree:", free_low);
-	/* not in Linux's file: order-0 pages parked on the per-cpu lists */
+	/* not in Linux's file: order-0 pages parked on the per-cpu lists of all CPUs */
 	show_val_kb(print, "PerCpuLists:", pcp);
 }
 
@@ -198,8 +205,10 @@ void show_meminfo(print_t print)
  * buddy_snapshot() - every zone's free_area[].nr_free, per-cpu lists drained
  * @snap: filled, by zone index and order
  *
- * The free lists' state, comparable before and after a test.  (The set of
- * free pages decides it, since freed buddies always merge.)
+ * The buddyinfo counts of every zone, after every CPU's per-cpu lists went
+ * back (drain_all_pages()): the free lists' state, comparable before and
+ * after a test.  (The set of free pages decides it, since freed buddies
+ * always merge.)  Interrupts must be on (the drain is by IPI).
  */
 void buddy_snapshot(unsigned long snap[MAX_NR_ZONES][MAX_ORDER])
 {
@@ -207,9 +216,11 @@ void buddy_snapshot(unsigned long snap[MAX_NR_ZONES][MAX_ORDER])
 
 	drain_all_pages();
 	for_each_zone(zone) {
-		spin_lock(&zone->lock);
+		unsigned long flags;
+
+		spin_lock_irqsave(&zone->lock, flags);
 		for (unsigned int o = 0; o < MAX_ORDER; o++)
 			snap[zone_idx(zone)][o] = zone->free_area[o].nr_free;
-		spin_unlock(&zone->lock);
+		spin_unlock_irqrestore(&zone->lock, flags);
 	}
 }

@@ -11,15 +11,28 @@
  *                            cache line so a table walk sees it (DCCMVAC)
  *   flush_pmd_entry()        the same, then DSB so the write is complete
  *                            before anything that depends on it
- *   flush_tlb_all()          drop every cached translation (TLBIALLIS),
- *                            e.g. after unmapping the identity map
- *   flush_tlb_kernel_page()  drop one page's translation (TLBIMVAAIS)
+ *   flush_tlb_all()          drop every cached translation on every CPU
+ *                            (TLBIALLIS), e.g. after unmapping pkmap slots
+ *   flush_tlb_kernel_page()  drop one page's translation on every CPU
+ *                            (TLBIMVAAIS), e.g. a kmap_atomic() slot
  *
- * The IS ("inner shareable") forms reach every core of the cluster, as
- * Linux's v7wbi_tlb_flags_smp ask.  A table entry that goes from fault to
- * valid needs no TLB operation (B3.10: entries that give a translation
- * fault are never held in a TLB); one that changes or goes away does.
- * On the host these are no-ops, but for a hook after each pmd write.
+ * Every CPU has its own TLB, and a kernel mapping is shared by all of
+ * them: a change must reach them all.  The "IS" (Inner Shareable) forms
+ * do that in hardware -- ARM ARM B4.2.2, "TLB maintenance operations",
+ * TLBIALLIS (c8, c3, 0) and TLBIMVAAIS (c8, c3, 3), which the
+ * Multiprocessing Extensions add to ARMv7 (A1.5, "Architecture
+ * extensions"; the Cortex-A9 MPCore has them): the operation is broadcast
+ * to every core in the same Inner Shareable domain, which each core
+ * joined by setting ACTLR.SMP in head.S, and the DSB after it waits until
+ * all of them have done it.  So no IPI is needed -- Linux's
+ * tlb_ops_need_broadcast() is false on the Cortex-A9 and it uses these
+ * same operations (v7wbi_tlb_flags_smp); only ARM11 MPCore, which lacks
+ * them, flushes by IPI.
+ *
+ * A table entry that goes from fault to valid needs no TLB operation
+ * (B3.10.1: entries that give a translation fault are never held in a
+ * TLB); one that changes or goes away does.  On the host these are no-ops,
+ * but for a hook after each pmd write.
  */
 #include <asm/cacheflush.h>
 
@@ -62,7 +75,10 @@ static inline void flush_pmd_entry(void *pmd)
 	__asm__ volatile("dsb" : : : "memory");
 }
 
-/* arch/arm/include/asm/tlbflush.h: __flush_tlb_all() @ v4.14: TLBIALLIS, every core of the cluster
+/*
+ * arch/arm/include/asm/tlbflush.h: __flush_tlb_all() @ v4.14: TLBIALLIS and
+ * BPIALLIS, broadcast to every core of the Inner Shareable domain; the
+ * DSB waits for all of them
  */
 static inline void flush_tlb_all(void)
 {
@@ -76,7 +92,11 @@ static inline void flush_tlb_all(void)
 			 : "memory");
 }
 
-/* arch/arm/include/asm/tlbflush.h: __flush_tlb_kernel_page() @ v4.14, IS form */
+/*
+ * arch/arm/include/asm/tlbflush.h: __flush_tlb_kernel_page() @ v4.14:
+ * TLBIMVAAIS, this VA under any ASID, on every core of the Inner
+ * Shareable domain
+ */
 static inline void flush_tlb_kernel_page(unsigned long va)
 {
 	__asm__ volatile("dsb\n\t"

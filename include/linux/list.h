@@ -58,6 +58,20 @@ static inline bool list_empty(const struct list_head *head)
 	return head->next == head;
 }
 
+/* include/linux/list.h: list_replace_init(): new takes old's entries, old is left empty */
+static inline void list_replace_init(struct list_head *old, struct list_head *new)
+{
+	if (list_empty(old)) {
+		INIT_LIST_HEAD(new);
+		return;
+	}
+	new->next = old->next;
+	new->next->prev = new;
+	new->prev = old->prev;
+	new->prev->next = new;
+	INIT_LIST_HEAD(old);
+}
+
 #define list_entry(ptr, type, member)	    container_of(ptr, type, member)
 #define list_first_entry(ptr, type, member) list_entry((ptr)->next, type, member)
 

@@ -84,7 +84,8 @@ void __free_pages_bootmem(struct page *page, unsigned int order);
 void init_per_zone_wmark_min(void);
 bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark, int classzone_idx,
 		       int alloc_flags);
-void drain_local_pages(void);
+void setup_per_cpu_pageset(void);
+void drain_local_pages(void *arg);
 void drain_all_pages(void);
 /* every free list consistent?  0, or the number of problems (reported) */
 int check_free_lists(int (*print)(const char *fmt, ...));
@@ -125,5 +126,7 @@ void show_meminfo(int (*print)(const char *fmt, ...));
 /* mm/highmem.c */
 void *kmap(struct page *page);
 void kunmap(struct page *page);
+void *kmap_atomic(struct page *page);
+void kunmap_atomic(void *kvaddr);
 
 #endif

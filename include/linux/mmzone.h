@@ -11,11 +11,13 @@
  *     node_zones[ZONE_HIGHMEM]  the rest of RAM, reached through kmap
  *       free_area[order 0..10]
  *         free_list[UNMOVABLE | RECLAIMABLE | MOVABLE | RESERVE]  nr_free
- *       pageset (per-cpu pages: order-0 lists with count/high/batch)
+ *       pageset -> per-CPU pages of each CPU: order-0 lists, count/high/batch
  *     node_zonelists[0]: HighMem, Normal -- the order alloc_pages() tries
  */
+#include <linux/compiler.h>
 #include <linux/list.h>
 #include <linux/mm_types.h>
+#include <linux/percpu.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
 
@@ -40,6 +42,12 @@ struct free_area {
 	unsigned long nr_free;
 };
 
+/*
+ * One CPU's order-0 cache of one zone ("hot/cold pages").  Only that CPU
+ * touches its lists, with interrupts off, so they need no lock: that is
+ * the point -- most order-0 allocations and frees never take zone->lock,
+ * and when they do (every batch pages) it is once per batch.
+ */
 struct per_cpu_pages {
 	int count; /* pages on the lists */
 	int high;  /* above this, give batch back to the buddy lists */
@@ -69,14 +77,16 @@ struct pglist_data;
 /*
  * The fields the seed (the study notes a9mm grew from; not part of this
  * repository) lists, but lru_lock and lruvec: a9mm has no page reclaim.
- * zone->lock guards free_area[] and NR_FREE_PAGES as in Linux; on one CPU
- * it is the debug kind (linux/spinlock.h) and catches re-entry.
+ * zone->lock guards free_area[] and NR_FREE_PAGES as in Linux, taken with
+ * interrupts off; pageset points at per-CPU data (Linux 3.x): first the
+ * static boot_pageset, then, from setup_per_cpu_pageset(), a pageset
+ * alloc_percpu() made for each CPU.
  */
 struct zone {
 	unsigned long watermark[NR_WMARK];
 	long lowmem_reserve[MAX_NR_ZONES];
 	struct pglist_data *zone_pgdat;
-	struct per_cpu_pageset pageset; /* one CPU */
+	struct per_cpu_pageset __percpu *pageset;
 	unsigned char *pageblock_flags; /* a migratetype per pageblock */
 	unsigned long zone_start_pfn;
 	unsigned long managed_pages; /* given to the buddy allocator */
@@ -119,13 +129,14 @@ static inline unsigned long zone_end_pfn(const struct zone *zone)
 }
 
 /*
- * The per-cpu lists of @zone on @cpu, or NULL for a CPU that does not run
- * (Linux: per_cpu_ptr(zone->pageset, cpu)->pcp).  Only the boot CPU, CPU 0,
- * runs today, and zone->pageset is its.
+ * The per-cpu lists of @zone on @cpu: per_cpu_ptr(zone->pageset, cpu)->pcp,
+ * as Linux writes it; NULL for a CPU number past NR_CPUS, or before the
+ * zones exist.  Only @cpu itself changes them, with interrupts off; others
+ * may read the count (a moment old).
  */
 static inline struct per_cpu_pages *zone_pcp(struct zone *zone, unsigned int cpu)
 {
-	return cpu == 0 ? &zone->pageset.pcp : NULL;
+	return cpu < NR_CPUS && zone->pageset ? &per_cpu_ptr(zone->pageset, cpu)->pcp : NULL;
 }
 
 static inline bool populated_zone(const struct zone *zone)
