@@ -14,6 +14,12 @@
  * The arrays start as static tables of INIT_MEMBLOCK_REGIONS; once the
  * linear map exists (memblock_allow_resize()) a full array doubles itself
  * with memory taken from memblock, before that it refuses with an error.
+ *
+ * memblock has no lock: only the boot CPU uses it, before smp_init()
+ * starts the others.  free_all_bootmem() hands its free memory to the
+ * buddy allocator and calls memblock_discard(); from then on every change
+ * and every allocation is refused as an error, naming the caller -- they
+ * would hand out, or claim, pages the buddy allocator already owns.
  */
 #include <linux/errno.h>
 #include <linux/init.h>
@@ -40,6 +46,7 @@ struct memblock memblock = {
 
 bool memblock_debug;
 static bool memblock_can_resize;
+static bool memblock_discarded;
 
 #define memblock_dbg(fmt, ...)                       \
 	do {                                         \
@@ -78,6 +85,36 @@ void memblock_reset(void)
 	memblock.reserved.total_size = 0;
 	memblock.current_limit = MEMBLOCK_ALLOC_ANYWHERE;
 	memblock_can_resize = false;
+	memblock_discarded = false;
+}
+
+/**
+ * memblock_discard() - close memblock: the buddy allocator owns memory
+ *
+ * mm/memblock.c: memblock_discard() @ v4.14: Linux frees the arrays here;
+ * a9mm keeps them (the `memblock` command and the GDB helpers read them)
+ * but closes them: see memblock_too_late().
+ */
+void memblock_discard(void)
+{
+	memblock_discarded = true;
+}
+
+/* a change or allocation after memblock_discard(): an error, said with its caller */
+static bool memblock_too_late(const char *what, phys_addr_t base, phys_addr_t size, void *caller)
+{
+	char sym[96];
+
+	if (!memblock_discarded)
+		return false;
+	sprint_symbol(sym, sizeof(sym), (unsigned long)caller);
+	if (!strcmp(what, "memblock_alloc"))
+		pr_err("%s: 0x%lx bytes refused: memblock was handed to the page allocator at free_all_bootmem(); %s must use alloc_pages()\n",
+		       what, (unsigned long)size, sym);
+	else
+		pr_err("%s: [0x%08lx-0x%08lx] refused: memblock was handed to the page allocator at free_all_bootmem(); %s must use alloc_pages()\n",
+		       what, (unsigned long)base, (unsigned long)(base + size - !!size), sym);
+	return true;
 }
 
 /*
@@ -328,10 +365,13 @@ static void memblock_trace(const char *what, phys_addr_t base, phys_addr_t size,
  * mm/memblock.c: memblock_add() @ v4.14: into memblock.memory, merged with
  * touching regions; parts already there stay as they are.
  *
- * Return: 0, or -ENOMEM when the array is full and cannot grow (yet).
+ * Return: 0, -ENOMEM when the array is full and cannot grow (yet), or
+ * -EBUSY after free_all_bootmem() (reported as an error).
  */
 int memblock_add(phys_addr_t base, phys_addr_t size)
 {
+	if (memblock_too_late(__func__, base, size, __builtin_return_address(0)))
+		return -EBUSY;
 	memblock_trace(__func__, base, size, 0, __builtin_return_address(0));
 	return memblock_add_range(&memblock.memory, base, size, MEMBLOCK_NONE);
 }
@@ -343,11 +383,14 @@ int memblock_add(phys_addr_t base, phys_addr_t size)
  *
  * mm/memblock.c: memblock_remove() @ v4.14.
  *
- * Return: 0, or -ENOMEM when splitting a region needs a slot the full
- * array cannot give (nothing is removed then).
+ * Return: 0, -ENOMEM when splitting a region needs a slot the full
+ * array cannot give (nothing is removed then), or -EBUSY after
+ * free_all_bootmem().
  */
 int memblock_remove(phys_addr_t base, phys_addr_t size)
 {
+	if (memblock_too_late(__func__, base, size, __builtin_return_address(0)))
+		return -EBUSY;
 	memblock_trace(__func__, base, size, 0, __builtin_return_address(0));
 	return memblock_remove_range(&memblock.memory, base, size);
 }
@@ -360,10 +403,13 @@ int memblock_remove(phys_addr_t base, phys_addr_t size)
  * mm/memblock.c: memblock_reserve() @ v4.14: into memblock.reserved, so
  * neither memblock nor, later, the buddy allocator hands it out.
  *
- * Return: 0, or -ENOMEM when the array is full and cannot grow (yet).
+ * Return: 0, -ENOMEM when the array is full and cannot grow (yet), or
+ * -EBUSY after free_all_bootmem() (reported as an error).
  */
 int memblock_reserve(phys_addr_t base, phys_addr_t size)
 {
+	if (memblock_too_late(__func__, base, size, __builtin_return_address(0)))
+		return -EBUSY;
 	memblock_trace(__func__, base, size, 0, __builtin_return_address(0));
 	return memblock_add_range(&memblock.reserved, base, size, MEMBLOCK_NONE);
 }
@@ -375,10 +421,12 @@ int memblock_reserve(phys_addr_t base, phys_addr_t size)
  *
  * mm/memblock.c: memblock_free() @ v4.14.
  *
- * Return: 0, or -ENOMEM as memblock_remove().
+ * Return: 0, -ENOMEM or -EBUSY as memblock_remove().
  */
 int memblock_free(phys_addr_t base, phys_addr_t size)
 {
+	if (memblock_too_late(__func__, base, size, __builtin_return_address(0)))
+		return -EBUSY;
 	memblock_trace(__func__, base, size, 0, __builtin_return_address(0));
 	return memblock_remove_range(&memblock.reserved, base, size);
 }
@@ -529,6 +577,28 @@ phys_addr_t memblock_find_in_range(phys_addr_t start, phys_addr_t end, phys_addr
 	return 0;
 }
 
+/*
+ * memblock_alloc_base()'s work, for the caller named in the trace and in
+ * the too-late error: whoever called memblock_alloc() or
+ * memblock_alloc_base(), not one of them.
+ */
+static phys_addr_t memblock_alloc_caller(phys_addr_t size, phys_addr_t align, phys_addr_t max_addr,
+					 void *caller)
+{
+	phys_addr_t found;
+
+	if (memblock_too_late("memblock_alloc", 0, size, caller))
+		return 0;
+	if (max_addr == MEMBLOCK_ALLOC_ACCESSIBLE || max_addr > memblock.current_limit)
+		max_addr = memblock.current_limit;
+	found = memblock_find_in_range(0, max_addr, size, align);
+	if (found && !memblock_reserve(found, size)) {
+		memblock_trace("memblock_alloc", found, size, 0, caller);
+		return found;
+	}
+	return 0;
+}
+
 /**
  * memblock_alloc_base() - allocate and reserve boot memory below a limit
  * @size: bytes wanted
@@ -540,20 +610,12 @@ phys_addr_t memblock_find_in_range(phys_addr_t start, phys_addr_t end, phys_addr
  * Linux's memblock_alloc_base() panics where this one returns 0.  The
  * memory is not zeroed (it may not be mapped yet).
  *
- * Return: the physical address, or 0 when nothing fits.
+ * Return: the physical address, or 0 when nothing fits -- or when it is
+ * too late (after free_all_bootmem(): an error is reported).
  */
 phys_addr_t memblock_alloc_base(phys_addr_t size, phys_addr_t align, phys_addr_t max_addr)
 {
-	phys_addr_t found;
-
-	if (max_addr == MEMBLOCK_ALLOC_ACCESSIBLE || max_addr > memblock.current_limit)
-		max_addr = memblock.current_limit;
-	found = memblock_find_in_range(0, max_addr, size, align);
-	if (found && !memblock_reserve(found, size)) {
-		memblock_trace("memblock_alloc", found, size, 0, __builtin_return_address(0));
-		return found;
-	}
-	return 0;
+	return memblock_alloc_caller(size, align, max_addr, __builtin_return_address(0));
 }
 
 /**
@@ -568,8 +630,12 @@ phys_addr_t memblock_alloc_base(phys_addr_t size, phys_addr_t align, phys_addr_t
  */
 phys_addr_t memblock_alloc(phys_addr_t size, phys_addr_t align)
 {
-	phys_addr_t found = memblock_alloc_base(size, align, MEMBLOCK_ALLOC_ACCESSIBLE);
+	void *caller = __builtin_return_address(0);
+	phys_addr_t found;
 
+	if (memblock_too_late("memblock_alloc", 0, size, caller))
+		panic("memblock_alloc() called after free_all_bootmem()");
+	found = memblock_alloc_caller(size, align, MEMBLOCK_ALLOC_ACCESSIBLE, caller);
 	if (!found)
 		panic("memblock_alloc: cannot allocate 0x%lx bytes (align 0x%lx) below 0x%08lx",
 		      (unsigned long)size, (unsigned long)align,

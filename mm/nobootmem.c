@@ -89,5 +89,6 @@ unsigned long __init free_all_bootmem(void)
 	reset_all_zones_managed_pages();
 	pages = free_low_memory_core_early();
 	totalram_pages += pages;
+	memblock_discard();
 	return pages;
 }

@@ -90,6 +90,12 @@ static inline void memblock_dump_all(void)
 
 /* Back to the empty state (static arrays); boot does not need it, tests do. */
 void memblock_reset(void);
+/*
+ * free_all_bootmem(): the buddy allocator owns memory now.  memblock was
+ * used by the boot CPU alone, before the others started (it has no lock);
+ * after this every change or allocation is refused as an error.
+ */
+void memblock_discard(void);
 
 /*
  * Iterators.  __next_mem_range() walks type_a minus type_b (type_b may be
