@@ -71,10 +71,11 @@ CORE_SRCS	:= lib/cmdline.c
 CORE_SRCS	+= mm/memblock.c fdt/fdt.c kernel/mem_param.c
 CORE_SRCS	+= mm/pgtable.c mm/mmu.c mm/pgwalk.c mm/highmem.c mm/bootmem.c
 CORE_SRCS	+= mm/page_alloc.c mm/nobootmem.c mm/vmstat.c lib/spinlock_debug.c
+CORE_SRCS	+= mm/percpu.c kernel/cpu.c
 HOST_CFLAGS	:= -O1 -g -std=gnu11 $(WARN) -Iinclude -I$(LIBFDT_DIR) \
 		   -Itests/unit -DA9MM_HOST -fsanitize=address,undefined \
 		   -fno-sanitize-recover=all -fno-omit-frame-pointer
-HOST_LDLIBS	:= -lcmocka -lm
+HOST_LDLIBS	:= -lcmocka -lm -lpthread
 # make bench: the same core at -O2 without sanitizers (their cost is not ours)
 BENCH_CFLAGS	:= -O2 -g -std=gnu11 $(WARN) -Iinclude -I$(LIBFDT_DIR) -Itests/unit \
 		   -DA9MM_HOST

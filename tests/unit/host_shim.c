@@ -14,7 +14,9 @@
 #include <linux/mm.h>
 #include <asm/mm.h>
 #include <linux/kernel.h>
+#include <linux/percpu.h>
 #include <linux/sched_clock.h>
+#include <linux/smp.h>
 #include "host_shim.h"
 
 unsigned long __pv_phys_pfn_offset = 0x60000000UL >> 12;
@@ -25,6 +27,9 @@ char host_log[1 << 18];
 static size_t host_log_len;
 jmp_buf *host_panic_jmp;
 char host_panic_msg[512];
+
+__thread unsigned int host_cpu;
+__thread unsigned long host_cpsr_i;
 
 static unsigned char *host_ram;
 static phys_addr_t host_ram_base;
@@ -101,6 +106,64 @@ void host_ram_init(phys_addr_t phys_base, size_t size)
 	host_ram_size = size;
 	__pv_phys_pfn_offset = phys_base >> 12;
 	__pv_offset = phys_base - PAGE_OFFSET;
+	/* the per-CPU copies lived in the old RAM: back to the template */
+	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++)
+		__per_cpu_offset[cpu] = 0;
+	pcpu_base_addr = NULL;
+}
+
+/* CPUs 0..n-1 possible, present and online; the calling thread is CPU 0 */
+void host_set_cpus(unsigned int n)
+{
+	cpumask_clear(&__cpu_possible_mask);
+	cpumask_clear(&__cpu_present_mask);
+	cpumask_clear(&__cpu_online_mask);
+	for (unsigned int cpu = 0; cpu < n; cpu++) {
+		set_cpu_possible(cpu, true);
+		set_cpu_present(cpu, true);
+		set_cpu_online(cpu, true);
+	}
+	setup_nr_cpu_ids();
+	host_cpu = 0;
+}
+
+/* kernel/smp_call.c on the host: run func "on" cpu by becoming it for a moment */
+int smp_call_function_single(int cpu, smp_call_func_t func, void *info, int wait)
+{
+	unsigned int saved = host_cpu;
+	unsigned long flags;
+
+	(void)wait;
+	if ((unsigned int)cpu >= NR_CPUS || !cpu_online((unsigned int)cpu))
+		return -6;
+	host_cpu = (unsigned int)cpu;
+	local_irq_save(flags);
+	func(info);
+	local_irq_restore(flags);
+	host_cpu = saved;
+	return 0;
+}
+
+void smp_call_function_many(const struct cpumask *mask, smp_call_func_t func, void *info, bool wait)
+{
+	unsigned int cpu;
+
+	for_each_cpu(cpu, mask) if (cpu != host_cpu && cpu_online(cpu))
+		smp_call_function_single((int)cpu, func, info, wait);
+}
+
+void on_each_cpu_mask(const struct cpumask *mask, smp_call_func_t func, void *info, bool wait)
+{
+	unsigned int cpu;
+
+	for_each_cpu(cpu, mask) if (cpu_online(cpu))
+		smp_call_function_single((int)cpu, func, info, wait);
+}
+
+int on_each_cpu(smp_call_func_t func, void *info, int wait)
+{
+	on_each_cpu_mask(cpu_online_mask, func, info, wait);
+	return 0;
 }
 
 void host_ram_free(void)
@@ -194,8 +257,9 @@ u64 sched_clock(void)
 /*
  * mem_init() on the host: RAM [0x60000000, +ram_mb), lowmem ending at
  * low_mb (what paging_init() leaves as memblock's limit), 208 KiB of
- * "kernel and swapper_pg_dir" reserved, then the zones, the buddy lists
- * and the watermarks as the kernel builds them.
+ * "kernel and swapper_pg_dir" reserved, then the zones, the per-CPU
+ * areas, the buddy lists, the watermarks and the per-CPU pagesets, in
+ * start_kernel()'s order.
  */
 void host_boot_node(unsigned long ram_mb, unsigned long low_mb)
 {
@@ -208,9 +272,12 @@ void host_boot_node(unsigned long ram_mb, unsigned long low_mb)
 	memblock_add(ram, ram_mb << 20);
 	memblock_reserve(ram + 0xc000, 0x34000);
 	memblock_set_current_limit(ram + (low_mb << 20));
+	host_set_cpus(HOST_NR_CPUS);
 	bootmem_init();
+	setup_per_cpu_areas();
 	build_all_zonelists();
 	free_all_bootmem();
 	free_highpages();
 	init_per_zone_wmark_min();
+	setup_per_cpu_pageset();
 }

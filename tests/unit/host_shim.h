@@ -37,10 +37,25 @@ int host_paging_setup(void **state);
 int host_ram_teardown(void **state);
 
 /*
- * The kernel's memory bring-up from bootmem_init() to the watermarks, on
- * RAM at 0x60000000 of ram_mb MiB with lowmem ending at low_mb.
+ * The kernel's memory bring-up from bootmem_init() to the per-CPU
+ * pagesets (setup_per_cpu_areas, build_all_zonelists, mem_init's freeing,
+ * the watermarks, setup_per_cpu_pageset), on RAM at 0x60000000 of ram_mb
+ * MiB with lowmem ending at low_mb, with HOST_NR_CPUS CPUs possible and
+ * online.
  */
+#define HOST_NR_CPUS 4
 void host_boot_node(unsigned long ram_mb, unsigned long low_mb);
+
+/*
+ * The host's CPUs: which one this thread is (smp_processor_id()), and
+ * "interrupts off" (a word, no interrupts come).  smp_call_function*()
+ * and on_each_cpu*() run the function right here, once per target CPU,
+ * with host_cpu switched to it: the kernel's code sees each CPU's own
+ * per-CPU data, as an IPI handler would.
+ */
+extern __thread unsigned int host_cpu;
+extern __thread unsigned long host_cpsr_i;
+void host_set_cpus(unsigned int n);
 
 /* What kernel_image_layout() reports (the linker's symbols on the target). */
 #include <asm/map.h>

@@ -17,6 +17,7 @@
 #include <asm/mm.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
+#include <linux/percpu.h>
 
 #include "host_shim.h"
 
@@ -69,10 +70,13 @@ static unsigned long empty_node(void)
 	memblock_add(RAM, 16 * MB);
 	memblock_reserve(RAM, 15 * MB); /* the last MiB takes mem_map */
 	memblock_set_current_limit(RAM + 16 * MB);
+	host_set_cpus(HOST_NR_CPUS);
 	bootmem_init();
+	setup_per_cpu_areas();
 	memblock_reserve(RAM + 15 * MB, MB);
 	build_all_zonelists();
 	assert_int_equal(free_all_bootmem(), 0);
+	setup_per_cpu_pageset();
 	return (RAM >> PAGE_SHIFT) + 2 * pageblock_nr_pages;
 }
 
@@ -113,7 +117,7 @@ static void test_fallback_small_block_is_not_stolen(void **state)
 	assert_int_equal(pageblock_type(b), MIGRATE_MOVABLE);
 	assert_int_equal(check(), 0);
 	__free_page(page);
-	drain_local_pages();
+	drain_all_pages();
 	assert_int_equal(on_list(4, MIGRATE_MOVABLE), 1);
 	assert_int_equal(normal_zone()->free_area[0].nr_free, 0);
 	assert_int_equal(check(), 0);
@@ -140,7 +144,7 @@ static void test_fallback_steals_free_pages_not_the_pageblock(void **state)
 	assert_int_equal(pageblock_type(b), MIGRATE_MOVABLE);
 	assert_int_equal(check(), 0); /* a block on another type's list is legal */
 	__free_page(page);
-	drain_local_pages();
+	drain_all_pages();
 	assert_int_equal(on_list(5, MIGRATE_MOVABLE), 1);
 	assert_int_equal(on_list(5, MIGRATE_UNMOVABLE), 0);
 	assert_int_equal(check(), 0);
@@ -159,7 +163,7 @@ static void test_fallback_claims_a_whole_pageblock(void **state)
 	for (unsigned int o = 0; o < pageblock_order; o++)
 		assert_int_equal(on_list(o, MIGRATE_UNMOVABLE), 1);
 	__free_page(page);
-	drain_local_pages();
+	drain_all_pages();
 	assert_int_equal(on_list(pageblock_order, MIGRATE_UNMOVABLE), 1);
 	assert_int_equal(check(), 0);
 }
@@ -181,7 +185,7 @@ static void test_reserve_pages_return_to_reserve(void **state)
 		while (n < ARRAY_SIZE(held) && (page = alloc_pages(kinds[i] | __GFP_NOWARN, 0)))
 			held[n++] = page;
 	assert_null(alloc_pages(GFP_ATOMIC | __GFP_NOWARN, 0));
-	drain_local_pages();
+	drain_all_pages();
 	for (unsigned int o = 0; o < MAX_ORDER; o++)
 		reserve_before += on_list(o, MIGRATE_RESERVE) << o;
 	for (unsigned long i = 0; i < n; i++) {
@@ -192,7 +196,7 @@ static void test_reserve_pages_return_to_reserve(void **state)
 		from_reserve++;
 	}
 	assert_true(from_reserve > 0); /* else the test proved nothing */
-	drain_local_pages();
+	drain_all_pages();
 	for (unsigned int o = 0; o < MAX_ORDER; o++)
 		reserve_after += on_list(o, MIGRATE_RESERVE) << o;
 	assert_int_equal(reserve_after, reserve_before + from_reserve);
@@ -281,10 +285,10 @@ static void test_checker_sees_corruption(void **state)
 	assert_non_null(strstr(host_log, "NR_FREE_PAGES"));
 	zone->vm_stat[NR_FREE_PAGES]--;
 
-	zone->pageset.pcp.count++;
+	this_cpu_ptr(zone->pageset)->pcp.count++;
 	assert_true(check() > 0);
-	assert_non_null(strstr(host_log, "per-cpu count"));
-	zone->pageset.pcp.count--;
+	assert_non_null(strstr(host_log, "CPU0's per-cpu count"));
+	this_cpu_ptr(zone->pageset)->pcp.count--;
 
 	assert_int_equal(check(), 0);
 }

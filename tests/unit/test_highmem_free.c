@@ -8,8 +8,9 @@
  *   - on Linux's boot_pageset (every page freed goes straight to the buddy
  *     lists, as during Linux's mem_init()): the lists must be equal in
  *     order too;
- *   - on a9mm's live per-cpu lists (each order-0 page waits there): the
- *     same blocks on the same lists, once the lists are drained;
+ *   - on live per-cpu lists (setup_per_cpu_pageset() run before the
+ *     freeing, so each order-0 page waits there): the same blocks on the
+ *     same lists, once the lists are drained;
  *
  * compared, the per-cpu lists drained: every free list of every zone
  * (which blocks, in which order), nr_free, NR_FREE_PAGES, managed pages,
@@ -109,11 +110,11 @@ static void free_highmem_page_by_page(void)
 /*
  * boot_pageset: mem_init()'s freeing on Linux's boot_pageset (mm/page_alloc.c
  * @ v3.14: setup_pageset(p, 0): high 0, batch 1), where every page freed
- * goes straight on to the buddy lists; else on a9mm's live pagesets.
+ * goes straight on to the buddy lists, as a9mm boots; else on the per-CPU
+ * pagesets, set up before the freeing instead of after it.
  */
 static void boot(const struct layout *l, enum how how, bool boot_pageset)
 {
-	struct per_cpu_pages saved[MAX_NR_ZONES];
 	phys_addr_t end = RAM;
 	struct zone *zone;
 
@@ -129,27 +130,21 @@ static void boot(const struct layout *l, enum how how, bool boot_pageset)
 	for (unsigned int i = 0; i < ARRAY_SIZE(l->reserved) && l->reserved[i].size; i++)
 		memblock_reserve(l->reserved[i].base, l->reserved[i].size);
 	memblock_set_current_limit(l->lowmem_end);
+	host_set_cpus(1);
 	bootmem_init();
+	setup_per_cpu_areas();
 	build_all_zonelists();
-	for_each_zone(zone) {
-		saved[zone_idx(zone)] = zone->pageset.pcp;
-		if (boot_pageset) {
-			zone->pageset.pcp.high = 0;
-			zone->pageset.pcp.batch = 1;
-		}
-	}
+	if (!boot_pageset)
+		setup_per_cpu_pageset();
 	free_all_bootmem();
 	if (how == BLOCKS)
 		free_highpages();
 	else
 		free_highmem_page_by_page();
-	for_each_zone(zone) {
+	for_each_zone(zone)
 		if (boot_pageset)
-			assert_int_equal(zone->pageset.pcp.count, 0);
-		zone->pageset.pcp.high = saved[zone_idx(zone)].high;
-		zone->pageset.pcp.batch = saved[zone_idx(zone)].batch;
-	}
-	drain_local_pages();
+			assert_int_equal(zone_pcp(zone, 0)->count, 0);
+	drain_all_pages();
 	assert_int_equal(check_free_lists(printk), 0);
 }
 

@@ -21,6 +21,8 @@
 #include <trace/events/kmem.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
+#include <linux/percpu.h>
+#include <linux/smp.h>
 
 #include "host_shim.h"
 
@@ -85,7 +87,9 @@ static void test_seed_range_orders(void **state)
 	memblock_add(0x88000000, 0x28000000);
 	memblock_reserve(0x88000000, 0x27000000); /* the top 16M: for mem_map */
 	memblock_set_current_limit(0xb0000000);
+	host_set_cpus(1);
 	bootmem_init();
+	build_all_zonelists();
 	host_log_reset();
 	mminit_loglevel = 4;
 	__free_pages_memory(start, end);
@@ -116,7 +120,7 @@ static void test_seed_range_orders(void **state)
 		    strstr(host_log, "mminit::  pfn 0x88010 order 4\n"));
 	assert_int_equal(counts[10], (0xaec00 - 0x88400) / 0x400); /* 0xaecea rounded down */
 	/* the freed blocks cannot merge further: buddyinfo is exactly that */
-	drain_local_pages();
+	drain_all_pages();
 	for (int o = 0; o < MAX_ORDER; o++)
 		assert_int_equal(NODE_DATA(0)->node_zones[ZONE_NORMAL].free_area[o].nr_free,
 				 counts[o]);
@@ -234,9 +238,13 @@ static void test_random_against_model(void **state)
 			unsigned long free = 0, out = 0;
 
 			assert_int_equal(check_free_lists(printk), 0);
-			for_each_zone(zone)
-				free += (unsigned long)zone->vm_stat[NR_FREE_PAGES] +
-					(unsigned long)zone->pageset.pcp.count;
+			for_each_zone(zone) {
+				unsigned int cpu;
+
+				free += (unsigned long)zone->vm_stat[NR_FREE_PAGES];
+				for_each_possible_cpu(cpu) free +=
+					(unsigned long)per_cpu_ptr(zone->pageset, cpu)->pcp.count;
+			}
 			for (unsigned int i = 0; i < nheld; i++)
 				out += 1UL << held[i].order;
 			assert_int_equal(free + out, totalram_pages);
@@ -306,7 +314,7 @@ static void test_bad_new_page_is_never_handed_out(void **state)
 		assert_non_null(page);
 		__free_pages(page, 0);
 		assert_false(PageBuddy(page));
-		assert_true(NODE_DATA(0)->node_zones[ZONE_NORMAL].pageset.pcp.count > 0);
+		assert_true(zone_pcp(&NODE_DATA(0)->node_zones[ZONE_NORMAL], 0)->count > 0);
 		switch (k) {
 		case 0:
 			page->_count = 1;
@@ -421,12 +429,12 @@ static void test_trace_events_tell_where_a_block_came_from(void **state)
 	int smallest;
 
 	boot_node(256, 192); /* batch 15: a refill leaves pages on the list */
-	assert_true(normal->pageset.pcp.batch > 1);
+	assert_true(zone_pcp(normal, 0)->batch > 1);
 	drain_all_pages();
 	kmem_trace_start(&t);
 	a = alloc_pages(GFP_KERNEL, 0);
 	kmem_trace_stop();
-	assert_int_equal(t.zone_locked, normal->pageset.pcp.batch);
+	assert_int_equal(t.zone_locked, zone_pcp(normal, 0)->batch);
 	assert_int_equal(t.split_order, MAX_ORDER - 1);
 	assert_true(t.extfrag);
 	assert_int_equal(t.fallback_migratetype, MIGRATE_MOVABLE);
