@@ -9,10 +9,17 @@
  * (Linux's early_trap_init) and it still works.  Until then VBAR points
  * at it in place.
  *
- * Each handler builds a struct pt_regs on its mode's stack, with the sp
- * and lr of the interrupted mode, and calls C.  If C returns (a fault the
- * shell asked for, an ignored interrupt), the possibly edited registers
- * are restored and execution resumes at regs->ARM_pc.
+ * Aborts and undefined instructions build a struct pt_regs on their
+ * mode's stack (each CPU has its own, set by cpu_init()), with the sp and
+ * lr of the interrupted mode, and call C.  If C returns (a fault the shell
+ * asked for), the possibly edited registers are restored and execution
+ * resumes at regs->ARM_pc.
+ *
+ * An IRQ is handled as Linux handles it: vector_irq saves three words on
+ * the tiny IRQ-mode stack, switches to SVC mode and jumps by the mode the
+ * interrupt came from -- __irq_svc for the kernel -- which saves the
+ * registers on the interrupted SVC stack and calls handle_arch_irq (the
+ * GIC's gic_handle_irq()).
  */
 #include <asm/ptrace.h>
 
@@ -97,13 +104,89 @@ __vectors_end:
 	vector_stub vector_swi, 0, do_unexpected_svc
 	vector_stub vector_pabt, 4, do_PrefetchAbort
 	vector_stub vector_dabt, 8, do_DataAbort
-	vector_stub vector_irq, 4, do_unexpected_irq
 	vector_stub vector_fiq, 4, do_unexpected_irq
+
+/*
+ * arch/arm/kernel/entry-armv.S: vector_stub irq, IRQ_MODE, 4 @ v4.9.
+ * On entry (IRQ mode, IRQs masked): lr_irq = interrupted pc + 4,
+ * spsr_irq = interrupted cpsr.  sp_irq is this CPU's 3-word save area.
+ */
+vector_irq:
+	sub	lr, lr, #4
+	stmia	sp, {r0, lr}			@ r0 and the pc to return to
+	mrs	lr, spsr
+	str	lr, [sp, #8]			@ the interrupted cpsr
+	mrs	r0, cpsr
+	eor	r0, r0, #(IRQ_MODE ^ SVC_MODE)
+	msr	spsr_cxsf, r0			@ SVC mode, IRQs still masked, after the movs
+	and	lr, lr, #0x0f			@ the interrupted mode's low bits index the table
+	adr	r0, __irq_mode_table
+	ldr	lr, [r0, lr, lsl #2]
+	mov	r0, sp				@ the handler finds the three words through r0
+	movs	pc, lr
+
+	.align	2
+__irq_mode_table:
+	.long	__irq_invalid			@  0 USR: no user space yet
+	.long	__irq_invalid			@  1 FIQ
+	.long	__irq_invalid			@  2 IRQ
+	.long	__irq_svc			@  3 SVC
+	.rept	12
+	.long	__irq_invalid			@  ABT, UND, SYS, ...: the kernel never runs there with IRQs on
+	.endr
+
+/*
+ * svc_entry: a struct pt_regs on the interrupted SVC stack, r0, pc and
+ * cpsr taken from the IRQ-mode save area (r0 points at it).  Leaves r8 =
+ * the frame, sp 8-byte aligned below it (AAPCS) for the C call.
+ */
+	.macro	svc_entry
+	sub	sp, sp, #S_FRAME_SIZE
+	stmib	sp, {r1 - r12}
+	ldmia	r0, {r3 - r5}			@ r3 = r0, r4 = pc, r5 = cpsr
+	add	r7, sp, #S_SP
+	add	r2, sp, #S_FRAME_SIZE		@ sp as it was
+	str	r3, [sp, #S_R0]
+	mov	r3, lr				@ lr_svc as it was
+	stmia	r7, {r2 - r5}			@ sp, lr, pc, cpsr
+	mov	r8, sp
+	bic	sp, sp, #7
+	.endm
+
+/*
+ * arch/arm/kernel/entry-armv.S: __irq_svc @ v4.9: the kernel was
+ * interrupted.  handle_arch_irq() acknowledges and handles every pending
+ * interrupt; then the frame comes back and LDM ^ returns to the
+ * interrupted code, restoring its cpsr.  CLREX first: an LDREX the
+ * interrupt came between must not be completed by its STREX.
+ */
+__irq_svc:
+	svc_entry
+	mov	r0, r8
+	ldr	r1, =handle_arch_irq
+	ldr	r1, [r1]
+	blx	r1
+	mov	sp, r8
+	ldr	r5, [sp, #S_PSR]
+	msr	spsr_cxsf, r5
+	clrex
+	ldmia	sp, {r0 - pc}^
+
+/* arch/arm/kernel/entry-armv.S: __irq_invalid: an IRQ from a mode that cannot take one */
+__irq_invalid:
+	svc_entry
+	mov	r0, r8
+	mov	r1, #BAD_IRQ
+	bl	bad_mode
+1:	b	1b
+	.ltorg
 
 vector_rst:
 vector_addrexcptn:
 	msr	cpsr_c, #(PSR_I_BIT | PSR_F_BIT | SVC_MODE)
 	ldr	sp, =init_thread_union + 1024	@ whatever was there is lost
+	mov	r0, #0
+	mov	r1, #BAD_RESET
 	bl	bad_mode
 1:	wfi
 	b	1b

@@ -46,6 +46,19 @@ static u64 gt_counter_read(void)
 }
 
 /**
+ * global_timer_rate() - the rate the global timer counts at
+ *
+ * PERIPHCLK, which the private timers (TWD) count too (Cortex-A9 MPCore
+ * TRM 4.1: both are clocked by PERIPHCLK).
+ *
+ * Return: the rate in Hz (GT_CLOCK_HZ).
+ */
+unsigned long global_timer_rate(void)
+{
+	return GT_CLOCK_HZ;
+}
+
+/**
  * global_timer_ns() - nanoseconds since global_timer_init()
  *
  * The counter ticks at GT_CLOCK_HZ; under QEMU's -icount shift=0 one tick

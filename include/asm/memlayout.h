@@ -96,7 +96,10 @@
 #define V2M_SYSREGS_OFFSET     0x00000 /* system registers */
 #define V2M_UART0_OFFSET       0x09000 /* PL011 UART0, the console */
 #define A9_SCU_OFFSET	       0x0000  /* Snoop Control Unit */
+#define A9_GIC_CPU_OFFSET      0x0100  /* GIC CPU interface (each CPU its own) */
 #define A9_GLOBAL_TIMER_OFFSET 0x0200  /* global timer */
+#define A9_TWD_OFFSET	       0x0600  /* private timers (each CPU its own) */
+#define A9_GIC_DIST_OFFSET     0x1000  /* GIC distributor */
 
 /* --- virtual --- */
 

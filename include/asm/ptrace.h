@@ -22,6 +22,14 @@
 #define PSR_F_BIT   0x40
 #define PSR_I_BIT   0x80
 
+/* arch/arm/include/asm/traps.h + entry-armv.S: why bad_mode() was called */
+#define BAD_PREFETCH   0
+#define BAD_DATA       1
+#define BAD_ADDREXCPTN 2
+#define BAD_IRQ	       3
+#define BAD_UNDEFINSTR 4
+#define BAD_RESET      5
+
 #ifndef __ASSEMBLY__
 struct pt_regs {
 	unsigned long uregs[18];
