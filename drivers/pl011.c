@@ -1,21 +1,43 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * drivers/pl011.c: the PrimeCell PL011 UART as a polled console,
- * after Linux's drivers/tty/serial/amba-pl011.c @ v4.14 (its earlycon path).
- * Register offsets from the PL011 TRM (DDI 0183), section 3.2, named in
- * linux/amba/serial.h.
+ * drivers/pl011.c: the PrimeCell PL011 UART as the console, after Linux's
+ * drivers/tty/serial/amba-pl011.c @ v4.14.  Register offsets from the
+ * PL011 TRM (DDI 0183), section 3.2, named in linux/amba/serial.h.
+ *
+ * Output is polled (wait for room in the FIFO, write a byte).  Input, once
+ * pl011_startup() has run, comes by interrupt: the receive interrupt's
+ * handler empties the FIFO into a ring buffer (as the tty layer's flip
+ * buffer), from which pl011_getc() takes bytes -- so a CPU waiting for a
+ * key can sleep in WFI instead of reading the UART over and over, and
+ * what is typed while a command runs is kept, not dropped by a full FIFO.
  */
 #include <asm/io.h>
 #include <linux/amba/serial.h>
 #include <linux/console.h>
+#include <linux/interrupt.h>
+#include <linux/kernel.h>
+#include <linux/sched.h>
+#include <linux/spinlock.h>
 #include <mach/vexpress.h>
 
+/*
+ * The receive buffer: head counts bytes ever stored, tail bytes ever
+ * taken; head - tail are waiting.  rx_lock: the handler (on the CPU the
+ * UART's SPI is routed to) against readers on any CPU.
+ */
+#define RX_BUF_SIZE 4096
+static unsigned char rx_buf[RX_BUF_SIZE];
+static unsigned int rx_head, rx_tail;
+static unsigned long rx_overruns, rx_overruns_told;
+static bool rx_by_irq;
+static DEFINE_SPINLOCK(rx_lock);
+
 /**
- * pl011_init() - make UART0 a polled 8N1 console
+ * pl011_init() - make UART0 an 8N1 console, interrupts masked
  *
- * 8N1 with FIFOs, receive and transmit enabled, all interrupts masked: the
- * console is polled.  QEMU ignores the baud rate divisors, real boards keep
- * what the boot loader set.
+ * 8N1 with FIFOs, receive and transmit enabled, all interrupts masked
+ * until pl011_startup().  QEMU ignores the baud rate divisors, real boards
+ * keep what the boot loader set.
  */
 void pl011_init(void)
 {
@@ -35,25 +57,90 @@ void pl011_putc(char c)
 	writel((u8)c, V2M_UART0 + UART01x_DR);
 }
 
+/*
+ * drivers/tty/serial/amba-pl011.c: pl011_int() -> pl011_rx_chars() @ v4.14:
+ * while a receive interrupt is raised, everything in the FIFO into the
+ * buffer (a full buffer drops the byte and counts an overrun).  Emptying
+ * the FIFO is what clears RXIS/RTIS (PL011 TRM 3.4): as in Linux they are
+ * not cleared through UARTICR, which could lose one raised by a byte that
+ * arrived just after the FIFO was seen empty.
+ */
+static irqreturn_t pl011_int(int irq, void *dev_id)
+{
+	bool any = false;
+
+	spin_lock(&rx_lock);
+	while (readl(V2M_UART0 + UART011_MIS) & (UART011_RTIM | UART011_RXIM)) {
+		while (!(readl(V2M_UART0 + UART01x_FR) & UART01x_FR_RXFE)) {
+			unsigned char ch = (unsigned char)readl(V2M_UART0 + UART01x_DR);
+
+			any = true;
+			if (rx_head - rx_tail < RX_BUF_SIZE)
+				rx_buf[rx_head++ % RX_BUF_SIZE] = ch;
+			else
+				rx_overruns++;
+		}
+	}
+	spin_unlock(&rx_lock);
+	return any ? IRQ_HANDLED : IRQ_NONE;
+}
+
 /**
  * pl011_getc() - take one received byte, without waiting
  *
- * Return: the byte (0..255), or -1 when the receive FIFO is empty (a
- * character code, not an error: nothing is wrong, nothing came).
+ * From the interrupt-fed buffer once pl011_startup() has run, from the
+ * UART's FIFO before.  Overruns of the buffer are reported here.
+ *
+ * Return: the byte (0..255), or -1 when nothing is waiting (a character
+ * code, not an error: nothing is wrong, nothing came).
  */
 int pl011_getc(void)
 {
-	if (readl(V2M_UART0 + UART01x_FR) & UART01x_FR_RXFE)
-		return -1;
-	return (int)(readl(V2M_UART0 + UART01x_DR) & 0xff);
+	unsigned long flags, lost = 0;
+	int c = -1;
+
+	spin_lock_irqsave(&rx_lock, flags);
+	if (!rx_by_irq) {
+		if (!(readl(V2M_UART0 + UART01x_FR) & UART01x_FR_RXFE))
+			c = (int)(readl(V2M_UART0 + UART01x_DR) & 0xff);
+	} else if (rx_head != rx_tail) {
+		c = rx_buf[rx_tail++ % RX_BUF_SIZE];
+	}
+	if (rx_overruns != rx_overruns_told) {
+		lost = rx_overruns - rx_overruns_told;
+		rx_overruns_told = rx_overruns;
+	}
+	spin_unlock_irqrestore(&rx_lock, flags);
+	if (lost)
+		pr_warn("ttyAMA0: %lu input overrun(s)\n", lost);
+	return c;
+}
+
+/**
+ * pl011_startup() - input by interrupt from now on
+ *
+ * drivers/tty/serial/amba-pl011.c: pl011_startup() @ v4.14 (what opening
+ * the tty does): claim SPI 5, unmask the receive and receive-timeout
+ * interrupts.  Anything already in the FIFO raises the interrupt at once.
+ */
+void pl011_startup(void)
+{
+	unsigned long flags;
+
+	if (request_irq(IRQ_V2M_UART0, pl011_int, 0, "uart-pl011", NULL))
+		return; /* said why; input stays polled */
+	spin_lock_irqsave(&rx_lock, flags);
+	rx_by_irq = true;
+	writel(UART011_RTIM | UART011_RXIM, V2M_UART0 + UART011_IMSC);
+	spin_unlock_irqrestore(&rx_lock, flags);
 }
 
 /**
  * console_getc() - the next byte typed on the console, waiting for it
  *
- * The shell's only input call (kernel/readline.c).  The PL011 is polled
- * here; a receive interrupt filling a buffer can replace this body
- * without its caller noticing.
+ * The shell's only input call (kernel/readline.c), what a read() of
+ * /dev/console comes to: idle in WFI (cpu_idle_until()) until the UART's
+ * receive interrupt has put a byte in the buffer.  Interrupts must be on.
  *
  * Return: the byte, 0..255.
  */
@@ -61,7 +148,6 @@ int console_getc(void)
 {
 	int c;
 
-	while ((c = pl011_getc()) < 0)
-		__asm__ volatile("nop");
+	cpu_idle_until((c = pl011_getc()) >= 0);
 	return c;
 }

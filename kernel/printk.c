@@ -22,6 +22,13 @@
  * before the command line's loglevel= is known) are replayed, filtered,
  * by register_console().  panic() registers it at once so that nothing is
  * ever lost silently.
+ *
+ * Every CPU prints: logbuf_lock (Linux's, a raw spinlock with interrupts
+ * off) keeps one message -- its log record and its console bytes --
+ * whole, and a line in pieces belongs to the CPU that opened it (Linux:
+ * cont.owner, a task): a piece from another CPU closes it first.  A CPU that faults while holding
+ * it (an oops inside printk) or a panic that finds it held for a second takes it anyway, as Linux's
+ * zap_locks() does: the report matters more than the lock.
  */
 #include <stdio.h>
 #include <string.h>
@@ -33,6 +40,9 @@
 #include <linux/printk.h>
 #include <linux/console.h>
 #include <linux/kmsg_dump.h>
+#include <linux/sched.h>
+#include <linux/smp.h>
+#include <asm/spinlock.h>
 #include <mach/vexpress.h>
 
 int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
@@ -61,11 +71,53 @@ static struct cont {
 	char buf[LOG_LINE_MAX];
 	size_t len;
 	int level;
+	int cpu; /* who prints it (Linux: cont.owner, a task) */
 	u64 ts_nsec;
 } cont;
 
 static bool console_registered;
 static bool console_bol = true; /* the console's cursor is at a line start */
+
+/* kernel/printk/printk.c: logbuf_lock @ v4.14, and which CPU holds it (logbuf_cpu) */
+static arch_spinlock_t logbuf_lock = __ARCH_SPIN_LOCK_UNLOCKED;
+static int logbuf_cpu = -1;
+int oops_in_progress;
+
+/*
+ * Take logbuf_lock with interrupts off.  Re-entered on the CPU that holds
+ * it, or held for a second while an oops or panic is being reported: zap
+ * it (kernel/printk/printk.c: zap_locks() @ v4.14) rather than wait forever.
+ */
+static unsigned long logbuf_lock_irqsave(void)
+{
+	unsigned long flags = arch_local_irq_save();
+	int cpu = (int)raw_smp_processor_id();
+
+	if (READ_ONCE(logbuf_cpu) == cpu) {
+		logbuf_lock = (arch_spinlock_t)__ARCH_SPIN_LOCK_UNLOCKED;
+	} else if (READ_ONCE(oops_in_progress)) {
+		u64 t0 = global_timer_ns();
+
+		while (!arch_spin_trylock(&logbuf_lock))
+			if (global_timer_ns() - t0 > 1000000000ULL) {
+				logbuf_lock = (arch_spinlock_t)__ARCH_SPIN_LOCK_UNLOCKED;
+				arch_spin_lock(&logbuf_lock);
+				break;
+			}
+		WRITE_ONCE(logbuf_cpu, cpu);
+		return flags;
+	}
+	arch_spin_lock(&logbuf_lock);
+	WRITE_ONCE(logbuf_cpu, cpu);
+	return flags;
+}
+
+static void logbuf_unlock_irqrestore(unsigned long flags)
+{
+	WRITE_ONCE(logbuf_cpu, -1);
+	arch_spin_unlock(&logbuf_lock);
+	arch_local_irq_restore(flags);
+}
 
 static struct printk_log *log_from_idx(u32 idx)
 {
@@ -196,9 +248,12 @@ static void console_text(u64 ts, const char *text, size_t len)
  */
 void console_write(const char *s, size_t len)
 {
+	unsigned long flags = logbuf_lock_irqsave();
+
 	console_write_raw(s, len);
 	if (len)
 		console_bol = s[len - 1] == '\n';
+	logbuf_unlock_irqrestore(flags);
 }
 
 /* kernel/printk/printk.c: cont_flush() @ v4.14: the open line becomes a record */
@@ -225,11 +280,14 @@ static void cont_flush(void)
  */
 void register_console(void)
 {
+	unsigned long flags = logbuf_lock_irqsave();
 	u64 seq = log_first_seq, lost = log_first_seq;
 	u32 idx = log_first_idx;
 
-	if (console_registered)
+	if (console_registered) {
+		logbuf_unlock_irqrestore(flags);
 		return;
+	}
 	console_registered = true;
 	for (; seq < log_next_seq; seq++, idx = log_next(idx)) {
 		struct printk_log *msg = log_from_idx(idx);
@@ -239,6 +297,7 @@ void register_console(void)
 	}
 	if (cont.len && console_wants(cont.level))
 		console_text(cont.ts_nsec, cont.buf, cont.len);
+	logbuf_unlock_irqrestore(flags);
 	if (lost)
 		printk(KERN_WARNING "printk: %llu early messages were lost (log buffer full)\n",
 		       lost);
@@ -252,9 +311,12 @@ void register_console(void)
  */
 void kmsg_dump_rewind(struct kmsg_dumper *dumper)
 {
+	unsigned long flags = logbuf_lock_irqsave();
+
 	dumper->cur_seq = log_first_seq;
 	dumper->cur_idx = log_first_idx;
 	dumper->cont_done = false;
+	logbuf_unlock_irqrestore(flags);
 }
 
 /**
@@ -273,24 +335,29 @@ void kmsg_dump_rewind(struct kmsg_dumper *dumper)
  */
 bool kmsg_dump_get_line(struct kmsg_dumper *dumper, char *line, size_t size, size_t *len)
 {
+	unsigned long flags = logbuf_lock_irqsave();
 	struct printk_log *msg;
+	bool ret = true;
 
 	if (dumper->cur_seq < log_first_seq) { /* overwritten meanwhile */
 		dumper->cur_seq = log_first_seq;
 		dumper->cur_idx = log_first_idx;
 	}
 	if (dumper->cur_seq == log_next_seq) {
-		if (!cont.len || dumper->cont_done)
-			return false;
-		dumper->cont_done = true;
-		*len = msg_print_text(cont.ts_nsec, cont.buf, cont.len, line, size);
-		return true;
+		if (!cont.len || dumper->cont_done) {
+			ret = false;
+		} else {
+			dumper->cont_done = true;
+			*len = msg_print_text(cont.ts_nsec, cont.buf, cont.len, line, size);
+		}
+	} else {
+		msg = log_from_idx(dumper->cur_idx);
+		*len = msg_print_text(msg->ts_nsec, log_text(msg), msg->text_len, line, size);
+		dumper->cur_idx = log_next(dumper->cur_idx);
+		dumper->cur_seq++;
 	}
-	msg = log_from_idx(dumper->cur_idx);
-	*len = msg_print_text(msg->ts_nsec, log_text(msg), msg->text_len, line, size);
-	dumper->cur_idx = log_next(dumper->cur_idx);
-	dumper->cur_seq++;
-	return true;
+	logbuf_unlock_irqrestore(flags);
+	return ret;
 }
 
 /**
@@ -310,6 +377,7 @@ static void cont_add(int level, u64 ts_nsec, const char *text, size_t len)
 		cont_flush();
 	if (!cont.len) {
 		cont.level = level;
+		cont.cpu = (int)raw_smp_processor_id();
 		cont.ts_nsec = ts_nsec;
 		console_bol = true;
 	}
@@ -346,6 +414,7 @@ int vprintk_emit(int level, const char *fmt, va_list args)
 	int msg_level = MESSAGE_LOGLEVEL_DEFAULT;
 	bool is_cont = false;
 	const char *p = text;
+	unsigned long flags;
 	int n;
 
 	n = vsnprintf(text, sizeof(text), fmt, args);
@@ -359,6 +428,9 @@ int vprintk_emit(int level, const char *fmt, va_list args)
 			is_cont = true;
 		p += 2;
 	}
+	flags = logbuf_lock_irqsave();
+	if (cont.len && cont.cpu != (int)raw_smp_processor_id())
+		cont_flush(); /* another CPU's line: it ends here */
 	if (level != LOGLEVEL_DEFAULT) {
 		is_cont |= cont.len && level == cont.level;
 		msg_level = level;
@@ -369,6 +441,7 @@ int vprintk_emit(int level, const char *fmt, va_list args)
 		cont_flush();
 	if (*p)
 		cont_add(msg_level, ts_nsec, p, strlen(p));
+	logbuf_unlock_irqrestore(flags);
 	return n;
 }
 

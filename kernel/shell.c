@@ -16,7 +16,7 @@
 #include <a9mm/shell.h>
 #include <linux/console.h>
 #include <linux/kernel.h>
-#include <mach/vexpress.h>
+#include <linux/reboot.h>
 
 #define SHELL_LINE_MAX 256
 #define SHELL_ARGS_MAX 16
@@ -68,7 +68,8 @@ static const struct shell_cmd *find_cmd(const char *name)
  * @i: which candidate, from 0
  *
  * Command names, then each command's own words (its complete() hook): the
- * /proc files for cat, the fault kinds, alloc's GFP words, help's commands.
+ * /proc files for cat, the fault kinds, alloc's GFP words, help's commands;
+ * after `on CPU`, the words of the command that follows.
  *
  * Return: the @i-th candidate, NULL past the last.
  */
@@ -79,30 +80,24 @@ const char *shell_completion(int argc, char **argv, unsigned int i)
 	if (argc == 0)
 		return __shell_cmds_start + i < __shell_cmds_end ? __shell_cmds_start[i].name
 								 : NULL;
+	if (argc >= 2 && !strcmp(argv[0], "on")) /* on CPU COMMAND...: COMMAND's words */
+		return shell_completion(argc - 2, argv + 2, i);
 	c = find_cmd(argv[0]);
 	return c && c->complete ? c->complete((unsigned int)argc, i) : NULL;
 }
 
-static void shell_exec(char *line)
+/**
+ * shell_exec_argv() - run one command, already split into words
+ * @argc: number of words (0: nothing to do)
+ * @argv: the words; argv[0] names the command
+ *
+ * Unknown commands and wrong arguments are reported here.  `on` uses it
+ * to run a command on another CPU.
+ */
+void shell_exec_argv(int argc, char **argv)
 {
-	char *argv[SHELL_ARGS_MAX];
-	int argc = 0;
-	char *p = line;
 	const struct shell_cmd *cmd;
 
-	while (*p) {
-		while (*p == ' ')
-			*p++ = '\0';
-		if (!*p)
-			break;
-		if (argc == SHELL_ARGS_MAX) {
-			shprintf("shell: too many words (at most %d)\n", SHELL_ARGS_MAX);
-			return;
-		}
-		argv[argc++] = p;
-		while (*p && *p != ' ')
-			p++;
-	}
 	if (!argc)
 		return;
 	cmd = find_cmd(argv[0]);
@@ -117,6 +112,28 @@ static void shell_exec(char *line)
 	}
 	if (cmd->fn(argc, argv))
 		shprintf("usage: %s %s\n", cmd->name, cmd->usage);
+}
+
+static void shell_exec(char *line)
+{
+	char *argv[SHELL_ARGS_MAX];
+	int argc = 0;
+	char *p = line;
+
+	while (*p) {
+		while (*p == ' ')
+			*p++ = '\0';
+		if (!*p)
+			break;
+		if (argc == SHELL_ARGS_MAX) {
+			shprintf("shell: too many words (at most %d)\n", SHELL_ARGS_MAX);
+			return;
+		}
+		argv[argc++] = p;
+		while (*p && *p != ' ')
+			p++;
+	}
+	shell_exec_argv(argc, argv);
 }
 
 /**
@@ -220,21 +237,23 @@ SHELL_CMD("help", do_help, "[CMD]", "list the commands, or say more about one",
 
 static int do_poweroff(int argc, char **argv)
 {
-	printk(KERN_EMERG "reboot: Power down\n");
-	vexpress_power_off();
+	kernel_power_off();
 }
-SHELL_CMD("poweroff", do_poweroff, "", "power the board off (QEMU exits)",
-	  .linux = "kernel/reboot.c: kernel_power_off() -> machine_power_off(); vexpress's "
-		   "SYS_CFGCTRL shutdown (drivers/power/reset/vexpress-poweroff.c)");
+SHELL_CMD(
+	"poweroff", do_poweroff, "", "power the board off (QEMU exits)",
+	.linux =
+		"kernel/reboot.c: kernel_power_off() -> machine_power_off() (smp_send_stop() first); vexpress's "
+		"SYS_CFGCTRL shutdown (drivers/power/reset/vexpress-poweroff.c)");
 
 static int do_reboot(int argc, char **argv)
 {
-	printk(KERN_EMERG "reboot: Restarting system\n");
-	vexpress_restart();
+	kernel_restart();
 }
-SHELL_CMD("reboot", do_reboot, "", "reset the board",
-	  .linux = "kernel/reboot.c: kernel_restart() -> machine_restart(); vexpress's "
-		   "SYS_CFGCTRL reboot (drivers/power/reset/vexpress-poweroff.c)");
+SHELL_CMD(
+	"reboot", do_reboot, "", "reset the board",
+	.linux =
+		"kernel/reboot.c: kernel_restart() -> machine_restart() (smp_send_stop() first); vexpress's "
+		"SYS_CFGCTRL reboot (drivers/power/reset/vexpress-poweroff.c)");
 
 extern const char linux_banner[];
 

@@ -41,6 +41,7 @@ struct shell_cmd {
 #define SHELL_PROMPT "a9mm> "
 
 void shell_run(void);
+void shell_exec_argv(int argc, char **argv);
 int shprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* kernel/readline.c: one edited line into @buf; its length, or -1 if refused */

@@ -31,6 +31,8 @@
 #define CONSOLE_LOGLEVEL_DEFAULT 7
 
 extern int console_loglevel;
+/* kernel/printk.c: an oops or panic is being reported (bust_spinlocks()) */
+extern int oops_in_progress;
 
 int printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int vprintk(const char *fmt, va_list args);

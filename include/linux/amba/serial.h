@@ -13,6 +13,7 @@
 #define UART011_LCRH 0x2c /* line control */
 #define UART011_CR   0x30 /* control */
 #define UART011_IMSC 0x38 /* interrupt mask set/clear */
+#define UART011_MIS  0x40 /* masked interrupt status */
 
 #define UART01x_FR_TXFF	    (1 << 5) /* transmit FIFO full */
 #define UART01x_FR_RXFE	    (1 << 4) /* receive FIFO empty */
@@ -22,5 +23,7 @@
 #define UART011_CR_RXE	    (1 << 9)
 #define UART011_CR_TXE	    (1 << 8)
 #define UART01x_CR_UARTEN   (1 << 0)
+#define UART011_RTIM	    (1 << 6) /* receive timeout: bytes wait below the FIFO level */
+#define UART011_RXIM	    (1 << 4) /* receive: the FIFO reached its level */
 
 #endif
