@@ -13,11 +13,17 @@
  *   -> __create_page_tables (1 MiB sections) -> __enable_mmu
  *   -> __turn_mmu_on (identity mapped) -> __mmap_switched (virtual)
  *   -> start_kernel()
+ *
+ * The other CPUs come later, one at a time, when __cpu_up() releases them
+ * (kernel/platsmp.c): versatile_secondary_startup (boot/headsmp.S) ->
+ * secondary_startup -> __enable_mmu on idmap_pgd -> __turn_mmu_on ->
+ * __secondary_switched (virtual, own stack) -> secondary_start_kernel().
  */
 #include <asm/cp15.h>
 #include <asm/memory.h>
 #include <asm/pgtable-hwdef.h>
 #include <linux/amba/serial.h>
+#include <asm/smp.h>
 
 #define PG_DIR_SIZE		0x4000
 
@@ -40,12 +46,10 @@
 #define PSR_MODE_UND	0x1b
 #define PSR_MODE_IRQ	0x12
 #define PSR_MODE_FIQ	0x11
+#define PSR_MODE_MASK	0x1f
 #define PSR_IF		0xc0
 
 #define UART0_PHYS	(IO_MB_PHYS + V2M_UART0_OFFSET)
-
-#define EXC_STACK_SIZE	4096
-#define THREAD_SIZE	16384
 
 /*
  * linker.ld links the image at PAGE_OFFSET + TEXT_OFFSET as well: it
@@ -65,6 +69,7 @@
 	.globl	stext
 	.type	stext, %function
 stext:
+	mrs	r12, cpsr				@ the mode we came in, for hyp_mode_check()
 	msr	cpsr_c, #(PSR_IF | PSR_MODE_SVC)	@ SVC mode, IRQ/FIQ masked
 
 	/*
@@ -98,6 +103,10 @@ stext:
 	tst	r8, r3
 	adrne	r0, str_misaligned
 	bne	__early_error
+
+	and	r12, r12, #PSR_MODE_MASK
+	ldr	r3, =__boot_cpu_mode			@ a .data word, at its physical address
+	str	r12, [r3, r4]
 
 	bl	__vet_dtb
 	bl	__create_page_tables
@@ -165,7 +174,7 @@ __create_page_tables:
 
 	ldr	r7, =SECT_MEM
 
-	/* identity map: the section(s) holding __turn_mmu_on */
+	/* identity map: the section(s) holding .idmap.text (__turn_mmu_on) */
 	adr	r0, __turn_mmu_on_loc
 	ldmia	r0, {r3, r5, r6}
 	sub	r0, r0, r3			@ phys - virt
@@ -218,8 +227,8 @@ __create_page_tables:
 	.align	2
 __turn_mmu_on_loc:
 	.long	.
-	.long	__turn_mmu_on
-	.long	__turn_mmu_on_end
+	.long	__idmap_text_start
+	.long	__idmap_text_end
 
 /*
  * arch/arm/mm/proc-v7.S: __v7_setup @ v4.14 + arch/arm/kernel/head.S: __enable_mmu @ v4.14.
@@ -271,14 +280,20 @@ __enable_mmu:
 /*
  * Must sit in the identity-mapped section: the instruction after the
  * SCTLR write is fetched through the new tables at the same address.
+ * In .idmap.text, which head.S's tables map 1:1 for the boot CPU and
+ * idmap_pgd (mm/idmap.c) for the others.
  */
+	.pushsection ".idmap.text", "ax"
 	.align	5
-__turn_mmu_on:
+	.type	__turn_mmu_on, %function	@ ENTRY()/ENDPROC(): sized, so GDB names
+__turn_mmu_on:					@ it rather than __idmap_text_start
 	mcr	p15, 0, r0, c1, c0, 0		@ SCTLR: MMU on
 	isb
 	mov	r3, r3
-	mov	pc, r13				@ __mmap_switched (virtual)
+	mov	pc, r13				@ __mmap_switched / __secondary_switched
+	.size	__turn_mmu_on, . - __turn_mmu_on
 __turn_mmu_on_end:
+	.popsection
 
 /*
  * arch/arm/mm/cache-v7.S: v7_invalidate_l1 @ v4.14.  Caches come out of reset
@@ -311,12 +326,44 @@ v7_invalidate_l1:
 	.ltorg
 
 /*
- * A secondary CPU that enters the image waits here for good: nothing in
- * a9mm brings secondaries up (Linux would via secondary_startup).
+ * A secondary CPU that enters the image at stext (a boot loader that
+ * starts every CPU here) waits for good: a9mm's secondaries come in
+ * through secondary_startup, released one by one by the boot CPU.
  */
 __secondary_park:
 	wfe
 	b	__secondary_park
+
+/*
+ * arch/arm/kernel/head.S: secondary_startup @ v4.9.  A released CPU
+ * (boot/headsmp.S) arrives here with the MMU off, at the physical
+ * address.  secondary_data, filled by __cpu_up(), says which tables to
+ * turn the MMU on with (idmap_pgd: the kernel's mappings plus
+ * .idmap.text 1:1) and which stack to run on.  The register use:
+ *   r4 = idmap_pgd (phys), r7 = &secondary_data (virt), r9 = entry mode,
+ *   r13 = __secondary_switched (virt).
+ */
+	.globl	secondary_startup
+	.type	secondary_startup, %function
+secondary_startup:
+	mrs	r9, cpsr
+	and	r9, r9, #PSR_MODE_MASK
+	msr	cpsr_c, #(PSR_IF | PSR_MODE_SVC)
+	adr	r3, __early_vectors
+	mcr	p15, 0, r3, c12, c0, 0			@ VBAR (B4.1.156), physical
+	adr	r4, __secondary_data
+	ldmia	r4, {r5, r7, r12}
+	sub	lr, r4, r5				@ phys - virt
+	add	r3, r7, lr				@ secondary_data, physical
+	ldr	r4, [r3, #SECONDARY_DATA_PGDIR]
+	mov	r13, r12
+	b	__enable_mmu
+
+	.align	2
+__secondary_data:
+	.long	.
+	.long	secondary_data
+	.long	__secondary_switched
 
 /*
  * Before the MMU is on there is no console driver: write straight to
@@ -413,13 +460,13 @@ __mmap_switched:
 	strlod	r0, [r3], #8
 	blo	2b
 
-	/* one small stack per exception mode, then SVC's */
+	/* CPU 0's exception-mode stacks (cpu_init() sets them again), then SVC's */
 	msr	cpsr_c, #(PSR_IF | PSR_MODE_ABT)
 	ldr	sp, =abt_stack + EXC_STACK_SIZE
 	msr	cpsr_c, #(PSR_IF | PSR_MODE_UND)
 	ldr	sp, =und_stack + EXC_STACK_SIZE
 	msr	cpsr_c, #(PSR_IF | PSR_MODE_IRQ)
-	ldr	sp, =irq_stack + EXC_STACK_SIZE
+	ldr	sp, =irq_stack				@ vector_irq stores 3 words upwards
 	msr	cpsr_c, #(PSR_IF | PSR_MODE_FIQ)
 	ldr	sp, =irq_stack + EXC_STACK_SIZE
 	msr	cpsr_c, #(PSR_IF | PSR_MODE_SVC)
@@ -433,6 +480,22 @@ __mmap_switched:
 	b	start_kernel
 	.ltorg
 
+/*
+ * arch/arm/kernel/head.S: __secondary_switched @ v4.9: virtual at last;
+ * this CPU's stack from secondary_data, the real vectors, then C with
+ * the mode the CPU entered in (r9) as argument.  Interrupts stay masked:
+ * secondary_start_kernel() turns them on when the CPU is ready.
+ */
+__secondary_switched:
+	ldr	sp, [r7, #SECONDARY_DATA_STACK]
+	ldr	r0, =__vectors_start
+	mcr	p15, 0, r0, c12, c0, 0			@ VBAR
+	isb
+	mov	fp, #0
+	mov	r0, r9
+	b	secondary_start_kernel
+	.ltorg
+
 	.data
 	.align	2
 /* Linux: __pv_offset, __pv_phys_pfn_offset (arch/arm/kernel/head.S @ v4.14) */
@@ -440,15 +503,23 @@ __mmap_switched:
 __pv_offset:		.long	0
 __pv_phys_pfn_offset:	.long	0
 	.globl	__atags_pointer, __boot_r2, __boot_r2_verdict, __machine_arch_type
+	.globl	__boot_cpu_mode
 __atags_pointer:	.long	0
 __boot_r2:		.long	0
 __boot_r2_verdict:	.long	0
 __machine_arch_type:	.long	0
+/* arch/arm/kernel/hyp-stub.S: __boot_cpu_mode, the boot CPU's mode at entry */
+__boot_cpu_mode:	.long	0
 
+/*
+ * The boot CPU's SVC stack (the other CPUs' come from the page allocator,
+ * kernel/smp.c) and every CPU's exception-mode stacks, one EXC_STACK_SIZE
+ * slice per CPU; cpu_init() points each CPU at its own.
+ */
 	.bss
 	.align	3
-	.globl	init_thread_union
+	.globl	init_thread_union, abt_stack, und_stack, irq_stack
 init_thread_union:	.space	THREAD_SIZE
-abt_stack:		.space	EXC_STACK_SIZE
-und_stack:		.space	EXC_STACK_SIZE
-irq_stack:		.space	EXC_STACK_SIZE
+abt_stack:		.space	EXC_STACK_SIZE * NR_CPUS
+und_stack:		.space	EXC_STACK_SIZE * NR_CPUS
+irq_stack:		.space	EXC_STACK_SIZE * NR_CPUS

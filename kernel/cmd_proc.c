@@ -5,8 +5,10 @@
  * of fs/proc/ and mm/vmstat.c @ v4.14).
  */
 #include <a9mm/shell.h>
+#include <asm/cpu.h>
 #include <asm/memory.h>
 #include <asm/sections.h>
+#include <linux/irq.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
@@ -54,6 +56,8 @@ static const struct proc_file {
 } proc_files[] = {
 	{ "/proc/buddyinfo", show_buddyinfo },
 	{ "/proc/cmdline", show_cmdline },
+	{ "/proc/cpuinfo", show_cpuinfo },
+	{ "/proc/interrupts", show_interrupts },
 	{ "/proc/iomem", show_iomem },
 	{ "/proc/meminfo", show_meminfo },
 	{ "/proc/pagetypeinfo", show_pagetypeinfo },
@@ -82,9 +86,11 @@ static const char *cat_word(unsigned int argno, unsigned int i)
 {
 	return i < ARRAY_SIZE(proc_files) ? proc_files[i].path : NULL;
 }
-SHELL_CMD("cat", do_cat, "/proc/{buddyinfo,pagetypeinfo,zoneinfo,meminfo,iomem,cmdline}",
+SHELL_CMD("cat", do_cat,
+	  "/proc/{buddyinfo,pagetypeinfo,zoneinfo,meminfo,iomem,cmdline,cpuinfo,interrupts}",
 	  "print a /proc file (Linux's formats)",
 	  .linux = "mm/vmstat.c: frag_show() (buddyinfo), pagetypeinfo_show(), "
 		   "zoneinfo_show(); fs/proc/meminfo.c; kernel/resource.c (iomem); "
-		   "fs/proc/cmdline.c",
+		   "fs/proc/cmdline.c; arch/arm/kernel/setup.c: c_show() (cpuinfo); "
+		   "fs/proc/interrupts.c, kernel/irq/proc.c: show_interrupts()",
 	  .complete = cat_word);

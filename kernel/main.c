@@ -1,40 +1,31 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * kernel/main.c: start_kernel() of init/main.c @ v4.14, keeping only the steps of
- * memory bring-up and ending in the serial shell instead of /sbin/init.
+ * kernel/main.c: start_kernel() and kernel_init() of init/main.c @ v4.14,
+ * keeping the steps of memory bring-up and SMP, and ending in the serial
+ * shell instead of /sbin/init.
  */
-#include <asm/cputype.h>
 #include <asm/setup.h>
 #include <asm/memory.h>
 #include <asm/mm.h>
+#include <asm/mmu_context.h>
 #include <a9mm/ktap.h>
 #include <a9mm/shell.h>
 #include <linux/console.h>
+#include <linux/cpumask.h>
+#include <linux/delay.h>
 #include <linux/init.h>
+#include <linux/irqchip/arm-gic.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/of_fdt.h>
+#include <linux/percpu.h>
+#include <linux/smp.h>
+#include <linux/tick.h>
+#include <linux/workqueue.h>
 #include <mach/vexpress.h>
 
 const char linux_banner[] =
 	"a9mm version 0.1 (arm-none-eabi-gcc version " __VERSION__ ") #1 SMP ARMv7-A\n";
-
-/*
- * arch/arm/kernel/smp.c: smp_init_cpus() @ v4.14 in spirit: say how many CPUs the
- * board has and that only the boot CPU runs.  The others never leave the
- * boot loader's holding pen: with QEMU's -kernel they wait in its stub
- * until SYS_FLAGS holds an entry address and an SGI arrives, and a9mm
- * writes neither.
- */
-static void __init smp_report_cpus(void)
-{
-	unsigned int ncores = scu_get_core_count();
-
-	pr_info("SMP: %u CPU%s in the cluster (SCU); booted on CPU%lu, "
-		"%u secondary CPU%s left parked in the boot loader\n",
-		ncores, ncores == 1 ? "" : "s", MPIDR_AFFINITY_LEVEL(read_cpuid_mpidr(), 0),
-		ncores - 1, ncores - 1 == 1 ? "" : "s");
-}
 
 /*
  * What memory bring-up cost, in global-timer nanoseconds.  Under QEMU's
@@ -58,13 +49,30 @@ static void __init report_mm_init_cost(u64 mem_ns)
 		totalhigh_pages);
 }
 
+/*
+ * init/main.c: kernel_init_freeable() @ v4.9, the part before init runs:
+ * the secondary CPUs.  memblock is done by now (mem_init() gave its free
+ * memory to the buddy allocator, and memblock refuses changes from then
+ * on): it was only ever used by this CPU, before any other started --
+ * which is why it has no lock.
+ */
+static void __init kernel_init_freeable(void)
+{
+	smp_prepare_cpus(setup_max_cpus);
+	init_static_idmap(); /* early_initcall in Linux */
+	smp_init();
+}
+
 void __attribute__((noreturn)) start_kernel(void);
 
 /**
  * start_kernel() - the C half of boot, from head.S to the shell
  *
- * init/main.c: start_kernel() @ v4.14, keeping the memory bring-up steps
- * in Linux's order.  Never returns.
+ * init/main.c: start_kernel() @ v4.14, in its order: the boot CPU's
+ * identity and per-CPU areas before the zonelists; interrupts (GIC) and
+ * the tick before interrupts go on; the per-CPU pagesets once the page
+ * allocator works; then the other CPUs (rest_init -> kernel_init).
+ * Never returns.
  */
 void __init start_kernel(void)
 {
@@ -74,11 +82,14 @@ void __init start_kernel(void)
 	pl011_init();
 	global_timer_init();
 	printk_clock_enable();
+	smp_setup_processor_id();
+	boot_cpu_init();
 
-	pr_info("Booting Linux on physical CPU 0x%lx\n", read_cpuid_mpidr() & MPIDR_HWID_BITMASK);
 	pr_notice("%s", linux_banner);
 	setup_arch(&command_line);
-	smp_report_cpus();
+	setup_nr_cpu_ids();
+	setup_per_cpu_areas();
+	smp_prepare_boot_cpu();
 	build_all_zonelists();
 	pr_notice("Kernel command line: %s\n", boot_command_line);
 	parse_args_late(command_line);
@@ -86,8 +97,18 @@ void __init start_kernel(void)
 	mem_init();
 	mem_ns = global_timer_ns() - mem_ns;
 	report_mm_init_cost(mem_ns);
-	ktap_boot_selftests();
+	call_function_init();
+	workqueue_init_early();
+	gic_init(); /* init_IRQ() */
+	time_init();
+	local_irq_enable();
+	calibrate_delay();
+	setup_per_cpu_pageset();
 
+	kernel_init_freeable();
+	system_state = SYSTEM_RUNNING;
+	ktap_boot_selftests();
+	pl011_startup();
 	shell_run();
 	panic("the shell returned");
 }

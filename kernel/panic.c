@@ -3,18 +3,28 @@
  * kernel/panic.c: stop the kernel with a reason (kernel/panic.c @ v4.14).  As in Linux, "panic=N"
  * reboots after N seconds (N < 0: at once; QEMU's -no-reboot turns that
  * into an exit), and the default 0 halts for good -- but never silently:
- * the reason is always on the console first.
+ * the reason is always on the console first.  The other CPUs are stopped
+ * (smp_send_stop()) before the end; a second CPU that panics meanwhile
+ * stops itself and leaves the report to the first.
  */
 #include <stdio.h>
 
+#include <asm/atomic.h>
 #include <linux/cmdline.h>
 #include <linux/console.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
+#include <linux/reboot.h>
+#include <linux/smp.h>
 #include <mach/vexpress.h>
 
 static long panic_timeout;
 static bool in_panic;
+
+/* kernel/panic.c: panic_cpu, the CPU reporting a panic (-1: none) */
+static atomic_t panic_cpu = ATOMIC_INIT(-1);
+
+enum system_states system_state = SYSTEM_BOOTING;
 
 static int __init panic_setup(char *str)
 {
@@ -36,7 +46,7 @@ static void spin_seconds(long seconds)
 	u64 end = global_timer_ns() + (u64)seconds * 1000000000U;
 
 	while (global_timer_ns() < end)
-		;
+		cpu_relax();
 }
 
 /**
@@ -45,15 +55,22 @@ static void spin_seconds(long seconds)
  * @...: its arguments
  *
  * kernel/panic.c: panic() @ v4.14.  The reason reaches the console
- * whatever the loglevel; then "panic=N" reboots after N seconds (N < 0: at
- * once), and the default 0 halts.
+ * whatever the loglevel; the other CPUs are stopped (smp_send_stop()), and
+ * a CPU that panics while another already is stops itself.  Then
+ * "panic=N" reboots after N seconds (N < 0: at once), and the default 0
+ * halts.
  */
 void panic(const char *fmt, ...)
 {
+	int this_cpu = (int)smp_processor_id(), old_cpu;
 	char buf[256];
 	va_list ap;
 
 	__asm__ volatile("cpsid if");
+	old_cpu = atomic_cmpxchg(&panic_cpu, -1, this_cpu);
+	if (old_cpu != -1 && old_cpu != this_cpu)
+		panic_smp_self_stop();
+	oops_in_progress = 1; /* bust_spinlocks(1): printk gets through */
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
@@ -68,6 +85,7 @@ void panic(const char *fmt, ...)
 	console_loglevel = 15; /* console_verbose(): a panic is always shown */
 	register_console();
 	printk(KERN_EMERG "Kernel panic - not syncing: %s\n", buf);
+	smp_send_stop();
 	if (panic_timeout != 0) {
 		if (panic_timeout > 0) {
 			printk(KERN_EMERG "Rebooting in %ld seconds..\n", panic_timeout);

@@ -7,7 +7,11 @@
  */
 #include <linux/kallsyms.h>
 #include <linux/kernel.h>
+#include <linux/smp.h>
+#include <asm/cpu.h>
 #include <asm/pgtable.h>
+#include <asm/irqflags.h>
+#include <asm/spinlock.h>
 #include <asm/pgwalk.h>
 #include <asm/ptrace.h>
 #include <asm/cacheflush.h>
@@ -15,9 +19,15 @@
 #include <asm/traps.h>
 
 extern const char __vectors_start[], __vectors_end[];
+extern const char linux_banner[];
 
-unsigned long fault_fixup;
+DEFINE_PER_CPU(unsigned long, fault_fixup);
 static int die_counter;
+
+/* arch/arm/kernel/traps.c: die_lock: one oops report at a time, whole */
+static arch_spinlock_t die_lock = __ARCH_SPIN_LOCK_UNLOCKED;
+static int die_owner = -1;
+static unsigned int die_nest_count;
 
 static const char *const processor_modes[] = {
 	"USER_26", "FIQ_26", "IRQ_26",	"SVC_26",  "UK4_26",  "UK5_26",	 "UK6_26",  "UK7_26",
@@ -25,6 +35,26 @@ static const char *const processor_modes[] = {
 	"USER_32", "FIQ_32", "IRQ_32",	"SVC_32",  "UK4_32",  "UK5_32",	 "MON_32",  "ABT_32",
 	"UK8_32",  "UK9_32", "HYP_32",	"UND_32",  "UK12_32", "UK13_32", "UK14_32", "SYS_32",
 };
+
+/*
+ * lib/dump_stack.c: dump_stack_print_info() @ v4.9: who was running --
+ * the CPU, its task (each CPU's only one: its idle task swapper/N, pid
+ * 0), the taint (D once a kernel oopsed: TAINT_DIE's place in Linux's
+ * flag string) and the kernel's release and build number -- and the
+ * machine.
+ */
+static void show_regs_print_info(void)
+{
+	unsigned int cpu = smp_processor_id();
+	const char *release = linux_banner + strlen("a9mm version ");
+	const char *build = strchr(linux_banner, '#');
+
+	printk(KERN_EMERG "CPU: %u PID: 0 Comm: swapper/%u %s %.*s %.*s\n", cpu, cpu,
+	       die_counter > 1 ? "Tainted: G      D        " : "Not tainted",
+	       (int)strcspn(release, " "), release, build ? (int)strcspn(build, " ") : 0,
+	       build ? build : "");
+	printk(KERN_EMERG "Hardware name: %s\n", machine_name);
+}
 
 /**
  * __show_regs() - print the registers of an exception, in Linux's layout
@@ -38,6 +68,7 @@ void __show_regs(const struct pt_regs *regs)
 	unsigned long flags = regs->ARM_cpsr;
 	char buf[5], sym[96];
 
+	show_regs_print_info();
 	sprint_symbol(sym, sizeof(sym), regs->ARM_pc);
 	printk(KERN_EMERG "PC is at %s\n", sym);
 	sprint_symbol(sym, sizeof(sym), regs->ARM_lr);
@@ -63,20 +94,56 @@ void __show_regs(const struct pt_regs *regs)
 }
 
 /*
- * arch/arm/kernel/traps.c: die() @ v4.14, reduced: either resume where the caller
- * asked (fault_fixup) or stop the kernel with the reason.
+ * arch/arm/kernel/traps.c: oops_begin() @ v4.9: take die_lock, unless this
+ * CPU already holds it (an oops while reporting one: go on, the report
+ * matters more); oops_in_progress lets printk through a held lock.
+ */
+static unsigned long oops_begin(void)
+{
+	unsigned long flags = arch_local_irq_save();
+	int cpu = (int)smp_processor_id();
+
+	if (!arch_spin_trylock(&die_lock)) {
+		if (cpu != READ_ONCE(die_owner))
+			arch_spin_lock(&die_lock);
+	}
+	die_nest_count++;
+	die_owner = cpu;
+	oops_in_progress++;
+	return flags;
+}
+
+/* arch/arm/kernel/traps.c: oops_end() @ v4.9 */
+static void oops_end(unsigned long flags)
+{
+	oops_in_progress--;
+	if (!--die_nest_count) {
+		die_owner = -1;
+		arch_spin_unlock(&die_lock);
+	}
+	arch_local_irq_restore(flags);
+}
+
+/*
+ * arch/arm/kernel/traps.c: die() @ v4.14, reduced: either resume where this
+ * CPU's caller asked (fault_fixup) or stop the kernel with the reason.
  */
 static void die(const char *str, struct pt_regs *regs, unsigned long err)
 {
+	unsigned long *fixup = this_cpu_ptr(&fault_fixup);
+	unsigned long flags = oops_begin();
+
 	printk(KERN_EMERG "Internal error: %s: %lx [#%d] SMP ARM\n", str, err, ++die_counter);
 	__show_regs(regs);
-	if (fault_fixup) {
-		regs->ARM_pc = fault_fixup;
+	if (*fixup) {
+		regs->ARM_pc = *fixup;
 		regs->ARM_cpsr &= ~PSR_T_BIT;
-		fault_fixup = 0;
+		*fixup = 0;
 		printk(KERN_EMERG "---[ fault expected by the caller: resuming ]---\n");
+		oops_end(flags);
 		return;
 	}
+	oops_end(flags);
 	panic("Fatal exception");
 }
 
@@ -201,19 +268,34 @@ void do_unexpected_svc(struct pt_regs *regs)
  */
 void do_unexpected_irq(struct pt_regs *regs)
 {
-	printk(KERN_EMERG "Unexpected interrupt in mode %s: a9mm runs with IRQs masked\n",
+	printk(KERN_EMERG "Unexpected FIQ in mode %s: a9mm never unmasks FIQs\n",
 	       processor_modes[regs->ARM_cpsr & MODE_MASK]);
-	die("Oops - unexpected interrupt", regs, 0);
+	die("Oops - unexpected FIQ", regs, 0);
 }
 
+/* arch/arm/kernel/traps.c: handler[], the names bad_mode() reports */
+static const char *const handler[] = {
+	[BAD_PREFETCH] = "prefetch abort",	    [BAD_DATA] = "data abort",
+	[BAD_ADDREXCPTN] = "address exception",	    [BAD_IRQ] = "interrupt",
+	[BAD_UNDEFINSTR] = "undefined instruction", [BAD_RESET] = "reset",
+};
+
 /**
- * bad_mode() - the reset or the unused vector was taken: panic
+ * bad_mode() - an exception a mode cannot take, or the reset/unused vector: panic
+ * @regs: the registers saved at the exception (NULL for the reset and
+ *        unused vectors: nothing was saved)
+ * @reason: BAD_* (asm/traps.h), which handler found it
  *
- * arch/arm/kernel/traps.c: bad_mode() @ v4.14.
+ * arch/arm/kernel/traps.c: bad_mode() @ v4.14: for instance an IRQ taken
+ * in abort mode, whose banked lr the IRQ entry would overwrite.
  */
-void bad_mode(void)
+void bad_mode(struct pt_regs *regs, int reason)
 {
-	panic("Oops - bad mode: reset or unused exception vector taken");
+	printk(KERN_CRIT "Bad mode in %s handler detected\n",
+	       (unsigned int)reason < ARRAY_SIZE(handler) ? handler[reason] : "?");
+	if (regs)
+		__show_regs(regs);
+	panic("bad mode");
 }
 
 /**

@@ -2,6 +2,7 @@
 #ifndef _ASM_TRAPS_H
 #define _ASM_TRAPS_H
 
+#include <linux/percpu.h>
 #include <asm/ptrace.h>
 
 /*
@@ -13,14 +14,14 @@ void do_PrefetchAbort(struct pt_regs *regs);
 void do_DataAbort(struct pt_regs *regs);
 void do_unexpected_svc(struct pt_regs *regs);
 void do_unexpected_irq(struct pt_regs *regs);
-void bad_mode(void);
+void bad_mode(struct pt_regs *regs, int reason);
 
 /*
- * A caller that expects a fault (the shell's `fault` command) sets
- * fault_fixup to where execution should resume; the handler reports the
- * fault as usual, then returns there instead of dying.  One shot.
+ * A caller that expects a fault (the shell's `fault` command) sets its
+ * CPU's fault_fixup to where execution should resume; the handler reports
+ * the fault as usual, then returns there instead of dying.  One shot.
  */
-extern unsigned long fault_fixup;
+DECLARE_PER_CPU(unsigned long, fault_fixup);
 
 void __show_regs(const struct pt_regs *regs);
 

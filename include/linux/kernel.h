@@ -78,6 +78,19 @@ void __attribute__((noreturn, format(printf, 1, 2))) panic(const char *fmt, ...)
 			panic("BUG at %s:%d: %s", __FILE__, __LINE__, #cond); \
 	} while (0)
 
+/*
+ * include/linux/kernel.h: system_state: booting until the shell starts,
+ * then running; what a power off or reboot is about to do.  IPI_CPU_STOP
+ * says "CPUn: stopping" only while booting or running (a panic).
+ */
+extern enum system_states {
+	SYSTEM_BOOTING,
+	SYSTEM_RUNNING,
+	SYSTEM_HALT,
+	SYSTEM_POWER_OFF,
+	SYSTEM_RESTART,
+} system_state;
+
 #define WARN_ON(cond)                                                                       \
 	({                                                                                  \
 		bool __w = !!(cond);                                                        \

@@ -15,9 +15,14 @@ def test_boots_to_prompt(boot, mem, smp):
     assert re.search(r"a9mm version \S+ \(arm-none-eabi-gcc version [^)]+\)", log)
     assert "Machine model: V2P-CA9" in log
     assert f"Kernel command line: {DEFAULT_APPEND}\n" in log
+    # Linux's SMP bring-up lines, one per CPU the SCU (QEMU's -smp) has
     plural = "s" if smp > 1 else ""
-    assert (f"SMP: {smp} CPU{plural} in the cluster (SCU); booted on CPU0, "
-            f"{smp - 1} secondary CPU") in log
+    assert "CPU0: thread -1, cpu 0, socket 0, mpidr 80000000\n" in log
+    assert "smp: Bringing up secondary CPUs ...\n" in log
+    for cpu in range(1, smp):
+        assert f"CPU{cpu}: thread -1, cpu {cpu}, socket 0, mpidr 8000000{cpu}\n" in log
+    assert f"CPU{smp}: thread" not in log
+    assert f"smp: Brought up 1 node, {smp} CPU{plural}\n" in log
 
 
 def test_poweroff_exits_qemu_cleanly(boot):
