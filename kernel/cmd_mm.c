@@ -16,6 +16,7 @@
 #include <linux/kernel.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
+#include <linux/percpu.h>
 #include <linux/smp.h>
 #include <trace/events/kmem.h>
 

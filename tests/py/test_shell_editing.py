@@ -126,6 +126,9 @@ def test_help_cmd_says_usage_and_linux_code_for_every_command(shell):
     ("help dr\t", "help drain "),
     ("pgwalk 0xc\t", "pgwalk 0xc"),                        # a number: nothing to complete
     ("alloc mov\t", "alloc mov"),                          # ORDER is not a word
+    ("spinlock wr\t", "spinlock wrong-owner "),
+    ("on 2 cat /proc/zo\t", "on 2 cat /proc/zoneinfo "),   # on CPU: the command's words
+    ("on 1 allocb\t", "on 1 allocbench "),
 ])
 def test_tab_completes_words(shell, keys, line):
     # Ctrl-C drops the line after moving to its end: the screen shows it, then ^C
