@@ -4,8 +4,9 @@
 `source scripts/gdb/a9mm.py` (scripts/gdbinit does it) adds:
 
   a9mm-memblock        memblock.memory and .reserved, as memblock=debug prints them
-  a9mm-buddyinfo       /proc/buddyinfo from the zones' free_area[].nr_free
-  a9mm-zoneinfo        each zone: fields, watermarks, per-cpu lists, free blocks by type
+  a9mm-buddyinfo       /proc/buddyinfo from the zones' free_area[].nr_free, + per-CPU lists
+  a9mm-zoneinfo        each zone: fields, watermarks, every online CPU's per-cpu lists,
+                       free blocks by type
   a9mm-freelist ZONE ORDER [MIGRATETYPE]   the blocks on one free list, pfn and order
   a9mm-pfn KIND VALUE  pfn <-> phys <-> virt <-> struct page (KIND: pfn|phys|virt|page)
   a9mm-pgwalk VA       the MMU's walk of TTBR0's / swapper_pg_dir's tables for VA, decoded

@@ -53,17 +53,42 @@ def zones():
 
 
 def buddyinfo_lines():
-    """mm/vmstat.c frag_show_print(): "Node %d, zone %8s " then "%6lu " per order."""
-    lines = []
+    """mm/vmstat.c frag_show_print(): "Node %d, zone %8s " then "%6lu " per order,
+    then what waits on each CPU's per-cpu lists (order-0 pages buddyinfo does not count)."""
+    lines, pcp = [], []
     for z in zones():
         if int(z["present_pages"]) == 0:
             continue
         lo, hi = z["free_area"].type.range()
         counts = "".join(f"{int(z['free_area'][o]['nr_free']):6d} " for o in range(lo, hi + 1))
         lines.append(f"Node 0, zone {z['name'].string():>8s} {counts}")
+        per_cpu = "".join(f"  cpu{cpu} {int(p['pcp']['count'])}" for cpu, p in pagesets(z))
+        pcp.append(f"Node 0, zone {z['name'].string():>8s}{per_cpu}")
     if not lines:
         raise A9mmError("a9mm: no populated zone yet (bootmem_init has not run)")
-    return lines
+    return lines + ["per-cpu lists (order-0 pages on each online CPU's pageset):"] + pcp
+
+
+def online_cpus():
+    """include/linux/cpumask.h: the bits of __cpu_online_mask (CPU 0 alone before boot_cpu_init)."""
+    bits = int(symbol("__cpu_online_mask", "CPU masks")["bits"][0])
+    return [cpu for cpu in range(32) if bits >> cpu & 1] or [0]
+
+
+def per_cpu_ptr(ptr, cpu):
+    """include/linux/percpu.h: per_cpu_ptr(): the template address plus the CPU's offset."""
+    off = int(symbol("__per_cpu_offset", "per-CPU offsets")[cpu])
+    return (int(ptr.cast(gdb.lookup_type("unsigned long"))) + off) & 0xFFFFFFFF
+
+
+def pagesets(zone):
+    """(cpu, struct per_cpu_pageset) for every online CPU, through zone->pageset."""
+    t = gdb.lookup_type("struct per_cpu_pageset").pointer()
+    ptr = zone["pageset"]
+    if int(ptr) == 0:
+        raise A9mmError("a9mm: the zones have no pagesets yet (free_area_init_core has not run)")
+    return [(cpu, gdb.Value(per_cpu_ptr(ptr, cpu)).cast(t).dereference())
+            for cpu in online_cpus()]
 
 
 def mem_map():
@@ -211,13 +236,8 @@ def list_pages(head, limit=None):
 
 
 def pageset_pcps(z):
-    """[(cpu, per_cpu_pages)] of a zone: one pageset today, an array of them
-    (or a per-CPU pointer's targets) once every CPU has its own."""
-    ps = z["pageset"]
-    if ps.type.strip_typedefs().code == gdb.TYPE_CODE_ARRAY:
-        lo, hi = ps.type.range()
-        return [(cpu, ps[cpu]["pcp"]) for cpu in range(lo, hi + 1)]
-    return [(0, ps["pcp"])]
+    """[(cpu, per_cpu_pages)] of a zone, for every online CPU (pagesets())."""
+    return [(cpu, p["pcp"]) for cpu, p in pagesets(z)]
 
 
 def pfn_of_page(addr):
@@ -313,7 +333,9 @@ class Buddyinfo(gdb.Command):
 
 One line per populated zone of contig_page_data, "Node 0, zone   Normal"
 then the number of free blocks of each order, 0 to MAX_ORDER - 1, as
-Linux's /proc/buddyinfo and the shell's `cat /proc/buddyinfo`."""
+Linux's /proc/buddyinfo and the shell's `cat /proc/buddyinfo`; then, per
+zone, how many order-0 pages wait on each online CPU's per-cpu list
+(free, but not on the buddy lists: buddyinfo does not see them)."""
 
     def __init__(self):
         super().__init__("a9mm-buddyinfo", gdb.COMMAND_DATA)
@@ -347,8 +369,10 @@ class Zoneinfo(gdb.Command):
 
 For each zone of contig_page_data: start_pfn, spanned/present/managed
 pages, free pages and the min/low/high watermarks, lowmem_reserve
-("protection"), each CPU's per-cpu lists (count, high, batch, and the
-pages on each migrate type's list), and the free blocks per order and
+("protection"), each online CPU's per-cpu lists (count, high, batch, and
+the pages on each migrate type's list: zone->pageset is a per-CPU pointer,
+so CPU n's copy is at zone->pageset + __per_cpu_offset[n], n from
+__cpu_online_mask), and the free blocks per order and
 migrate type (counted on free_area[order].free_list[mt], with nr_free
 below).  In GDB expressions a zone is contig_page_data.node_zones[ZONE_NORMAL]
 (or [ZONE_HIGHMEM]); `p *zone` works only in frames that have a `zone`."""
@@ -389,6 +413,7 @@ most 256 blocks are listed per list."""
 def register():
     Memblock()
     Buddyinfo()
+    Zoneinfo()
     Pfn()
     Zoneinfo()
     Freelist()

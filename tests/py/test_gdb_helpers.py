@@ -293,7 +293,8 @@ def test_zoneinfo_and_freelist_agree_with_the_kernel():
         body = re.search(rf"^Node 0, zone +{name}\n((?:[ \t].*\n)*)", zi, re.M).group(1)
         f = dict((k, int(v)) for k, v in re.findall(r"^\s+(pages free|min|low|high|spanned|"
                                                       r"present|managed)\s+(\d+)$", body, re.M))
-        f.update((k, int(v)) for k, v in re.findall(r"^\s+(count|batch):\s+(\d+)$", body, re.M))
+        cpu0 = body.split("    cpu: 1\n")[0]          # CPU 0's pageset: the first one
+        f.update((k, int(v)) for k, v in re.findall(r"^\s+(count|batch):\s+(\d+)$", cpu0, re.M))
         mine = out.split(f"Node 0, zone {name:>8s}\n", 1)[1]
         assert f"spanned {f['spanned']}  present {f['present']}  managed {f['managed']}" in mine
         assert f"pages free {f['pages free']}  min {f['min']}  low {f['low']}  " \
@@ -356,3 +357,77 @@ def test_pgwalk_warns_about_the_previous_boots_tables():
     assert "warning: head.S has not written swapper_pg_dir" in restarted, out
     assert "L1[0xc00] = 0x00000000 (pgd[0x600], 1st MiB of the pair): fault (not mapped)" \
         in restarted, out
+
+
+def test_info_threads_shows_every_cpu_in_the_kernel():
+    """GDB sees one thread per CPU; with SMP up, each one runs the kernel."""
+    port = free_tcp_port()
+    con = stub_qemu(port, frozen=False)
+    try:
+        con.wait_prompt()
+        out = gdb_batch(["info threads", "detach"], port)
+        con.run("version")
+    finally:
+        con.close()
+    threads = re.findall(r"Thread 1\.(\d+) \(CPU#(\d+) \[\w+ *\]\) (0x[0-9a-f]+ in )?(\S+)", out)
+    assert [int(cpu) for _, cpu, _, _ in threads] == [0, 1, 2, 3], out
+    # every secondary left the boot loader's stub: a kernel function, not a bare address
+    for _, cpu, addr, where in threads:
+        assert not where.startswith("??"), (cpu, out)
+
+
+def pagesets(text):
+    """{zone: [(cpu, count, high, batch)]} from /proc/zoneinfo's text."""
+    sets, zone = {}, None
+    for m in re.finditer(r"Node 0, zone +(\w+)|    cpu: (\d+)\n +count: (\d+)\n +high: +(\d+)\n"
+                         r" +batch: (\d+)", text):
+        if m.group(1):
+            zone = m.group(1)
+            sets.setdefault(zone, [])
+        else:
+            sets[zone].append(tuple(int(x) for x in m.groups()[1:]))
+    return {z: s for z, s in sets.items() if s}
+
+
+def gdb_pagesets(text):
+    """{zone: [(cpu, count, high, batch)]} from a9mm-zoneinfo's lines."""
+    sets, zone = {}, None
+    for m in re.finditer(r"^Node 0, zone +(\w+)$|^  cpu (\d+): count (\d+) high (\d+) batch (\d+) ",
+                         text, re.M):
+        if m.group(1):
+            zone = m.group(1)
+            sets.setdefault(zone, [])
+        else:
+            sets[zone].append(tuple(int(x) for x in m.groups()[1:]))
+    return {z: s for z, s in sets.items() if s}
+
+
+def test_zoneinfo_and_buddyinfo_show_every_cpus_lists():
+    """a9mm-zoneinfo's pagesets are the shell's /proc/zoneinfo's, CPU by CPU;
+    a9mm-buddyinfo adds the same per-cpu counts after the buddy lines."""
+    port = free_tcp_port()
+    con = stub_qemu(port, frozen=False)
+    try:
+        con.wait_prompt()
+        # give CPUs 1-3 pages on their lists (freed ones stay there)
+        for cpu in (1, 2, 3):
+            pfn = re.search(r"pfn 0x([0-9a-f]+)", con.run(f"on {cpu} alloc 0")).group(1)
+            con.run(f"on {cpu} free 0x{pfn} 0")
+        pfn = re.search(r"pfn 0x([0-9a-f]+)", con.run("on 2 alloc 0 highmem")).group(1)
+        con.run(f"on 2 free 0x{pfn} 0")
+        shell = con.run("cat /proc/zoneinfo")
+        out = gdb_batch([f"source {HELPERS}", "a9mm-zoneinfo", "a9mm-buddyinfo",
+                         "help a9mm-zoneinfo", "detach"], port)
+        con.run("version")
+    finally:
+        con.close()
+    want = pagesets(shell)
+    assert set(want) == {"Normal", "HighMem"} and all(len(s) == 4 for s in want.values()), shell
+    assert any(c for _, c, _, _ in want["Normal"][1:]), shell  # the test proves something
+    assert gdb_pagesets(out) == want, out
+    for zone, sets in want.items():
+        line = re.search(rf"^Node 0, zone +{zone}((?:  cpu\d+ \d+)+)$", out, re.M)
+        assert line, out
+        assert [(int(c), int(n)) for c, n in re.findall(r"cpu(\d+) (\d+)", line.group(1))] == \
+            [(cpu, count) for cpu, count, _, _ in sets], out
+    assert "zone->pageset + __per_cpu_offset[n]" in out
