@@ -198,7 +198,7 @@ def test_every_reservation_is_named_from_its_caller(capture):
     assert regions, dump
     names = [n for ps in regions.values() for n, _, _ in ps]
     for want in ("kernel image", "swapper_pg_dir", "DTB", "mem_map", "pte table",
-                 "pageblock flags", "vectors"):
+                 "pageblock flags", "vectors", "per-cpu areas"):
         assert want in names, (want, dump)
     assert "(not traced)" not in names, dump
     # each region is exactly its pieces, end to end (small alignment holes aside)
