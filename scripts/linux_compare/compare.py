@@ -74,6 +74,7 @@ OWNERS = {
     "pcpu_alloc_first_chunk": "percpu first chunk",
     "alloc_large_system_hash": "dentry/inode hash tables",
     "cma": "CMA area",
+    "setup_per_cpu_areas": "percpu first chunk",	# a9mm: the embedding is in it
 }
 # inlined callers, said where they are named
 OWNER_NOTES = {
@@ -86,7 +87,6 @@ OWNER_NOTES = {
 NOT_IN_A9MM = {
     "CMA area": "CONFIG_CMA: Debian reserves CONFIG_CMA_SIZE_MBYTES for the contiguous "
                 "allocator; a9mm has none",
-    "percpu first chunk": "setup_per_cpu_areas(): a9mm has no percpu allocator (issue 13)",
     "dentry/inode hash tables": "vfs_caches_init_early(): a9mm has no VFS",
     "unflattened device tree": "unflatten_device_tree(): a9mm reads the flat tree with "
                                "libfdt only",
@@ -394,10 +394,44 @@ def compare(lx, a9, config=None, facts=None):
         if got[1] and a9.get("pcp_count") is not None:
             note += (f"; a9mm's /proc/zoneinfo has {a9['pcp_count']} pages "
                      f"({a9['pcp_count'] * 4}K) on its per-cpu lists, which are not "
-                     f"counted free: a9mm's pagesets are live from zone_pcp_init(), "
-                     f"where Linux runs on boot_pageset (high 0, every free goes "
-                     f"through to the buddy lists) until setup_per_cpu_pageset()")
+                     f"counted free")
         return ok, note
+
+    def r_percpu_units(row):
+        # what each kernel keeps of its first chunk: a unit of pages/cpu pages per
+        # CPU (the tail of a larger unit goes back to memblock), plus bookkeeping
+        got = []
+        for fig in (lx, a9):
+            regs, p = classify(fig).get("percpu first chunk", []), fig["percpu"]
+            unit = p["pages_per_cpu"] * PAGE if p else 0
+            units = sum(b - a + 1 for a, b in regs if (b - a + 1) % unit == 0) if unit else 0
+            got.append((units // unit if unit else None, units,
+                        sum(b - a + 1 for a, b in regs) - units))
+        # the possible CPUs: Linux 6.1's are the device tree's /cpus; a9mm caps
+        # them by the SCU's count (QEMU's -smp), as Linux 3.x's vexpress did
+        want = (a9["dt_cpus"], a9["possible_cpus"]) if a9["dt_cpus"] else (got[0][0],) * 2
+        ok = (got[0][0], got[1][0]) == want and want[0] is not None
+        return ok, (f"pages/cpu x 4K for each possible CPU -- Linux {got[0][0]} (the device "
+                    f"tree's /cpus), a9mm {got[1][0]} (those, capped by the SCU's core "
+                    f"count): Linux {got[0][1]} B, a9mm {got[1][1]} B; plus the chunk's "
+                    f"maps: Linux {got[0][2]} B, a9mm {got[1][2]} B (it keeps its area "
+                    f"map static)")
+
+    def r_percpu_line(row):
+        # pcpu_build_alloc_info(): static + reserved + dynamic fill whole pages;
+        # the unit is that, at least PCPU_MIN_UNIT_SIZE (32 KiB)
+        ok, parts = True, []
+        for name, fig in (("Linux", lx), ("a9mm", a9)):
+            p = fig["percpu"]
+            if not p:
+                return False, f"{name} printed no percpu line"
+            size = p["static"] + p["reserved"] + p["dynamic"]
+            ok &= size == p["pages_per_cpu"] * PAGE and \
+                p["unit"] == max(size, 32 * KiB)
+            parts.append(f"{name} s{p['static']} (its own .data..percpu) + r{p['reserved']} "
+                         f"+ d{p['dynamic']} = {size} B")
+        return ok, ("; ".join(parts) + "; each unit = that, at least PCPU_MIN_UNIT_SIZE "
+                    "(32 KiB)")
 
     def r_not_printed(row):
         # the message is not in the binary of the kernel that lacks it
@@ -439,6 +473,10 @@ def compare(lx, a9, config=None, facts=None):
         "AVAILABLE": Rule("AVAILABLE", "available (free pages) = total - reserved - "
                           "cma-reserved", r_available),
         "NOTPRINTED": Rule("NOTPRINTED", "only one kernel prints this", r_not_printed),
+        "PERCPU": Rule("PERCPU", "each kernel's per-cpu data is its own: the first chunk "
+                       "keeps pages/cpu pages per possible CPU", r_percpu_units),
+        "PERCPULINE": Rule("PERCPULINE", "percpu: static (the kernel's own) + reserved (for "
+                           "modules: Linux only) + dynamic = pages/cpu", r_percpu_line),
     }
     R = lambda *names: [rules[n] for n in names]
 
@@ -459,6 +497,7 @@ def compare(lx, a9, config=None, facts=None):
         rs = {"kernel image": R("KERNEL"), "swapper_pg_dir": R("SWAPPER"),
               "CMA area": R("CMA"), "mem_map": R("MEMMAP"),
               "pageblock flags": R("USEMAP"), "page tables, vectors": [],
+              "percpu first chunk": R("PERCPU"),
               "DTB": []}.get(what, R("ABSENT"))
         label = f"reserved: {what}"
         if what in ("pageblock flags", "mem_map", "page tables, vectors") or \
@@ -515,10 +554,9 @@ def compare(lx, a9, config=None, facts=None):
 
     # ---- what only one prints --------------------------------------------------
     S = "other"
-    p = lx["percpu"]
-    rows.append(Row(S, "percpu first chunk",
-                    f"{p['pages_per_cpu']} pages/cpu, unit {p['unit']}" if p else None,
-                    None, None, R("ABSENT"), "percpu first chunk"))
+    pc = lambda p: f"{p['pages_per_cpu']} pages/cpu, unit {p['unit']}" if p else None
+    rows.append(Row(S, "percpu first chunk", pc(lx["percpu"]), pc(a9["percpu"]), None,
+                    R("PERCPULINE"), "percpu first chunk"))
     lay = lambda v: "-" if not v else f"printed ({len(v)} areas)"
     rows.append(Row(S, "virtual memory layout", lx["layout"] or None, a9["layout"] or None,
                     lay, R("NOTPRINTED"), "Virtual kernel memory layout"))

@@ -99,10 +99,15 @@ def _common(text):
     fig["memory_line"] = _memory_line(text)
     m = re.search(r"^Kernel command line: (.*)$", text, re.M)
     fig["cmdline"] = m.group(1) if m else None
-    m = re.search(r"^percpu: Embedded (\d+) pages/cpu s(\d+) r(\d+) d(\d+) u(\d+)$",
+    m = re.search(r"^percpu: Embedded (\d+) pages/cpu(?: @[0-9a-f]+)? s(\d+) r(\d+) d(\d+) u(\d+)$",
                   text, re.M)
     fig["percpu"] = dict(zip(("pages_per_cpu", "static", "reserved", "dynamic", "unit"),
                              map(int, m.groups()))) if m else None
+    # a9mm: "SMP: the device tree lists 4 CPUs, the SCU 2: 2 possible"
+    m = re.search(r"^SMP: the device tree lists (\d+) CPUs?, the SCU (\d+): (\d+) possible$",
+                  text, re.M)
+    fig["dt_cpus"], fig["possible_cpus"] = (int(m.group(1)), int(m.group(3))) if m else \
+        (None, None)
     fig["layout"] = [(n, int(a, 16), int(b, 16)) for n, a, b in re.findall(
         r"^\s+(\.?\w+)\s*: 0x([0-9a-f]{8}) - 0x([0-9a-f]{8})\s+\(", text, re.M)]
     fig["dt_memory"] = [(int(a, 16), int(b, 16)) for a, b in re.findall(
