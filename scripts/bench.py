@@ -26,6 +26,13 @@ Every figure is measured by this run, on this build:
   Memory: line.  Without the package and without network the rows say
   why.  Its figures are kept in build/bench/ per package and RAM size.
 
+- SMP: the shell's `allocbench` on 1, 2 and 4 CPUs of -smp 4 under QEMU's
+  multi-threaded TCG (each vCPU a host thread: real parallelism, as far as
+  the host's cores go -- their count is printed with the figures), and
+  the cost of freeing a page another CPU allocated, also under -icount
+  (instructions); the host CPU time an idle a9mm QEMU uses at its prompt
+  (10 s, from /proc/PID/stat) at -smp 1 and -smp 4.
+
 The table goes to build/bench.md (and the raw figures to build/bench.json);
 `make bench-readme` (this script with --readme) copies the table into
 README.md between the bench markers: measuring never edits a tracked file.
@@ -84,6 +91,17 @@ ROWS = [
     ("kernel_3", "order-3 alloc+free pair (kernel, `bench`)", "", ""),
     ("wall", "boot-to-prompt wall time above QEMU's floor, -m 1024M", "0",
      "<= +15 ms"),
+    # issue 13's: the SMP figures (measured, never asserted)
+    ("smp_1", "order-0 alloc+free pairs per second, `allocbench` on 1 CPU of -smp 4 "
+     "(multi-threaded TCG)", "", ""),
+    ("smp_2", "the same on 2 CPUs at once", "2x one CPU (as far as host cores go)", ""),
+    ("smp_4", "the same on 4 CPUs at once", "4x one CPU (as far as host cores go)", ""),
+    ("xfree_ns", "free of a page another CPU allocated, ns (multi-threaded TCG)", "", ""),
+    ("xfree_insns", "free of a page another CPU allocated, instructions (-icount)",
+     "as a local free (QEMU models no caches)", ""),
+    ("idle_1", "host CPU of QEMU while a9mm idles 10 s at the prompt, -smp 1", "0", ""),
+    ("idle_4", "host CPU of QEMU while a9mm idles 10 s at the prompt, -smp 4", "0",
+     "< 5 % of one core"),
 ]
 
 
@@ -165,6 +183,67 @@ def a9mm_boot(mem, commands=()):
         sys.exit(f"bench: the instruction-count plugin missed a point booting -m {mem}: "
                  f"{counts}")
     return log.replace("\r", ""), counts, outputs
+
+
+def shell(smp, commands, extra=(), mem="256M"):
+    """Boot a9mm, run each shell command, return their outputs."""
+    argv = qemu(IMAGE, mem, smp, extra)
+    con = pexpect.spawn(argv[0], argv[1:], encoding="utf-8", timeout=600)
+    outs = []
+    try:
+        con.expect("a9mm> ")
+        for cmd in commands:
+            con.send(cmd + "\r")
+            con.expect("a9mm> ")
+            outs.append(con.before.replace("\r", ""))
+        con.send("poweroff\r")
+        con.expect(pexpect.EOF)
+    finally:
+        con.close(force=True)
+    return outs
+
+
+def cross_free(out):
+    """allocbench's cross-CPU line: (ns there, ns on the allocating CPU), or None."""
+    m = re.search(r"(\d+) ns each there, (\d+) ns each on CPU", out)
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+def allocbench():
+    """pairs/s on 1, 2, 4 CPUs of -smp 4 (MTTCG); a cross-CPU free in ns (MTTCG, 4 CPUs)
+    and in instructions (-icount, 2 CPUs)"""
+    rate, free = {}, {}
+    for cpus in (1, 2, 4):
+        out = shell(4, [f"allocbench 2 {cpus}"])[0]
+        rate[cpus] = int(re.search(r"total \d+ alloc\+free pairs, (\d+) per second",
+                                   out).group(1))
+        free[cpus] = cross_free(out)
+    out = shell(2, ["allocbench 1 2"], ["-icount", "shift=0,sleep=off"])[0]
+    return {"rate": rate, "free_ns": free[4], "free_insns": cross_free(out),
+            "host_cores": os.cpu_count()}
+
+
+def idle_cpu(smp, seconds=10):
+    """Host CPU time QEMU uses while a9mm sits at its prompt, % of one core."""
+    argv = qemu(IMAGE, "256M", smp)
+    con = pexpect.spawn(argv[0], argv[1:], encoding="utf-8", timeout=120)
+    tick = os.sysconf("SC_CLK_TCK")
+
+    def used():
+        with open(f"/proc/{con.pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / tick
+    try:
+        con.expect("a9mm> ")
+        time.sleep(1)
+        c0, t0 = used(), time.monotonic()
+        time.sleep(seconds)
+        c1, t1 = used(), time.monotonic()
+        con.send("poweroff\r")
+        con.expect(pexpect.EOF)
+    finally:
+        con.close(force=True)
+    return 100 * (c1 - c0) / (t1 - t0)
 
 
 def mminit_costs(log, mem):
@@ -334,6 +413,9 @@ def measure(args):
     say(f"bench: wall time, {WALL_PAIRS} pairs of floor + a9mm boots")
     raw["wall"] = wall_time()
     raw["linux"] = {m: linux_figures(m, args.offline) for m in ("1024M", "128M")}
+    say("bench: SMP, allocbench under multi-threaded TCG and -icount; idle host CPU")
+    raw["smp"] = allocbench()
+    raw["smp"]["idle"] = {smp: idle_cpu(smp) for smp in (1, 4)}
 
     big, small = raw["a9mm_1024M"], raw["a9mm_128M"]
     c, mi = big["counts"], big["mminit"]
@@ -352,6 +434,15 @@ def measure(args):
         "wall": f"+{raw['wall']['above_ms']:.0f} ms (x{raw['wall']['ratio']:.2f}: "
                 f"{raw['wall']['a9mm_ms']:.0f} ms vs {raw['wall']['floor_ms']:.0f} ms)",
     }
+    sm = raw["smp"]
+    for cpus in (1, 2, 4):
+        a9[f"smp_{cpus}"] = f"{sm['rate'][cpus]:,} ({sm['rate'][cpus] / sm['rate'][1]:.2f}x)"
+    say_pair = lambda p: f"{p[0]} on another CPU vs {p[1]} on the allocating one" if p \
+        else "not measured"
+    a9["xfree_ns"] = say_pair(sm["free_ns"])
+    a9["xfree_insns"] = say_pair(sm["free_insns"])
+    for smp in (1, 4):
+        a9[f"idle_{smp}"] = f"{sm['idle'][smp]:.1f} % of one core"
     lx = {}
     notes = []
     for mem, fig in raw["linux"].items():
@@ -382,6 +473,10 @@ def measure(args):
         f"host: {host_how}, bench_buddy's 64 MiB node; wall time: medians of "
         f"{raw['wall']['pairs']} alternating boots of a9mm to its prompt and of "
         f"build/floor.Image to its one character, same QEMU and -m.",
+        f"SMP: `allocbench 2 CPUS` at -smp 4 -m 256M, multi-threaded TCG on this machine's "
+        f"{sm['host_cores']} host cores (shared with whatever else runs: the scaling is "
+        f"bounded by them); the -icount cross-CPU free from `allocbench 1 2` at -smp 2; "
+        f"idle: QEMU's utime+stime over 10 s at the prompt, -m 256M.",
     ]
     for mem, fig in raw["linux"].items():
         if not isinstance(fig, str):
