@@ -9,6 +9,8 @@
  * not have: the part of a mem= bank outside the DT's banks is reported and
  * dropped, because touching it would hang the board, not just the test.
  */
+#include <limits.h>
+
 #include <asm/memory.h>
 #include <asm/page.h>
 #include <asm/setup.h>
@@ -93,7 +95,11 @@ static void __init add_user_bank(const char *arg, u64 start, u64 size)
 		       arg, size - covered, start, end - 1);
 }
 
-/* arch/arm/kernel/setup.c: early_mem() @ v4.14 */
+/*
+ * arch/arm/kernel/setup.c: early_mem() @ v4.14.  Linux takes whatever
+ * memparse() gives; a9mm refuses a mem= it cannot honour, saying why,
+ * and keeps the device tree's RAM.
+ */
 static int __init early_mem(char *p)
 {
 	char *endp;
@@ -111,13 +117,26 @@ static int __init early_mem(char *p)
 		if (endp == at)
 			endp = at - 1; /* "SIZE@" without START */
 	}
-	if (endp == p || *endp || size == 0) {
-		pr_err("mem=%s: not SIZE[@START] with a non-zero SIZE, ignored\n", p);
+	if (endp == p || *endp) {
+		pr_err("mem=%s: not SIZE[@START], ignored\n", p);
+		return 0;
+	}
+	if (size == 0 || size > SZ_4G || start >= SZ_4G) {
+		pr_err("mem=%s: %s%s, ignored\n", p,
+		       size == 0      ? "SIZE is 0"
+		       : size > SZ_4G ? "SIZE is beyond 4 GiB"
+				      : "START is beyond 4 GiB",
+		       size == ULLONG_MAX || start == ULLONG_MAX ? " (it overflows 64 bits)" : "");
 		return 0;
 	}
 
 	/* The first mem= replaces what the device tree said. */
 	if (!usermem) {
+		if (memblock.memory.cnt > ARRAY_SIZE(dt_banks)) {
+			pr_err("mem=%s: the device tree has %lu memory banks, more than the %lu mem= can compare with; ignored\n",
+			       p, memblock.memory.cnt, (unsigned long)ARRAY_SIZE(dt_banks));
+			return 0;
+		}
 		usermem = true;
 		nr_dt_banks = memblock.memory.cnt;
 		memcpy(dt_banks, memblock.memory.regions, nr_dt_banks * sizeof(dt_banks[0]));

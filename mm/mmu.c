@@ -48,6 +48,9 @@ static unsigned long vmalloc_min = VMALLOC_END - VMALLOC_DEFAULT_SIZE - VMALLOC_
  * the RAM behind them would be reachable only as device registers.  Linux
  * ioremap()s its devices wherever vmalloc space is, so it needs no such
  * floor.
+ *
+ * Another is a9mm's: a size that does not fit 32 bits is refused (Linux
+ * truncates it, so vmalloc=4G came out as 0, "too small").
  */
 static int __init early_vmalloc(char *arg)
 {
@@ -64,8 +67,12 @@ static int __init early_vmalloc(char *arg)
 		pr_err("vmalloc=%s: not a size, ignored\n", arg);
 		return 0;
 	}
-	/* Linux truncates to 32 bits (4G becomes 0, "too small"); a9mm saturates */
-	vmalloc_reserve = size > ULONG_MAX ? ULONG_MAX : (unsigned long)size;
+	if (size > ULONG_MAX) {
+		pr_err("vmalloc=%s: does not fit in 32 bits%s (ERANGE), ignored\n", arg,
+		       size == ULLONG_MAX ? ", it overflows 64" : "");
+		return 0;
+	}
+	vmalloc_reserve = (unsigned long)size;
 	if (vmalloc_reserve < SZ_16M) {
 		vmalloc_reserve = SZ_16M;
 		pr_warn("vmalloc area too small, limiting to %luMB\n", vmalloc_reserve >> 20);

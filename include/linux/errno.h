@@ -10,6 +10,7 @@
 #define EPERM  1  /* Operation not permitted */
 #define ENOMEM 12 /* Out of memory */
 #define EFAULT 14 /* Bad address */
+#define EBUSY  16 /* Device or resource busy */
 #define EINVAL 22 /* Invalid argument */
 #define ERANGE 34 /* Math result not representable */
 
