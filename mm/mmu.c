@@ -49,8 +49,11 @@ static unsigned long vmalloc_min = VMALLOC_END - VMALLOC_DEFAULT_SIZE - VMALLOC_
  * ioremap()s its devices wherever vmalloc space is, so it needs no such
  * floor.
  *
- * Another is a9mm's: a size that does not fit 32 bits is refused (Linux
- * truncates it, so vmalloc=4G came out as 0, "too small").
+ * Two more are a9mm's: a size beyond 4 GiB is refused (Linux truncates it
+ * to 32 bits, so vmalloc=4G came out as 0, "too small"), and the size is
+ * rounded up to whole pages, so that lowmem, the zone split and memblock's
+ * limit all end on a page boundary (vmalloc=200000001 would otherwise end
+ * lowmem inside a page that is then both mapped and HighMem).
  */
 static int __init early_vmalloc(char *arg)
 {
@@ -85,6 +88,10 @@ static int __init early_vmalloc(char *arg)
 	if (vmalloc_reserve > VMALLOC_END - (PAGE_OFFSET + SZ_32M) - VMALLOC_OFFSET) {
 		vmalloc_reserve = VMALLOC_END - (PAGE_OFFSET + SZ_32M) - VMALLOC_OFFSET;
 		pr_warn("vmalloc area is too big, limiting to %luMB\n", vmalloc_reserve >> 20);
+	}
+	if (!IS_ALIGNED(vmalloc_reserve, PAGE_SIZE)) {
+		vmalloc_reserve = PAGE_ALIGN(vmalloc_reserve);
+		pr_info("vmalloc=%s: rounded up to whole pages, %lu bytes\n", arg, vmalloc_reserve);
 	}
 	vmalloc_min = VMALLOC_END - vmalloc_reserve - VMALLOC_OFFSET;
 	return 0;

@@ -46,6 +46,18 @@ def suites_pass(con, *names, timeout=240):
     return out
 
 
+# --- 2: vmalloc= not a page multiple --------------------------------------
+
+@pytest.mark.parametrize("arg", ["vmalloc=200000001", "vmalloc=300001K"])
+def test_vmalloc_not_a_page_multiple(boot, arg):
+    con = boot(mem="1024M", append=f"console=ttyAMA0 loglevel=8 {arg}")
+    log = con.log
+    assert f"{arg}: rounded up to whole pages" in log
+    lowmem_end = int(re.search(r"lowmem  : 0xc0000000 - 0x([0-9a-f]{8})", log).group(1), 16)
+    assert lowmem_end % 4096 == 0
+    suites_pass(con, "memblock", "paging", "page_alloc")
+
+
 # --- 5: numbers that wrapped ----------------------------------------------
 
 @pytest.mark.parametrize("arg", ["panic=4294967297", "panic=99999999999999"])
