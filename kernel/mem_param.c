@@ -35,8 +35,7 @@ static bool usermem __initdata;
  * rounded up, size down), nothing past 4 GiB without LPAE, nothing below
  * PHYS_OFFSET (the linear map starts there).  Each part it drops is named.
  *
- * Return: 0, -EINVAL when nothing of the bank is usable, or
- * memblock_add()'s -ENOMEM.
+ * Return: 0, or -EINVAL when nothing of the bank is usable.
  */
 int __init arm_add_memory(u64 start, u64 size)
 {
@@ -140,11 +139,6 @@ static int __init early_mem(char *p)
 		usermem = true;
 		nr_dt_banks = memblock.memory.cnt;
 		memcpy(dt_banks, memblock.memory.regions, nr_dt_banks * sizeof(dt_banks[0]));
-		/*
-		 * Fails only when memblock.memory is too full to split, which
-		 * memblock reports; the device tree's banks then stay, and the
-		 * mem= banks, which lie inside them, add nothing.
-		 */
 		memblock_remove(memblock_start_of_DRAM(),
 				memblock_end_of_DRAM() - memblock_start_of_DRAM());
 	}

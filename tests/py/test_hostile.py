@@ -46,6 +46,48 @@ def suites_pass(con, *names, timeout=240):
     return out
 
 
+# --- 1: memblock's arrays -------------------------------------------------
+
+@pytest.mark.parametrize("n", [125, 126, 2000, 5000])
+def test_many_memreserves_are_all_reserved(boot, n):
+    """125 filled reserved[] exactly (mem_map handed out, the dump garbage),
+    126 dropped reservations and hit a BUG; thousands now all stay."""
+    rsv = [(0x70000000 + i * 0x3000, 0x1000) for i in range(n)]
+    dtb = make_dtb(f"memreserve-{n}", "", rsv)
+    con = boot(mem="512M", dtb=dtb, append="console=ttyAMA0 loglevel=8 memblock=debug")
+    log = con.log
+    assert "BUG" not in log
+    assert "0xffffffff], 0x00000000 bytes" not in log
+    cnt = int(re.findall(r" reserved\.cnt  = 0x([0-9a-f]+)", log)[0], 16)
+    assert cnt >= n
+    out = suites_pass(con, "memblock", "page_alloc")
+    assert f"# {n} device tree reservations checked" in out
+    # the allocator hands out no page a reservation holds
+    for _ in range(3):
+        m = re.search(r"pfn 0x([0-9a-f]+)", con.run("alloc 10"))
+        pfn = int(m.group(1), 16)
+        assert not any(b <= (pfn << 12) + 0x3fffff and (pfn << 12) < b + s for b, s in rsv)
+
+
+def test_hundreds_of_reserved_memory_nodes(boot):
+    nodes = [f"r@{0x70000000 + i * 0x3000:x} {{ reg = <0x{0x70000000 + i * 0x3000:x} 0x1000>;"
+             + (" no-map;" if i % 3 == 0 else "") + " };" for i in range(600)]
+    dtb = make_dtb("rmem-600", reserved_memory(nodes))
+    con = boot(mem="512M", dtb=dtb)
+    out = suites_pass(con, "memblock", "paging", "page_alloc")
+    assert "# 600 device tree reservations checked" in out
+
+
+def test_early_window_exhausted_panics_naming_the_limit(boot):
+    """Past what the early window holds, a clear panic -- never a dropped region."""
+    reg = " ".join(f"0x{0x70000000 + i * 0x2000:x} 0x1000" for i in range(40000))
+    dtb = make_dtb("rmem-40000", reserved_memory([f"big {{ reg = <{reg}>; }};"]))
+    con = boot(mem="512M", dtb=dtb, prompt=False)
+    con.expect(r"Kernel panic - not syncing: memblock: cannot double the reserved array from "
+               r"\d+ to \d+ regions: no free \d+ KiB in \[0x[0-9a-f]{8}-0x[0-9a-f]{8}\], "
+               r"the RAM mapped before paging_init\(\)")
+
+
 # --- 2: vmalloc= not a page multiple --------------------------------------
 
 @pytest.mark.parametrize("arg", ["vmalloc=200000001", "vmalloc=300001K"])
