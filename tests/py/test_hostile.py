@@ -100,6 +100,17 @@ def test_vmalloc_not_a_page_multiple(boot, arg):
     suites_pass(con, "memblock", "paging", "page_alloc")
 
 
+# --- 3: no-map with unaligned edges ---------------------------------------
+
+def test_nomap_unaligned_edge_at_top_of_ram(boot):
+    dtb = make_dtb("nomap-top", reserved_memory(
+        ["u@7fffff01 { reg = <0x7fffff01 0xff>; no-map; };"]))
+    con = boot(mem="512M", dtb=dtb, append="console=ttyAMA0 loglevel=8 memblock=debug")
+    assert " memory[0x0]\t[0x60000000-0x7fffefff], 0x1ffff000 bytes" in con.log
+    assert "not PageReserved" not in suites_pass(con, "memblock", "paging")
+    assert "=> VA" not in con.run("pgwalk 0xdffff000")
+
+
 # --- 5: numbers that wrapped ----------------------------------------------
 
 @pytest.mark.parametrize("arg", ["panic=4294967297", "panic=99999999999999"])
@@ -141,3 +152,45 @@ def test_printk_time_bad_value_leaves_timestamps_off(boot):
     con = boot(mem="256M", append="console=ttyAMA0 loglevel=8 printk.time=99")
     assert "printk.time=99: expected 0/1/y/n" in con.log
     assert not re.search(r"^\[\s*\d+\.\d+\]", con.log, re.M)
+
+
+# --- messages -------------------------------------------------------------
+
+def test_memreserve_that_wraps_is_clamped_and_said(boot):
+    dtb = make_dtb("memreserve-wrap", "", [(0x60000000, 0xffffffffffffffff)])
+    con = boot(mem="512M", dtb=dtb, append="console=ttyAMA0 loglevel=8 memblock=debug",
+               prompt=False)
+    con.expect(re.escape("/memreserve/ 0x60000000 + 0xffffffffffffffff wraps past the end of "
+                         "the address space: cut at 4 GiB"))
+    con.expect(re.escape("/memreserve/ 0x60000000 - 0x100000000 is partly outside RAM: only "
+                         "the RAM in it is reserved"))
+    # all the RAM is taken: the reserved size is the RAM's, and nothing can be allocated
+    con.expect(re.escape(" memory size = 0x20000000 reserved size = 0x20000000"))
+    con.expect("Kernel panic - not syncing: memblock_alloc: cannot allocate")
+
+
+def test_nomap_over_swapper_pg_dir_is_refused_by_name(boot):
+    dtb = make_dtb("nomap-pgd", reserved_memory(
+        ["pgd@6000c000 { reg = <0x6000c000 0x4000>; no-map; };"]))
+    con = boot(mem="256M", dtb=dtb)
+    assert ("Reserved memory: node 'pgd@6000c000': no-map 0x6000c000 - 0x6000ffff is memory "
+            "already in use (swapper_pg_dir, the kernel's own page directory): left mapped and "
+            "reserved") in con.log
+    assert "holds no whole" not in con.log
+    suites_pass(con, "memblock", "paging")
+
+
+def test_reserved_memory_overlapping_an_earlier_nomap(boot):
+    dtb = make_dtb("nomap-overlap", reserved_memory([
+        "a@68800000 { reg = <0x68800000 0x100000>; no-map; };",
+        "b@68880000 { reg = <0x68880000 0x100000>; };",
+        "c@68810000 { reg = <0x68810000 0x1000>; };",
+    ]))
+    con = boot(mem="256M", dtb=dtb)
+    log = con.log
+    assert ("Reserved memory: node 'b@68880000' 0x68880000 - 0x68980000 overlaps the no-map "
+            "region 'a@68800000': only the RAM left in it is reserved") in log
+    assert ("Reserved memory: node 'c@68810000' 0x68810000 - 0x68811000 overlaps the no-map "
+            "region 'a@68800000', ignored") in log
+    assert "outside RAM" not in log
+    suites_pass(con, "memblock")

@@ -12,6 +12,7 @@
 #include <linux/kallsyms.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
+#include <linux/of_fdt.h>
 #include <asm/mm.h>
 #include <linux/kernel.h>
 #include <linux/sched_clock.h>
@@ -134,6 +135,7 @@ phys_addr_t a9mm_host_pa(const void *p)
 pgd_t swapper_pg_dir[PTRS_PER_PGD] __attribute__((aligned(16384)));
 struct kernel_layout host_kernel_layout;
 unsigned int host_early_trap_init_calls;
+const char *host_memblock_owner;
 
 int host_paging_setup(void **state)
 {
@@ -213,4 +215,12 @@ void host_boot_node(unsigned long ram_mb, unsigned long low_mb)
 	free_all_bootmem();
 	free_highpages();
 	init_per_zone_wmark_min();
+}
+
+/* The DT scan's question to the arch (mm/init.c on the target) */
+const char *arm_memblock_owner(phys_addr_t base, phys_addr_t size)
+{
+	(void)base;
+	(void)size;
+	return host_memblock_owner;
 }

@@ -54,4 +54,7 @@ extern unsigned int host_early_trap_init_calls;
  */
 extern void (*host_pmd_hook)(void *pmd);
 
+/* What arm_memblock_owner() answers for any range (NULL: nothing named) */
+extern const char *host_memblock_owner;
+
 #endif
