@@ -68,7 +68,7 @@ DTB		:= $(B)/vexpress-v2p-ca9.dtb
 
 # The portable core: these files build natively for the host tests too.
 CORE_SRCS	:= lib/cmdline.c
-CORE_SRCS	+= mm/memblock.c fdt/fdt.c kernel/mem_param.c
+CORE_SRCS	+= mm/memblock.c mm/memtest.c fdt/fdt.c kernel/mem_param.c
 CORE_SRCS	+= mm/pgtable.c mm/mmu.c mm/pgwalk.c mm/highmem.c mm/bootmem.c
 CORE_SRCS	+= mm/page_alloc.c mm/nobootmem.c mm/vmstat.c lib/spinlock_debug.c
 HOST_CFLAGS	:= -O1 -g -std=gnu11 $(WARN) -Iinclude -I$(LIBFDT_DIR) \

@@ -117,7 +117,9 @@ void __init setup_arch(char **cmdline_p)
 
 	adjust_lowmem_bounds();
 	arm_memblock_init();
-	/* Memory may have been removed (no-map), so recalculate the bounds. */
+	/* a9mm: is the RAM the DT describes there?  Before anything is allocated. */
+	early_ram_probe();
+	/* Memory may have been removed (no-map, no RAM), so recalculate the bounds. */
 	adjust_lowmem_bounds();
 	check_lowmem();
 	paging_init_ns = global_timer_ns();

@@ -17,6 +17,8 @@
 extern const char __vectors_start[], __vectors_end[];
 
 unsigned long fault_fixup;
+bool fault_quiet;
+unsigned long fault_quiet_taken;
 static int die_counter;
 
 static const char *const processor_modes[] = {
@@ -143,6 +145,13 @@ void do_DataAbort(struct pt_regs *regs)
 	unsigned long fsr = read_dfsr();
 	unsigned long addr = read_dfar();
 
+	if (fault_fixup && fault_quiet) {
+		fault_quiet_taken++;
+		regs->ARM_pc = fault_fixup;
+		regs->ARM_cpsr &= ~PSR_T_BIT;
+		fault_fixup = 0;
+		return;
+	}
 	printk(KERN_ALERT "Unable to handle kernel %s at virtual address %08lx\n",
 	       addr < 4096 ? "NULL pointer dereference" : "paging request", addr);
 	show_fsr("DFSR", fsr, true);
@@ -247,11 +256,12 @@ void show_pte(unsigned long addr)
  *
  * Not in Linux: read the copy back.  memblock hands pages out top-down,
  * so this one sits near the top of lowmem as the device tree describes it;
- * if the board has no RAM there (a DT that claims more than -m gives)
- * QEMU drops the writes, and the first exception would run zeroes
- * forever.  Better to stop now, saying why.  This relies on QEMU having
- * no cache model: real hardware would answer the read from the D-cache
- * (and report the missing RAM as an external abort instead).
+ * if the board had no RAM there QEMU would drop the writes, and the first
+ * exception would run zeroes forever.  The RAM probe (mm/memtest.c)
+ * removes such RAM before anything is allocated; this check stays as the
+ * last word on the one page every exception depends on.  It relies on
+ * QEMU having no cache model: real hardware would answer the read from
+ * the D-cache (and report missing RAM as an external abort instead).
  */
 void early_trap_init(void *vectors_base)
 {

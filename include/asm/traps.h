@@ -3,6 +3,7 @@
 #define _ASM_TRAPS_H
 
 #include <asm/ptrace.h>
+#include <linux/types.h>
 
 /*
  * arch/arm/include/asm/traps.h @ v4.14, and what kernel/traps.c offers:
@@ -21,6 +22,12 @@ void bad_mode(void);
  * fault as usual, then returns there instead of dying.  One shot.
  */
 extern unsigned long fault_fixup;
+/*
+ * Set by a caller for which a data abort is an answer, not a bug (the RAM
+ * probe): the abort resumes at fault_fixup without a report.
+ */
+extern bool fault_quiet;
+extern unsigned long fault_quiet_taken; /* how many such aborts were answered */
 
 void __show_regs(const struct pt_regs *regs);
 

@@ -111,6 +111,33 @@ def test_nomap_unaligned_edge_at_top_of_ram(boot):
     assert "=> VA" not in con.run("pgwalk 0xdffff000")
 
 
+# --- 4: RAM the board lacks ------------------------------------------------
+
+@pytest.mark.parametrize("mem,base,size,missing", [
+    ("512M", 0xa0000000, 0x10000000, (0xa0000000, 0xafffffff)),
+    ("512M", 0xf0000000, 0x0ffff000, (0xf0000000, 0xffffefff)),
+    # -m 511.5M: the RAM ends inside a MiB, the probe's binary search finds the page
+    ("523776K", 0x7ff00000, 0x00100000, (0x7ff80000, 0x7fffffff)),
+])
+def test_ram_the_board_lacks_is_probed_and_dropped(boot, mem, base, size, missing):
+    """Accepted silently before: memtest found 4096 bad pages, the HighMem
+    kmap self-test failed."""
+    dtb = make_dtb(f"ram-{base:x}",
+                   f'ram@{base:x} {{ device_type = "memory"; reg = <0x{base:x} 0x{size:x}>; }};')
+    con = boot(mem=mem, dtb=dtb)
+    assert (f"RAM probe: no RAM answers at 0x{missing[0]:08x}-0x{missing[1]:08x}, which the "
+            "device tree calls RAM: removed") in con.log
+    suites_pass(con, "memblock", "paging", "page_alloc")
+    out = con.run("memtest", timeout=120)
+    assert "memtest: 0 bad pages; free lists back exactly as before" in out, out
+
+
+def test_ram_probe_is_silent_on_a_sound_board(boot):
+    con = boot(mem="1024M")
+    assert "RAM probe: no RAM" not in con.log
+    assert re.search(r"RAM probe: 10\d\d pieces of free memory, \d+ probes", con.log)
+
+
 # --- 5: numbers that wrapped ----------------------------------------------
 
 @pytest.mark.parametrize("arg", ["panic=4294967297", "panic=99999999999999"])

@@ -54,6 +54,18 @@ extern unsigned int host_early_trap_init_calls;
  */
 extern void (*host_pmd_hook)(void *pmd);
 
+/*
+ * The RAM probe (mm/memtest.c): RAM answers arch_ram_probe() inside these
+ * ranges only; every address probed is recorded, in order.
+ */
+struct host_range {
+	phys_addr_t base, size;
+};
+extern struct host_range host_ram_present[8];
+extern unsigned int host_nr_present;
+extern phys_addr_t host_probed[1 << 16];
+extern unsigned long host_nr_probed;
+
 /* What arm_memblock_owner() answers for any range (NULL: nothing named) */
 extern const char *host_memblock_owner;
 
