@@ -221,3 +221,28 @@ def test_reserved_memory_overlapping_an_earlier_nomap(boot):
             "region 'a@68800000', ignored") in log
     assert "outside RAM" not in log
     suites_pass(con, "memblock")
+
+
+@pytest.mark.parametrize("mem,extra,largest", [("8M", "", 9), ("1024M", "mem=2M", 7)])
+def test_split_and_merge_skips_without_a_top_order_block(boot, mem, extra, largest):
+    """"expected page != NULL" failed the suite where no order-10 block exists."""
+    con = boot(mem=mem, append=f"console=ttyAMA0 loglevel=8 {extra}")
+    out = suites_pass(con, "page_alloc")
+    assert re.search(r"ok \d+ mm_split_and_merge_back # SKIP no free order-10 block in lowmem "
+                     rf"\(the largest is order {largest}\)", out), out
+
+
+def test_split_and_merge_skips_after_exhaustion(boot):
+    con = boot(mem="32M")
+    for _ in range(16):
+        if "failure" in con.run("alloc 10"):
+            break
+    out = suites_pass(con, "page_alloc")
+    assert "mm_split_and_merge_back # SKIP no free order-10 block in lowmem" in out
+
+
+def test_cat_names_an_extra_word(boot):
+    con = boot(mem="128M")
+    out = con.run("cat /proc/meminfo extra")
+    assert "MemTotal:" in out
+    assert "cat: extra: No such file or directory" in out
