@@ -167,7 +167,7 @@ static unsigned long long parse_ull(const char *s, unsigned int base, const char
  */
 unsigned long long memparse(const char *ptr, char **retptr)
 {
-	static const char suffixes[] = "KMGTPE";
+	static const char suffixes[] = "KkMmGgTtPpEe";
 	const char *end, *sfx;
 	int err;
 	unsigned long long ret = parse_ull(ptr, 0, &end, &err);
@@ -177,9 +177,9 @@ unsigned long long memparse(const char *ptr, char **retptr)
 			*retptr = (char *)ptr;
 		return 0;
 	}
-	sfx = *end ? strchr(suffixes, *end & ~0x20) : NULL;
+	sfx = *end ? strchr(suffixes, *end) : NULL;
 	if (sfx) {
-		unsigned int shift = 10 * (unsigned int)(sfx - suffixes + 1);
+		unsigned int shift = 10 * (unsigned int)((sfx - suffixes) / 2 + 1);
 
 		if (ret > (ULLONG_MAX >> shift))
 			err = -ERANGE;

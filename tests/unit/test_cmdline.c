@@ -102,6 +102,10 @@ static void test_memparse_garbage_and_overflow(void **state)
 	assert_true(memparse("16777215T", &end) == 16777215ULL << 40);
 	assert_true(memparse("1e", &end) == 1ULL << 60);
 	assert_true(memparse("16E", &end) == ULLONG_MAX);
+	/* found by fuzz_cmdline: a space is no suffix (' ' & ~0x20 is the NUL) */
+	assert_int_equal(memparse("5 G", &end), 5);
+	assert_string_equal(end, " G");
+	assert_int_equal(memparse("5@", &end), 5);
 }
 
 static void test_kstrtoul(void **state)
