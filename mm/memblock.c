@@ -142,7 +142,8 @@ static phys_addr_t memblock_find_above(phys_addr_t start, phys_addr_t end, phys_
 /*
  * mm/memblock.c: memblock_double_array() @ v4.14: the new array comes from
  * memblock itself, in whole pages, and is reserved there; a previous one
- * memblock gave goes back, the static one is simply abandoned.
+ * memblock gave goes back (after, not before, the new one is reserved),
+ * the static one is simply abandoned.
  *
  * [new_area_start, new_area_start + new_area_size) is the range the caller
  * is about to add to or remove from @type, and the new array is looked for
@@ -174,10 +175,11 @@ static void memblock_double_array(struct memblock_type *type, phys_addr_t new_ar
 	if (!addr && new_area_size)
 		addr = memblock_find_above(lo, min(new_area_start, hi), new_alloc_size);
 	if (!addr)
-		panic("memblock: cannot double the %s array from %lu to %lu regions: no free %lu KiB in [0x%08lx-0x%08lx]%s",
+		panic("memblock: cannot double the %s array from %lu to %lu regions: no free %lu KiB in [0x%08lx-0x%08lx]%s (apart from [0x%08lx+0x%lx], the range being changed)",
 		      type->name, type->max, type->max * 2, (unsigned long)new_alloc_size >> 10,
 		      (unsigned long)lo, (unsigned long)hi - 1,
-		      memblock_can_resize ? "" : ", the RAM mapped before paging_init()");
+		      memblock_can_resize ? "" : ", the RAM mapped before paging_init()",
+		      (unsigned long)new_area_start, (unsigned long)new_area_size);
 
 	memblock_dbg("memblock: %s is doubled to %lu at [0x%08lx-0x%08lx]\n", type->name,
 		     type->max * 2, (unsigned long)addr, (unsigned long)(addr + new_size - 1));
@@ -189,13 +191,20 @@ static void memblock_double_array(struct memblock_type *type, phys_addr_t new_ar
 	type->regions = new_array;
 	type->max <<= 1;
 
+	/*
+	 * Reserve the new array before the old one goes back -- Linux does it
+	 * the other way round.  Giving back the old memory array may need a
+	 * slot in a full memblock.reserved, whose doubling would then find
+	 * the new memory array's pages still free and move in on top of them
+	 * (found by tests/fuzz/fuzz_memblock.c).  If @type is memblock.reserved
+	 * there is room for its own new array now.
+	 */
+	memblock_reserve(addr, new_alloc_size);
+
 	/* Free old array. We needn't free it if the array is the static one */
 	if (old_array != memblock_memory_init_regions &&
 	    old_array != memblock_reserved_init_regions)
 		memblock_free(__pa(old_array), old_alloc_size);
-
-	/* Reserving the new array may itself need a slot: there is room now. */
-	memblock_reserve(addr, new_alloc_size);
 }
 
 /* mm/memblock.c: memblock_merge_regions() @ v4.14: join touching same-flag neighbours */

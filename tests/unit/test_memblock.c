@@ -344,6 +344,41 @@ static void test_double_never_lands_in_the_range_being_removed(void **state)
 	host_ram_free();
 }
 
+/*
+ * Found by fuzz_memblock: the memory array doubles while memblock.reserved
+ * is full.  Giving the old memory array back needed a reserved slot, so
+ * reserved doubled too -- and, the new memory array not reserved yet,
+ * took its second page: both arrays on one page.
+ */
+static void test_arrays_never_share_a_page(void **state)
+{
+	const phys_addr_t ram = 0x60000000;
+	unsigned long i;
+	phys_addr_t mem_array, rsv_array;
+
+	host_ram_init(ram, 0x400000);
+	memblock_add(ram, 0x400000);
+	memblock_allow_resize();
+	/* the memory array grows once: 256 slots, in the top page of RAM */
+	for (i = 0; memblock.memory.max == INIT_MEMBLOCK_REGIONS; i++)
+		memblock_add(0x70000000 + i * 0x20, 0x10);
+	/* memblock.reserved exactly full, the memory array exactly full */
+	for (i = 0; memblock.reserved.cnt < memblock.reserved.max; i++)
+		memblock_reserve(ram + i * 0x20, 0x10);
+	for (i = 0; memblock.memory.cnt < memblock.memory.max; i++)
+		memblock_add(0x78000000 + i * 0x20, 0x10);
+	assert_int_equal(memblock.reserved.max, INIT_MEMBLOCK_REGIONS);
+	/* one more bank: memory doubles to 512 (two pages), reserved to 256 */
+	memblock_add(0x7f000000, 0x10);
+	mem_array = a9mm_host_pa(memblock.memory.regions);
+	rsv_array = a9mm_host_pa(memblock.reserved.regions);
+	assert_int_equal(memblock.memory.max, 512);
+	assert_int_equal(memblock.reserved.max, 256);
+	assert_true(rsv_array + PAGE_SIZE <= mem_array || rsv_array >= mem_array + 2 * PAGE_SIZE);
+	check_sound();
+	host_ram_free();
+}
+
 static void test_full_array_doubles_after_resize(void **state)
 {
 	const phys_addr_t ram = 0x60000000;
@@ -488,6 +523,7 @@ int main(void)
 		cmocka_unit_test_setup(test_arrays_grow_in_the_early_window, setup),
 		cmocka_unit_test_setup(test_double_never_lands_on_the_block_being_reserved, setup),
 		cmocka_unit_test_setup(test_double_never_lands_in_the_range_being_removed, setup),
+		cmocka_unit_test_setup(test_arrays_never_share_a_page, setup),
 		cmocka_unit_test_setup(test_full_array_doubles_after_resize, setup),
 		cmocka_unit_test_setup(test_enforce_memory_limit, setup),
 		cmocka_unit_test_setup(test_queries, setup),
