@@ -336,17 +336,25 @@ const char *__init of_flat_dt_get_machine_name(void)
 	return name ? name : "<unknown>";
 }
 
+/* What no-map regions removed so far span, [lo, hi): 0, 0 when none did. */
+static u64 nomap_lo __initdata, nomap_hi __initdata;
+
 /*
  * The no-map region of a /reserved-memory child up to @upto (inclusive)
  * that [base, end) overlaps: an earlier no-map took that RAM out of
  * memblock.memory, which is why the range now looks like no RAM at all.
- * Only asked on that error path.
+ * Only asked on that error path, and only when the range meets the span
+ * of what no-map removed: thousands of ranges outside RAM would otherwise
+ * walk all earlier nodes each.
  */
-static const char *__init dt_nomap_overlapping(const void *fdt, int upto, u64 base, u64 end)
+static const char *__init dt_nomap_overlapping(const void *fdt, int parent, int upto, u64 base,
+					       u64 end)
 {
 	int entry = (dt_root_addr_cells + dt_root_size_cells) * 4;
-	int parent = fdt_parent_offset(fdt, upto), node;
+	int node;
 
+	if (end <= nomap_lo || base >= nomap_hi)
+		return NULL;
 	fdt_for_each_subnode(node, fdt, parent) {
 		const fdt32_t *reg, *endp;
 		int len;
@@ -406,6 +414,8 @@ static int __init early_init_dt_remove_nomap(const char *what, u64 start, u64 en
 
 		if (rs > start) {
 			memblock_remove((phys_addr_t)start, (phys_addr_t)(rs - start));
+			nomap_lo = nomap_hi ? min(nomap_lo, start) : start;
+			nomap_hi = max(nomap_hi, rs);
 			removed = 1;
 		}
 		if (!r)
@@ -428,10 +438,10 @@ static int __init early_init_dt_remove_nomap(const char *what, u64 start, u64 en
  * are RAM are reserved, so "reserved size" never exceeds the RAM; a range
  * with no RAM in it is reported -- naming the earlier no-map region that
  * removed its RAM, when that is why -- and ignored.  @node is the
- * /reserved-memory child (-1 for /memreserve/).
+ * /reserved-memory child, @parent /reserved-memory (-1 for /memreserve/).
  */
-static int __init early_init_dt_reserve_memory_arch(const char *what, const void *fdt, int node,
-						    u64 base, u64 size, bool nomap)
+static int __init early_init_dt_reserve_memory_arch(const char *what, const void *fdt, int parent,
+						    int node, u64 base, u64 size, bool nomap)
 {
 	u64 end = base + size, covered = 0;
 	const char *nm;
@@ -461,7 +471,8 @@ static int __init early_init_dt_reserve_memory_arch(const char *what, const void
 		if (s < e)
 			covered += e - s;
 	}
-	nm = covered < end - base && node >= 0 ? dt_nomap_overlapping(fdt, node, base, end) : NULL;
+	nm = covered < end - base && node >= 0 ? dt_nomap_overlapping(fdt, parent, node, base, end)
+					       : NULL;
 	if (!covered) {
 		if (nm)
 			pr_warn("%s 0x%llx - 0x%llx overlaps the no-map region '%s', ignored\n",
@@ -496,7 +507,8 @@ static int __init early_init_dt_reserve_memory_arch(const char *what, const void
  * with a static "reg".  Children that only ask for a size (dynamic
  * placement, CMA pools) need allocators a9mm does not have: reported.
  */
-static void __init __reserved_mem_reserve_reg(const void *fdt, int node, const char *uname)
+static void __init __reserved_mem_reserve_reg(const void *fdt, int parent, int node,
+					      const char *uname)
 {
 	int entry = (dt_root_addr_cells + dt_root_size_cells) * 4, len;
 	const fdt32_t *prop = fdt_getprop(fdt, node, "reg", &len);
@@ -519,8 +531,8 @@ static void __init __reserved_mem_reserve_reg(const void *fdt, int node, const c
 		u64 base = dt_mem_next_cell(dt_root_addr_cells, &prop);
 		u64 size = dt_mem_next_cell(dt_root_size_cells, &prop);
 
-		if (size &&
-		    early_init_dt_reserve_memory_arch(what, fdt, node, base, size, nomap) == 0)
+		if (size && early_init_dt_reserve_memory_arch(what, fdt, parent, node, base, size,
+							      nomap) == 0)
 			pr_debug(
 				"Reserved memory: reserved region for node '%s': base 0x%08llx, size %llu MiB%s\n",
 				uname, base, size >> 20, nomap ? " (no-map)" : "");
@@ -556,7 +568,7 @@ static void __init __fdt_scan_reserved_mem(const void *fdt)
 
 		if (!of_fdt_device_is_available(fdt, node))
 			continue;
-		__reserved_mem_reserve_reg(fdt, node, uname);
+		__reserved_mem_reserve_reg(fdt, parent, node, uname);
 	}
 	return;
 bad:
@@ -577,14 +589,15 @@ void __init early_init_fdt_scan_reserved_mem(void)
 
 	if (!fdt)
 		return;
+	nomap_lo = nomap_hi = 0;
 	n = fdt_num_mem_rsv(fdt);
 	for (i = 0; i < n; i++) {
 		uint64_t base, size;
 
 		if (fdt_get_mem_rsv(fdt, i, &base, &size) || !size)
 			continue;
-		if (early_init_dt_reserve_memory_arch("/memreserve/", fdt, -1, base, size, false) ==
-		    0)
+		if (early_init_dt_reserve_memory_arch("/memreserve/", fdt, -1, -1, base, size,
+						      false) == 0)
 			pr_debug("/memreserve/ 0x%08llx - 0x%08llx\n", (u64)base,
 				 (u64)(base + size - 1));
 	}

@@ -300,7 +300,7 @@ static void memblock_dt_reservations_held(struct ktap_test *t)
 		ktap_skip(t, "the device tree blob is not in the linear map");
 		return;
 	}
-	for (int k = 0; k < fdt_num_mem_rsv(fdt); k++) {
+	for (int k = 0, nr = fdt_num_mem_rsv(fdt); k < nr; k++) {
 		uint64_t base, size;
 
 		if (!fdt_get_mem_rsv(fdt, k, &base, &size) && size && base < SZ_4G) {
