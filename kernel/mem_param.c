@@ -94,6 +94,15 @@ static void __init add_user_bank(const char *arg, u64 start, u64 size)
 		       arg, size - covered, start, end - 1);
 }
 
+#ifdef A9MM_HOST
+/* The host tests and fuzzers boot many times in one process: forget mem=. */
+void mem_param_reset(void)
+{
+	usermem = false;
+	nr_dt_banks = 0;
+}
+#endif
+
 /*
  * arch/arm/kernel/setup.c: early_mem() @ v4.14.  Linux takes whatever
  * memparse() gives; a9mm refuses a mem= it cannot honour, saying why,

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <time.h>
 
 #include <asm/memory.h>
@@ -49,9 +50,13 @@ int vprintk_emit(int level, const char *fmt, va_list args)
 	const char *p = buf;
 	int n = vsnprintf(buf, sizeof(buf), fmt, args);
 
+	static int verbose = -1;
+
 	while (p[0] == '\001' && p[1] != '\0')
 		p += 2;
-	if (getenv("A9MM_VERBOSE"))
+	if (verbose < 0)
+		verbose = getenv("A9MM_VERBOSE") != NULL;
+	if (verbose)
 		fputs(p, stdout);
 	size_t len = strlen(p);
 	if (host_log_len + len < sizeof(host_log)) {
@@ -90,11 +95,18 @@ void panic(const char *fmt, ...)
 	abort();
 }
 
+/*
+ * Anonymous memory, not the heap: zero until written, only what is
+ * touched is backed (the memblock fuzzer's RAM spans 4 GiB), and LSan has
+ * no reason to scan it for pointers.
+ */
 void host_ram_init(phys_addr_t phys_base, size_t size)
 {
 	host_ram_free();
-	host_ram = calloc(1, size);
-	if (!host_ram) {
+	host_ram = mmap(NULL, size, PROT_READ | PROT_WRITE,
+			MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (host_ram == MAP_FAILED) {
+		host_ram = NULL;
 		perror("host_ram_init");
 		abort();
 	}
@@ -106,9 +118,18 @@ void host_ram_init(phys_addr_t phys_base, size_t size)
 
 void host_ram_free(void)
 {
-	free(host_ram);
+	if (host_ram)
+		munmap(host_ram, host_ram_size);
 	host_ram = NULL;
 	host_ram_size = 0;
+}
+
+void host_ram_zero(void)
+{
+	if (host_ram && madvise(host_ram, host_ram_size, MADV_DONTNEED)) {
+		perror("host_ram_zero");
+		abort();
+	}
 }
 
 void *a9mm_host_va(phys_addr_t pa)

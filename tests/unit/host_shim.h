@@ -27,6 +27,8 @@ extern char host_panic_msg[512];
  */
 void host_ram_init(phys_addr_t phys_base, size_t size);
 void host_ram_free(void);
+/* All of it back to zeroes, and to no memory used (the fuzzers, each run) */
+void host_ram_zero(void);
 
 /*
  * cmocka fixtures: host_paging_setup() (page-table tests) starts from an

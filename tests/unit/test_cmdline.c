@@ -9,8 +9,14 @@
 
 #include <limits.h>
 
+#include <asm/map.h>
 #include <linux/cmdline.h>
 #include <linux/errno.h>
+#include <linux/init.h>
+#include <linux/memblock.h>
+#include <linux/mm.h>
+
+#include "host_shim.h"
 
 static void split_all(const char *line, const char *expect[][2], int n)
 {
@@ -171,6 +177,30 @@ static void test_kstrtoint_ranges(void **state)
 	assert_int_equal(kstrtoll("9223372036854775808", 10, &ll), -ERANGE);
 }
 
+/*
+ * kernel/params.c, built for the host too: the early options the portable
+ * core registers run with their values, and refuse what does not fit.
+ */
+static void test_parse_early_param_runs_the_options(void **state)
+{
+	memblock_debug = false;
+	rodata_enabled = false;
+	mminit_loglevel = 0;
+	host_log_reset();
+	parse_early_param("console=ttyAMA0 memblock=debug rodata=on mminit_loglevel=4");
+	assert_true(memblock_debug);
+	assert_true(rodata_enabled);
+	assert_int_equal(mminit_loglevel, 4);
+	parse_early_param("mminit_loglevel=4294967300 rodata=maybe");
+	assert_int_equal(mminit_loglevel, 4);
+	assert_true(host_log_contains(
+		"mminit_loglevel=4294967300: out of range 0..7 (ERANGE), ignored"));
+	assert_true(host_log_contains("rodata=maybe: expected on or off, ignored"));
+	memblock_debug = false;
+	rodata_enabled = false;
+	mminit_loglevel = 0;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -181,6 +211,7 @@ int main(void)
 		cmocka_unit_test(test_memparse_garbage_and_overflow),
 		cmocka_unit_test(test_kstrtoul),
 		cmocka_unit_test(test_kstrtoint_ranges),
+		cmocka_unit_test(test_parse_early_param_runs_the_options),
 	};
 
 	return cmocka_run_group_tests_name("cmdline", tests, NULL, NULL);
