@@ -95,7 +95,12 @@ static void __init add_user_bank(const char *arg, u64 start, u64 size)
 }
 
 #ifdef A9MM_HOST
-/* The host tests and fuzzers boot many times in one process: forget mem=. */
+/**
+ * mem_param_reset() - forget earlier mem= options
+ *
+ * Host builds only, no Linux counterpart: the host tests and fuzzers boot
+ * many times in one process.
+ */
 void mem_param_reset(void)
 {
 	usermem = false;
