@@ -118,28 +118,36 @@ static u64 __init dt_mem_next_cell(int s, const fdt32_t **cellp)
 	return r;
 }
 
+/* Cell counts an address or a size of "reg" can be read with: 1 or 2 */
+static bool dt_root_cells_usable(void)
+{
+	return dt_root_addr_cells >= 1 && dt_root_addr_cells <= 2 && dt_root_size_cells >= 1 &&
+	       dt_root_size_cells <= 2;
+}
+
 /*
  * drivers/of/fdt.c: early_init_dt_scan_root() @ v4.14: the root's cell counts say
  * how many 32-bit cells an address and a size take in every "reg" of its
  * children.  The defaults (when absent) are Linux's: 1 and 1.  More than 2
- * cannot describe a 32-bit (or 64-bit) number: refuse.
+ * cannot describe a 32-bit (or 64-bit) number, and a property that is not
+ * one cell is no count at all: refuse (-1 stands for the latter).
  */
 static bool __init early_init_dt_scan_root(const void *fdt)
 {
 	const fdt32_t *prop;
+	int len;
 
 	dt_root_addr_cells = 1;
 	dt_root_size_cells = 1;
-	prop = fdt_getprop(fdt, 0, "#address-cells", NULL);
+	prop = fdt_getprop(fdt, 0, "#address-cells", &len);
 	if (prop)
-		dt_root_addr_cells = (int)fdt32_ld(prop);
-	prop = fdt_getprop(fdt, 0, "#size-cells", NULL);
+		dt_root_addr_cells = len == 4 ? (int)fdt32_ld(prop) : -1;
+	prop = fdt_getprop(fdt, 0, "#size-cells", &len);
 	if (prop)
-		dt_root_size_cells = (int)fdt32_ld(prop);
+		dt_root_size_cells = len == 4 ? (int)fdt32_ld(prop) : -1;
 	pr_debug("dt_root_size_cells = %x\n", dt_root_size_cells);
 	pr_debug("dt_root_addr_cells = %x\n", dt_root_addr_cells);
-	if (dt_root_addr_cells < 1 || dt_root_addr_cells > 2 || dt_root_size_cells < 1 ||
-	    dt_root_size_cells > 2) {
+	if (!dt_root_cells_usable()) {
 		pr_err("unsupported root #address-cells = %d / #size-cells = %d (must be 1 or 2): memory nodes cannot be read\n",
 		       dt_root_addr_cells, dt_root_size_cells);
 		return false;
@@ -554,6 +562,16 @@ static void __init __fdt_scan_reserved_mem(const void *fdt)
 	parent = fdt_path_offset(fdt, "/reserved-memory");
 	if (parent < 0)
 		return;
+	/*
+	 * Linux trusts the root's cell sizes here even when the memory scan
+	 * refused them: 0 divides by zero below, 0x40000000 overflows an int
+	 * (seen while writing tests/fuzz/fuzz_fdt_scan.c; its seed corpus now
+	 * holds both trees).
+	 */
+	if (!dt_root_cells_usable()) {
+		pr_err("Reserved memory: the root's #address-cells / #size-cells are unusable, ignoring\n");
+		return;
+	}
 	prop = fdt_getprop(fdt, parent, "#size-cells", &len);
 	if (!prop || len != 4 || (int)fdt32_ld(prop) != dt_root_size_cells)
 		goto bad;

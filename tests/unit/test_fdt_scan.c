@@ -399,6 +399,34 @@ static void test_thousands_of_reservations_all_kept(void **state)
 	host_ram_free();
 }
 
+/*
+ * Root cell sizes the memory scan refuses must not be used for
+ * /reserved-memory either: 0 divided by zero, 0x40000000 overflowed.
+ */
+static void test_reserved_memory_with_unusable_root_cells(void **state)
+{
+	const fdt32_t reg[] = { cpu_to_fdt32(0x60000000), cpu_to_fdt32(0x1000) };
+	const u32 cells[] = { 0, 0x40000000 };
+
+	for (int i = 0; i < 2; i++) {
+		void *fdt = make_tree((int)cells[i], (int)cells[i], "memory@60000000", reg,
+				      sizeof(reg));
+		int parent = fdt_add_subnode(fdt, 0, "reserved-memory"), node;
+
+		assert_int_equal(fdt_setprop_u32(fdt, parent, "#address-cells", cells[i]), 0);
+		assert_int_equal(fdt_setprop_u32(fdt, parent, "#size-cells", cells[i]), 0);
+		assert_int_equal(fdt_setprop(fdt, parent, "ranges", NULL, 0), 0);
+		node = fdt_add_subnode(fdt, parent, "x");
+		assert_int_equal(fdt_setprop(fdt, node, "reg", reg, sizeof(reg)), 0);
+		memblock_reset();
+		host_log_reset();
+		scan_with_reservations(fdt);
+		assert_true(host_log_contains("Reserved memory: the root's #address-cells / "
+					      "#size-cells are unusable, ignoring"));
+		assert_int_equal(memblock.reserved.cnt, 0);
+	}
+}
+
 static void test_reserve_self(void **state)
 {
 	void *fdt = load_dtb("../vexpress-v2p-ca9");
@@ -544,6 +572,7 @@ int main(void)
 		cmocka_unit_test_setup(test_nomap_over_memory_in_use_is_refused_by_name, setup),
 		cmocka_unit_test_setup(test_overlap_with_an_earlier_nomap_is_named, setup),
 		cmocka_unit_test_setup(test_thousands_of_reservations_all_kept, setup),
+		cmocka_unit_test_setup(test_reserved_memory_with_unusable_root_cells, setup),
 		cmocka_unit_test_setup(test_reserve_self, setup),
 		cmocka_unit_test_setup(test_bootargs, setup),
 		cmocka_unit_test_setup(test_bad_blobs, setup),
