@@ -175,9 +175,9 @@ static void memblock_double_array(struct memblock_type *type, phys_addr_t new_ar
 	if (!addr && new_area_size)
 		addr = memblock_find_above(lo, min(new_area_start, hi), new_alloc_size);
 	if (!addr)
-		panic("memblock: cannot double the %s array from %lu to %lu regions: no free %lu KiB in [0x%08lx-0x%08lx]%s (apart from [0x%08lx+0x%lx], the range being changed)",
+		panic("memblock: cannot double the %s array from %lu to %lu regions: no free %lu KiB in [0x%08lx, 0x%08lx)%s (apart from [0x%08lx+0x%lx], the range being changed)",
 		      type->name, type->max, type->max * 2, (unsigned long)new_alloc_size >> 10,
-		      (unsigned long)lo, (unsigned long)hi - 1,
+		      (unsigned long)lo, (unsigned long)hi,
 		      memblock_can_resize ? "" : ", the RAM mapped before paging_init()",
 		      (unsigned long)new_area_start, (unsigned long)new_area_size);
 

@@ -171,7 +171,7 @@ static void check_panic(void)
 	u64 i;
 
 	if (sscanf(host_panic_msg,
-		   "memblock: cannot double the %*s array from %*u to %*u regions: no free %lu KiB in [0x%lx-0x%lx]",
+		   "memblock: cannot double the %*s array from %*u to %*u regions: no free %lu KiB in [0x%lx, 0x%lx)",
 		   &kib, &lo, &hi) != 3 ||
 	    !x || sscanf(x, "(apart from [0x%lx+0x%lx]", &xb, &xs) != 2)
 		fuzz_fail("panic: %s", host_panic_msg);
@@ -181,7 +181,7 @@ static void check_panic(void)
 
 		for (int k = 0; k < 2; k++) {
 			uint64_t s = PAGE_ALIGN(max(pieces[k][0], (uint64_t)lo));
-			uint64_t e = min(pieces[k][1], (uint64_t)hi + 1) & PAGE_MASK;
+			uint64_t e = min(pieces[k][1], (uint64_t)hi) & PAGE_MASK;
 
 			if (s < e)
 				room = max(room, e - s);

@@ -456,7 +456,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		host_panic_jmp = saved;
 		/* only a doubling with really no room is allowed to stop the kernel */
 		if (sscanf(host_panic_msg,
-			   "memblock: cannot double the %*s array from %*u to %*u regions: no free %lu KiB in [0x%lx-0x%lx]",
+			   "memblock: cannot double the %*s array from %*u to %*u regions: no free %lu KiB in [0x%lx, 0x%lx)",
 			   &kib, &lo, &hi) != 3 ||
 		    !x || sscanf(x, "(apart from [0x%lx+0x%lx]", &xb, &xs) != 2)
 			fuzz_fail("panic: %s", host_panic_msg);
@@ -464,7 +464,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		 * The model is as it was before the operation; within it the
 		 * first doubling may have used up to its own size already.
 		 */
-		room = largest_free(lo, (uint64_t)hi + 1, xb, (uint64_t)xb + xs);
+		room = largest_free(lo, hi, xb, (uint64_t)xb + xs);
 		if (room >= 2 * (kib << 10))
 			fuzz_fail("panic with 0x%llx bytes free: %s", (unsigned long long)room,
 				  host_panic_msg);

@@ -84,7 +84,7 @@ def test_early_window_exhausted_panics_naming_the_limit(boot):
     dtb = make_dtb("rmem-40000", reserved_memory([f"big {{ reg = <{reg}>; }};"]))
     con = boot(mem="512M", dtb=dtb, prompt=False)
     con.expect(r"Kernel panic - not syncing: memblock: cannot double the reserved array from "
-               r"\d+ to \d+ regions: no free \d+ KiB in \[0x[0-9a-f]{8}-0x[0-9a-f]{8}\], "
+               r"\d+ to \d+ regions: no free \d+ KiB in \[0x[0-9a-f]{8}, 0x[0-9a-f]{8}\), "
                r"the RAM mapped before paging_init\(\)")
 
 
