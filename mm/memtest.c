@@ -21,9 +21,10 @@
  * the boot loader and firmware asked to keep.  Missing RAM under a
  * reservation stays in memblock.memory, reserved, so it is never handed
  * out either.  It is a presence check, not a memory test: Linux's
- * early_memtest() (mm/memtest.c @ v4.9, "memtest=") writes patterns over
- * every free byte and reserves the bad ones; the `memtest` shell command
- * does that later, on the buddy allocator's pages.
+ * early_memtest() ("memtest=", in its own mm/memtest.c) writes patterns
+ * over every free byte and reserves the bad ones; the `memtest` shell
+ * command does that later, on the buddy allocator's pages.  The file is
+ * a9mm's own.
  */
 #include <linux/init.h>
 #include <linux/kernel.h>
@@ -110,10 +111,10 @@ static phys_addr_t __init probe_range(phys_addr_t s, phys_addr_t e)
 }
 
 /**
- * early_ram_probe - drop the parts of memblock.memory with no RAM behind them
+ * early_ram_probe() - drop the parts of memblock.memory with no RAM behind them
  *
  * a9mm's own, in the place Linux calls early_memtest() (mm/memtest.c @
- * v4.9) from: setup_arch() runs it after arm_memblock_init(), before the
+ * v4.14) from: setup_arch() runs it after arm_memblock_init(), before the
  * lowmem bounds are final and before paging_init() allocates anything.
  * Its cost is in `make bench` (ram_probe_ns, ram_probe_count).
  */
