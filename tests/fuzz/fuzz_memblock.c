@@ -41,49 +41,47 @@ struct set {
 	unsigned int n;
 	struct iv v[8192];
 };
-static struct set mem, rsv, tmp;
+static struct set mem, rsv;
 
-/* out = a with [b, e) added (add) or taken away (!add) */
-static void set_op(struct set *out, const struct set *a, uint64_t b, uint64_t e, bool add)
+/*
+ * s with [b, e) added (add) or taken away (!add), in place: the
+ * intervals [i, j) that touch or overlap it are replaced by what is left
+ * of them (add: one merged interval; remove: the parts outside it).
+ */
+static void set_op(struct set *s, uint64_t b, uint64_t e, bool add)
 {
-	unsigned int i = 0;
+	struct iv keep[2];
+	unsigned int i, j, n = 0, lo = 0, hi = s->n;
 
-	/* the common case of a burst: an interval past all others, in place */
-	if (add && out == a && b < e && (!a->n || b > a->v[a->n - 1].e)) {
-		out->v[out->n++] = (struct iv){ b, e };
+	if (b >= e)
 		return;
-	}
+	/* i: the first interval that ends at or after b (after b when removing) */
+	while (lo < hi) {
+		unsigned int mid = (lo + hi) / 2;
 
-	tmp.n = 0;
-	for (; i < a->n && a->v[i].e < b; i++)
-		tmp.v[tmp.n++] = a->v[i];
-	if (add) {
-		for (; i < a->n && a->v[i].b <= e; i++) {
-			b = min(b, a->v[i].b);
-			e = max(e, a->v[i].e);
-		}
-		if (b < e)
-			tmp.v[tmp.n++] = (struct iv){ b, e };
-	} else {
-		for (; i < a->n && a->v[i].b < e; i++) {
-			if (a->v[i].b < b)
-				tmp.v[tmp.n++] = (struct iv){ a->v[i].b, min(b, a->v[i].e) };
-			if (a->v[i].e > e)
-				tmp.v[tmp.n++] = (struct iv){ e, a->v[i].e };
-		}
-	}
-	for (; i < a->n; i++)
-		tmp.v[tmp.n++] = a->v[i];
-	/* an empty [b, b) add, or a touching neighbour, may leave two to merge */
-	out->n = 0;
-	for (unsigned int k = 0; k < tmp.n; k++) {
-		if (tmp.v[k].b >= tmp.v[k].e)
-			continue;
-		if (out->n && out->v[out->n - 1].e == tmp.v[k].b)
-			out->v[out->n - 1].e = tmp.v[k].e;
+		if (add ? s->v[mid].e < b : s->v[mid].e <= b)
+			lo = mid + 1;
 		else
-			out->v[out->n++] = tmp.v[k];
+			hi = mid;
 	}
+	i = j = lo;
+	while (j < s->n && (add ? s->v[j].b <= e : s->v[j].b < e))
+		j++;
+	if (add) {
+		if (i < j) {
+			b = min(b, s->v[i].b);
+			e = max(e, s->v[j - 1].e);
+		}
+		keep[n++] = (struct iv){ b, e };
+	} else if (i < j) {
+		if (s->v[i].b < b)
+			keep[n++] = (struct iv){ s->v[i].b, b };
+		if (s->v[j - 1].e > e)
+			keep[n++] = (struct iv){ e, s->v[j - 1].e };
+	}
+	memmove(&s->v[i + n], &s->v[j], (s->n - j) * sizeof(s->v[0]));
+	memcpy(&s->v[i], keep, n * sizeof(keep[0]));
+	s->n = s->n - (j - i) + n;
 }
 
 static bool set_has(const struct set *s, uint64_t a)
@@ -134,7 +132,7 @@ static void follow_arrays(void)
 
 	for (int k = 0; k < 2; k++)
 		if (arrays[k].e && (arrays[k].b != now[k].b || arrays[k].e != now[k].e))
-			set_op(&rsv, &rsv, arrays[k].b, arrays[k].e, false);
+			set_op(&rsv, arrays[k].b, arrays[k].e, false);
 	memcpy(arrays, now, sizeof(arrays));
 }
 
@@ -146,7 +144,7 @@ static void make_all_rsv(void)
 	all_rsv.n = rsv.n;
 	memcpy(all_rsv.v, rsv.v, rsv.n * sizeof(rsv.v[0]));
 	for (int k = 0; k < 2; k++)
-		set_op(&all_rsv, &all_rsv, arrays[k].b, arrays[k].e, true);
+		set_op(&all_rsv, arrays[k].b, arrays[k].e, true);
 }
 
 static void compare(const struct memblock_type *type, const struct set *want)
@@ -206,27 +204,6 @@ static uint64_t model_find(uint64_t start, uint64_t end, uint64_t size, uint64_t
 			return round_down(e - size, align);
 	}
 	return 0;
-}
-
-/* the largest free page-aligned block in [lo, hi) outside [xb, xe) */
-static uint64_t largest_free(uint64_t lo, uint64_t hi, uint64_t xb, uint64_t xe)
-{
-	uint64_t best = 0;
-
-	make_free();
-	for (unsigned int i = 0; i < free_set.n; i++) {
-		uint64_t fb = free_set.v[i].b, fe = free_set.v[i].e;
-		uint64_t pieces[2][2] = { { fb, min(fe, xb) }, { max(fb, xe), fe } };
-
-		for (int k = 0; k < 2; k++) {
-			uint64_t s = PAGE_ALIGN(max(pieces[k][0], lo));
-			uint64_t e = min(pieces[k][1], hi) & PAGE_MASK;
-
-			if (s < e)
-				best = max(best, e - s);
-		}
-	}
-	return best;
 }
 
 static bool on_an_array(uint64_t b, uint64_t e)
@@ -339,7 +316,7 @@ static void run(uint8_t op)
 		else
 			memblock_free(a, s);
 		follow_arrays();
-		set_op(op % 12 < 2 ? &mem : &rsv, op % 12 < 2 ? &mem : &rsv, op_b, op_e, !(op % 2));
+		set_op(op % 12 < 2 ? &mem : &rsv, op_b, op_e, !(op % 2));
 		break;
 	case 4: { /* memblock_alloc_base(): the model's block, then reserved */
 		uint32_t max_addr = get(1) & 1 ? get_addr() : MEMBLOCK_ALLOC_ACCESSIBLE;
@@ -361,7 +338,7 @@ static void run(uint8_t op)
 				s, a, max_addr, (unsigned long long)got, (unsigned long long)want);
 		follow_arrays();
 		if (got)
-			set_op(&rsv, &rsv, got, got + s, true);
+			set_op(&rsv, got, got + s, true);
 		break;
 	}
 	case 5: {
@@ -421,7 +398,7 @@ static void run(uint8_t op)
 			else
 				memblock_reserve((phys_addr_t)op_b, 16);
 			follow_arrays();
-			set_op(memory ? &mem : &rsv, memory ? &mem : &rsv, op_b, op_e, true);
+			set_op(memory ? &mem : &rsv, op_b, op_e, true);
 		}
 	}
 	}
@@ -451,7 +428,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (setjmp(panic_jb)) {
 		unsigned long kib, lo, hi, xb, xs;
 		const char *x = strstr(host_panic_msg, "(apart from [");
-		uint64_t room;
+		phys_addr_t start, end;
+		uint64_t room = 0;
+		u64 i;
 
 		host_panic_jmp = saved;
 		/* only a doubling with really no room is allowed to stop the kernel */
@@ -461,11 +440,24 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		    !x || sscanf(x, "(apart from [0x%lx+0x%lx]", &xb, &xs) != 2)
 			fuzz_fail("panic: %s", host_panic_msg);
 		/*
-		 * The model is as it was before the operation; within it the
-		 * first doubling may have used up to its own size already.
+		 * memblock is as the failed search saw it (nothing has moved
+		 * since, and the operation in progress left it consistent): the
+		 * room in the window outside the range kept clear, in pages.
 		 */
-		room = largest_free(lo, hi, xb, (uint64_t)xb + xs);
-		if (room >= 2 * (kib << 10))
+		for_each_free_mem_range(i, &start, &end) {
+			uint64_t pieces[2][2] = { { start, min((uint64_t)end, (uint64_t)xb) },
+						  { max((uint64_t)start, (uint64_t)xb + xs),
+						    end } };
+
+			for (int k = 0; k < 2; k++) {
+				uint64_t s0 = PAGE_ALIGN(max(pieces[k][0], (uint64_t)lo));
+				uint64_t e0 = min(pieces[k][1], (uint64_t)hi) & PAGE_MASK;
+
+				if (s0 < e0)
+					room = max(room, e0 - s0);
+			}
+		}
+		if (room >= (uint64_t)kib << 10)
 			fuzz_fail("panic with 0x%llx bytes free: %s", (unsigned long long)room,
 				  host_panic_msg);
 		return 0;
