@@ -180,7 +180,8 @@ static void check_panic(void)
 					  { max((uint64_t)start, (uint64_t)xb + xs), end } };
 
 		for (int k = 0; k < 2; k++) {
-			uint64_t s = PAGE_ALIGN(max(pieces[k][0], (uint64_t)lo));
+			uint64_t s = PAGE_ALIGN(
+				max(pieces[k][0], max((uint64_t)lo, (uint64_t)PAGE_SIZE)));
 			uint64_t e = min(pieces[k][1], (uint64_t)hi) & PAGE_MASK;
 
 			if (s < e)

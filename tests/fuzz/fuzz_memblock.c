@@ -450,7 +450,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 						    end } };
 
 			for (int k = 0; k < 2; k++) {
-				uint64_t s0 = PAGE_ALIGN(max(pieces[k][0], (uint64_t)lo));
+				uint64_t s0 = PAGE_ALIGN(
+					max(pieces[k][0], max((uint64_t)lo, (uint64_t)PAGE_SIZE)));
 				uint64_t e0 = min(pieces[k][1], (uint64_t)hi) & PAGE_MASK;
 
 				if (s0 < e0)
