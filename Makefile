@@ -2,7 +2,7 @@
 #
 #   make            build build/vmlinux, build/Image and the DTB
 #   make qemu       boot to the serial shell   (MEM=1024M SMP=4 APPEND=...)
-#   make test       host unit tests + QEMU system tests
+#   make test       host unit tests + fuzz smoke run + QEMU system tests
 #   make help       every target
 #
 # Kernel sources are picked up per directory; the portable mm core listed in
@@ -67,8 +67,8 @@ DTS		:= dts/vexpress-v2p-ca9.dts
 DTB		:= $(B)/vexpress-v2p-ca9.dtb
 
 # The portable core: these files build natively for the host tests too.
-CORE_SRCS	:= lib/cmdline.c
-CORE_SRCS	+= mm/memblock.c fdt/fdt.c kernel/mem_param.c
+CORE_SRCS	:= lib/cmdline.c kernel/params.c
+CORE_SRCS	+= mm/memblock.c mm/memtest.c fdt/fdt.c kernel/mem_param.c
 CORE_SRCS	+= mm/pgtable.c mm/mmu.c mm/pgwalk.c mm/highmem.c mm/bootmem.c
 CORE_SRCS	+= mm/page_alloc.c mm/nobootmem.c mm/vmstat.c lib/spinlock_debug.c
 CORE_SRCS	+= mm/percpu.c kernel/cpu.c
@@ -79,6 +79,19 @@ HOST_LDLIBS	:= -lcmocka -lm -lpthread
 # make bench: the same core at -O2 without sanitizers (their cost is not ours)
 BENCH_CFLAGS	:= -O2 -g -std=gnu11 $(WARN) -Iinclude -I$(LIBFDT_DIR) -Itests/unit \
 		   -DA9MM_HOST
+# libFuzzer targets (tests/fuzz): the same core with Debian's clang-14,
+# coverage-instrumented, ASan + UBSan.  `make fuzz` runs each from the
+# seed corpus in tests/fuzz/corpus for FUZZ_RUNS executions or FUZZ_TIME
+# seconds, whichever comes first (about a minute each on this 2-core
+# machine); make test a short smoke run of each.
+FUZZ_CC		:= clang-14
+FUZZ_CFLAGS	:= -O2 -g -std=gnu11 $(WARN) -Iinclude -I$(LIBFDT_DIR) -Itests/unit \
+		   -Itests/fuzz -DA9MM_HOST -fsanitize=fuzzer-no-link,address,undefined \
+		   -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_TARGETS	:= fdt_scan cmdline memblock
+FUZZ_RUNS	?= 1000000
+FUZZ_TIME	?= 150
+FUZZ_SMOKE_TIME	?= 3
 HOST_TESTS	:= $(patsubst tests/unit/%.c,$(B)/host/%, \
 		     $(wildcard tests/unit/test_*.c))
 HOST_OBJS	:= $(patsubst %,$(B)/host/%.o,$(CORE_SRCS) tests/unit/host_shim.c) \
@@ -93,7 +106,8 @@ QEMU_BASE	= $(QEMU) -M vexpress-a9 -smp $(SMP) -m $(MEM) \
 		  -audiodev none,id=snd0 -global pl041.audiodev=snd0
 
 .PHONY: all qemu debug gdb test test-unit test-py bench bench-readme docs deps clean \
-	distclean help format format-check doc-check linux-map linux-compare linux-compare-readme
+	distclean help format format-check doc-check linux-map linux-compare linux-compare-readme \
+	fuzz fuzz-smoke
 
 all: $(B)/Image $(DTB)
 
@@ -120,7 +134,7 @@ $(LIBFDT_STAMP): scripts/libfdt.sha256 scripts/fetch-libfdt.sh | $(B)/.deps
 # --- kernel ---------------------------------------------------------------
 # Objects depend on the flags they were built with: `make DEBUG=1` after a
 # plain `make` rebuilds everything instead of mixing -O0 and -O2 objects.
-FLAGS_STAMP	:= $(B)/.flags-$(shell echo '$(CFLAGS) $(ASFLAGS) $(LDFLAGS) $(HOST_CFLAGS) $(BENCH_CFLAGS)' | md5sum | cut -c1-12)
+FLAGS_STAMP	:= $(B)/.flags-$(shell echo '$(CFLAGS) $(ASFLAGS) $(LDFLAGS) $(HOST_CFLAGS) $(BENCH_CFLAGS) $(FUZZ_CFLAGS)' | md5sum | cut -c1-12)
 $(FLAGS_STAMP):
 	@mkdir -p $(B)
 	@rm -f $(B)/.flags-*
@@ -244,7 +258,50 @@ test-unit: $(HOST_TESTS) $(TEST_DTBS) $(DTB)
 test-py: all $(TEST_DTBS) $(B)/floor.Image
 	$(PYTHON) -m pytest -q tests/py $(PYTEST_ARGS)
 
-test: format-check doc-check test-unit test-py
+test: format-check doc-check test-unit fuzz-smoke test-py
+
+# --- fuzzing --------------------------------------------------------------
+FUZZ_BINS	:= $(patsubst %,$(B)/fuzz/fuzz_%,$(FUZZ_TARGETS))
+FUZZ_OBJS	:= $(patsubst %,$(B)/fuzz/%.o,$(CORE_SRCS) tests/unit/host_shim.c \
+		     tests/fuzz/fuzz_common.c) \
+		   $(patsubst %,$(B)/fuzz/libfdt/%.o,$(LIBFDT_SRCS))
+.SECONDARY: $(FUZZ_OBJS) $(patsubst %,$(B)/fuzz/tests/fuzz/fuzz_%.c.o,$(FUZZ_TARGETS))
+
+$(B)/fuzz/%.c.o: %.c $(FLAGS_STAMP) | $(LIBFDT_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "  FUZZCC  $<"
+	@$(FUZZ_CC) $(FUZZ_CFLAGS) -MMD -MP -c $< -o $@
+
+# memblock's loops compare every region's bounds: tracing those compares
+# made fuzz_memblock four times slower, and its operations meet on
+# purpose anyway (edge coverage stays)
+$(B)/fuzz/mm/memblock.c.o: FUZZ_CFLAGS += -fno-sanitize-coverage=trace-cmp
+
+# The harnesses and their models: sanitized, but no coverage -- what they
+# compute is the oracle, not code the fuzzer should explore
+$(B)/fuzz/tests/%.c.o: tests/%.c $(FLAGS_STAMP) | $(LIBFDT_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "  FUZZCC  $<"
+	@$(FUZZ_CC) $(filter-out -fsanitize=fuzzer-no-link%,$(FUZZ_CFLAGS)) \
+		-fsanitize=address,undefined -MMD -MP -c $< -o $@
+
+# libfdt: checked by the sanitizers, but not coverage-guided -- the
+# fuzzers are after a9mm's code, and tracing libfdt's every compare
+# halved their speed
+$(B)/fuzz/libfdt/%.c.o: $(LIBFDT_STAMP) $(FLAGS_STAMP)
+	@mkdir -p $(dir $@)
+	@$(FUZZ_CC) $(filter-out $(WARN) -fsanitize=fuzzer-no-link%,$(FUZZ_CFLAGS)) \
+		-fsanitize=address,undefined -w -c $(LIBFDT_DIR)/$*.c -o $@
+
+$(B)/fuzz/fuzz_%: $(B)/fuzz/tests/fuzz/fuzz_%.c.o $(FUZZ_OBJS)
+	@echo "  FUZZLD  $@"
+	@$(FUZZ_CC) -fsanitize=fuzzer,address,undefined $^ -o $@
+
+fuzz: $(FUZZ_BINS)
+	@set -e; for t in $(FUZZ_TARGETS); do scripts/fuzz-run $$t $(FUZZ_TIME) $(FUZZ_RUNS); done
+
+fuzz-smoke: $(FUZZ_BINS)
+	@set -e; for t in $(FUZZ_TARGETS); do scripts/fuzz-run $$t $(FUZZ_SMOKE_TIME); done
 
 # Benchmarks: the allocator built natively at -O2 without sanitizers
 # (their cost is not the allocator's), and the kernel under -icount.
@@ -314,7 +371,7 @@ linux-compare-readme: all
 	$(PYTHON) scripts/linux-compare --mem 1024M --smp 4 --count-instructions --readme
 
 # Every C file of ours, in the kernel's style (.clang-format).
-FORMAT_SRCS	:= $(KSRCS_C) $(wildcard include/*/*.h tests/unit/*.[ch] tests/bench/*.c)
+FORMAT_SRCS	:= $(KSRCS_C) $(wildcard include/*/*.h tests/unit/*.[ch] tests/bench/*.c tests/fuzz/*.[ch])
 
 format:
 	clang-format -i $(FORMAT_SRCS)
@@ -348,9 +405,12 @@ help:
 	@echo "  debug          the same QEMU frozen at reset with a GDB stub on :$(GDB_PORT) (GDB_PORT=)"
 	@echo "  gdb            gdb-multiarch attached to 'make debug', with its vmlinux"
 	@echo "                 BREAK=$(BREAK) (BREAK=stext: first instruction) GDBFLAGS= TUI=0|1"
-	@echo "  test           format-check + doc-check + test-unit + test-py"
+	@echo "  test           format-check + doc-check + test-unit + fuzz-smoke + test-py"
 	@echo "  test-unit      host unit tests of the mm core (cmocka, ASan/UBSan)"
 	@echo "  test-py        system tests: boot QEMU, talk to the console (pytest)"
+	@echo "  fuzz           libFuzzer targets (clang-14, ASan/UBSan): FUZZ_RUNS=$(FUZZ_RUNS) runs"
+	@echo "                 or FUZZ_TIME=$(FUZZ_TIME) s each, whichever comes first"
+	@echo "  fuzz-smoke     the same, $(FUZZ_SMOKE_TIME) s each (part of make test)"
 	@echo "  bench          issue 14's table: -icount, host, wall time vs a floor image,"
 	@echo "                 Linux 6.1's figures -> build/bench.md (BENCH_ARGS=--offline)"
 	@echo "  bench-readme   copy build/bench.md into README.md's table"

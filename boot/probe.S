@@ -45,3 +45,43 @@ fault_try:
 	.align	2
 fault_try_sp:
 	.space	4
+
+/*
+ * int __ram_probe_words(unsigned long va), for mm/ram_probe.c: does memory
+ * at va keep what is written?  The 8-byte pair at va & ~7 gets a pattern
+ * that depends on the address and, in the other word, its complement --
+ * so a bus that floats and echoes the last value driven cannot pass --
+ * then both are read back and the old values put back.  The DSB/ISB pairs
+ * make each store complete, and any abort it causes be taken, before the
+ * next step.  Returns 1 if both words came back.  May take an abort: the
+ * caller runs it under fault_try().
+ */
+	.text
+	.globl	__ram_probe_words
+	.type	__ram_probe_words, %function
+__ram_probe_words:
+	push	{r4, r5}
+	bic	r0, r0, #7
+	ldr	r2, [r0]			@ what is there now
+	ldr	r3, [r0, #4]
+	ldr	r1, =0x5a5aa5a5
+	eor	r1, r1, r0			@ the pattern, ...
+	mvn	ip, r1				@ ... and its complement
+	str	r1, [r0]
+	str	ip, [r0, #4]
+	dsb
+	isb
+	ldr	r4, [r0]
+	ldr	r5, [r0, #4]
+	str	r2, [r0]			@ restore
+	str	r3, [r0, #4]
+	dsb
+	isb
+	eor	r4, r4, r1			@ 0 if the pattern came back
+	eor	r5, r5, ip
+	orrs	r4, r4, r5
+	moveq	r0, #1
+	movne	r0, #0
+	pop	{r4, r5}
+	bx	lr
+	.ltorg

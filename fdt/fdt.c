@@ -16,6 +16,8 @@
  */
 #define pr_fmt(fmt) "OF: fdt: " fmt
 
+#include <stdio.h>
+
 #include <libfdt.h>
 
 #include <asm/memory.h>
@@ -116,28 +118,36 @@ static u64 __init dt_mem_next_cell(int s, const fdt32_t **cellp)
 	return r;
 }
 
+/* Cell counts an address or a size of "reg" can be read with: 1 or 2 */
+static bool dt_root_cells_usable(void)
+{
+	return dt_root_addr_cells >= 1 && dt_root_addr_cells <= 2 && dt_root_size_cells >= 1 &&
+	       dt_root_size_cells <= 2;
+}
+
 /*
  * drivers/of/fdt.c: early_init_dt_scan_root() @ v4.14: the root's cell counts say
  * how many 32-bit cells an address and a size take in every "reg" of its
  * children.  The defaults (when absent) are Linux's: 1 and 1.  More than 2
- * cannot describe a 32-bit (or 64-bit) number: refuse.
+ * cannot describe a 32-bit (or 64-bit) number, and a property that is not
+ * one cell is no count at all: refuse (-1 stands for the latter).
  */
 static bool __init early_init_dt_scan_root(const void *fdt)
 {
 	const fdt32_t *prop;
+	int len;
 
 	dt_root_addr_cells = 1;
 	dt_root_size_cells = 1;
-	prop = fdt_getprop(fdt, 0, "#address-cells", NULL);
+	prop = fdt_getprop(fdt, 0, "#address-cells", &len);
 	if (prop)
-		dt_root_addr_cells = (int)fdt32_ld(prop);
-	prop = fdt_getprop(fdt, 0, "#size-cells", NULL);
+		dt_root_addr_cells = len == 4 ? (int)fdt32_ld(prop) : -1;
+	prop = fdt_getprop(fdt, 0, "#size-cells", &len);
 	if (prop)
-		dt_root_size_cells = (int)fdt32_ld(prop);
+		dt_root_size_cells = len == 4 ? (int)fdt32_ld(prop) : -1;
 	pr_debug("dt_root_size_cells = %x\n", dt_root_size_cells);
 	pr_debug("dt_root_addr_cells = %x\n", dt_root_addr_cells);
-	if (dt_root_addr_cells < 1 || dt_root_addr_cells > 2 || dt_root_size_cells < 1 ||
-	    dt_root_size_cells > 2) {
+	if (!dt_root_cells_usable()) {
 		pr_err("unsupported root #address-cells = %d / #size-cells = %d (must be 1 or 2): memory nodes cannot be read\n",
 		       dt_root_addr_cells, dt_root_size_cells);
 		return false;
@@ -171,14 +181,25 @@ void __init early_init_dt_add_memory_arch(u64 base, u64 size)
 		base = PAGE_ALIGN(base);
 	}
 	size &= PAGE_MASK;
+	if (size > ~0ULL - base) {
+		pr_warn("memory block 0x%llx + 0x%llx wraps past the end of the address space: cut there\n",
+			base, size);
+		size = (~0ULL - base) & PAGE_MASK;
+	}
 	if (base >= MAX_MEMBLOCK_END) {
 		pr_warn("Ignoring memory block 0x%llx - 0x%llx (above 4 GiB, no LPAE)\n", base,
 			base + size);
 		return;
 	}
+	if (base + size > SZ_4G) {
+		pr_warn("Ignoring memory range 0x%llx - 0x%llx (above 4 GiB, no LPAE)\n", SZ_4G,
+			base + size);
+		size = SZ_4G - base;
+	}
+	/* a9mm, not Linux: Linux keeps the page, less its last byte */
 	if (base + size > MAX_MEMBLOCK_END) {
-		pr_warn("Ignoring memory range 0x%llx - 0x%llx (above 4 GiB, no LPAE)\n",
-			MAX_MEMBLOCK_END, base + size);
+		pr_warn("Ignoring memory range 0x%llx - 0x%llx (a memblock region cannot end at 4 GiB)\n",
+			MAX_MEMBLOCK_END, SZ_4G);
 		size = MAX_MEMBLOCK_END - base;
 	}
 	if (base + size < phys_offset) {
@@ -197,7 +218,6 @@ void __init early_init_dt_add_memory_arch(u64 base, u64 size)
 	if (memblock_overlaps_region(&memblock.memory, (phys_addr_t)base, (phys_addr_t)size))
 		pr_warn("memory block 0x%llx - 0x%llx overlaps a bank already added: merged\n",
 			base, base + size);
-	/* fails only with memblock.memory full, which memblock reports: the bank is left out */
 	memblock_add((phys_addr_t)base, (phys_addr_t)size);
 }
 
@@ -324,28 +344,170 @@ const char *__init of_flat_dt_get_machine_name(void)
 	return name ? name : "<unknown>";
 }
 
+/* What no-map regions removed so far span, [lo, hi): 0, 0 when none did. */
+static u64 nomap_lo __initdata, nomap_hi __initdata;
+
 /*
- * drivers/of/fdt.c: early_init_dt_reserve_memory_arch() @ v4.14: RAM
- * marked no-map leaves memblock.memory altogether, so it is neither mapped
- * nor given to the buddy allocator; the rest is only reserved.  A range not
- * in RAM at all is reported and ignored rather than reserved.
+ * The no-map region of a /reserved-memory child up to @upto (inclusive)
+ * that [base, end) overlaps: an earlier no-map took that RAM out of
+ * memblock.memory, which is why the range now looks like no RAM at all.
+ * Only asked on that error path, and only when the range meets the span
+ * of what no-map removed: thousands of ranges outside RAM would otherwise
+ * walk all earlier nodes each.
  */
-static int __init early_init_dt_reserve_memory_arch(const char *what, u64 base, u64 size,
-						    bool nomap)
+static const char *__init dt_nomap_overlapping(const void *fdt, int parent, int upto, u64 base,
+					       u64 end)
 {
-	if (base + size > MAX_MEMBLOCK_END) {
-		pr_warn("%s 0x%llx - 0x%llx is above 4 GiB, ignored\n", what, base, base + size);
+	int entry = (dt_root_addr_cells + dt_root_size_cells) * 4;
+	int node;
+
+	if (end <= nomap_lo || base >= nomap_hi)
+		return NULL;
+	fdt_for_each_subnode(node, fdt, parent) {
+		const fdt32_t *reg, *endp;
+		int len;
+
+		if (node > upto)
+			break;
+		reg = fdt_getprop(fdt, node, "reg", &len);
+		if (!reg || !fdt_getprop(fdt, node, "no-map", NULL) ||
+		    !of_fdt_device_is_available(fdt, node) || len <= 0 || len % entry)
+			continue;
+		for (endp = reg + len / 4; reg < endp;) {
+			u64 b = dt_mem_next_cell(dt_root_addr_cells, &reg);
+			u64 e = b + dt_mem_next_cell(dt_root_size_cells, &reg);
+
+			if (e < b)
+				e = ~0ULL;
+			if (round_down(b, PAGE_SIZE) < end && base < round_up(e, PAGE_SIZE))
+				return fdt_get_name(fdt, node, NULL);
+		}
+	}
+	return NULL;
+}
+
+/* The first reserved region overlapping [start, end), or NULL. */
+static const struct memblock_region *__init first_reserved_in(phys_addr_t start, u64 end)
+{
+	for (unsigned long i = 0; i < memblock.reserved.cnt; i++) {
+		const struct memblock_region *r = &memblock.reserved.regions[i];
+
+		if (r->base >= end)
+			break;
+		if ((u64)r->base + r->size > start)
+			return r;
+	}
+	return NULL;
+}
+
+/*
+ * no-map: every page any part of which is no-map leaves memblock.memory,
+ * so it is neither mapped nor freed -- except the pages already reserved:
+ * those hold something in use (the kernel, its page directory, the DTB,
+ * memblock's own arrays, an earlier reservation) and stay, named.  Linux
+ * >= 5.12 refuses such a no-map whole (-EBUSY); a9mm removes the rest.
+ */
+static int __init early_init_dt_remove_nomap(const char *what, u64 start, u64 end)
+{
+	int removed = 0;
+
+	/* within RAM: every length below fits a phys_addr_t */
+	start = max(start, (u64)memblock_start_of_DRAM());
+	end = min(end, (u64)memblock_end_of_DRAM());
+	while (start < end) {
+		const struct memblock_region *r = first_reserved_in((phys_addr_t)start, end);
+		u64 rs = r ? round_down((u64)r->base, PAGE_SIZE) : end;
+		u64 re = r ? min(round_up((u64)r->base + r->size, PAGE_SIZE), end) : end;
+		const char *owner;
+
+		if (rs > start) {
+			memblock_remove((phys_addr_t)start, (phys_addr_t)(rs - start));
+			nomap_lo = nomap_hi ? min(nomap_lo, start) : start;
+			nomap_hi = max(nomap_hi, rs);
+			removed = 1;
+		}
+		if (!r)
+			break;
+		rs = max(rs, start);
+		owner = arm_memblock_owner((phys_addr_t)rs, (phys_addr_t)(re - rs));
+		pr_warn("%s: no-map 0x%llx - 0x%llx is memory already in use (%s): left mapped and reserved\n",
+			what, rs, re - 1, owner ? owner : "an earlier reservation");
+		start = re;
+	}
+	return removed ? 0 : -EBUSY;
+}
+
+/*
+ * drivers/of/fdt.c: early_init_dt_reserve_memory_arch() @ v4.14: RAM marked
+ * no-map leaves memblock.memory altogether, so it is neither mapped nor
+ * given to the buddy allocator; the rest is only reserved.  a9mm also
+ * trims what Linux passes on as it is: a range that wraps past 2^64 or
+ * reaches above 4 GiB is cut (and said so), and only the parts of it that
+ * are RAM are reserved, so "reserved size" never exceeds the RAM; a range
+ * with no RAM in it is reported -- naming the earlier no-map region that
+ * removed its RAM, when that is why -- and ignored.  @node is the
+ * /reserved-memory child, @parent /reserved-memory (-1 for /memreserve/).
+ */
+static int __init early_init_dt_reserve_memory_arch(const char *what, const void *fdt, int parent,
+						    int node, u64 base, u64 size, bool nomap)
+{
+	u64 end = base + size, covered = 0;
+	const char *nm;
+	unsigned long i;
+
+	if (end < base) {
+		pr_warn("%s 0x%llx + 0x%llx wraps past the end of the address space: cut at 4 GiB\n",
+			what, base, size);
+		end = SZ_4G;
+	}
+	if (base >= SZ_4G) {
+		pr_warn("%s 0x%llx - 0x%llx is above 4 GiB, ignored\n", what, base, end);
 		return -EINVAL;
 	}
-	if (!memblock_overlaps_region(&memblock.memory, (phys_addr_t)base, (phys_addr_t)size)) {
-		pr_warn("%s 0x%llx - 0x%llx is outside RAM, ignored\n", what, base, base + size);
+	if (end > SZ_4G) {
+		pr_warn("%s: ignoring 0x%llx - 0x%llx (above 4 GiB, no LPAE)\n", what, SZ_4G, end);
+		end = SZ_4G;
+	}
+	if (nomap) {
+		base = round_down(base, PAGE_SIZE);
+		end = round_up(end, PAGE_SIZE);
+	}
+	for (i = 0; i < memblock.memory.cnt; i++) {
+		const struct memblock_region *m = &memblock.memory.regions[i];
+		u64 s = max(base, (u64)m->base), e = min(end, (u64)m->base + m->size);
+
+		if (s < e)
+			covered += e - s;
+	}
+	nm = covered < end - base && node >= 0 ? dt_nomap_overlapping(fdt, parent, node, base, end)
+					       : NULL;
+	if (!covered) {
+		if (nm)
+			pr_warn("%s 0x%llx - 0x%llx overlaps the no-map region '%s', ignored\n",
+				what, base, end, nm);
+		else
+			pr_warn("%s 0x%llx - 0x%llx is outside RAM, ignored\n", what, base, end);
 		return -EINVAL;
 	}
-	if (!memblock_is_region_memory((phys_addr_t)base, (phys_addr_t)size))
-		pr_warn("%s 0x%llx - 0x%llx is partly outside RAM\n", what, base, base + size);
+	if (covered < end - base) {
+		if (nm)
+			pr_warn("%s 0x%llx - 0x%llx overlaps the no-map region '%s': only the RAM left in it is %s\n",
+				what, base, end, nm, nomap ? "removed" : "reserved");
+		else
+			pr_warn("%s 0x%llx - 0x%llx is partly outside RAM: only the RAM in it is %s\n",
+				what, base, end, nomap ? "removed" : "reserved");
+	}
 	if (nomap)
-		return memblock_remove((phys_addr_t)base, (phys_addr_t)size);
-	return memblock_reserve((phys_addr_t)base, (phys_addr_t)size);
+		return early_init_dt_remove_nomap(what, base, end);
+	/* memblock_reserve() leaves memblock.memory as it is: walk it directly */
+	for (i = 0; i < memblock.memory.cnt; i++) {
+		const struct memblock_region *m = &memblock.memory.regions[i];
+		u64 s = max(base, (u64)m->base), e = min(end, (u64)m->base + m->size);
+
+		if (s < e)
+			memblock_reserve((phys_addr_t)s, (phys_addr_t)(e - s));
+	}
+	return 0;
 }
 
 /*
@@ -353,12 +515,14 @@ static int __init early_init_dt_reserve_memory_arch(const char *what, u64 base, 
  * with a static "reg".  Children that only ask for a size (dynamic
  * placement, CMA pools) need allocators a9mm does not have: reported.
  */
-static void __init __reserved_mem_reserve_reg(const void *fdt, int node, const char *uname)
+static void __init __reserved_mem_reserve_reg(const void *fdt, int parent, int node,
+					      const char *uname)
 {
 	int entry = (dt_root_addr_cells + dt_root_size_cells) * 4, len;
 	const fdt32_t *prop = fdt_getprop(fdt, node, "reg", &len);
 	bool nomap = fdt_getprop(fdt, node, "no-map", NULL) != NULL;
 	const fdt32_t *endp;
+	char what[80];
 
 	if (!prop) {
 		pr_warn("Reserved memory: node '%s' has no reg (dynamic placement is not supported), ignored\n",
@@ -369,13 +533,14 @@ static void __init __reserved_mem_reserve_reg(const void *fdt, int node, const c
 		pr_err("Reserved memory: invalid reg property in '%s', skipping node.\n", uname);
 		return;
 	}
+	snprintf(what, sizeof(what), "Reserved memory: node '%s'", uname);
 	endp = prop + len / 4;
 	while (prop < endp) {
 		u64 base = dt_mem_next_cell(dt_root_addr_cells, &prop);
 		u64 size = dt_mem_next_cell(dt_root_size_cells, &prop);
 
-		if (size &&
-		    early_init_dt_reserve_memory_arch("Reserved memory", base, size, nomap) == 0)
+		if (size && early_init_dt_reserve_memory_arch(what, fdt, parent, node, base, size,
+							      nomap) == 0)
 			pr_debug(
 				"Reserved memory: reserved region for node '%s': base 0x%08llx, size %llu MiB%s\n",
 				uname, base, size >> 20, nomap ? " (no-map)" : "");
@@ -397,6 +562,16 @@ static void __init __fdt_scan_reserved_mem(const void *fdt)
 	parent = fdt_path_offset(fdt, "/reserved-memory");
 	if (parent < 0)
 		return;
+	/*
+	 * Linux trusts the root's cell sizes here even when the memory scan
+	 * refused them: 0 divides by zero below, 0x40000000 overflows an int
+	 * (seen while writing tests/fuzz/fuzz_fdt_scan.c; its seed corpus now
+	 * holds both trees).
+	 */
+	if (!dt_root_cells_usable()) {
+		pr_err("Reserved memory: the root's #address-cells / #size-cells are unusable, ignoring\n");
+		return;
+	}
 	prop = fdt_getprop(fdt, parent, "#size-cells", &len);
 	if (!prop || len != 4 || (int)fdt32_ld(prop) != dt_root_size_cells)
 		goto bad;
@@ -411,7 +586,7 @@ static void __init __fdt_scan_reserved_mem(const void *fdt)
 
 		if (!of_fdt_device_is_available(fdt, node))
 			continue;
-		__reserved_mem_reserve_reg(fdt, node, uname);
+		__reserved_mem_reserve_reg(fdt, parent, node, uname);
 	}
 	return;
 bad:
@@ -432,13 +607,15 @@ void __init early_init_fdt_scan_reserved_mem(void)
 
 	if (!fdt)
 		return;
+	nomap_lo = nomap_hi = 0;
 	n = fdt_num_mem_rsv(fdt);
 	for (i = 0; i < n; i++) {
 		uint64_t base, size;
 
 		if (fdt_get_mem_rsv(fdt, i, &base, &size) || !size)
 			continue;
-		if (early_init_dt_reserve_memory_arch("/memreserve/", base, size, false) == 0)
+		if (early_init_dt_reserve_memory_arch("/memreserve/", fdt, -1, -1, base, size,
+						      false) == 0)
 			pr_debug("/memreserve/ 0x%08llx - 0x%08llx\n", (u64)base,
 				 (u64)(base + size - 1));
 	}
@@ -455,6 +632,5 @@ void __init early_init_fdt_reserve_self(void)
 {
 	if (!initial_boot_params)
 		return;
-	/* cannot fail: arm_memblock_init() reserved only two ranges before */
 	memblock_reserve(__pa(initial_boot_params), fdt_totalsize(initial_boot_params));
 }

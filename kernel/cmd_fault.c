@@ -123,8 +123,24 @@ static void traps_no_fault_returns_zero(struct ktap_test *t)
 	KTAP_EXPECT_EQ(t, word, 0x5a5a5a5a);
 }
 
+/*
+ * The RAM probe's way (mm/ram_probe.c): with fault_quiet set, a data abort
+ * is an answer -- fault_try() returns 1 without die()'s report.
+ */
+static void traps_quiet_abort_is_an_answer(struct ktap_test *t)
+{
+	unsigned long before = this_cpu_read(fault_quiet_taken);
+
+	this_cpu_write(fault_quiet, true);
+	KTAP_EXPECT_EQ(t, fault_try(fault_null, 0), 1);
+	this_cpu_write(fault_quiet, false);
+	KTAP_EXPECT_EQ(t, this_cpu_read(fault_quiet_taken), before + 1);
+	KTAP_EXPECT_EQ(t, this_cpu_read(fault_fixup), 0);
+}
+
 static const struct ktap_case traps_cases[] = {
 	KTAP_CASE(traps_fault_kinds),
 	KTAP_CASE(traps_no_fault_returns_zero),
+	KTAP_CASE(traps_quiet_abort_is_an_answer),
 };
 KTAP_SUITE(traps_suite, "traps", traps_cases);

@@ -9,6 +9,8 @@
  * not have: the part of a mem= bank outside the DT's banks is reported and
  * dropped, because touching it would hang the board, not just the test.
  */
+#include <limits.h>
+
 #include <asm/memory.h>
 #include <asm/page.h>
 #include <asm/setup.h>
@@ -33,8 +35,7 @@ static bool usermem __initdata;
  * rounded up, size down), nothing past 4 GiB without LPAE, nothing below
  * PHYS_OFFSET (the linear map starts there).  Each part it drops is named.
  *
- * Return: 0, -EINVAL when nothing of the bank is usable, or
- * memblock_add()'s -ENOMEM.
+ * Return: 0, or -EINVAL when nothing of the bank is usable.
  */
 int __init arm_add_memory(u64 start, u64 size)
 {
@@ -93,7 +94,25 @@ static void __init add_user_bank(const char *arg, u64 start, u64 size)
 		       arg, size - covered, start, end - 1);
 }
 
-/* arch/arm/kernel/setup.c: early_mem() @ v4.14 */
+#ifdef A9MM_HOST
+/**
+ * mem_param_reset() - forget earlier mem= options
+ *
+ * Host builds only, no Linux counterpart: the host tests and fuzzers boot
+ * many times in one process.
+ */
+void mem_param_reset(void)
+{
+	usermem = false;
+	nr_dt_banks = 0;
+}
+#endif
+
+/*
+ * arch/arm/kernel/setup.c: early_mem() @ v4.14.  Linux takes whatever
+ * memparse() gives; a9mm refuses a mem= it cannot honour, saying why,
+ * and keeps the device tree's RAM.
+ */
 static int __init early_mem(char *p)
 {
 	char *endp;
@@ -111,21 +130,29 @@ static int __init early_mem(char *p)
 		if (endp == at)
 			endp = at - 1; /* "SIZE@" without START */
 	}
-	if (endp == p || *endp || size == 0) {
-		pr_err("mem=%s: not SIZE[@START] with a non-zero SIZE, ignored\n", p);
+	if (endp == p || *endp) {
+		pr_err("mem=%s: not SIZE[@START], ignored\n", p);
+		return 0;
+	}
+	if (size == 0 || size > SZ_4G || start >= SZ_4G) {
+		pr_err("mem=%s: %s%s, ignored\n", p,
+		       size == 0      ? "SIZE is 0"
+		       : size > SZ_4G ? "SIZE is beyond 4 GiB"
+				      : "START is beyond 4 GiB",
+		       size == ULLONG_MAX || start == ULLONG_MAX ? " (it overflows 64 bits)" : "");
 		return 0;
 	}
 
 	/* The first mem= replaces what the device tree said. */
 	if (!usermem) {
+		if (memblock.memory.cnt > ARRAY_SIZE(dt_banks)) {
+			pr_err("mem=%s: the device tree has %lu memory banks, more than the %lu mem= can compare with; ignored\n",
+			       p, memblock.memory.cnt, (unsigned long)ARRAY_SIZE(dt_banks));
+			return 0;
+		}
 		usermem = true;
 		nr_dt_banks = memblock.memory.cnt;
 		memcpy(dt_banks, memblock.memory.regions, nr_dt_banks * sizeof(dt_banks[0]));
-		/*
-		 * Fails only when memblock.memory is too full to split, which
-		 * memblock reports; the device tree's banks then stay, and the
-		 * mem= banks, which lie inside them, add nothing.
-		 */
 		memblock_remove(memblock_start_of_DRAM(),
 				memblock_end_of_DRAM() - memblock_start_of_DRAM());
 	}

@@ -12,6 +12,7 @@
 #include <asm/atomic.h>
 #include <linux/cmdline.h>
 #include <linux/console.h>
+#include <linux/errno.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/reboot.h>
@@ -26,17 +27,22 @@ static atomic_t panic_cpu = ATOMIC_INIT(-1);
 
 enum system_states system_state = SYSTEM_BOOTING;
 
+/*
+ * kernel/panic.c: the "panic" core_param (an int, parsed by kstrtoint() as
+ * param_set_int() does @ v4.14).  A value that is not an int is refused
+ * whole -- panic=4294967297 would otherwise wrap to 1 second.
+ */
 static int __init panic_setup(char *str)
 {
-	char *end;
-	bool neg = str && *str == '-';
-	unsigned long long v = str ? memparse(str + neg, &end) : 0;
+	int v, err = str ? kstrtoint(str, 0, &v) : -EINVAL;
 
-	if (!str || end == str + neg || *end) {
-		pr_warn("panic=%s: expected a number of seconds\n", str ? str : "");
+	if (err) {
+		pr_warn("panic=%s: %s, ignored (a panic halts)\n", str ? str : "",
+			err == -ERANGE ? "out of range for an int (ERANGE)"
+				       : "expected a number of seconds");
 		return 0;
 	}
-	panic_timeout = neg ? -(long)v : (long)v;
+	panic_timeout = v;
 	return 0;
 }
 early_param("panic", panic_setup);

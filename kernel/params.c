@@ -14,9 +14,14 @@
 #include <linux/cmdline.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
-#include <linux/init.h>
 
+#ifdef A9MM_HOST
+extern const struct obs_kernel_param __start_a9mm_init_setup[], __stop_a9mm_init_setup[];
+#define __setup_start __start_a9mm_init_setup
+#define __setup_end   __stop_a9mm_init_setup
+#else
 extern const struct obs_kernel_param __setup_start[], __setup_end[];
+#endif
 
 /*
  * Linux's early-console options: a9mm's console is up from the first

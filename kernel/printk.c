@@ -35,6 +35,7 @@
 
 #include <linux/cmdline.h>
 #include <linux/compiler_attributes.h>
+#include <linux/errno.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/printk.h>
@@ -482,10 +483,12 @@ int printk(const char *fmt, ...)
 /* init/main.c: loglevel() @ v4.14 */
 static int __init loglevel(char *str)
 {
-	unsigned long v;
+	unsigned int v;
+	int err = str ? kstrtouint(str, 10, &v) : -EINVAL;
 
-	if (!str || kstrtoul(str, 10, &v) || v > 15) {
-		pr_warn("loglevel=%s: expected a number 0..15, keeping %d\n", str ? str : "",
+	if (err || v > 15) {
+		pr_warn("loglevel=%s: %s, keeping %d\n", str ? str : "",
+			err == -EINVAL ? "expected a number 0..15" : "out of range 0..15 (ERANGE)",
 			console_loglevel);
 		return 0;
 	}

@@ -10,6 +10,8 @@
 #include <asm/cputype.h>
 #include <asm/memory.h>
 #include <asm/mm.h>
+#include <asm/page.h>
+#include <asm/pgtable.h>
 #include <asm/ptrace.h>
 #include <asm/sections.h>
 #include <asm/setup.h>
@@ -188,18 +190,50 @@ void show_cpuinfo(int (*print)(const char *fmt, ...))
 }
 
 /*
+ * a9mm: before paging_init() only head.S's sections are mapped -- the
+ * kernel's own, up to the end of the MiB that _end falls in.  A memblock
+ * array that fills up before then (a device tree with hundreds of banks or
+ * reservations) grows into the free rest of that MiB: above the image, and
+ * below the DTB if the boot loader put it there (it is not reserved yet).
+ *
+ *   PHYS_OFFSET   _text        _end      window       next MiB
+ *   |..pgd..|=====kernel=======|--------------------|
+ */
+static void __init early_memblock_resize_window(void)
+{
+	phys_addr_t start = PAGE_ALIGN(__pa(_end));
+	phys_addr_t end = round_up(__pa(_end), SECTION_SIZE);
+
+	if (__atags_pointer >= start && __atags_pointer < end)
+		end = __atags_pointer & PAGE_MASK;
+	memblock_set_resize_window(start, end);
+}
+
+/*
  * What Linux silently assumes, checked: the kernel runs from RAM it was
  * told about, and lowmem has a whole 2 MiB pmd for page-table memory (see
  * adjust_lowmem_bounds()).  A DT or mem= that breaks either would crash
- * in paging_init() with the console already gone; say why instead.
+ * in paging_init() with the console already gone; say why instead.  So
+ * would memblock's own arrays, once grown (outside the image), left out
+ * of the RAM map_lowmem() maps.
  */
 static void __init check_lowmem(void)
 {
 	phys_addr_t text = __pa(_text), end = __pa(_end);
+	struct memblock_type *types[] = { &memblock.memory, &memblock.reserved };
 
 	if (!memblock_is_region_memory(text, end - text))
 		panic("the kernel image (0x%08lx-0x%08lx) is not in the RAM the device tree and mem= describe",
 		      (unsigned long)text, (unsigned long)end - 1);
+	for (unsigned int i = 0; i < ARRAY_SIZE(types); i++) {
+		phys_addr_t a = __pa(types[i]->regions);
+		phys_addr_t size = types[i]->max * sizeof(struct memblock_region);
+
+		if ((a < text || a >= end) &&
+		    (!memblock_is_region_memory(a, size) || a + size > arm_lowmem_limit))
+			panic("memblock's %s array (0x%08lx-0x%08lx) is not in the lowmem the device tree and mem= describe",
+			      types[i]->name, (unsigned long)a, (unsigned long)(a + size - 1));
+	}
 	if (memblock_get_current_limit() <= memblock_start_of_DRAM())
 		panic("lowmem 0x%08lx-0x%08lx holds no whole 2 MiB pmd for early page tables",
 		      (unsigned long)memblock_start_of_DRAM(), (unsigned long)arm_lowmem_limit - 1);
@@ -218,6 +252,7 @@ void __init setup_arch(char **cmdline_p)
 	const char *model;
 
 	setup_processor();
+	early_memblock_resize_window();
 	model = setup_machine_fdt(__atags_pointer);
 	if (!model)
 		panic("no usable device tree: cannot find out where RAM is");
@@ -240,7 +275,9 @@ void __init setup_arch(char **cmdline_p)
 
 	adjust_lowmem_bounds();
 	arm_memblock_init();
-	/* Memory may have been removed (no-map), so recalculate the bounds. */
+	/* a9mm: is the RAM the DT describes there?  Before anything is allocated. */
+	early_ram_probe();
+	/* Memory may have been removed (no-map, no RAM), so recalculate the bounds. */
 	adjust_lowmem_bounds();
 	check_lowmem();
 	paging_init_ns = global_timer_ns();

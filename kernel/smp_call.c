@@ -318,11 +318,13 @@ early_param("nosmp", nosmp);
 /* kernel/smp.c: maxcpus=N: at most N CPUs in all (0 as nosmp) */
 static int __init maxcpus(char *str)
 {
-	unsigned long n;
+	unsigned int n;
+	int err = str ? kstrtouint(str, 0, &n) : -EINVAL;
 
-	if (!str || kstrtoul(str, 0, &n)) {
-		pr_warn("maxcpus=%s: expected a number of CPUs, bringing up all of them\n",
-			str ? str : "");
+	if (err) {
+		pr_warn("maxcpus=%s: %s, bringing up all of them\n", str ? str : "",
+			err == -ERANGE ? "out of range for an unsigned int (ERANGE)"
+				       : "expected a number of CPUs");
 		return 0;
 	}
 	setup_max_cpus = n > NR_CPUS ? NR_CPUS : (unsigned int)n;

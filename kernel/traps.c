@@ -22,6 +22,8 @@ extern const char __vectors_start[], __vectors_end[];
 extern const char linux_banner[];
 
 DEFINE_PER_CPU(unsigned long, fault_fixup);
+DEFINE_PER_CPU(bool, fault_quiet);
+DEFINE_PER_CPU(unsigned long, fault_quiet_taken);
 static int die_counter;
 
 /* arch/arm/kernel/traps.c: die_lock: one oops report at a time, whole */
@@ -210,6 +212,15 @@ void do_DataAbort(struct pt_regs *regs)
 	unsigned long fsr = read_dfsr();
 	unsigned long addr = read_dfar();
 
+	unsigned long *fixup = this_cpu_ptr(&fault_fixup);
+
+	if (*fixup && this_cpu_read(fault_quiet)) {
+		(*this_cpu_ptr(&fault_quiet_taken))++;
+		regs->ARM_pc = *fixup;
+		regs->ARM_cpsr &= ~PSR_T_BIT;
+		*fixup = 0;
+		return;
+	}
 	printk(KERN_ALERT "Unable to handle kernel %s at virtual address %08lx\n",
 	       addr < 4096 ? "NULL pointer dereference" : "paging request", addr);
 	show_fsr("DFSR", fsr, true);
@@ -329,11 +340,12 @@ void show_pte(unsigned long addr)
  *
  * Not in Linux: read the copy back.  memblock hands pages out top-down,
  * so this one sits near the top of lowmem as the device tree describes it;
- * if the board has no RAM there (a DT that claims more than -m gives)
- * QEMU drops the writes, and the first exception would run zeroes
- * forever.  Better to stop now, saying why.  This relies on QEMU having
- * no cache model: real hardware would answer the read from the D-cache
- * (and report the missing RAM as an external abort instead).
+ * if the board had no RAM there QEMU would drop the writes, and the first
+ * exception would run zeroes forever.  The RAM probe (mm/memtest.c)
+ * removes such RAM before anything is allocated; this check stays as the
+ * last word on the one page every exception depends on.  It relies on
+ * QEMU having no cache model: real hardware would answer the read from
+ * the D-cache (and report missing RAM as an external abort instead).
  */
 void early_trap_init(void *vectors_base)
 {

@@ -4,11 +4,14 @@
  * and the buddy allocator: arm_memblock_init(), bootmem_init() and
  * mem_init().
  */
+#include <libfdt.h>
+
 #include <asm/highmem.h>
 #include <asm/map.h>
 #include <asm/memory.h>
 #include <asm/mm.h>
 #include <asm/sections.h>
+#include <asm/setup.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
@@ -49,6 +52,42 @@ void __init arm_memblock_init(void)
 	early_init_fdt_reserve_self();
 	early_init_fdt_scan_reserved_mem();
 	memblock_dump_all();
+}
+
+/**
+ * arm_memblock_owner() - name what the kernel already keeps in a range
+ * @base: first byte of the range
+ * @size: its length in bytes
+ *
+ * a9mm's own, no Linux counterpart: the DT scan asks it when a no-map
+ * region covers memory that is already reserved, so that the refusal names
+ * what is there (a no-map over swapper_pg_dir would otherwise take the
+ * live page tables out of RAM).
+ *
+ * Return: a description of the first thing found there, or NULL.
+ */
+const char *arm_memblock_owner(phys_addr_t base, phys_addr_t size)
+{
+	const struct memblock_type *arrays[] = { &memblock.memory, &memblock.reserved };
+	phys_addr_t pgd = __pa(swapper_pg_dir), text = __pa(_text), end = __pa(_end);
+	u64 last = (u64)base + size;
+
+	if (pgd < last && base < pgd + PTRS_PER_PGD * sizeof(pgd_t))
+		return "swapper_pg_dir, the kernel's own page directory";
+	if (text < last && base < end)
+		return "the kernel image";
+	for (unsigned int i = 0; i < ARRAY_SIZE(arrays); i++) {
+		phys_addr_t a = __pa(arrays[i]->regions);
+
+		if ((a < text || a >= end) && a < last &&
+		    base < a + PAGE_ALIGN(arrays[i]->max * sizeof(struct memblock_region)))
+			return arrays[i] == &memblock.memory ? "memblock's memory array"
+							     : "memblock's reserved array";
+	}
+	if (initial_boot_params && __atags_pointer < last &&
+	    base < __atags_pointer + fdt_totalsize(initial_boot_params))
+		return "the device tree blob";
+	return NULL;
 }
 
 /*

@@ -11,15 +11,19 @@
  *   [==A==][n][==B==]  merge  [=A][ iso ][A]  ->  [=A]     [A]
  *   [=======A=======]
  *
- * The arrays start as static tables of INIT_MEMBLOCK_REGIONS; once the
- * linear map exists (memblock_allow_resize()) a full array doubles itself
- * with memory taken from memblock, before that it refuses with an error.
- *
  * memblock has no lock: only the boot CPU uses it, before smp_init()
  * starts the others.  free_all_bootmem() hands its free memory to the
  * buddy allocator and calls memblock_discard(); from then on every change
  * and every allocation is refused as an error, naming the caller -- they
  * would hand out, or claim, pages the buddy allocator already owns.
+ *
+ * The arrays start as static tables of INIT_MEMBLOCK_REGIONS.  A full
+ * array doubles itself with memory taken from memblock, as often as needed
+ * (memblock_double_array()): once the linear map exists
+ * (memblock_allow_resize()) anywhere below memblock.current_limit, before
+ * that only inside the window setup_arch() names, RAM head.S already
+ * mapped.  Nothing is ever dropped for want of room: when even that fails,
+ * memblock panics saying which array and where it looked.
  */
 #include <linux/errno.h>
 #include <linux/init.h>
@@ -47,6 +51,8 @@ struct memblock memblock = {
 bool memblock_debug;
 static bool memblock_can_resize;
 static bool memblock_discarded;
+/* a9mm: where a full array may grow before memblock_allow_resize() */
+static phys_addr_t memblock_resize_start, memblock_resize_end;
 
 #define memblock_dbg(fmt, ...)                       \
 	do {                                         \
@@ -86,6 +92,7 @@ void memblock_reset(void)
 	memblock.current_limit = MEMBLOCK_ALLOC_ANYWHERE;
 	memblock_can_resize = false;
 	memblock_discarded = false;
+	memblock_resize_start = memblock_resize_end = 0;
 }
 
 /**
@@ -143,29 +150,75 @@ void memblock_allow_resize(void)
 	memblock_can_resize = true;
 }
 
-/*
- * mm/memblock.c: memblock_double_array() @ v4.14: the new array comes from memblock
- * itself and is reserved there; the static one is simply abandoned.  Only
- * possible once the memory it lands in is mapped.
+/**
+ * memblock_set_resize_window() - where a full array may grow before paging_init()
+ * @start: first byte of the window
+ * @end: first byte past it
+ *
+ * a9mm's own, no Linux counterpart: until memblock_allow_resize(), a full
+ * array may grow only into [@start, @end), RAM the early page tables
+ * already map.  Linux's arrays cannot grow that early at all, and a
+ * reservation that does not fit is lost (-ENOMEM, which its callers
+ * ignore): a tree with hundreds of /memreserve/ entries would boot with
+ * reserved pages on the free lists.
  */
-static int memblock_double_array(struct memblock_type *type)
+void memblock_set_resize_window(phys_addr_t start, phys_addr_t end)
+{
+	memblock_resize_start = start;
+	memblock_resize_end = end;
+}
+
+/*
+ * memblock_find_in_range() reads an end of 0 as "up to the current limit"
+ * (MEMBLOCK_ALLOC_ACCESSIBLE): an empty window must find nothing instead.
+ */
+static phys_addr_t memblock_find_above(phys_addr_t start, phys_addr_t end, phys_addr_t size)
+{
+	return start < end ? memblock_find_in_range(start, end, size, PAGE_SIZE) : 0;
+}
+
+/*
+ * mm/memblock.c: memblock_double_array() @ v4.14: the new array comes from
+ * memblock itself, in whole pages, and is reserved there; a previous one
+ * memblock gave goes back (after, not before, the new one is reserved),
+ * the static one is simply abandoned.
+ *
+ * [new_area_start, new_area_start + new_area_size) is the range the caller
+ * is about to add to or remove from @type, and the new array is looked for
+ * above it, then below it -- never on it.  When @type is memblock.reserved
+ * that range may still be free (memblock_alloc() reserving the block it
+ * just found).  Linux excludes it only then; a9mm also when @type is
+ * memblock.memory, where the range may be RAM about to be removed (a
+ * no-map region): an array there would be unmapped by paging_init().
+ *
+ * Linux returns -1 when no room is left and the caller's reservation is
+ * dropped.  a9mm cannot lose a reservation (a page in use would reach the
+ * free lists) nor a no-map removal, so it stops here and says why.
+ */
+static void memblock_double_array(struct memblock_type *type, phys_addr_t new_area_start,
+				  phys_addr_t new_area_size)
 {
 	phys_addr_t old_size = type->max * sizeof(struct memblock_region);
-	phys_addr_t new_size = old_size * 2;
-	phys_addr_t addr;
+	phys_addr_t new_size = old_size << 1;
+	phys_addr_t old_alloc_size = PAGE_ALIGN(old_size);
+	phys_addr_t new_alloc_size = PAGE_ALIGN(new_size);
+	phys_addr_t lo = 0, hi = memblock.current_limit, addr;
 	struct memblock_region *new_array, *old_array;
 
 	if (!memblock_can_resize) {
-		pr_err("memblock: %s array is full (%lu regions) and cannot grow before the linear map exists\n",
-		       type->name, type->max);
-		return -ENOMEM;
+		lo = memblock_resize_start;
+		hi = min(hi, memblock_resize_end);
 	}
-	addr = memblock_find_in_range(0, memblock.current_limit, new_size, PAGE_SIZE);
-	if (!addr) {
-		pr_err("memblock: Failed to double %s array from %lu to %lu entries !\n",
-		       type->name, type->max, type->max * 2);
-		return -ENOMEM;
-	}
+	addr = memblock_find_above(max(lo, new_area_start + new_area_size), hi, new_alloc_size);
+	if (!addr && new_area_size)
+		addr = memblock_find_above(lo, min(new_area_start, hi), new_alloc_size);
+	if (!addr)
+		panic("memblock: cannot double the %s array from %lu to %lu regions: no free %lu KiB in [0x%08lx, 0x%08lx)%s (apart from [0x%08lx+0x%lx], the range being changed)",
+		      type->name, type->max, type->max * 2, (unsigned long)new_alloc_size >> 10,
+		      (unsigned long)lo, (unsigned long)hi,
+		      memblock_can_resize ? "" : ", the RAM mapped before paging_init()",
+		      (unsigned long)new_area_start, (unsigned long)new_area_size);
+
 	memblock_dbg("memblock: %s is doubled to %lu at [0x%08lx-0x%08lx]\n", type->name,
 		     type->max * 2, (unsigned long)addr, (unsigned long)(addr + new_size - 1));
 
@@ -176,12 +229,20 @@ static int memblock_double_array(struct memblock_type *type)
 	type->regions = new_array;
 	type->max <<= 1;
 
-	/* An array memblock gave earlier goes back; the static one stays. */
+	/*
+	 * Reserve the new array before the old one goes back -- Linux does it
+	 * the other way round.  Giving back the old memory array may need a
+	 * slot in a full memblock.reserved, whose doubling would then find
+	 * the new memory array's pages still free and move in on top of them
+	 * (found by tests/fuzz/fuzz_memblock.c).  If @type is memblock.reserved
+	 * there is room for its own new array now.
+	 */
+	memblock_reserve(addr, new_alloc_size);
+
+	/* Free old array. We needn't free it if the array is the static one */
 	if (old_array != memblock_memory_init_regions &&
 	    old_array != memblock_reserved_init_regions)
-		memblock_free(__pa(old_array), old_size); /* failing, it only stays reserved */
-	/* Reserving the new array may itself need a slot: there is room now. */
-	return memblock_reserve(addr, new_size);
+		memblock_free(__pa(old_array), old_alloc_size);
 }
 
 /* mm/memblock.c: memblock_merge_regions() @ v4.14: join touching same-flag neighbours */
@@ -270,9 +331,15 @@ repeat:
 	if (!nr_new)
 		return 0;
 	if (!insert) {
-		while (type->cnt + nr_new > type->max)
-			if (memblock_double_array(type) < 0)
-				return -ENOMEM;
+		/*
+		 * Linux doubles until the count fits and inserts.  Doubling
+		 * frees the old array, which may lie inside the range and
+		 * so open one more gap in it: count again after each one.
+		 */
+		if (type->cnt + nr_new > type->max) {
+			memblock_double_array(type, obase, size);
+			goto repeat;
+		}
 		insert = true;
 		goto repeat;
 	}
@@ -285,18 +352,17 @@ repeat:
  * or base + size so that [base, base + size) is covered by whole regions
  * [*start_rgn, *end_rgn).  Each split adds one region: room for two first.
  */
-static int memblock_isolate_range(struct memblock_type *type, phys_addr_t base, phys_addr_t size,
-				  unsigned long *start_rgn, unsigned long *end_rgn)
+static void memblock_isolate_range(struct memblock_type *type, phys_addr_t base, phys_addr_t size,
+				   unsigned long *start_rgn, unsigned long *end_rgn)
 {
 	phys_addr_t end = base + memblock_cap_size(base, &size);
 	unsigned long idx;
 
 	*start_rgn = *end_rgn = 0;
 	if (!size)
-		return 0;
+		return;
 	while (type->cnt + 2 > type->max)
-		if (memblock_double_array(type) < 0)
-			return -ENOMEM;
+		memblock_double_array(type, base, size);
 
 	for (idx = 0; idx < type->cnt; idx++) {
 		struct memblock_region *rgn = &type->regions[idx];
@@ -325,7 +391,6 @@ static int memblock_isolate_range(struct memblock_type *type, phys_addr_t base, 
 			*end_rgn = idx + 1;
 		}
 	}
-	return 0;
 }
 
 /* mm/memblock.c: memblock_remove_range() @ v4.14 */
@@ -333,8 +398,7 @@ static int memblock_remove_range(struct memblock_type *type, phys_addr_t base, p
 {
 	unsigned long start_rgn, end_rgn;
 
-	if (memblock_isolate_range(type, base, size, &start_rgn, &end_rgn))
-		return -ENOMEM;
+	memblock_isolate_range(type, base, size, &start_rgn, &end_rgn);
 	while (end_rgn > start_rgn)
 		memblock_remove_region(type, --end_rgn);
 	return 0;
@@ -365,8 +429,8 @@ static void memblock_trace(const char *what, phys_addr_t base, phys_addr_t size,
  * mm/memblock.c: memblock_add() @ v4.14: into memblock.memory, merged with
  * touching regions; parts already there stay as they are.
  *
- * Return: 0, -ENOMEM when the array is full and cannot grow (yet), or
- * -EBUSY after free_all_bootmem() (reported as an error).
+ * Return: 0, or -EBUSY after free_all_bootmem() (reported as an error).
+ * A full array grows; where it cannot, memblock panics, naming the limit.
  */
 int memblock_add(phys_addr_t base, phys_addr_t size)
 {
@@ -383,9 +447,8 @@ int memblock_add(phys_addr_t base, phys_addr_t size)
  *
  * mm/memblock.c: memblock_remove() @ v4.14.
  *
- * Return: 0, -ENOMEM when splitting a region needs a slot the full
- * array cannot give (nothing is removed then), or -EBUSY after
- * free_all_bootmem().
+ * Return: 0 (a full array grows to split a region, as for memblock_add()),
+ * or -EBUSY after free_all_bootmem().
  */
 int memblock_remove(phys_addr_t base, phys_addr_t size)
 {
@@ -403,8 +466,8 @@ int memblock_remove(phys_addr_t base, phys_addr_t size)
  * mm/memblock.c: memblock_reserve() @ v4.14: into memblock.reserved, so
  * neither memblock nor, later, the buddy allocator hands it out.
  *
- * Return: 0, -ENOMEM when the array is full and cannot grow (yet), or
- * -EBUSY after free_all_bootmem() (reported as an error).
+ * Return: 0 (a full array grows, as for memblock_add()), or -EBUSY after
+ * free_all_bootmem() (reported as an error).
  */
 int memblock_reserve(phys_addr_t base, phys_addr_t size)
 {
@@ -421,7 +484,7 @@ int memblock_reserve(phys_addr_t base, phys_addr_t size)
  *
  * mm/memblock.c: memblock_free() @ v4.14.
  *
- * Return: 0, -ENOMEM or -EBUSY as memblock_remove().
+ * Return: 0 or -EBUSY, as memblock_remove().
  */
 int memblock_free(phys_addr_t base, phys_addr_t size)
 {

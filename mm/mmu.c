@@ -48,6 +48,12 @@ static unsigned long vmalloc_min = VMALLOC_END - VMALLOC_DEFAULT_SIZE - VMALLOC_
  * the RAM behind them would be reachable only as device registers.  Linux
  * ioremap()s its devices wherever vmalloc space is, so it needs no such
  * floor.
+ *
+ * Two more are a9mm's: a size beyond 4 GiB is refused (Linux truncates it
+ * to 32 bits, so vmalloc=4G came out as 0, "too small"), and the size is
+ * rounded up to whole pages, so that lowmem, the zone split and memblock's
+ * limit all end on a page boundary (vmalloc=200000001 would otherwise end
+ * lowmem inside a page that is then both mapped and HighMem).
  */
 static int __init early_vmalloc(char *arg)
 {
@@ -64,8 +70,12 @@ static int __init early_vmalloc(char *arg)
 		pr_err("vmalloc=%s: not a size, ignored\n", arg);
 		return 0;
 	}
-	/* Linux truncates to 32 bits (4G becomes 0, "too small"); a9mm saturates */
-	vmalloc_reserve = size > ULONG_MAX ? ULONG_MAX : (unsigned long)size;
+	if (size > ULONG_MAX) {
+		pr_err("vmalloc=%s: does not fit in 32 bits%s (ERANGE), ignored\n", arg,
+		       size == ULLONG_MAX ? ", it overflows 64" : "");
+		return 0;
+	}
+	vmalloc_reserve = (unsigned long)size;
 	if (vmalloc_reserve < SZ_16M) {
 		vmalloc_reserve = SZ_16M;
 		pr_warn("vmalloc area too small, limiting to %luMB\n", vmalloc_reserve >> 20);
@@ -78,6 +88,10 @@ static int __init early_vmalloc(char *arg)
 	if (vmalloc_reserve > VMALLOC_END - (PAGE_OFFSET + SZ_32M) - VMALLOC_OFFSET) {
 		vmalloc_reserve = VMALLOC_END - (PAGE_OFFSET + SZ_32M) - VMALLOC_OFFSET;
 		pr_warn("vmalloc area is too big, limiting to %luMB\n", vmalloc_reserve >> 20);
+	}
+	if (!IS_ALIGNED(vmalloc_reserve, PAGE_SIZE)) {
+		vmalloc_reserve = PAGE_ALIGN(vmalloc_reserve);
+		pr_info("vmalloc=%s: rounded up to whole pages, %lu bytes\n", arg, vmalloc_reserve);
 	}
 	vmalloc_min = VMALLOC_END - vmalloc_reserve - VMALLOC_OFFSET;
 	return 0;

@@ -73,13 +73,15 @@ static const int fallbacks[MIGRATE_TYPES][3] = {
 #define ALLOC_HARDER	 0x10
 #define ALLOC_HIGH	 0x20
 
-/* "mminit_loglevel=N": 4 traces each range __free_pages_memory() frees */
+/* mm/mm_init.c: set_mminit_loglevel() @ v4.14: "mminit_loglevel=4" traces the freeing */
 static int __init set_mminit_loglevel(char *str)
 {
-	unsigned long v;
+	unsigned int v;
+	int err = str ? kstrtouint(str, 0, &v) : -EINVAL;
 
-	if (!str || kstrtoul(str, 0, &v) || v > 7) {
-		pr_err("mminit_loglevel=%s: expected 0..7, ignored\n", str ? str : "");
+	if (err || v > 7) {
+		pr_err("mminit_loglevel=%s: %s, ignored\n", str ? str : "",
+		       err == -EINVAL ? "expected 0..7" : "out of range 0..7 (ERANGE)");
 		return 0;
 	}
 	mminit_loglevel = (int)v;

@@ -81,6 +81,8 @@ ROWS = [
     ("free_low", "freeing lowmem to buddy per page, -m 1024M",
      "1-2 (PG_reserved and _count per page, a list op per block)", "<= 2"),
     ("free_high", "freeing HighMem per page, -m 1024M", "1-2 (as lowmem)", "<= 2"),
+    ("probe", "RAM probe (early_ram_probe) per MiB of free RAM, -m 1024M",
+     "about 30 (two probes of a few loads and stores, one section remap)", ""),
     ("prompt_1024M", "instructions to the prompt, -m 1024M", "about 2 M", "<= 3.5 M"),
     ("prompt_128M", "instructions to the prompt, -m 128M", "", "<= 0.6 M"),
     ("head", "head.S before start_kernel", "", "<= 20 K"),
@@ -251,11 +253,13 @@ def mminit_costs(log, mem):
     z = re.search(r"mminit cost: bootmem_init (\d+) ns \+ freeing", log)
     f = re.search(r"mminit cost: freeing lowmem (\d+) ns for (\d+) pages, HighMem (\d+) ns "
                   r"for (\d+) pages", log)
-    if not m or not z or not f:
+    p = re.search(r"mminit cost: RAM probe (\d+) ns, (\d+) probes over (\d+) pieces", log)
+    if not m or not z or not f or not p:
         sys.exit(f"bench: no 'mminit cost' lines booting -m {mem}:\n{log[-2000:]}")
     return {"pages": int(m.group(3)), "bootmem_init": int(z.group(1)),
             "free_low": int(f.group(1)), "low_pages": int(f.group(2)),
-            "free_high": int(f.group(3)), "high_pages": int(f.group(4))}
+            "free_high": int(f.group(3)), "high_pages": int(f.group(4)),
+            "probe": int(p.group(1)), "probes": int(p.group(2)), "probe_pieces": int(p.group(3))}
 
 
 def bench_pairs(text):
@@ -424,6 +428,8 @@ def measure(args):
         "memmap": f"{mi['bootmem_init'] / mi['pages']:.1f}",
         "free_low": f"{mi['free_low'] / mi['low_pages']:.2f}",
         "free_high": f"{mi['free_high'] / mi['high_pages']:.2f}" if mi["high_pages"] else "-",
+        "probe": f"{mi['probe'] / mi['probe_pieces']:.0f} ({thousands(mi['probe'])} for "
+                 f"{mi['probe_pieces']} MiB, {mi['probes']} probes)",
         "prompt_1024M": millions(c["prompt"] - c["entry"]),
         "prompt_128M": millions(small["counts"]["prompt"] - small["counts"]["entry"]),
         "head": thousands(c["start_kernel"] - c["entry"]),

@@ -15,6 +15,7 @@ PKGS=(
 	libcmocka-dev libfdt-dev
 	python3 python3-pytest python3-pexpect python3-matplotlib
 	valgrind clang-format
+	clang-14 libfuzzer-14-dev libclang-rt-14-dev
 )
 
 if ! command -v dpkg-query >/dev/null; then

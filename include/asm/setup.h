@@ -21,6 +21,9 @@ extern u64 paging_init_ns; /* what paging_init() took, global-timer ns */
 
 /* kernel/mem_param.c: add a bank, trimmed as Linux does; 0 if added */
 int arm_add_memory(u64 start, u64 size);
+#ifdef A9MM_HOST
+void mem_param_reset(void); /* forget earlier mem= options */
+#endif
 
 /* kernel/devtree.c */
 const char *setup_machine_fdt(unsigned long dt_phys);

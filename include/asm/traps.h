@@ -2,13 +2,14 @@
 #ifndef _ASM_TRAPS_H
 #define _ASM_TRAPS_H
 
-#include <linux/percpu.h>
-#include <asm/ptrace.h>
-
 /*
  * arch/arm/include/asm/traps.h @ v4.14, and what kernel/traps.c offers:
  * the C entry points of boot/entry-armv.S
  */
+#include <linux/percpu.h>
+#include <linux/types.h>
+#include <asm/ptrace.h>
+
 void do_undefinstr(struct pt_regs *regs);
 void do_PrefetchAbort(struct pt_regs *regs);
 void do_DataAbort(struct pt_regs *regs);
@@ -22,6 +23,12 @@ void bad_mode(struct pt_regs *regs, int reason);
  * the fault as usual, then returns there instead of dying.  One shot.
  */
 DECLARE_PER_CPU(unsigned long, fault_fixup);
+/*
+ * Set by a caller for which a data abort is an answer, not a bug (the RAM
+ * probe): the abort resumes at this CPU's fault_fixup without a report.
+ */
+DECLARE_PER_CPU(bool, fault_quiet);
+DECLARE_PER_CPU(unsigned long, fault_quiet_taken); /* how many such aborts were answered */
 
 void __show_regs(const struct pt_regs *regs);
 

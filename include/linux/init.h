@@ -30,11 +30,22 @@ struct obs_kernel_param {
 	int early;
 };
 
+/*
+ * The host build (tests, fuzzers) links natively: there the table is a
+ * section with a C name, so that the linker provides __start_ and __stop_
+ * symbols for it (kernel/params.c).
+ */
+#ifdef A9MM_HOST
+#define __setup_section "a9mm_init_setup"
+#else
+#define __setup_section ".init.setup"
+#endif
+
 /* clang-format off */
 #define __setup_param(str, unique_id, fn, early)				\
 	static const char __setup_str_##unique_id[] = str;			\
 	static const struct obs_kernel_param __setup_##unique_id		\
-		__used __section(".init.setup")					\
+		__used __section(__setup_section)				\
 		__aligned(__alignof__(struct obs_kernel_param)) = {		\
 		__setup_str_##unique_id, fn, early				\
 	}

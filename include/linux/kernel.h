@@ -42,6 +42,7 @@
 #define SZ_128M 0x08000000
 #define SZ_256M 0x10000000
 #define SZ_1G	0x40000000
+#define SZ_4G	0x100000000ULL
 
 #define likely(x)   __builtin_expect(!!(x), 1)
 #define unlikely(x) __builtin_expect(!!(x), 0)

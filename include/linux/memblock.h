@@ -74,8 +74,13 @@ bool memblock_is_reserved(phys_addr_t addr);
 bool memblock_is_region_reserved(phys_addr_t base, phys_addr_t size);
 bool memblock_overlaps_region(const struct memblock_type *type, phys_addr_t base, phys_addr_t size);
 void memblock_set_current_limit(phys_addr_t limit);
-/* paging_init(): lowmem is mapped, a full array may now grow */
+/*
+ * A full array grows (memblock_double_array()) into memory memblock
+ * allocates: before memblock_allow_resize() (paging_init(), lowmem mapped)
+ * only inside the window setup_arch() sets, RAM head.S already mapped.
+ */
 void memblock_allow_resize(void);
+void memblock_set_resize_window(phys_addr_t start, phys_addr_t end);
 phys_addr_t memblock_get_current_limit(void);
 
 /* Prints "MEMBLOCK configuration:" and both arrays, Linux's format. */
@@ -88,7 +93,7 @@ static inline void memblock_dump_all(void)
 		__memblock_dump_all();
 }
 
-/* Back to the empty state (static arrays); boot does not need it, tests do. */
+/* Back to the empty state (static arrays, no resizing); boot does not need it, tests do. */
 void memblock_reset(void);
 /*
  * free_all_bootmem(): the buddy allocator owns memory now.  memblock was

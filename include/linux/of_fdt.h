@@ -31,4 +31,11 @@ void early_init_dt_add_memory_arch(u64 base, u64 size);
 void early_init_fdt_scan_reserved_mem(void);
 void early_init_fdt_reserve_self(void);
 
+/*
+ * The arch (mm/init.c): what the kernel already keeps in [base, base +
+ * size) -- "the kernel image", "swapper_pg_dir, ..." -- or NULL, so that a
+ * no-map over it can be refused by name.
+ */
+const char *arm_memblock_owner(phys_addr_t base, phys_addr_t size);
+
 #endif

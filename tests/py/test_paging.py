@@ -89,8 +89,9 @@ def test_seed_layout_at_1024m(boot):
      "vmalloc area too small for the static I/O map at 0xf8000000, limiting to 112MB"),
     ("vmalloc=4M", 4 * MB, "vmalloc area too small, limiting to 16MB"),
     ("vmalloc=2G", 2048 * MB, "vmalloc area is too big, limiting to 968MB"),
-    # past 32 bits: Linux would wrap 4G to 0 ("too small"); a9mm saturates
-    ("vmalloc=4G", 4096 * MB, "vmalloc area is too big, limiting to 968MB"),
+    # past 32 bits: Linux would wrap 4G to 0 ("too small"); a9mm refuses it
+    # (ERANGE) and keeps the default 240 MB
+    ("vmalloc=4G", 240 * MB, "vmalloc=4G: does not fit in 32 bits (ERANGE), ignored"),
 ])
 def test_vmalloc_option(boot, arg, size, warning):
     con = boot(mem="1024M", append=f"console=ttyAMA0 loglevel=8 {arg}")

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <time.h>
 
 #include <asm/memory.h>
@@ -12,6 +13,7 @@
 #include <linux/kallsyms.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
+#include <linux/of_fdt.h>
 #include <asm/mm.h>
 #include <linux/kernel.h>
 #include <linux/percpu.h>
@@ -53,9 +55,13 @@ int vprintk_emit(int level, const char *fmt, va_list args)
 	const char *p = buf;
 	int n = vsnprintf(buf, sizeof(buf), fmt, args);
 
+	static int verbose = -1;
+
 	while (p[0] == '\001' && p[1] != '\0')
 		p += 2;
-	if (getenv("A9MM_VERBOSE"))
+	if (verbose < 0)
+		verbose = getenv("A9MM_VERBOSE") != NULL;
+	if (verbose)
 		fputs(p, stdout);
 	size_t len = strlen(p);
 	if (host_log_len + len < sizeof(host_log)) {
@@ -94,11 +100,18 @@ void panic(const char *fmt, ...)
 	abort();
 }
 
+/*
+ * Anonymous memory, not the heap: zero until written, only what is
+ * touched is backed (the memblock fuzzer's RAM spans 4 GiB), and LSan has
+ * no reason to scan it for pointers.
+ */
 void host_ram_init(phys_addr_t phys_base, size_t size)
 {
 	host_ram_free();
-	host_ram = calloc(1, size);
-	if (!host_ram) {
+	host_ram = mmap(NULL, size, PROT_READ | PROT_WRITE,
+			MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (host_ram == MAP_FAILED) {
+		host_ram = NULL;
 		perror("host_ram_init");
 		abort();
 	}
@@ -168,9 +181,18 @@ int on_each_cpu(smp_call_func_t func, void *info, int wait)
 
 void host_ram_free(void)
 {
-	free(host_ram);
+	if (host_ram)
+		munmap(host_ram, host_ram_size);
 	host_ram = NULL;
 	host_ram_size = 0;
+}
+
+void host_ram_zero(void)
+{
+	if (host_ram && madvise(host_ram, host_ram_size, MADV_DONTNEED)) {
+		perror("host_ram_zero");
+		abort();
+	}
 }
 
 void *a9mm_host_va(phys_addr_t pa)
@@ -197,6 +219,7 @@ phys_addr_t a9mm_host_pa(const void *p)
 pgd_t swapper_pg_dir[PTRS_PER_PGD] __attribute__((aligned(16384)));
 struct kernel_layout host_kernel_layout;
 unsigned int host_early_trap_init_calls;
+const char *host_memblock_owner;
 
 int host_paging_setup(void **state)
 {
@@ -280,4 +303,33 @@ void host_boot_node(unsigned long ram_mb, unsigned long low_mb)
 	free_highpages();
 	init_per_zone_wmark_min();
 	setup_per_cpu_pageset();
+}
+
+/* The DT scan's question to the arch (mm/init.c on the target) */
+const char *arm_memblock_owner(phys_addr_t base, phys_addr_t size)
+{
+	(void)base;
+	(void)size;
+	return host_memblock_owner;
+}
+
+/* The RAM probe's arch half on the host: RAM answers where the test says. */
+struct host_range host_ram_present[8];
+unsigned int host_nr_present;
+phys_addr_t host_probed[1 << 16];
+unsigned long host_nr_probed;
+
+bool arch_ram_probe(phys_addr_t pa)
+{
+	if (host_nr_probed < sizeof(host_probed) / sizeof(host_probed[0]))
+		host_probed[host_nr_probed++] = pa;
+	for (unsigned int i = 0; i < host_nr_present; i++)
+		if (pa >= host_ram_present[i].base &&
+		    pa - host_ram_present[i].base < host_ram_present[i].size)
+			return true;
+	return false;
+}
+
+void arch_ram_probe_done(void)
+{
 }

@@ -27,6 +27,8 @@ extern char host_panic_msg[512];
  */
 void host_ram_init(phys_addr_t phys_base, size_t size);
 void host_ram_free(void);
+/* All of it back to zeroes, and to no memory used (the fuzzers, each run) */
+void host_ram_zero(void);
 
 /*
  * cmocka fixtures: host_paging_setup() (page-table tests) starts from an
@@ -68,5 +70,20 @@ extern unsigned int host_early_trap_init_calls;
  * step of paging_init().
  */
 extern void (*host_pmd_hook)(void *pmd);
+
+/*
+ * The RAM probe (mm/memtest.c): RAM answers arch_ram_probe() inside these
+ * ranges only; every address probed is recorded, in order.
+ */
+struct host_range {
+	phys_addr_t base, size;
+};
+extern struct host_range host_ram_present[8];
+extern unsigned int host_nr_present;
+extern phys_addr_t host_probed[1 << 16];
+extern unsigned long host_nr_probed;
+
+/* What arm_memblock_owner() answers for any range (NULL: nothing named) */
+extern const char *host_memblock_owner;
 
 #endif

@@ -128,7 +128,11 @@ static void test_bank_crossing_4g_is_cut(void **state)
 
 	assert_true(early_init_dt_scan(make_tree(2, 2, "memory@f0000000", reg, sizeof(reg))));
 	check_memory(want, 1);
-	assert_true(host_log_contains("Ignoring memory range 0xfffff000 - 0x110000000"));
+	/* Linux names the part above 4 GiB; a9mm says why the last page goes too */
+	assert_true(host_log_contains(
+		"Ignoring memory range 0x100000000 - 0x110000000 (above 4 GiB, no LPAE)"));
+	assert_true(host_log_contains(
+		"Ignoring memory range 0xfffff000 - 0x100000000 (a memblock region cannot end at 4 GiB)"));
 }
 
 static void test_odd_banks(void **state)
@@ -208,6 +212,219 @@ static void test_reservations(void **state)
 		host_log_contains("node 'pool' has no reg (dynamic placement is not supported)"));
 	assert_false(host_log_contains("off@6c000000"));
 	assert_false(memblock_is_reserved(0x6c000000));
+}
+
+/*
+ * A board tree (#address-cells = #size-cells = 1) with RAM [0x60000000,
+ * 0x80000000) and room to add reservations: what -m 512M gives.
+ */
+static void *board_512m(void)
+{
+	const fdt32_t reg[] = { cpu_to_fdt32(0x60000000), cpu_to_fdt32(0x20000000) };
+	void *fdt = make_tree(1, 1, "memory@60000000", reg, sizeof(reg));
+
+	assert_int_equal(fdt_open_into(fdt, fdt, FDT_MAX_SIZE), 0);
+	return fdt;
+}
+
+/*
+ * Adds /reserved-memory/<name> with reg <base size>, no-map if asked.
+ * libfdt puts a new node first among its siblings: add them last to first.
+ */
+static void add_rmem(void *fdt, const char *name, u32 base, u32 size, bool nomap)
+{
+	int parent = fdt_path_offset(fdt, "/reserved-memory"), node;
+	const fdt32_t reg[] = { cpu_to_fdt32(base), cpu_to_fdt32(size) };
+
+	if (parent < 0) {
+		parent = fdt_add_subnode(fdt, 0, "reserved-memory");
+		assert_true(parent >= 0);
+		assert_int_equal(fdt_setprop_u32(fdt, parent, "#address-cells", 1), 0);
+		assert_int_equal(fdt_setprop_u32(fdt, parent, "#size-cells", 1), 0);
+		assert_int_equal(fdt_setprop(fdt, parent, "ranges", NULL, 0), 0);
+	}
+	node = fdt_add_subnode(fdt, parent, name);
+	assert_true(node >= 0);
+	assert_int_equal(fdt_setprop(fdt, node, "reg", reg, sizeof(reg)), 0);
+	if (nomap)
+		assert_int_equal(fdt_setprop(fdt, node, "no-map", NULL, 0), 0);
+}
+
+static void scan_with_reservations(void *fdt)
+{
+	assert_true(early_init_dt_scan(fdt));
+	early_init_fdt_scan_reserved_mem();
+}
+
+/*
+ * /memreserve/ 0x60000000 0xffffffffffffffff wrapped round 2^64 to end
+ * below its start: "0x60000000 - 0x5fffffff is partly outside RAM", and
+ * 0x9fffffff bytes reserved, more than the RAM.  Clamped, and said so.
+ */
+static void test_reservation_that_wraps_is_clamped(void **state)
+{
+	void *fdt = board_512m();
+
+	assert_int_equal(fdt_add_mem_rsv(fdt, 0x60000000, ~0ULL), 0);
+	scan_with_reservations(fdt);
+	assert_true(host_log_contains("/memreserve/ 0x60000000 + 0xffffffffffffffff wraps past the "
+				      "end of the address space: cut at 4 GiB"));
+	assert_true(host_log_contains(
+		"/memreserve/ 0x60000000 - 0x100000000 is partly outside RAM: only the RAM in it is reserved"));
+	assert_int_equal(memblock_reserved_size(), 0x20000000);
+	assert_false(host_log_contains("0x5fffffff"));
+}
+
+/*
+ * A reservation that reaches past 4 GiB was ignored whole -- the RAM at
+ * its start included, which then went to the free lists.  Now the part
+ * above 4 GiB is cut and the RAM part reserved.
+ */
+static void test_reservation_across_4g_keeps_its_ram(void **state)
+{
+	void *fdt = board_512m();
+
+	assert_int_equal(fdt_add_mem_rsv(fdt, 0x7ff00000, 0x100000000ULL), 0);
+	scan_with_reservations(fdt);
+	assert_true(
+		host_log_contains("/memreserve/: ignoring 0x100000000 - 0x17ff00000 (above 4 GiB"));
+	assert_true(memblock_is_region_reserved(0x7ff00000, 0x100000));
+	assert_int_equal(memblock_reserved_size(), 0x100000);
+}
+
+/*
+ * u@7fffff01 { reg = <0x7fffff01 0xff>; no-map; } at the top of RAM left
+ * memory ending at 0x7fffff01: the page 0x7ffff000 was mapped, and
+ * counted, and memblock-reserved without being PageReserved.  Every page
+ * any part of which is no-map leaves memory.
+ */
+static void test_nomap_unaligned_edges_take_whole_pages(void **state)
+{
+	void *fdt = board_512m();
+	const struct range want[] = { { 0x60000000, 0x04080000 }, { 0x64082000, 0x1bf7d000 } };
+
+	add_rmem(fdt, "u@7fffff01", 0x7fffff01, 0xff, true);
+	add_rmem(fdt, "v@64080800", 0x64080800, 0x1000, true); /* touches two pages */
+	scan_with_reservations(fdt);
+	check_memory(want, 2);
+	assert_false(memblock_is_memory(0x7ffff000));
+	assert_int_equal(memblock.reserved.cnt, 0);
+}
+
+/*
+ * no-map over swapper_pg_dir (reg = <0x6000c000 0x4000>) took the live page
+ * directory out of RAM, and the boot then panicked "lowmem ... holds no
+ * whole 2 MiB pmd".  What is already reserved stays, named; the rest of a
+ * no-map range still goes.
+ */
+static void test_nomap_over_memory_in_use_is_refused_by_name(void **state)
+{
+	void *fdt = board_512m();
+	const struct range want[] = { { 0x60000000, 0x00012000 }, { 0x60014000, 0x1ffec000 } };
+
+	add_rmem(fdt, "part@6000f000", 0x6000f000, 0x5000, true);
+	add_rmem(fdt, "pgd@6000c000", 0x6000c000, 0x4000, true);
+	assert_true(early_init_dt_scan(fdt));
+	/* arm_memblock_init() reserves first: here swapper_pg_dir and a bit of the image */
+	memblock_reserve(0x6000c000, 0x4000);
+	memblock_reserve(0x60010000, 0x1800);
+	host_memblock_owner = "swapper_pg_dir, the kernel's own page directory";
+	early_init_fdt_scan_reserved_mem();
+	host_memblock_owner = NULL;
+	assert_true(host_log_contains(
+		"Reserved memory: node 'pgd@6000c000': no-map 0x6000c000 - 0x6000ffff is memory "
+		"already in use (swapper_pg_dir, the kernel's own page directory): left mapped and reserved"));
+	/* swapper_pg_dir and the image touch: 0x6000f000-0x60011fff stays, the rest goes */
+	assert_true(host_log_contains("node 'part@6000f000': no-map 0x6000f000 - 0x60011fff is "
+				      "memory already in use"));
+	check_memory(want, 2);
+	assert_false(host_log_contains("holds no whole"));
+}
+
+/*
+ * A /reserved-memory node overlapping an earlier no-map one was "partly
+ * outside RAM" or "outside RAM": true only because the no-map removed it.
+ */
+static void test_overlap_with_an_earlier_nomap_is_named(void **state)
+{
+	void *fdt = board_512m();
+
+	add_rmem(fdt, "d@20000000", 0x20000000, 0x1000, false);
+	add_rmem(fdt, "c@70010000", 0x70010000, 0x1000, false);
+	add_rmem(fdt, "b@70080000", 0x70080000, 0x100000, false);
+	add_rmem(fdt, "a@70000000", 0x70000000, 0x100000, true);
+	scan_with_reservations(fdt);
+	assert_true(host_log_contains(
+		"Reserved memory: node 'b@70080000' 0x70080000 - 0x70180000 overlaps the no-map "
+		"region 'a@70000000': only the RAM left in it is reserved"));
+	assert_true(host_log_contains(
+		"Reserved memory: node 'c@70010000' 0x70010000 - 0x70011000 overlaps the no-map "
+		"region 'a@70000000', ignored"));
+	assert_true(host_log_contains(
+		"Reserved memory: node 'd@20000000' 0x20000000 - 0x20001000 is outside RAM, ignored"));
+	assert_false(host_log_contains("partly outside RAM"));
+	assert_true(memblock_is_region_reserved(0x70100000, 0x80000));
+	assert_int_equal(memblock_reserved_size(), 0x80000);
+}
+
+/*
+ * Thousands of /memreserve/ entries and /reserved-memory nodes, each a
+ * region of its own: all reserved, the arrays grown in the early window.
+ */
+static void test_thousands_of_reservations_all_kept(void **state)
+{
+	void *fdt = board_512m();
+	char name[32];
+
+	host_ram_init(0x60000000, 0x100000);
+	memblock_set_resize_window(0x60080000, 0x60100000);
+	for (u32 i = 0; i < 3000; i++)
+		assert_int_equal(fdt_add_mem_rsv(fdt, 0x70000000 + i * 0x3000, 0x1000), 0);
+	for (u32 i = 0; i < 500; i++) {
+		snprintf(name, sizeof(name), "r@%x", 0x78000000 + i * 0x3000);
+		add_rmem(fdt, name, 0x78000000 + i * 0x3000, 0x1000, i % 2);
+	}
+	scan_with_reservations(fdt);
+	for (u32 i = 0; i < 3000; i++)
+		assert_true(memblock_is_region_reserved(0x70000000 + i * 0x3000, 0x1000));
+	for (u32 i = 0; i < 500; i++)
+		assert_true(i % 2 ? !memblock_is_memory(0x78000000 + i * 0x3000)
+				  : memblock_is_region_reserved(0x78000000 + i * 0x3000, 0x1000));
+	/* and the two grown arrays, both in the window */
+	assert_int_equal(memblock.reserved.cnt, 3000 + 250 + 2);
+	assert_true(a9mm_host_pa(memblock.memory.regions) >= 0x60080000);
+	assert_true(a9mm_host_pa(memblock.reserved.regions) >= 0x60080000);
+	assert_int_equal(memblock.memory.cnt, 251);
+	assert_false(host_log_contains("failed"));
+	host_ram_free();
+}
+
+/*
+ * Root cell sizes the memory scan refuses must not be used for
+ * /reserved-memory either: 0 divided by zero, 0x40000000 overflowed.
+ */
+static void test_reserved_memory_with_unusable_root_cells(void **state)
+{
+	const fdt32_t reg[] = { cpu_to_fdt32(0x60000000), cpu_to_fdt32(0x1000) };
+	const u32 cells[] = { 0, 0x40000000 };
+
+	for (int i = 0; i < 2; i++) {
+		void *fdt = make_tree((int)cells[i], (int)cells[i], "memory@60000000", reg,
+				      sizeof(reg));
+		int parent = fdt_add_subnode(fdt, 0, "reserved-memory"), node;
+
+		assert_int_equal(fdt_setprop_u32(fdt, parent, "#address-cells", cells[i]), 0);
+		assert_int_equal(fdt_setprop_u32(fdt, parent, "#size-cells", cells[i]), 0);
+		assert_int_equal(fdt_setprop(fdt, parent, "ranges", NULL, 0), 0);
+		node = fdt_add_subnode(fdt, parent, "x");
+		assert_int_equal(fdt_setprop(fdt, node, "reg", reg, sizeof(reg)), 0);
+		memblock_reset();
+		host_log_reset();
+		scan_with_reservations(fdt);
+		assert_true(host_log_contains("Reserved memory: the root's #address-cells / "
+					      "#size-cells are unusable, ignoring"));
+		assert_int_equal(memblock.reserved.cnt, 0);
+	}
 }
 
 static void test_reserve_self(void **state)
@@ -349,6 +566,13 @@ int main(void)
 		cmocka_unit_test_setup(test_no_memory_node, setup),
 		cmocka_unit_test_setup(test_bad_cells, setup),
 		cmocka_unit_test_setup(test_reservations, setup),
+		cmocka_unit_test_setup(test_reservation_that_wraps_is_clamped, setup),
+		cmocka_unit_test_setup(test_reservation_across_4g_keeps_its_ram, setup),
+		cmocka_unit_test_setup(test_nomap_unaligned_edges_take_whole_pages, setup),
+		cmocka_unit_test_setup(test_nomap_over_memory_in_use_is_refused_by_name, setup),
+		cmocka_unit_test_setup(test_overlap_with_an_earlier_nomap_is_named, setup),
+		cmocka_unit_test_setup(test_thousands_of_reservations_all_kept, setup),
+		cmocka_unit_test_setup(test_reserved_memory_with_unusable_root_cells, setup),
 		cmocka_unit_test_setup(test_reserve_self, setup),
 		cmocka_unit_test_setup(test_bootargs, setup),
 		cmocka_unit_test_setup(test_bad_blobs, setup),

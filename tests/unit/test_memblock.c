@@ -197,26 +197,186 @@ static void test_alloc_never_returns_page_zero(void **state)
 	assert_int_equal(memblock_alloc_base(0x1000, 0x1000, MEMBLOCK_ALLOC_ACCESSIBLE), 0);
 }
 
-static void test_full_array_refuses_before_resize(void **state)
+/* Runs fn, which must panic; returns the panic message. */
+static const char *expect_panic(void (*fn)(void))
 {
-	unsigned long i;
+	jmp_buf jb;
 
-	for (i = 0; i < INIT_MEMBLOCK_REGIONS; i++)
+	host_panic_jmp = &jb;
+	if (!setjmp(jb)) {
+		fn();
+		host_panic_jmp = NULL;
+		fail_msg("no panic");
+	}
+	host_panic_jmp = NULL;
+	return host_panic_msg;
+}
+
+static void add_one_more_bank(void)
+{
+	memblock_add(0x1000 + INIT_MEMBLOCK_REGIONS * 0x2000, 0x1000);
+}
+
+/*
+ * With nowhere to grow (no window, no resize), a full array stops the
+ * kernel naming the limit -- never drops the region (a dropped
+ * reservation is an in-use page on a free list).
+ */
+static void test_full_array_without_room_panics(void **state)
+{
+	for (unsigned long i = 0; i < INIT_MEMBLOCK_REGIONS; i++)
 		assert_int_equal(memblock_add(0x1000 + i * 0x2000, 0x1000), 0);
 	assert_int_equal(memblock.memory.cnt, INIT_MEMBLOCK_REGIONS);
-	/* one more disjoint region: a clear error, nothing overwritten */
-	assert_int_equal(memblock_add(0x1000 + i * 0x2000, 0x1000), -ENOMEM);
-	assert_true(host_log_contains("memory array is full (128 regions)"));
+	assert_non_null(strstr(
+		expect_panic(add_one_more_bank),
+		"memblock: cannot double the memory array from 128 to 256 regions: no free 4 KiB"));
+	assert_non_null(strstr(host_panic_msg, "the RAM mapped before paging_init()"));
+}
+
+/* Fills memblock.reserved with n one-page regions, a page apart, from base. */
+static void fill_reserved(phys_addr_t base, unsigned long n)
+{
+	for (unsigned long i = 0; i < n; i++)
+		assert_int_equal(memblock_reserve(base + i * 0x2000, 0x1000), 0);
+}
+
+/* Every region of every array is sorted, disjoint, merged; each grown array reserved. */
+static void check_sound(void)
+{
+	const struct memblock_type *types[] = { &memblock.memory, &memblock.reserved };
+
+	for (int t = 0; t < 2; t++) {
+		const struct memblock_type *type = types[t];
+		phys_addr_t total = 0;
+
+		assert_true(type->cnt <= type->max);
+		for (unsigned long i = 0; i < type->cnt; i++) {
+			total += type->regions[i].size;
+			if (i)
+				assert_true(type->regions[i - 1].base + type->regions[i - 1].size <
+					    type->regions[i].base);
+		}
+		assert_int_equal(total, type->total_size);
+		if (type->max > INIT_MEMBLOCK_REGIONS)
+			assert_true(memblock_is_region_reserved(
+				a9mm_host_pa(type->regions),
+				type->max * sizeof(struct memblock_region)));
+	}
+}
+
+/*
+ * Before paging_init() the arrays grow inside the window setup_arch()
+ * names (RAM head.S mapped), as often as needed: 2000 reservations made
+ * that early all stay.
+ */
+static void test_arrays_grow_in_the_early_window(void **state)
+{
+	const phys_addr_t ram = 0x60000000, win = ram + 0x300000;
+
+	host_ram_init(ram, 0x400000);
+	memblock_add(ram, 0x400000);
+	memblock_set_resize_window(win, win + 0x100000);
+	/* 2000 disjoint reservations of 16 bytes, in no particular order */
+	for (unsigned long i = 0; i < 2000; i++)
+		assert_int_equal(memblock_reserve(ram + ((i * 997) % 2000) * 0x20, 0x10), 0);
+	assert_int_equal(memblock.reserved.max, 2048);
+	check_sound();
+	/* every array was taken from the window, the live one is reserved */
+	assert_true(a9mm_host_pa(memblock.reserved.regions) >= win);
+	assert_int_equal(memblock.reserved.cnt, 2000 + 1);
+	for (unsigned long i = 0; i < 2000; i++)
+		assert_true(memblock_is_region_reserved(ram + i * 0x20, 0x10));
+	host_ram_free();
+}
+
+/*
+ * The defect of issue 11: the reserved array full when memblock_alloc()
+ * reserves the block it found.  Doubling looked for room in the same free
+ * memory and put the new array on that very block: the caller then zeroed
+ * it (mem_map), or the insert hit the BUG in memblock_merge_regions().
+ */
+static void test_double_never_lands_on_the_block_being_reserved(void **state)
+{
+	const phys_addr_t ram = 0x60000000;
+	phys_addr_t got, array;
+
+	host_ram_init(ram, 0x400000);
+	memblock_add(ram, 0x400000);
+	memblock_allow_resize();
+	fill_reserved(ram, INIT_MEMBLOCK_REGIONS);
+	assert_int_equal(memblock.reserved.cnt, memblock.reserved.max);
+	got = memblock_alloc(0x1000, 0x1000);
+	array = a9mm_host_pa(memblock.reserved.regions);
+	assert_int_equal(got, ram + 0x400000 - 0x1000); /* top-down: the last page */
+	assert_true(array + PAGE_SIZE <= got || array >= got + 0x1000);
+	assert_true(memblock_is_region_reserved(got, 0x1000));
+	check_sound();
+	host_ram_free();
+}
+
+static void remove_top_while_full(void)
+{
+	memblock_remove(0x60300000, 0x100000);
+}
+
+/*
+ * The memory array full when a no-map region is removed: the new array
+ * must not be put inside that region (it would leave RAM with it).
+ * Linux excludes the range only when doubling memblock.reserved.
+ */
+static void test_double_never_lands_in_the_range_being_removed(void **state)
+{
+	const phys_addr_t ram = 0x60000000;
+	phys_addr_t array;
+
+	host_ram_init(ram, 0x400000);
+	memblock_allow_resize();
+	for (unsigned long i = 0; i < INIT_MEMBLOCK_REGIONS - 1; i++)
+		memblock_add(ram + i * 0x2000, 0x1000);
+	memblock_add(ram + 0x200000, 0x200000);
 	assert_int_equal(memblock.memory.cnt, INIT_MEMBLOCK_REGIONS);
-	assert_int_equal(memblock.memory.total_size, INIT_MEMBLOCK_REGIONS * 0x1000);
-	/*
-	 * Splitting one needs a slot too, and so does filling a gap: Linux
-	 * inserts before it merges.  Both refused, both harmless.
-	 */
-	assert_int_equal(memblock_remove(0x1400, 0x100), -ENOMEM);
-	assert_int_equal(memblock_add(0x2000, 0x1000), -ENOMEM);
-	assert_int_equal(memblock.memory.cnt, INIT_MEMBLOCK_REGIONS);
-	assert_int_equal(memblock.memory.total_size, INIT_MEMBLOCK_REGIONS * 0x1000);
+	remove_top_while_full();
+	array = a9mm_host_pa(memblock.memory.regions);
+	assert_true(array < 0x60300000);
+	assert_true(memblock_is_region_memory(array, PAGE_SIZE));
+	assert_false(memblock_is_memory(0x60300000));
+	check_sound();
+	host_ram_free();
+}
+
+/*
+ * Found by fuzz_memblock: the memory array doubles while memblock.reserved
+ * is full.  Giving the old memory array back needed a reserved slot, so
+ * reserved doubled too -- and, the new memory array not reserved yet,
+ * took its second page: both arrays on one page.
+ */
+static void test_arrays_never_share_a_page(void **state)
+{
+	const phys_addr_t ram = 0x60000000;
+	unsigned long i;
+	phys_addr_t mem_array, rsv_array;
+
+	host_ram_init(ram, 0x400000);
+	memblock_add(ram, 0x400000);
+	memblock_allow_resize();
+	/* the memory array grows once: 256 slots, in the top page of RAM */
+	for (i = 0; memblock.memory.max == INIT_MEMBLOCK_REGIONS; i++)
+		memblock_add(0x70000000 + i * 0x20, 0x10);
+	/* memblock.reserved exactly full, the memory array exactly full */
+	for (i = 0; memblock.reserved.cnt < memblock.reserved.max; i++)
+		memblock_reserve(ram + i * 0x20, 0x10);
+	for (i = 0; memblock.memory.cnt < memblock.memory.max; i++)
+		memblock_add(0x78000000 + i * 0x20, 0x10);
+	assert_int_equal(memblock.reserved.max, INIT_MEMBLOCK_REGIONS);
+	/* one more bank: memory doubles to 512 (two pages), reserved to 256 */
+	memblock_add(0x7f000000, 0x10);
+	mem_array = a9mm_host_pa(memblock.memory.regions);
+	rsv_array = a9mm_host_pa(memblock.reserved.regions);
+	assert_int_equal(memblock.memory.max, 512);
+	assert_int_equal(memblock.reserved.max, 256);
+	assert_true(rsv_array + PAGE_SIZE <= mem_array || rsv_array >= mem_array + 2 * PAGE_SIZE);
+	check_sound();
+	host_ram_free();
 }
 
 static void test_full_array_doubles_after_resize(void **state)
@@ -226,9 +386,9 @@ static void test_full_array_doubles_after_resize(void **state)
 
 	host_ram_init(ram, 0x400000);
 	memblock_add(ram, 0x400000);
-	for (i = 0; i < INIT_MEMBLOCK_REGIONS; i++)
-		assert_int_equal(memblock_reserve(ram + i * 0x2000, 0x1000), 0);
+	fill_reserved(ram, INIT_MEMBLOCK_REGIONS);
 	memblock_allow_resize();
+	i = INIT_MEMBLOCK_REGIONS;
 	assert_int_equal(memblock_reserve(ram + i * 0x2000, 0x1000), 0);
 	assert_int_equal(memblock.reserved.max, 2 * INIT_MEMBLOCK_REGIONS);
 	/* 129 small reservations plus the new array itself, at the top */
@@ -248,6 +408,7 @@ static void test_full_array_doubles_after_resize(void **state)
 		assert_int_equal(memblock.reserved.max, 4 * INIT_MEMBLOCK_REGIONS);
 		assert_false(memblock_is_region_reserved(first, first_size));
 	}
+	check_sound();
 	host_ram_free();
 }
 
@@ -358,7 +519,11 @@ int main(void)
 		cmocka_unit_test_setup(test_alloc_is_top_down_below_limit, setup),
 		cmocka_unit_test_setup(test_alloc_failure, setup),
 		cmocka_unit_test_setup(test_alloc_never_returns_page_zero, setup),
-		cmocka_unit_test_setup(test_full_array_refuses_before_resize, setup),
+		cmocka_unit_test_setup(test_full_array_without_room_panics, setup),
+		cmocka_unit_test_setup(test_arrays_grow_in_the_early_window, setup),
+		cmocka_unit_test_setup(test_double_never_lands_on_the_block_being_reserved, setup),
+		cmocka_unit_test_setup(test_double_never_lands_in_the_range_being_removed, setup),
+		cmocka_unit_test_setup(test_arrays_never_share_a_page, setup),
 		cmocka_unit_test_setup(test_full_array_doubles_after_resize, setup),
 		cmocka_unit_test_setup(test_enforce_memory_limit, setup),
 		cmocka_unit_test_setup(test_queries, setup),
