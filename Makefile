@@ -208,6 +208,8 @@ $(B)/dtb/%.dtb: tests/dts/%.dts dts/vexpress-v2p-ca9.dtsi | $(B)/.deps
 	@echo "  DTC     $<"
 	@dtc -q -f -i dts -I dts -O dtb -o $@ $<
 
+include user/user.mk
+
 # --- running --------------------------------------------------------------
 qemu: all
 	$(QEMU_BASE) -nographic
@@ -255,7 +257,7 @@ test-unit: $(HOST_TESTS) $(TEST_DTBS) $(DTB)
 	@set -e; for t in $(HOST_TESTS); do \
 		echo "== $$t"; A9MM_DTB_DIR=$(B)/dtb $$t; done
 
-test-py: all $(TEST_DTBS) $(B)/floor.Image
+test-py: all $(TEST_DTBS) $(B)/floor.Image user
 	$(PYTHON) -m pytest -q tests/py $(PYTEST_ARGS)
 
 test: format-check doc-check test-unit fuzz-smoke test-py
@@ -371,7 +373,8 @@ linux-compare-readme: all
 	$(PYTHON) scripts/linux-compare --mem 1024M --smp 4 --count-instructions --readme
 
 # Every C file of ours, in the kernel's style (.clang-format).
-FORMAT_SRCS	:= $(KSRCS_C) $(wildcard include/*/*.h tests/unit/*.[ch] tests/bench/*.c tests/fuzz/*.[ch])
+FORMAT_SRCS	:= $(KSRCS_C) $(wildcard include/*/*.h tests/unit/*.[ch] tests/bench/*.c tests/fuzz/*.[ch]) \
+		   $(wildcard user/lib/*.[ch] user/bin/*.c user/include/*.h user/include/*/*.h)
 
 format:
 	clang-format -i $(FORMAT_SRCS)
@@ -408,6 +411,7 @@ help:
 	@echo "  test           format-check + doc-check + test-unit + fuzz-smoke + test-py"
 	@echo "  test-unit      host unit tests of the mm core (cmocka, ASan/UBSan)"
 	@echo "  test-py        system tests: boot QEMU, talk to the console (pytest)"
+	@echo "  user           user programs -> build/user/, packed into build/initramfs.cpio"
 	@echo "  fuzz           libFuzzer targets (clang-14, ASan/UBSan): FUZZ_RUNS=$(FUZZ_RUNS) runs"
 	@echo "                 or FUZZ_TIME=$(FUZZ_TIME) s each, whichever comes first"
 	@echo "  fuzz-smoke     the same, $(FUZZ_SMOKE_TIME) s each (part of make test)"

@@ -70,7 +70,8 @@ def check(path):
 
 def main():
     files = sys.argv[1:] or sorted(glob.glob("kernel/*.c") + glob.glob("mm/*.c") + glob.glob("fdt/*.c") +
-                                   glob.glob("drivers/*.c") + glob.glob("lib/*.c"))
+                                   glob.glob("drivers/*.c") + glob.glob("lib/*.c") +
+                                   glob.glob("user/lib/*.c"))
     problems = [p for f in files for p in check(f)]
     for p in problems:
         print(p)

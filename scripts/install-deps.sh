@@ -7,7 +7,7 @@ PKGS=(
 	make gcc git xz-utils
 	gcc-arm-none-eabi binutils-arm-none-eabi
 	picolibc-arm-none-eabi
-	qemu-system-arm
+	qemu-system-arm qemu-user cpio
 	device-tree-compiler
 	gdb-multiarch
 	linux-source-6.1
