@@ -19,7 +19,7 @@
 #include "ulib.h"
 
 #define PAGES 64
-#define SIZE (PAGES * PAGE_SIZE)
+#define SIZE  (PAGES * PAGE_SIZE)
 
 static bool all(const char *p, char c)
 {

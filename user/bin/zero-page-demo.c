@@ -20,7 +20,7 @@
  */
 #include "ulib.h"
 
-#define SIZE (32UL << 20)
+#define SIZE	(32UL << 20)
 #define SIZE_KB (SIZE >> 10)
 
 int main(void)

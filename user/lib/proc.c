@@ -279,3 +279,32 @@ int proc_print(const char *path, const char *prefix)
 	lr_close(&lr);
 	return 0;
 }
+
+/**
+ * under_qemu_user() - whether this program runs under qemu-arm
+ *
+ * QEMU's Linux user-mode emulation translates /proc/self/maps (and stat,
+ * auxv, exe...) to the guest's view but passes /proc/self/status and smaps
+ * through from its own host process, whose name is then qemu-arm's, and
+ * its mprotect() and madvise() are not Linux's in every detail.  A demo
+ * says SKIP, with the reason, for a check it cannot make there.
+ *
+ * Return: true when /proc/self/status names a qemu-* process.
+ */
+bool under_qemu_user(void)
+{
+	struct line_reader lr;
+	char line[160];
+	bool qemu = false;
+
+	if (lr_open(&lr, "/proc/self/status"))
+		return false;
+	while (lr_next(&lr, line, sizeof(line))) {
+		if (!strncmp(line, "Name:", 5)) {
+			qemu = strstr(line, "qemu-") != NULL;
+			break;
+		}
+	}
+	lr_close(&lr);
+	return qemu;
+}

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * segv-demo - a wild pointer kills the process, never the kernel.
+ *
+ * Each bad access runs in a child of its own; the MMU refuses it, the
+ * kernel's do_page_fault() finds no VMA that allows it, and sends SIGSEGV
+ * (arch/arm/mm/fault.c: __do_user_fault()), whose default action ends the
+ * process.  The parent reads how each child ended from wait4().
+ *
+ *   NULL            nothing is mapped below 0x10000 (user.ld)
+ *   write to text   .text is mapped r-x: a permission fault
+ *   execute data    .data is rw- and never executable (XN): a prefetch
+ *                   abort, read through IFSR/IFAR instead of DFSR/DFAR
+ *   kernel space    an address above TASK_SIZE (0xbf000000): the kernel's
+ *                   own mappings are not accessible from user mode
+ */
+#include "ulib.h"
+
+int main(void);
+
+/* "bx lr" in ARM state: harmless if it ever ran */
+static uint32_t data_code[] = { 0xe12fff1e };
+
+static int null_read(void *arg)
+{
+	return *(volatile int *)arg;
+}
+
+static int text_write(void *arg)
+{
+	*(volatile uint32_t *)arg = 0xe7f000f0; /* udf */
+	return 0;
+}
+
+static int data_exec(void *arg)
+{
+	((void (*)(void))arg)();
+	return 0;
+}
+
+static int kernel_read(void *arg)
+{
+	return *(volatile int *)arg;
+}
+
+static const struct {
+	const char *name, *what;
+	int (*fn)(void *);
+	void *arg;
+} cases[] = {
+	{ "null-read", "read of NULL", null_read, NULL },
+	{ "text-write", "write to its own .text (main)", text_write, (void *)main },
+	{ "data-exec", "jump into .data", data_exec, data_code },
+	{ "kernel-read", "read of 0xc0000000 (kernel space)", kernel_read, (void *)0xc0000000 },
+};
+
+int main(void)
+{
+	check_begin("segv-demo");
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		int status;
+		pid_t pid = spawn(cases[i].fn, cases[i].arg);
+
+		if (pid < 0) {
+			check(false, cases[i].name, "fork: %s", strerror(errno));
+			continue;
+		}
+		wait_child(pid, &status, NULL);
+		check(WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV, cases[i].name,
+		      "child %d did a %s at %p: %s", pid, cases[i].what, cases[i].arg,
+		      status_str(status));
+	}
+	check(getpid() > 0, "parent-survives", "pid %d carries on after %zu killed children",
+	      getpid(), ARRAY_SIZE(cases));
+	return check_end();
+}
