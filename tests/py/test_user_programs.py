@@ -155,3 +155,27 @@ def test_mprotect_demo():
     # qemu-arm's mprotect() ignores holes: the one check that needs Linux itself
     assert {n for n, (t, _) in res.items() if t != "PASS"} <= {"hole-enomem"}, out
     assert res["split"][0] == "PASS" and res["merge"][0] == "PASS", out
+
+
+def test_stack_demo():
+    res, out = run_demo("stack-demo")
+    assert all(t == "PASS" for t, _ in res.values()), out
+    assert "killed by SIGSEGV (11)" in res["overflow-segv"][1], out
+
+
+def test_mmap_file_demo(tmp_path):
+    # a copy: the demo writes through its shared mapping (and restores it)
+    data = os.path.join(USER, "pages.bin")
+    f = tmp_path / "pages.bin"
+    f.write_bytes(open(data, "rb").read())
+    res, out = run_demo("mmap-file-demo", str(f))
+    # smaps under qemu-arm is the host process's: those two checks say so
+    assert {n for n, (t, _) in res.items() if t != "PASS"} <= {"mapcount-2", "private-anon"}, out
+    for n in ("one-page", "read-sees-it", "private-copy", "restored", "child-checks"):
+        assert res[n][0] == "PASS", out
+    assert f.read_bytes() == open(data, "rb").read()
+
+
+def test_mmap_file_demo_names_a_missing_file(tmp_path):
+    rc, out, _ = qemu_arm("mmap-file-demo", str(tmp_path / "nope"))
+    assert rc == 1 and "FAIL open: " in out and "No such file or directory" in out, out
