@@ -69,6 +69,16 @@ static long arg(void)
 	}
 }
 
+/* NULL, unmapped or kernel space: EFAULT wherever it is read */
+static long bad_ptr(void)
+{
+	static const unsigned long bad[] = {
+		0, 1, 0xfff, 0xc0000000, 0xffff0000, 0xfffff000, -1UL
+	};
+
+	return (long)bad[rnd() % ARRAY_SIZE(bad)];
+}
+
 /* a descriptor that is never 0, 1 or 2 */
 static long fd_arg(void)
 {
@@ -186,8 +196,7 @@ static long one_call(void)
 	case 18:
 		return syscall(__NR_kill, getpid(), sig_arg());
 	case 19:
-		return syscall(__NR_execve, path_arg() == 0 ? 0 : (long)"/nonexistent", arg(),
-			       arg());
+		return syscall(__NR_execve, (long)"/nonexistent", arg(), arg());
 	case 20: {
 		/* fork: the copy leaves at once, the original reaps it */
 		pid_t pid = fork();
@@ -203,7 +212,8 @@ static long one_call(void)
 	case 22:
 		return syscall(__NR_getpid) + syscall(__NR_getppid);
 	default:
-		return syscall(__NR_execve, arg(), arg(), arg()) == 0 ? 0 : -1;
+		/* bad pointers only: never a path that could name a program */
+		return syscall(__NR_execve, bad_ptr(), arg(), arg());
 	}
 }
 

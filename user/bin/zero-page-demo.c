@@ -9,9 +9,9 @@
  * faults again -- the zero page is mapped read-only -- and do_wp_page()
  * gives the page a private, zeroed copy: now RSS grows by a page.
  *
- *   mmap 32 MiB      VmRSS +0
- *   read every page  VmRSS +0      (8192 faults, each mapping the zero page)
- *   write each page  VmRSS +32 MiB (8192 faults, each a new page)
+ *   mmap 16 MiB      VmRSS +0
+ *   read every page  VmRSS +0      (4096 faults, each mapping the zero page)
+ *   write each page  VmRSS +16 MiB (4096 faults, each a new page)
  *
  * The checks leave room for what else the process does (its own stack,
  * stdio buffers, and under qemu-arm the emulator's work), so they hold on
@@ -20,7 +20,7 @@
  */
 #include "ulib.h"
 
-#define SIZE	(32UL << 20)
+#define SIZE	(16UL << 20)
 #define SIZE_KB (SIZE >> 10)
 
 int main(void)
@@ -36,7 +36,7 @@ int main(void)
 		return check_end();
 	}
 	p = mmap(NULL, SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (!check(p != MAP_FAILED, "mmap", "32 MiB anonymous at %p", p))
+	if (!check(p != MAP_FAILED, "mmap", "16 MiB anonymous at %p", p))
 		return check_end();
 
 	f0 = minflt();
@@ -44,7 +44,7 @@ int main(void)
 	f1 = minflt();
 	rss1 = proc_status_kb("VmRSS");
 	check(sum == 0, "reads-zero", "every untouched page reads as zeroes");
-	note("read 8192 pages: %ld minor faults, VmRSS %ld -> %ld kB", f1 - f0, rss0, rss1);
+	note("read 4096 pages: %ld minor faults, VmRSS %ld -> %ld kB", f1 - f0, rss0, rss1);
 	check(rss1 - rss0 < (long)SIZE_KB / 8, "read-costs-no-ram",
 	      "VmRSS grew by %ld kB after reading %lu kB (under %lu)", rss1 - rss0, SIZE_KB,
 	      SIZE_KB / 8);
@@ -52,7 +52,7 @@ int main(void)
 	touch_pages(p, SIZE, 1);
 	f2 = minflt();
 	rss2 = proc_status_kb("VmRSS");
-	note("wrote 8192 pages: %ld minor faults, VmRSS %ld -> %ld kB", f2 - f1, rss1, rss2);
+	note("wrote 4096 pages: %ld minor faults, VmRSS %ld -> %ld kB", f2 - f1, rss1, rss2);
 	check(rss2 - rss1 >= (long)SIZE_KB * 7 / 8, "write-costs-ram",
 	      "VmRSS grew by %ld kB after writing %lu kB (at least %lu)", rss2 - rss1, SIZE_KB,
 	      SIZE_KB * 7 / 8);
