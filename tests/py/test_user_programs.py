@@ -16,6 +16,7 @@ can be made.
 import os
 import re
 import resource
+import shutil
 import subprocess
 
 import pytest
@@ -27,6 +28,7 @@ INITRAMFS = os.path.join(BUILD, "initramfs.cpio")
 SRC = os.path.join(os.path.dirname(__file__), "..", "..", "user", "bin")
 PROGRAMS = sorted(f[:-2] for f in os.listdir(SRC) if f.endswith(".c"))
 TIMEOUT = 120
+QEMU_ARM = shutil.which("qemu-arm") or "qemu-arm"
 
 
 def no_core():
@@ -36,7 +38,7 @@ def no_core():
 
 def qemu_arm(prog, *args, stdin=None, env=None, cwd=None, timeout=TIMEOUT):
     """Run build/user/PROG under qemu-arm: (exit code, stdout, stderr)."""
-    r = subprocess.run(["qemu-arm", os.path.join(USER, prog), *args], input=stdin,
+    r = subprocess.run([QEMU_ARM, os.path.join(USER, prog), *args], input=stdin,
                        capture_output=True, text=True, timeout=timeout, env=env, cwd=cwd,
                        preexec_fn=no_core)
     return r.returncode, r.stdout, r.stderr
@@ -82,6 +84,10 @@ def test_initramfs_lists_every_program():
     assert want <= set(out), f"missing from the archive: {sorted(want - set(out))}"
     with open(INITRAMFS, "rb") as f:
         assert f.read(6) == b"070701", "not a newc cpio archive"
+    # every entry root's, with one fixed mtime: the same bytes every build
+    listing = subprocess.run(["cpio", "-itv", "--quiet"], stdin=open(INITRAMFS, "rb"),
+                             capture_output=True, text=True, check=True).stdout.splitlines()
+    assert listing and all(re.match(r"\S+ +\d+ root +root .* 1970 ", ln) for ln in listing), listing
 
 
 def test_echo():
@@ -205,3 +211,38 @@ def test_sysfuzz(tmp_path):
         assert res[n][0] == "PASS", out
     assert re.search(r"children: \d+ exited, \d+ killed by a signal", out), out
     assert not os.listdir(tmp_path), "sysfuzz created files"
+
+
+def test_init_runs_programs_from_path_and_reports_how_they_ended(tmp_path):
+    # qemu-arm's execve() runs what it is given on the host, so init's
+    # fork + PATH search + execve + wait4 is tried here with host scripts.
+    def script(name, body):
+        p = tmp_path / name
+        p.write_text("#!/bin/sh\n" + body + "\n")
+        p.chmod(0o755)
+
+    script("ok", "echo ran ok: $*")
+    script("fails", "exit 3")
+    script("crashes", "kill -SEGV $$")
+    env = {"PATH": str(tmp_path)}
+    rc, out, err = qemu_arm("init", stdin="ok a b\nfails\ncrashes\n", env=env)
+    assert rc == 0, out + err
+    assert "ran ok: a b\n" in out
+    assert not re.search(r"init: ok \[", out), "a clean exit 0 is not reported"
+    assert re.search(r"init: fails \[\d+\] exited with 3, \d+ minor faults$", out, re.M), out
+    assert re.search(r"init: crashes \[\d+\] killed by SIGSEGV \(11\)", out, re.M), out
+
+
+def test_init_demos_counts_failures(tmp_path):
+    # every demo a host script: two of them fail
+    demos = ["malloc-demo", "zero-page-demo", "cow-demo", "mmap-file-demo", "stack-demo",
+             "segv-demo", "mprotect-demo", "oom-demo", "sysfuzz"]
+    for d in demos:
+        p = tmp_path / d
+        p.write_text("#!/bin/sh\n" + ("exit 1" if d in ("cow-demo", "sysfuzz") else "exit 0") + "\n")
+        p.chmod(0o755)
+    rc, out, err = qemu_arm("init", "demos", "--exit", env={"PATH": str(tmp_path)})
+    assert rc == 2, out + err
+    assert [m for m in re.findall(r"^init: === (\S+)$", out, re.M)] == demos, out
+    assert "init: demos: 9 run, 2 failed" in out
+    assert re.search(r"^init: cow-demo \[\d+\] exited with 1", out, re.M), out
