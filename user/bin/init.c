@@ -165,6 +165,23 @@ static bool read_line(char *line, size_t size)
 	return true;
 }
 
+/*
+ * Linux opens /dev/console as descriptors 0, 1 and 2 before it starts init
+ * (init/main.c: console_on_rootfs() @ v6.1).  Should a kernel not have,
+ * init does it itself, so its messages are not lost.
+ */
+static void console_fds(void)
+{
+	struct stat st;
+
+	for (int fd = 0; fd < 3; fd++) {
+		if (fstat(fd, &st) == 0 || errno != EBADF)
+			continue;
+		if (open("/dev/console", O_RDWR) != fd)
+			return; /* nothing to print the failure on */
+	}
+}
+
 static void idle_forever(void)
 {
 	struct timespec ts = { .tv_sec = 1 };
@@ -182,6 +199,7 @@ int main(int argc, char **argv)
 	struct utsname u;
 	bool pid1 = getpid() == 1;
 
+	console_fds();
 	if (uname(&u) == 0)
 		printf("init: pid %d on %s %s (%s)\n", getpid(), u.sysname, u.release, u.machine);
 	if (argc > 1 && !strcmp(argv[1], "demos")) {

@@ -157,8 +157,12 @@ static int maps_scan(bool (*match)(const struct vma *, const void *), const void
 	char line[256];
 	int found = 0, r = lr_open(&lr, "/proc/self/maps");
 
-	if (r)
+	memset(out, 0, sizeof(*out));
+	if (r) {
+		/* what a check that prints the VMA will then say */
+		snprintf(out->path, sizeof(out->path), "(/proc/self/maps: %s)", strerror(-r));
 		return r;
+	}
 	while (!found && lr_next(&lr, line, sizeof(line)))
 		if (parse_maps_line(line, out) && match(out, arg))
 			found = 1;
@@ -181,7 +185,8 @@ static bool has_path(const struct vma *v, const void *arg)
 /**
  * maps_find() - the VMA of /proc/self/maps that holds an address
  * @addr: the address
- * @out: the VMA's line, parsed
+ * @out: the VMA's line, parsed; zeroed when there is none, and when the
+ *       file cannot be read its path says why
  *
  * Return: 1 found, 0 not mapped, -errno when /proc/self/maps cannot be read.
  */
