@@ -198,8 +198,11 @@ static long one_call(void)
 	case 19:
 		return syscall(__NR_execve, (long)"/nonexistent", arg(), arg());
 	case 20: {
-		/* fork: the copy leaves at once, the original reaps it */
-		pid_t pid = fork();
+		/*
+		 * fork, or clone(SIGCHLD) with no new stack, as glibc's fork()
+		 * makes it: the copy leaves at once, the original reaps it
+		 */
+		pid_t pid = rnd() % 2 ? fork() : (pid_t)sys_clone(SIGCHLD, NULL, NULL, 0, NULL);
 
 		if (pid == 0)
 			_exit(0);
