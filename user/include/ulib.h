@@ -154,6 +154,7 @@ int maps_find_path(const char *path, struct vma *out);
 int smaps_find(unsigned long addr, struct smaps_vma *out);
 int proc_print(const char *path, const char *prefix);
 bool under_qemu_user(void);
+bool thp_always(void);
 
 /* --- children (user/lib/child.c) --- */
 

@@ -286,6 +286,37 @@ int proc_print(const char *path, const char *prefix)
 }
 
 /**
+ * thp_always() - whether a fault here may map a 2 MiB huge page at once
+ *
+ * ARM32 Linux without LPAE, and a9mm, have no transparent huge pages: one
+ * fault maps one 4 KiB page.  A 64-bit host running the program under
+ * qemu-arm may have them, "always" on, and then one fault can fill 512
+ * pages of the host memory behind the guest's.  Both must hold: the
+ * system-wide setting says [always], and this process has not turned THP
+ * off (prctl(PR_SET_THP_DISABLE), shown as "THP_enabled: 0" in
+ * /proc/self/status, which make test's harness sets).
+ *
+ * Return: true when fault counts here may be per huge page.
+ */
+bool thp_always(void)
+{
+	struct line_reader lr;
+	char line[160];
+	bool always = false;
+	long enabled = -1;
+
+	if (lr_open(&lr, "/sys/kernel/mm/transparent_hugepage/enabled"))
+		return false;
+	if (lr_next(&lr, line, sizeof(line)))
+		always = strstr(line, "[always]") != NULL;
+	lr_close(&lr);
+	if (!always)
+		return false;
+	enabled = proc_status_kb("THP_enabled"); /* a plain number, read the same way */
+	return enabled != 0;
+}
+
+/**
  * under_qemu_user() - whether this program runs under qemu-arm
  *
  * QEMU's Linux user-mode emulation translates /proc/self/maps (and stat,
