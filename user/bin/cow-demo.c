@@ -11,14 +11,14 @@
  * side has already copied or exited -- is simply made writable again
  * (reuse).  Either way it is one minor fault per page.
  *
- *   parent: fill 64 pages with 'P', fork
- *   child:  read them (no faults), write 'C' (64 faults), sees only 'C'
- *   parent: write 'Q' (64 faults), sees only 'Q'; the child's rusage
+ *   parent: fill 256 pages (1 MiB) with 'P', fork
+ *   child:  read them (no faults), write 'C' (256 faults), sees only 'C'
+ *   parent: write 'Q' (256 faults), sees only 'Q'; the child's rusage
  *           (wait4) shows its faults too
  */
 #include "ulib.h"
 
-#define PAGES 64
+#define PAGES 256
 #define SIZE  (PAGES * PAGE_SIZE)
 
 static bool all(const char *p, char c)
@@ -64,6 +64,7 @@ int main(void)
 	if (!check(p != MAP_FAILED, "mmap", "%d pages at %p", PAGES, p))
 		return check_end();
 	memset(p, 'P', SIZE);
+	check(all(p, 'P'), "parent-fill", "the parent filled %d pages with 'P'", PAGES);
 
 	pid = spawn(child, p);
 	if (!check(pid > 0, "fork", "child %d", pid))
