@@ -259,3 +259,29 @@ def test_init_demos_counts_failures(tmp_path):
     assert [m for m in re.findall(r"^init: === (\S+)$", out, re.M)] == demos, out
     assert "init: demos: 9 run, 2 failed" in out
     assert re.search(r"^init: cow-demo \[\d+\] exited with 1", out, re.M), out
+
+
+# The calls agreed with a9mm's kernel side (Linux EABI numbers in
+# user/include/sys/syscall.h); ARM's set_tls (0xf0005) comes on top, which
+# qemu-arm serves without tracing it.
+AGREED = {"exit", "fork", "read", "write", "open", "close", "execve", "lseek", "getpid", "kill",
+          "brk", "getppid", "getrusage", "munmap", "wait4", "clone", "uname", "mprotect",
+          "sched_yield", "nanosleep", "mmap2", "fstat64", "getdents64", "madvise",
+          "exit_group", "openat"}
+
+
+@pytest.mark.parametrize("prog,args", [
+    ("echo", ["a"]), ("cat", ["/proc/self/maps"]), ("ls", ["-l", "/"]), ("init", []),
+    ("malloc-demo", []), ("zero-page-demo", []), ("cow-demo", []), ("mmap-file-demo", ["F"]),
+    ("stack-demo", []), ("segv-demo", []), ("mprotect-demo", []), ("oom-demo", []),
+])
+def test_programs_make_only_the_agreed_calls(prog, args, tmp_path):
+    if args == ["F"]:
+        f = tmp_path / "pages.bin"
+        f.write_bytes(open(os.path.join(USER, "pages.bin"), "rb").read())
+        args = [str(f)]
+    r = subprocess.run([QEMU_ARM, "-strace", os.path.join(USER, prog), *args], input="help\n",
+                       capture_output=True, text=True, timeout=TIMEOUT, preexec_fn=no_core)
+    calls = set(re.findall(r"^\d+ (\w+)\(", r.stderr, re.M))
+    assert "write" in calls and ("exit_group" in calls), r.stderr[-2000:]
+    assert calls <= AGREED, f"{prog} makes calls a9mm does not offer: {sorted(calls - AGREED)}"
