@@ -121,6 +121,10 @@ static int other_cpu(void)
  *   recursion    taken twice here: reported, and the kernel stops
  *                (the CPU would wait for itself forever)
  *   unlocked     unlocked while free: reported, and the kernel stops
+ * All but lockup need the checks (debug_spinlock=on): without them a
+ * recursion would wait for itself -- until the lockup report a second
+ * later -- and the other two would go unnoticed, as in a Linux built
+ * without CONFIG_DEBUG_SPINLOCK.
  */
 static int do_spinlock(int argc, char **argv)
 {
@@ -129,6 +133,11 @@ static int do_spinlock(int argc, char **argv)
 
 	if (argc != 2)
 		return 1;
+	if (!debug_spinlock_enabled && (!strcmp(argv[1], "wrong-owner") ||
+					 !strcmp(argv[1], "recursion") || !strcmp(argv[1], "unlocked"))) {
+		shprintf("spinlock %s: the checks are off: boot with debug_spinlock=on\n", argv[1]);
+		return 0;
+	}
 	if (!strcmp(argv[1], "lockup") || !strcmp(argv[1], "wrong-owner")) {
 		if (cpu < 0) {
 			shprintf("spinlock %s: needs a second CPU online\n", argv[1]);

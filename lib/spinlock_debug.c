@@ -1,21 +1,47 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * lib/spinlock_debug.c: kernel/locking/spinlock_debug.c @ v4.9 on top
- * of the ARM ticket lock: every lock and unlock is checked, every report
- * is worded as Linux's spin_dump() words it, and CONFIG_LOCK_STAT-style
- * counters say how often a lock was fought over.
+ * of the ARM ticket lock: with debug_spinlock=on every lock and unlock is
+ * checked, every report is worded as Linux's spin_dump() words it; either
+ * way CONFIG_LOCK_STAT-style counters say how often a lock was fought
+ * over, and a wait of more than a second is reported.
  *
  * The owner of a lock is a CPU: a9mm has no tasks, each CPU runs only its
  * idle context "swapper/N" (pid 0), so Linux's two unlock checks "wrong
  * owner" (another task) and "wrong CPU" are one check here.
  */
+#include <linux/init.h>
 #include <linux/kallsyms.h>
+#include <linux/printk.h>
 #include <linux/sched_clock.h>
 #include <linux/smp.h>
 #include <linux/spinlock.h>
 
 /* Linux waits loops_per_jiffy * HZ trylocks, about a second: a9mm measures the second. */
 #define LOCKUP_NS 1000000000ULL
+
+bool debug_spinlock_enabled;
+
+/*
+ * "debug_spinlock=on|off": Linux's CONFIG_DEBUG_SPINLOCK, chosen at boot
+ * (Linux has no such option: it builds the checks in or not).  Off by
+ * default, as in distribution kernels: the checks cost each lock and
+ * unlock an out-of-line call and about as much again in loads and stores
+ * (bench: the order-3 pair, which takes zone->lock twice).  Parsed before
+ * the other CPUs start and while no lock is held, so every lock is taken
+ * and released under the same setting.
+ */
+static int __init debug_spinlock_setup(char *buf)
+{
+	if (buf && !strcmp(buf, "on"))
+		debug_spinlock_enabled = true;
+	else if (buf && !strcmp(buf, "off"))
+		debug_spinlock_enabled = false;
+	else
+		pr_err("debug_spinlock=%s: expected on or off, ignored\n", buf ? buf : "");
+	return 0;
+}
+early_param("debug_spinlock", debug_spinlock_setup);
 
 /**
  * __spin_lock_init() - an unlocked spinlock, named
@@ -53,7 +79,10 @@ void spin_dump(spinlock_t *lock, const char *msg)
 	pr_emerg("BUG: spinlock %s on CPU#%u, swapper/%u/0\n", msg, cpu, cpu);
 	pr_emerg(" tickets: serving %u, next %u\n", READ_ONCE(lock->raw_lock.tickets.owner),
 		 READ_ONCE(lock->raw_lock.tickets.next));
-	if (owner == SPINLOCK_OWNER_INIT)
+	if (!debug_spinlock_enabled)
+		pr_emerg(" lock: %s, .owner: not recorded (boot with debug_spinlock=on)\n",
+			 lock->name ? lock->name : "?");
+	else if (owner == SPINLOCK_OWNER_INIT)
 		pr_emerg(" lock: %s, .magic: %08x, .owner: <none>/-1, .owner_cpu: -1\n",
 			 lock->name ? lock->name : "?", lock->magic);
 	else
@@ -131,14 +160,20 @@ static void __spin_lock_debug(spinlock_t *lock)
  * @lock: the lock
  * @ip: where the caller takes it (reports name it)
  *
- * kernel/locking/spinlock_debug.c: do_raw_spin_lock() @ v4.9
+ * kernel/locking/spinlock_debug.c: do_raw_spin_lock() @ v4.9: spin_lock()'s
+ * slow path -- the checks (debug_spinlock=on), or the wait for a lock
+ * another CPU holds (timed either way: a lockup is reported).
  */
 void do_raw_spin_lock(spinlock_t *lock, const void *ip)
 {
-	debug_spin_lock_before(lock);
+	if (unlikely(debug_spinlock_enabled))
+		debug_spin_lock_before(lock);
 	if (unlikely(!arch_spin_trylock(&lock->raw_lock)))
 		__spin_lock_debug(lock);
-	debug_spin_lock_after(lock, ip);
+	if (unlikely(debug_spinlock_enabled))
+		debug_spin_lock_after(lock, ip);
+	else
+		lock->stat.acquisitions++;
 }
 
 /**
@@ -154,8 +189,10 @@ bool do_raw_spin_trylock(spinlock_t *lock, const void *ip)
 {
 	bool ret = arch_spin_trylock(&lock->raw_lock);
 
-	if (ret)
+	if (ret && debug_spinlock_enabled)
 		debug_spin_lock_after(lock, ip);
+	else if (ret)
+		lock->stat.acquisitions++;
 	return ret;
 }
 
@@ -164,6 +201,7 @@ bool do_raw_spin_trylock(spinlock_t *lock, const void *ip)
  * @lock: the lock
  *
  * kernel/locking/spinlock_debug.c: debug_spin_unlock() + do_raw_spin_unlock() @ v4.9
+ * (spin_unlock() calls it with debug_spinlock=on; without, it unlocks inline)
  */
 void do_raw_spin_unlock(spinlock_t *lock)
 {

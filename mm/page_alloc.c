@@ -1212,6 +1212,40 @@ static __always_inline int prep_new_page(struct page *page, unsigned int order, 
 }
 
 /*
+ * buffered_rmqueue()'s order-0 half (mm/page_alloc.c: rmqueue_pcplist()
+ * @ v4.13 gave it a name): a page off this CPU's list of the migratetype,
+ * interrupts off only around the list -- hot from the head, cold from the
+ * tail.  An empty list is refilled by a batch from the buddy lists when
+ * @refill says so; alloc_pages()'s fast path does not, and leaves that to
+ * get_page_from_freelist().  NULL: nothing there.
+ */
+static __always_inline struct page *rmqueue_pcplist(struct zone *zone, int migratetype, bool cold,
+						    bool refill)
+{
+	struct per_cpu_pages *pcp;
+	struct list_head *list;
+	unsigned long flags;
+	struct page *page;
+
+	local_irq_save(flags);
+	pcp = &this_cpu_ptr(zone->pageset)->pcp;
+	list = &pcp->lists[migratetype];
+	if (unlikely(list_empty(list))) {
+		if (refill)
+			pcp->count += rmqueue_bulk(zone, 0, pcp->batch, list, migratetype, cold);
+		if (unlikely(list_empty(list))) {
+			local_irq_restore(flags);
+			return NULL;
+		}
+	}
+	page = cold ? list_entry(list->prev, struct page, lru) : list_entry(list->next, struct page, lru);
+	list_del(&page->lru);
+	pcp->count--;
+	local_irq_restore(flags);
+	return page;
+}
+
+/*
  * mm/page_alloc.c: buffered_rmqueue() @ v3.14: order 0 from this CPU's
  * list of the migratetype (refilled by a batch when empty; hot from the
  * head, cold from the tail), larger orders from the buddy lists under
@@ -1221,33 +1255,14 @@ static __always_inline int prep_new_page(struct page *page, unsigned int order, 
 static __always_inline struct page *buffered_rmqueue(struct zone *zone, unsigned int order,
 						     gfp_t gfp_flags, int migratetype)
 {
-	bool cold = gfp_flags & __GFP_COLD;
 	unsigned long flags;
 	struct page *page;
 
 again:
 	if (likely(order == 0)) {
-		struct per_cpu_pages *pcp;
-		struct list_head *list;
-
-		local_irq_save(flags);
-		pcp = &this_cpu_ptr(zone->pageset)->pcp;
-		list = &pcp->lists[migratetype];
-		if (unlikely(list_empty(list))) {
-			pcp->count += rmqueue_bulk(zone, 0, pcp->batch, list, migratetype, cold);
-			if (unlikely(list_empty(list))) {
-				local_irq_restore(flags);
-				return NULL;
-			}
-		}
-		page = cold ? list_entry(list->prev, struct page, lru)
-			    : list_entry(list->next, struct page, lru);
-		list_del(&page->lru);
-		pcp->count--;
-		local_irq_restore(flags);
-		if (unlikely(prep_new_page(page, 0, gfp_flags)))
-			goto again;
-		return page;
+		page = rmqueue_pcplist(zone, migratetype, gfp_flags & __GFP_COLD, true);
+		if (!page)
+			return NULL;
 	} else {
 		spin_lock_irqsave(&zone->lock, flags);
 		page = __rmqueue(zone, order, migratetype);
@@ -1413,6 +1428,24 @@ static noinline struct page *alloc_pages_refused(gfp_t gfp_mask, unsigned int or
 	return NULL;
 }
 
+/*
+ * mm/page_alloc.c: __alloc_pages_nodemask() @ v3.14 after the preferred
+ * zone is known: get_page_from_freelist() at the low watermark, then
+ * __alloc_pages_slowpath().  Out of line: alloc_pages() inlines only its
+ * common first step, so the rest does not weigh on it.
+ */
+static noinline struct page *__alloc_pages_nodemask(gfp_t gfp_mask, unsigned int order,
+						    const struct zoneref *preferred,
+						    int migratetype)
+{
+	struct page *page =
+		get_page_from_freelist(gfp_mask, order, ALLOC_WMARK_LOW, preferred, migratetype);
+
+	if (likely(page))
+		return page;
+	return __alloc_pages_slowpath(gfp_mask, order, preferred, migratetype);
+}
+
 /**
  * alloc_pages() - allocate 2^order contiguous pages
  * @gfp_mask: GFP flags: the highest zone (__GFP_HIGHMEM), the mobility
@@ -1423,9 +1456,15 @@ static noinline struct page *alloc_pages_refused(gfp_t gfp_mask, unsigned int or
  *
  * mm/page_alloc.c: __alloc_pages_nodemask() @ v3.14, without reclaim or
  * compaction (there is nothing to reclaim): the fast path first -- the
- * zonelist from the preferred zone at the low watermark, which for order
- * 0 is normally one compare and a pop from the preferred zone's per-cpu
- * list -- then __alloc_pages_slowpath()'s gfp_to_alloc_flags() pass.
+ * zonelist from the preferred zone at the low watermark -- then
+ * __alloc_pages_slowpath()'s gfp_to_alloc_flags() pass.
+ *
+ * The first step of get_page_from_freelist() for order 0 is done here,
+ * inline: the preferred zone's watermark (one compare) and a page off
+ * this CPU's list.  Only when that list is empty, the zone is below its
+ * mark, the page is bad or the order is not 0 does the whole zonelist
+ * walk run (__alloc_pages_nodemask(): the same steps again, then the
+ * refill and the other zones) -- the same answer either way.
  *
  * Return: the first page (one reference, its order recorded), or NULL
  * when no zone can give the block or @order is MAX_ORDER or more (warned
@@ -1445,10 +1484,14 @@ struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
 	preferred = first_zones_zonelist(&NODE_DATA(0)->node_zonelists[0], high_zoneidx);
 	if (unlikely(!preferred->zone))
 		return NULL;
-	page = get_page_from_freelist(gfp_mask, order, ALLOC_WMARK_LOW, preferred, migratetype);
-	if (likely(page))
-		return page;
-	return __alloc_pages_slowpath(gfp_mask, order, preferred, migratetype);
+	if (likely(order == 0) &&
+	    likely(zone_watermark_fast(preferred->zone, 0, low_wmark_pages(preferred->zone),
+				       preferred->zone_idx, ALLOC_WMARK_LOW))) {
+		page = rmqueue_pcplist(preferred->zone, migratetype, gfp_mask & __GFP_COLD, false);
+		if (likely(page) && likely(!prep_new_page(page, 0, gfp_mask)))
+			return page;
+	}
+	return __alloc_pages_nodemask(gfp_mask, order, preferred, migratetype);
 }
 
 /**

@@ -3,10 +3,10 @@
 #define _LINUX_SPINLOCK_H
 
 /*
- * include/linux/spinlock.h @ v4.14 as an SMP kernel with
- * CONFIG_DEBUG_SPINLOCK and CONFIG_LOCK_STAT builds it: an ARM ticket
- * lock (asm/spinlock.h) wrapped in Linux's checks (lib/spinlock_debug.c,
- * after kernel/locking/spinlock_debug.c) and a few counters:
+ * include/linux/spinlock.h @ v4.14: an ARM ticket lock (asm/spinlock.h)
+ * with CONFIG_LOCK_STAT-style counters and, when asked for, Linux's
+ * CONFIG_DEBUG_SPINLOCK checks (lib/spinlock_debug.c, after
+ * kernel/locking/spinlock_debug.c):
  *
  *   BUG: spinlock recursion on CPU#N     this CPU already holds it: it
  *                                        would wait for itself forever
@@ -15,6 +15,15 @@
  *                                        one that locked it
  *   BUG: spinlock lockup suspected       waited a second and still no turn
  *   BUG: spinlock bad magic              not a spinlock (never initialised)
+ *
+ * Linux chooses the checks when it is built (CONFIG_DEBUG_SPINLOCK: off in
+ * every distribution's kernel, since they double the cost of each lock
+ * and unlock); a9mm when it boots, with "debug_spinlock=on" -- off by
+ * default, as there.  Off, spin_lock() is one inline trylock (LDREX/STREX)
+ * and a count, spin_unlock() arch_spin_unlock(): what a lock costs at
+ * least.  The "lockup suspected" report needs no bookkeeping of the
+ * uncontended path, so a9mm gives it either way (without the owner, which
+ * only the checks record): a CPU that waits for ever says so.
  *
  * Which lock to use where, as Linux 3.x: data an interrupt handler also
  * touches is locked with spin_lock_irqsave() (else the handler, run on
@@ -73,9 +82,35 @@ void spin_lock_stat_reset(spinlock_t *lock);
 	})
 #endif
 
-#define spin_lock(lock)	   do_raw_spin_lock(lock, _THIS_IP_)
+/* lib/spinlock_debug.c: "debug_spinlock=on"; set before the first lock is taken */
+extern bool debug_spinlock_enabled;
+
+/*
+ * include/linux/spinlock.h: spin_lock() -> do_raw_spin_lock() @ v4.14,
+ * the fast path inline: without the checks an uncontended lock is one
+ * trylock; a contended one, or any with the checks, goes out of line.
+ */
+static __always_inline void __spin_lock(spinlock_t *lock, const void *ip)
+{
+	if (likely(!debug_spinlock_enabled) && likely(arch_spin_trylock(&lock->raw_lock))) {
+		lock->stat.acquisitions++;
+		return;
+	}
+	do_raw_spin_lock(lock, ip);
+}
+
+/* include/linux/spinlock.h: spin_unlock() -> do_raw_spin_unlock() @ v4.14 */
+static __always_inline void __spin_unlock(spinlock_t *lock)
+{
+	if (likely(!debug_spinlock_enabled))
+		arch_spin_unlock(&lock->raw_lock);
+	else
+		do_raw_spin_unlock(lock);
+}
+
+#define spin_lock(lock)	   __spin_lock(lock, _THIS_IP_)
 #define spin_trylock(lock) do_raw_spin_trylock(lock, _THIS_IP_)
-#define spin_unlock(lock)  do_raw_spin_unlock(lock)
+#define spin_unlock(lock)  __spin_unlock(lock)
 
 #define spin_lock_irqsave(lock, flags) \
 	do {                           \

@@ -216,6 +216,7 @@ static void test_zone_lock_catches_reentry(void **state)
 	boot_node(32, 32);
 	for (unsigned int o = 0; o < MAX_ORDER; o++)
 		before[o] = normal_zone()->free_area[o].nr_free;
+	debug_spinlock_enabled = true; /* the recursion check: debug_spinlock=on */
 	spin_lock(&normal_zone()->lock);
 	host_log_reset();
 	host_panic_jmp = &jb;
@@ -226,6 +227,7 @@ static void test_zone_lock_catches_reentry(void **state)
 	host_panic_jmp = NULL;
 	assert_true(host_log_contains("BUG: spinlock recursion on CPU#0, swapper/0"));
 	spin_unlock(&normal_zone()->lock);
+	debug_spinlock_enabled = false;
 	for (unsigned int o = 0; o < MAX_ORDER; o++)
 		assert_int_equal(normal_zone()->free_area[o].nr_free, before[o]);
 	assert_int_equal(check(), 0);

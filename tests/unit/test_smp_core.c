@@ -17,6 +17,7 @@
 #include <cmocka.h>
 
 #include <asm/mm.h>
+#include <linux/init.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
 #include <linux/percpu.h>
@@ -33,6 +34,7 @@ static int teardown(void **state)
 {
 	host_panic_jmp = NULL;
 	host_cpu = 0;
+	debug_spinlock_enabled = false;
 	host_ram_free();
 	return 0;
 }
@@ -236,6 +238,8 @@ static void test_spinlock_debug_reports(void **state)
 	spinlock_t lock;
 	jmp_buf jb;
 
+	parse_early_param("debug_spinlock=on");
+	assert_true(debug_spinlock_enabled);
 	spin_lock_init(&lock);
 	host_log_reset();
 	host_cpu = 0;
@@ -264,6 +268,37 @@ static void test_spinlock_debug_reports(void **state)
 	host_panic_jmp = NULL;
 }
 
+/*
+ * Without debug_spinlock=on (the default) a lock is a bare ticket lock and
+ * a count: no owner recorded, no check -- a wrong-owner unlock passes
+ * silently, as in a Linux without CONFIG_DEBUG_SPINLOCK; a bad value of
+ * the option is refused and changes nothing.
+ */
+static void test_spinlock_checks_off_by_default(void **state)
+{
+	spinlock_t lock;
+
+	host_log_reset();
+	parse_early_param("debug_spinlock=maybe");
+	assert_true(host_log_contains("debug_spinlock=maybe: expected on or off, ignored"));
+	assert_false(debug_spinlock_enabled);
+	spin_lock_init(&lock);
+	host_cpu = 0;
+	spin_lock(&lock);
+	assert_true(spin_is_locked(&lock));
+	assert_int_equal(lock.owner_cpu, SPINLOCK_OWNER_INIT);
+	assert_null(lock.owner_ip);
+	host_cpu = 1;
+	spin_unlock(&lock);
+	assert_false(spin_is_locked(&lock));
+	assert_false(host_log_contains("BUG: spinlock"));
+	assert_true(spin_trylock(&lock));
+	spin_unlock(&lock);
+	assert_int_equal(lock.stat.acquisitions, 2);
+	parse_early_param("debug_spinlock=on debug_spinlock=off");
+	assert_false(debug_spinlock_enabled);
+}
+
 #define THREAD_ROUNDS 100000
 static DEFINE_SPINLOCK(thread_lock);
 static unsigned long thread_count;
@@ -285,11 +320,12 @@ static void *hammer(void *arg)
 	return NULL;
 }
 
-/* four threads, four "CPUs", one ticket lock: exact counts, no overlap */
+/* four threads, four "CPUs", one ticket lock: exact counts, no overlap (checks off, on) */
 static void test_ticket_lock_under_threads(void **state)
 {
 	pthread_t t[HOST_NR_CPUS];
 
+	debug_spinlock_enabled = *(bool *)*state;
 	thread_count = overlaps = 0;
 	spin_lock_stat_reset(&thread_lock);
 	for (uintptr_t i = 0; i < HOST_NR_CPUS; i++)
@@ -317,11 +353,19 @@ static void *hold_slow_lock(void *arg)
 	return NULL;
 }
 
-/* a lock held 1.3 s by "CPU 1": CPU 0's wait is reported after a second, then it gets it */
+/*
+ * a lock held 1.3 s by "CPU 1": CPU 0's wait is reported after a second,
+ * then it gets it -- with the checks off too, only without the owner
+ */
 static void test_lockup_suspected(void **state)
 {
+	bool debug = *(bool *)*state;
 	pthread_t t;
 
+	u64 spun;
+
+	debug_spinlock_enabled = debug;
+	spin_lock_stat_reset(&slow_lock);
 	host_log_reset();
 	host_cpu = 0;
 	slow_held = 0;
@@ -329,13 +373,21 @@ static void test_lockup_suspected(void **state)
 	while (!slow_held)
 		;
 	spin_lock(&slow_lock);
-	assert_true(host_log_contains("BUG: spinlock lockup suspected on CPU#0, swapper/0/0"));
-	assert_true(host_log_contains(".owner: swapper/1/0, .owner_cpu: 1"));
-	assert_int_equal(slow_lock.stat.contended, 1);
-	assert_true(slow_lock.stat.max_spin_ns > 1000000000ULL);
+	spun = slow_lock.stat.max_spin_ns;
 	spin_unlock(&slow_lock);
 	pthread_join(t, NULL);
+	assert_true(host_log_contains("BUG: spinlock lockup suspected on CPU#0, swapper/0/0"));
+	if (debug)
+		assert_true(host_log_contains(".owner: swapper/1/0, .owner_cpu: 1"));
+	else
+		assert_true(host_log_contains(
+			" lock: slow_lock, .owner: not recorded (boot with debug_spinlock=on)"));
+	assert_int_equal(slow_lock.stat.contended, 1);
+	assert_int_equal(slow_lock.stat.acquisitions, 2);
+	assert_true(spun > 1000000000ULL);
 }
+
+static bool off, on = true;
 
 int main(void)
 {
@@ -346,8 +398,14 @@ int main(void)
 		cmocka_unit_test_teardown(test_pagesets_are_per_cpu, teardown),
 		cmocka_unit_test_teardown(test_memblock_closed_after_free_all_bootmem, teardown),
 		cmocka_unit_test_teardown(test_spinlock_debug_reports, teardown),
-		cmocka_unit_test_teardown(test_ticket_lock_under_threads, teardown),
-		cmocka_unit_test_teardown(test_lockup_suspected, teardown),
+		cmocka_unit_test_teardown(test_spinlock_checks_off_by_default, teardown),
+		cmocka_unit_test_prestate_setup_teardown(test_ticket_lock_under_threads, NULL,
+							 teardown, &off),
+		cmocka_unit_test_prestate_setup_teardown(test_ticket_lock_under_threads, NULL,
+							 teardown, &on),
+		cmocka_unit_test_prestate_setup_teardown(test_lockup_suspected, NULL, teardown,
+							 &off),
+		cmocka_unit_test_prestate_setup_teardown(test_lockup_suspected, NULL, teardown, &on),
 	};
 
 	return cmocka_run_group_tests_name("smp_core", tests, NULL, NULL);
