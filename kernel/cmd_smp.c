@@ -133,8 +133,9 @@ static int do_spinlock(int argc, char **argv)
 
 	if (argc != 2)
 		return 1;
-	if (!debug_spinlock_enabled && (!strcmp(argv[1], "wrong-owner") ||
-					 !strcmp(argv[1], "recursion") || !strcmp(argv[1], "unlocked"))) {
+	if (!debug_spinlock_enabled &&
+	    (!strcmp(argv[1], "wrong-owner") || !strcmp(argv[1], "recursion") ||
+	     !strcmp(argv[1], "unlocked"))) {
 		shprintf("spinlock %s: the checks are off: boot with debug_spinlock=on\n", argv[1]);
 		return 0;
 	}

@@ -1238,7 +1238,8 @@ static __always_inline struct page *rmqueue_pcplist(struct zone *zone, int migra
 			return NULL;
 		}
 	}
-	page = cold ? list_entry(list->prev, struct page, lru) : list_entry(list->next, struct page, lru);
+	page = cold ? list_entry(list->prev, struct page, lru)
+		    : list_entry(list->next, struct page, lru);
 	list_del(&page->lru);
 	pcp->count--;
 	local_irq_restore(flags);

@@ -405,7 +405,8 @@ int main(void)
 							 teardown, &on),
 		cmocka_unit_test_prestate_setup_teardown(test_lockup_suspected, NULL, teardown,
 							 &off),
-		cmocka_unit_test_prestate_setup_teardown(test_lockup_suspected, NULL, teardown, &on),
+		cmocka_unit_test_prestate_setup_teardown(test_lockup_suspected, NULL, teardown,
+							 &on),
 	};
 
 	return cmocka_run_group_tests_name("smp_core", tests, NULL, NULL);
