@@ -471,7 +471,8 @@ def measure(args):
                                                    "prompt_1024M", "prompt_128M") else "")
         rows.append(f"| {what} | {a9[key]} | {limit} | {target} | {linux} |")
     notes += [
-        f"a9mm: QEMU -smp 1 -icount shift=0,sleep=off, `{APPEND}`; per-page rows are "
+        f"a9mm: QEMU -smp 1 -icount shift=0,sleep=off, `{APPEND}` (so without "
+        f"debug_spinlock=on, the default); per-page rows are "
         f"bootmem_init over {mi['pages']} pages, lowmem freeing over the {mi['low_pages']} "
         f"pages freed, HighMem over {mi['high_pages']}; instructions counted on vCPU 0 "
         f"from the kernel's entry (TCG plugin); the `bench` rows are {BENCH_PAIRS} pairs "

@@ -489,6 +489,61 @@ static void test_watermarks(void **state)
 	assert_true(zone_watermark_ok(normal, 0, min_wmark_pages(normal), 0, 0));
 }
 
+/*
+ * alloc_pages()'s inline order-0 step (the preferred zone's watermark, a
+ * page off this CPU's list) gives what get_page_from_freelist() gives:
+ * it refills an empty list, takes another page when the only one on the
+ * list is bad, and never takes a page from the list of a zone below its
+ * watermark -- there, as in Linux, GFP_KERNEL fails even with pages
+ * cached on the list.
+ */
+static void test_order0_fast_path_keeps_the_rules(void **state)
+{
+	struct zone *normal = &NODE_DATA(0)->node_zones[ZONE_NORMAL];
+	struct per_cpu_pages *pcp;
+	struct page *page, *next, *held[64];
+	unsigned long saved[NR_WMARK];
+	int batch;
+
+	boot_node(64, 64);
+	pcp = zone_pcp(normal, 0);
+	batch = pcp->batch;
+	assert_true(batch > 1 && batch <= (int)ARRAY_SIZE(held));
+	assert_int_equal(pcp->count, 0);
+	/* an empty list is refilled by a batch */
+	held[0] = alloc_pages(GFP_KERNEL | __GFP_MOVABLE, 0);
+	assert_non_null(held[0]);
+	assert_int_equal(pcp->count, batch - 1);
+	for (int i = 1; i < batch; i++)
+		assert_non_null(held[i] = alloc_pages(GFP_KERNEL | __GFP_MOVABLE, 0));
+	assert_int_equal(pcp->count, 0);
+	/* the list's only page is bad: reported, and a refill gives another */
+	page = held[batch - 1];
+	__free_pages(page, 0);
+	assert_int_equal(pcp->count, 1);
+	page->mapping = page;
+	host_log_reset();
+	next = alloc_pages(GFP_KERNEL | __GFP_MOVABLE, 0);
+	assert_non_null(next);
+	assert_ptr_not_equal(next, page);
+	assert_true(host_log_contains("non-NULL mapping"));
+	assert_int_equal(pcp->count, batch - 1);
+	__free_pages(next, 0);
+	/* below the min watermark: nothing, though the list has pages */
+	memcpy(saved, normal->watermark, sizeof(saved));
+	for (int w = 0; w < NR_WMARK; w++)
+		normal->watermark[w] = normal->managed_pages;
+	host_log_reset();
+	assert_null(alloc_pages(GFP_KERNEL | __GFP_MOVABLE, 0));
+	assert_true(host_log_contains("page allocation failure: order:0"));
+	assert_int_equal(pcp->count, batch);
+	memcpy(normal->watermark, saved, sizeof(saved));
+	assert_non_null(next = alloc_pages(GFP_KERNEL | __GFP_MOVABLE, 0));
+	__free_pages(next, 0);
+	for (int i = 0; i < batch - 1; i++)
+		__free_pages(held[i], 0);
+}
+
 static void test_proc_texts(void **state)
 {
 	char want[200];
@@ -543,6 +598,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_trace_events_tell_where_a_block_came_from,
 					  host_ram_teardown),
 		cmocka_unit_test_teardown(test_watermarks, host_ram_teardown),
+		cmocka_unit_test_teardown(test_order0_fast_path_keeps_the_rules, host_ram_teardown),
 		cmocka_unit_test_teardown(test_proc_texts, host_ram_teardown),
 	};
 
