@@ -232,12 +232,13 @@ static void __init early_init_dt_scan_memory(const void *fdt)
 
 	fdt_for_each_subnode(node, fdt, 0) {
 		const char *type = fdt_getprop(fdt, node, "device_type", NULL);
-		const char *uname = fdt_get_name(fdt, node, NULL);
+		const char *uname;
 		const fdt32_t *reg, *endp;
 		int l, entry = (dt_root_addr_cells + dt_root_size_cells) * 4;
 
 		if (!type || strcmp(type, "memory"))
 			continue;
+		uname = fdt_get_name(fdt, node, NULL); /* only memory nodes are named */
 		if (!of_fdt_device_is_available(fdt, node)) {
 			pr_debug("memory node %s is disabled, skipped\n", uname);
 			continue;

@@ -225,18 +225,23 @@ static bool console_wants(int level)
 
 /*
  * Text of a record made at @ts to the console, a time stamp at each line
- * start.  A record's pieces come one call at a time; console_bol carries
- * "a line has just ended" from one call to the next.
+ * start, a line at a time.  A record's pieces come one call at a time;
+ * console_bol carries "a line has just ended" from one call to the next.
  */
 static void console_text(u64 ts, const char *text, size_t len)
 {
 	char prefix[32];
 
-	for (size_t i = 0; i < len; i++) {
+	while (len) {
+		const char *nl = memchr(text, '\n', len);
+		size_t n = nl ? (size_t)(nl - text) + 1 : len; /* up to a line's end */
+
 		if (console_bol)
 			console_write_raw(prefix, print_time(ts, prefix, sizeof(prefix)));
-		console_write_raw(&text[i], 1);
-		console_bol = text[i] == '\n';
+		console_write_raw(text, n);
+		console_bol = text[n - 1] == '\n';
+		text += n;
+		len -= n;
 	}
 }
 
