@@ -416,6 +416,8 @@ def measure(args):
     raw["host"] = {str(o): host_instructions(o) for o in (0, 3)}
     say(f"bench: wall time, {WALL_PAIRS} pairs of floor + a9mm boots")
     raw["wall"] = wall_time()
+    # wall time is a ratio in one run, but a busy host still stretches it: say how busy
+    raw["wall"]["loadavg"] = os.getloadavg()[0]
     raw["linux"] = {m: linux_figures(m, args.offline) for m in ("1024M", "128M")}
     say("bench: SMP, allocbench under multi-threaded TCG and -icount; idle host CPU")
     raw["smp"] = allocbench()
@@ -479,7 +481,9 @@ def measure(args):
         f"of GFP_KERNEL|__GFP_MOVABLE.",
         f"host: {host_how}, bench_buddy's 64 MiB node; wall time: medians of "
         f"{raw['wall']['pairs']} alternating boots of a9mm to its prompt and of "
-        f"build/floor.Image to its one character, same QEMU and -m.",
+        f"build/floor.Image to its one character, same QEMU and -m; the host's load "
+        f"average was {raw['wall']['loadavg']:.1f} on {os.cpu_count()} cores after them "
+        f"(other work on the machine stretches both, a9mm's more: it runs longer).",
         f"SMP: `allocbench 2 CPUS` at -smp 4 -m 256M, multi-threaded TCG on this machine's "
         f"{sm['host_cores']} host cores (shared with whatever else runs: the scaling is "
         f"bounded by them); the -icount cross-CPU free from `allocbench 1 2` at -smp 2; "
