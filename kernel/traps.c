@@ -52,9 +52,8 @@ static void show_regs_print_info(void)
 	const char *build = strchr(linux_banner, '#');
 
 	printk(KERN_EMERG "CPU: %u PID: 0 Comm: swapper/%u %s %.*s %.*s\n", cpu, cpu,
-	       die_counter > 1 ? "Tainted: G      D        " : "Not tainted",
-	       (int)strcspn(release, " "), release, build ? (int)strcspn(build, " ") : 0,
-	       build ? build : "");
+	       print_tainted(), (int)strcspn(release, " "), release,
+	       build ? (int)strcspn(build, " ") : 0, build ? build : "");
 	printk(KERN_EMERG "Hardware name: %s\n", machine_name);
 }
 
@@ -115,9 +114,10 @@ static unsigned long oops_begin(void)
 	return flags;
 }
 
-/* arch/arm/kernel/traps.c: oops_end() @ v4.9 */
+/* arch/arm/kernel/traps.c: oops_end() @ v4.9: later reports say "Tainted: G      D" */
 static void oops_end(unsigned long flags)
 {
+	add_taint(TAINT_DIE);
 	oops_in_progress--;
 	if (!--die_nest_count) {
 		die_owner = -1;

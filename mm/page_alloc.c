@@ -573,6 +573,28 @@ static void __mod_zone_page_state(struct zone *zone, enum zone_stat_item item, l
 	WRITE_ONCE(zone->vm_stat[item], zone->vm_stat[item] + delta);
 }
 
+/**
+ * mod_zone_page_state() - change one of a zone's counters, from anywhere
+ * @zone: the zone
+ * @item: the counter (NR_SLAB_RECLAIMABLE, NR_SLAB_UNRECLAIMABLE: the
+ *        slab allocator's pages, /proc/meminfo's "Slab:")
+ * @delta: pages to add (negative: to take away)
+ *
+ * mm/vmstat.c: mod_zone_page_state() @ v4.14, interrupt-safe.  Linux adds
+ * to a per-CPU delta and folds it into the zone past a threshold, so the
+ * count is cheap and a little late; a9mm takes zone->lock, as for
+ * NR_FREE_PAGES, and every count is exact.  Only slow paths call it (a
+ * slab made or given back).
+ */
+void mod_zone_page_state(struct zone *zone, enum zone_stat_item item, long delta)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&zone->lock, flags);
+	__mod_zone_page_state(zone, item, delta);
+	spin_unlock_irqrestore(&zone->lock, flags);
+}
+
 /* mm/internal.h: __find_buddy_index() @ v3.14: flip bit `order` */
 static unsigned long __find_buddy_index(unsigned long page_idx, unsigned int order)
 {
@@ -657,13 +679,28 @@ static void free_one_page(struct zone *zone, struct page *page, unsigned long pf
  */
 static noinline void bad_page(const struct page *page, const char *reason)
 {
+	static const char *const names[__NR_PAGEFLAGS] = {
+		[PG_reserved] = "reserved",
+		[PG_slab] = "slab",
+		[PG_head] = "head",
+	};
+	char flags[64];
+	size_t n = 0;
+
+	flags[0] = '\0';
+	for (int f = 0; f < __NR_PAGEFLAGS; f++)
+		if (page->flags & (1UL << f))
+			n += (size_t)snprintf(flags + n, sizeof(flags) - n, "%s%s", n ? "|" : "",
+					      names[f]);
+	if (PageBuddy(page))
+		snprintf(flags + n, sizeof(flags) - n, "%sbuddy", n ? "|" : "");
 	pr_alert("BUG: Bad page state in process swapper/%u  pfn:%05lx\n", smp_processor_id(),
 		 page_to_pfn(page));
 	pr_alert("page:%p count:%d mapcount:%d mapping:%p index:0x%lx\n", (const void *)page,
 		 page->_count, page_mapcount(page), page->mapping, page->index);
-	pr_alert("page flags: 0x%lx(%s%s)\n", page->flags, PageReserved(page) ? "reserved" : "",
-		 PageBuddy(page) ? (PageReserved(page) ? "|buddy" : "buddy") : "");
+	pr_alert("page flags: 0x%lx(%s)\n", page->flags, flags);
 	pr_alert("page dumped because: %s\n", reason);
+	add_taint(TAINT_BAD_PAGE);
 }
 
 /*
@@ -720,6 +757,10 @@ static noinline bool free_pages_refused(const struct page *page, unsigned int or
 		bad_page(page, AT_FREE ": freeing a reserved page");
 		return false;
 	}
+	if (PageSlab(page)) {
+		bad_page(page, AT_FREE ": the slab allocator owns it (kfree() its objects)");
+		return false;
+	}
 	reason = page_bad_reason(page, 1, PAGE_FLAGS_CHECK_AT_FREE, AT_FREE);
 	if (reason) {
 		bad_page(page, reason);
@@ -742,6 +783,47 @@ static noinline bool free_pages_refused(const struct page *page, unsigned int or
 		}
 	}
 	return false;
+}
+
+/*
+ * mm/page_alloc.c: free_tail_pages_check() @ v4.14 + destroy_compound_page():
+ * a compound block's tails must all still point at its head -- checked
+ * for every tail before any is changed, so a refused free changes
+ * nothing -- then they stop being tails, and the head stops being one.
+ */
+static noinline bool destroy_compound_page(struct page *page, unsigned int order)
+{
+	char why[96];
+
+	for (unsigned int i = 1; i < (1U << order); i++) {
+		if (compound_head(page + i) == page && PageTail(page + i))
+			continue;
+		snprintf(why, sizeof(why), "compound_head not consistent (tail %u of order %u)", i,
+			 order);
+		bad_page(page + i, why);
+		return false;
+	}
+	for (unsigned int i = 1; i < (1U << order); i++) {
+		clear_compound_head(page + i);
+		page[i].compound_order = 0;
+	}
+	__ClearPageHead(page);
+	return true;
+}
+
+/*
+ * mm/page_alloc.c: prep_compound_page() @ v4.14: __GFP_COMP -- the head is
+ * PG_head, every other page a tail pointing at it, the first tail holds
+ * the order (Linux's compound_order(); a9mm's head has it in private too).
+ * So the head is found from any page of the block (compound_head()): how
+ * kfree() finds the slab or kmalloc_large() block of an address.
+ */
+static void prep_compound_page(struct page *page, unsigned int order)
+{
+	__SetPageHead(page);
+	for (unsigned int i = 1; i < (1U << order); i++)
+		set_compound_head(page + i, page);
+	page[1].compound_order = order;
 }
 
 /*
@@ -770,6 +852,8 @@ static __always_inline bool free_pages_prepare(struct page *page, unsigned int o
 			bad |= page_state_bad(page + i, 0, PAGE_FLAGS_CHECK_AT_FREE);
 	if (unlikely(bad))
 		return free_pages_refused(page, order);
+	if (unlikely(PageHead(page)) && !destroy_compound_page(page, order))
+		return false;
 	page->_count = 0;
 	page->private = 0;
 	return true;
@@ -959,8 +1043,9 @@ void drain_all_pages(void)
  * says why).  A page that has a struct page is checked as Linux checks it
  * (free_pages_prepare(): double free, reserved, mapped, wrong order --
  * every page of the block, whatever debug_pagealloc says), with Linux's
- * "BUG: Bad page state" report on the console.  A refused free changes
- * nothing.
+ * "BUG: Bad page state" report on the console; so is a compound block
+ * (kmalloc_large()'s), which only its owner may free.  A refused free
+ * changes nothing.
  *
  * Return: 0 when freed; -EINVAL for an order of MAX_ORDER or more or a pfn
  * not aligned to it; -ERANGE for a block not inside a zone (no struct
@@ -976,8 +1061,15 @@ int free_pages_checked(unsigned long pfn, unsigned int order)
 		if (pfn >= zone->zone_start_pfn && pfn < zone_end_pfn(zone) &&
 		    (1UL << order) <= zone_end_pfn(zone) - pfn) {
 			struct page *page = pfn_to_page(pfn);
-			bool freed = order ? __free_pages_ok(page, order, true)
-					   : free_hot_cold_page(page, false);
+			bool freed;
+
+			if (PageHead(page)) { /* Linux would free it: its owner would not know */
+				bad_page(page, "a compound block (__GFP_COMP: kmalloc_large()'s): "
+					       "only its owner may free it (kfree())");
+				return -EPERM;
+			}
+			freed = order ? __free_pages_ok(page, order, true)
+				      : free_hot_cold_page(page, false);
 
 			return freed ? 0 : -EPERM;
 		}
@@ -1191,7 +1283,8 @@ static noinline void prep_zero_page(struct page *page, unsigned int order)
  * the head gets its one reference (a9mm also records the order, which
  * __free_pages() checks).  The head is checked always; the other pages,
  * which Linux 3.x checks too, with debug_pagealloc=on (see
- * free_pages_prepare()).  Non-zero: a page was bad, the caller takes
+ * free_pages_prepare()).  __GFP_COMP makes a block of order > 0 compound
+ * (prep_compound_page()).  Non-zero: a page was bad, the caller takes
  * another block.
  */
 static __always_inline int prep_new_page(struct page *page, unsigned int order, gfp_t gfp_flags)
@@ -1208,6 +1301,8 @@ static __always_inline int prep_new_page(struct page *page, unsigned int order, 
 	page->index = 0;
 	if (unlikely(gfp_flags & __GFP_ZERO))
 		prep_zero_page(page, order);
+	if ((gfp_flags & __GFP_COMP) && order)
+		prep_compound_page(page, order);
 	return 0;
 }
 

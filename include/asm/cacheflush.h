@@ -16,8 +16,6 @@
  *
  * The host tests build tables in plain memory: there these are no-ops.
  */
-#define L1_CACHE_BYTES 32 /* Cortex-A9 L1 line (A9 TRM 7.1) */
-
 #ifdef A9MM_HOST
 static inline void clean_dcache_area(void *p, unsigned long size)
 {
@@ -28,12 +26,26 @@ static inline void flush_icache_all(void)
 {
 }
 #else
+#include <asm/cp15.h>
+
+/*
+ * arch/arm/mm/proc-macros.S: dcache_line_size @ v4.14: the smallest data
+ * cache line, from CTR.DminLine (log2 of words; B4.1.42): 32 bytes on the
+ * Cortex-A9.  L1_CACHE_BYTES (asm/cache.h) is a different figure -- what
+ * the kernel aligns to, the largest line it may run on.
+ */
+static inline unsigned long dcache_line_size(void)
+{
+	return 4UL << ((read_sysreg(CTR) >> 16) & 0xf);
+}
+
 static inline void clean_dcache_area(void *p, unsigned long size)
 {
-	unsigned long a = (unsigned long)p & ~(L1_CACHE_BYTES - 1UL);
+	unsigned long line = dcache_line_size();
+	unsigned long a = (unsigned long)p & ~(line - 1);
 	unsigned long end = (unsigned long)p + size;
 
-	for (; a < end; a += L1_CACHE_BYTES)
+	for (; a < end; a += line)
 		__asm__ volatile("mcr p15, 0, %0, c7, c10, 1" : : "r"(a) : "memory"); /* DCCMVAC */
 	__asm__ volatile("dsb" : : : "memory");
 }

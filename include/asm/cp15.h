@@ -54,6 +54,7 @@
 
 /* the registers, by their ARM ARM names (section B4.1.x describes each) */
 #define MIDR  __ACCESS_CP15(c0, 0, c0, 0) /* B4.1.105 Main ID */
+#define CTR   __ACCESS_CP15(c0, 0, c0, 1) /* B4.1.42 Cache Type */
 #define MPIDR __ACCESS_CP15(c0, 0, c0, 5) /* B4.1.106 Multiprocessor Affinity */
 #define SCTLR __ACCESS_CP15(c1, 0, c0, 0) /* B4.1.130 System Control */
 #define DFSR  __ACCESS_CP15(c5, 0, c0, 0) /* B4.1.52 Data Fault Status */

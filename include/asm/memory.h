@@ -47,6 +47,7 @@ static inline unsigned long __phys_to_virt(phys_addr_t x)
 #ifdef A9MM_HOST
 void *a9mm_host_va(phys_addr_t pa);
 phys_addr_t a9mm_host_pa(const void *p);
+bool a9mm_host_va_valid(const void *p); /* inside the host's RAM buffer? */
 #define __va(x) a9mm_host_va((phys_addr_t)(x))
 #define __pa(x) a9mm_host_pa((const void *)(x))
 #else

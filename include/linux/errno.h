@@ -15,6 +15,8 @@
 #define EBUSY  16 /* Device or resource busy */
 #define EINVAL 22 /* Invalid argument */
 #define ERANGE 34 /* Math result not representable */
+#define EALREADY \
+	114	  /* Operation already in progress (kfree_checked(): the object is already free) */
 #define ENOSYS 38 /* Invalid system call number (a CPU that does not come up: boot_secondary()) */
 
 #endif

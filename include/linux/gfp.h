@@ -20,10 +20,12 @@ typedef unsigned int gfp_t;
 #define __GFP_FS	  0x80u
 #define __GFP_COLD	  0x100u
 #define __GFP_NOWARN	  0x200u
+#define __GFP_COMP	  0x4000u /* a compound block: PG_head, tails point at it */
 #define __GFP_ZERO	  0x8000u
 #define __GFP_RECLAIMABLE 0x80000u
 
 #define GFP_ATOMIC	     (__GFP_HIGH)
+#define GFP_NOWAIT	     (GFP_ATOMIC & ~__GFP_HIGH)
 #define GFP_KERNEL	     (__GFP_WAIT | __GFP_IO | __GFP_FS)
 #define GFP_USER	     (__GFP_WAIT | __GFP_IO | __GFP_FS)
 #define GFP_HIGHUSER	     (GFP_USER | __GFP_HIGHMEM)

@@ -92,6 +92,32 @@ extern enum system_states {
 	SYSTEM_RESTART,
 } system_state;
 
+/* include/linux/kernel.h: _RET_IP_ @ v4.14: the caller's address (a function's return address) */
+#define _RET_IP_ ((unsigned long)__builtin_return_address(0))
+
+/* include/linux/kernel.h @ v4.14: the taint flags (kernel/taint.c) */
+#define TAINT_PROPRIETARY_MODULE    0
+#define TAINT_FORCED_MODULE	    1
+#define TAINT_CPU_OUT_OF_SPEC	    2
+#define TAINT_FORCED_RMMOD	    3
+#define TAINT_MACHINE_CHECK	    4
+#define TAINT_BAD_PAGE		    5
+#define TAINT_USER		    6
+#define TAINT_DIE		    7
+#define TAINT_OVERRIDDEN_ACPI_TABLE 8
+#define TAINT_WARN		    9
+#define TAINT_CRAP		    10
+#define TAINT_FIRMWARE_WORKAROUND   11
+#define TAINT_OOT_MODULE	    12
+#define TAINT_UNSIGNED_MODULE	    13
+#define TAINT_SOFTLOCKUP	    14
+#define TAINT_LIVEPATCH		    15
+#define TAINT_FLAGS_COUNT	    16
+
+void add_taint(unsigned int flag);
+bool test_taint(unsigned int flag);
+const char *print_tainted(void);
+
 #define WARN_ON(cond)                                                                       \
 	({                                                                                  \
 		bool __w = !!(cond);                                                        \

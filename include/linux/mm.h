@@ -16,6 +16,7 @@
 extern struct page *mem_map;
 extern unsigned long min_low_pfn, max_low_pfn, max_pfn;
 extern unsigned long totalram_pages, totalhigh_pages;
+extern void *high_memory; /* the end of the linear map (arch/arm/mm/mmu.c) */
 
 /* The zone lives in the top bits of page->flags (set_page_links). */
 #define ZONES_PGSHIFT 30
@@ -73,6 +74,38 @@ static inline struct page *virt_to_page(const void *kaddr)
 	return pfn_to_page(__pa(kaddr) >> PAGE_SHIFT);
 }
 
+/* include/linux/mm.h: virt_to_head_page() @ v4.14: the head of its compound block */
+static inline struct page *virt_to_head_page(const void *kaddr)
+{
+	return compound_head(virt_to_page(kaddr));
+}
+
+/* include/linux/mm.h: compound_order() @ v4.14: kept in the first tail */
+static inline unsigned int compound_order(const struct page *page)
+{
+	return PageHead(page) ? page[1].compound_order : 0;
+}
+
+/*
+ * arch/arm/include/asm/memory.h: virt_addr_valid() @ v4.14: an address of
+ * the linear map (lowmem), so one with a struct page virt_to_page() may
+ * use.  Anything else -- NULL, the vmalloc area, an I/O mapping, user
+ * space -- is not.
+ */
+static inline bool virt_addr_valid(const void *kaddr)
+{
+#ifdef A9MM_HOST
+	if (!a9mm_host_va_valid(kaddr))
+		return false;
+#else
+	if ((unsigned long)kaddr < PAGE_OFFSET ||
+	    (unsigned long)kaddr >= (unsigned long)high_memory)
+		return false;
+#endif
+	return __pa(kaddr) >> PAGE_SHIFT >= ARCH_PFN_OFFSET &&
+	       __pa(kaddr) >> PAGE_SHIFT < max_low_pfn;
+}
+
 /* mm/page_alloc.c */
 void free_area_init_node(int nid, unsigned long *zones_size, unsigned long node_start_pfn,
 			 unsigned long *zholes_size);
@@ -85,6 +118,7 @@ void init_per_zone_wmark_min(void);
 bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark, int classzone_idx,
 		       int alloc_flags);
 void setup_per_cpu_pageset(void);
+void mod_zone_page_state(struct zone *zone, enum zone_stat_item item, long delta);
 void drain_local_pages(void *arg);
 void drain_all_pages(void);
 /* every free list consistent?  0, or the number of problems (reported) */

@@ -60,7 +60,9 @@ struct per_cpu_pageset {
 };
 
 enum zone_stat_item {
-	NR_FREE_PAGES, /* pages on the buddy lists (not the per-cpu ones) */
+	NR_FREE_PAGES,	       /* pages on the buddy lists (not the per-cpu ones) */
+	NR_SLAB_RECLAIMABLE,   /* slab pages of SLAB_RECLAIM_ACCOUNT caches */
+	NR_SLAB_UNRECLAIMABLE, /* the other slab pages */
 	NR_VM_ZONE_STAT_ITEMS
 };
 
@@ -122,6 +124,8 @@ typedef struct pglist_data {
 extern struct pglist_data contig_page_data;
 #define NODE_DATA(nid)	(&contig_page_data)
 #define nr_online_nodes 1U
+#define MAX_NUMNODES	1
+#define nr_node_ids	1U
 
 static inline unsigned long zone_end_pfn(const struct zone *zone)
 {

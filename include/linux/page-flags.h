@@ -3,22 +3,28 @@
 #define _LINUX_PAGE_FLAGS_H
 
 /*
- * include/linux/page-flags.h @ v3.14, the part a9mm uses.  A free page at the head
+ * include/linux/page-flags.h @ v4.14, the part a9mm uses.  A free page at the head
  * of a buddy block is marked by _mapcount == PAGE_BUDDY_MAPCOUNT_VALUE, not
- * a flag, as in v3.14.
+ * a flag, as in v3.14.  A compound block (__GFP_COMP: a slab of order > 0,
+ * a kmalloc_large() block) has PG_head on its first page; the others are
+ * tails, found by bit 0 of compound_head (v4.6 on), not by a flag.
  */
+#include <linux/compiler.h>
 #include <linux/mm_types.h>
 
 enum pageflags {
 	PG_reserved, /* memblock-reserved or a hole: never to the allocator */
+	PG_slab,     /* the slab allocator owns the page (mm/slub.c) */
+	PG_head,     /* the first page of a compound block (__GFP_COMP) */
 	__NR_PAGEFLAGS
 };
 
 /*
- * The flags no page may carry when it is freed, and when it is handed
- * out (Linux: every flag); a9mm's only flag is in both.
+ * The flags no page may carry when it is freed (Linux's list, the flags
+ * a9mm has: PG_head is dropped by the free itself), and when it is
+ * handed out (Linux: every flag).
  */
-#define PAGE_FLAGS_CHECK_AT_FREE (1UL << PG_reserved)
+#define PAGE_FLAGS_CHECK_AT_FREE (1UL << PG_reserved | 1UL << PG_slab)
 #define PAGE_FLAGS_CHECK_AT_PREP ((1UL << __NR_PAGEFLAGS) - 1)
 
 #define PAGE_BUDDY_MAPCOUNT_VALUE (-128)
@@ -36,6 +42,68 @@ static inline void SetPageReserved(struct page *page)
 static inline void ClearPageReserved(struct page *page)
 {
 	page->flags &= ~(1UL << PG_reserved);
+}
+
+/* __SetPageSlab() and the like are non-atomic: only the page's owner changes them */
+static inline bool PageSlab(const struct page *page)
+{
+	return page->flags & (1UL << PG_slab);
+}
+
+static inline void __SetPageSlab(struct page *page)
+{
+	page->flags |= 1UL << PG_slab;
+}
+
+static inline void __ClearPageSlab(struct page *page)
+{
+	page->flags &= ~(1UL << PG_slab);
+}
+
+static inline bool PageHead(const struct page *page)
+{
+	return page->flags & (1UL << PG_head);
+}
+
+static inline void __SetPageHead(struct page *page)
+{
+	page->flags |= 1UL << PG_head;
+}
+
+static inline void __ClearPageHead(struct page *page)
+{
+	page->flags &= ~(1UL << PG_head);
+}
+
+/* include/linux/page-flags.h: PageTail() @ v4.14: bit 0 of compound_head */
+static inline bool PageTail(const struct page *page)
+{
+	return READ_ONCE(page->compound_head) & 1;
+}
+
+static inline bool PageCompound(const struct page *page)
+{
+	return PageHead(page) || PageTail(page);
+}
+
+/* include/linux/page-flags.h: compound_head() @ v4.14: a tail's head, else the page itself */
+static inline struct page *compound_head(struct page *page)
+{
+	unsigned long head = READ_ONCE(page->compound_head);
+
+	return head & 1 ? (struct page *)(head - 1) : page;
+}
+
+/* include/linux/page-flags.h: set_compound_head() @ v4.14 */
+static inline void set_compound_head(struct page *page, struct page *head)
+{
+	WRITE_ONCE(page->compound_head, (unsigned long)head + 1);
+}
+
+/* include/linux/page-flags.h: clear_compound_head() @ v4.14 */
+static inline void clear_compound_head(struct page *page)
+{
+	WRITE_ONCE(page->compound_head, 0);
 }
 
 static inline bool PageBuddy(const struct page *page)

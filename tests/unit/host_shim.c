@@ -15,6 +15,7 @@
 #include <linux/mm.h>
 #include <linux/of_fdt.h>
 #include <asm/mm.h>
+#include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/percpu.h>
 #include <linux/sched_clock.h>
@@ -204,6 +205,13 @@ void *a9mm_host_va(phys_addr_t pa)
 	return host_ram + (pa - host_ram_base);
 }
 
+bool a9mm_host_va_valid(const void *p)
+{
+	const unsigned char *c = p;
+
+	return host_ram && c >= host_ram && c < host_ram + host_ram_size;
+}
+
 phys_addr_t a9mm_host_pa(const void *p)
 {
 	const unsigned char *c = p;
@@ -267,6 +275,9 @@ int sprint_symbol(char *buffer, size_t size, unsigned long address)
 {
 	return snprintf(buffer, size, "0x%lx", address);
 }
+
+/* the tick's count (kernel/time.c on the target): no tick on the host */
+volatile unsigned long jiffies;
 
 /* sched_clock() for the core's timings (bootmem_init_ns, mem_init's freeing) */
 u64 sched_clock(void)
