@@ -19,6 +19,7 @@
 #include <linux/mm.h>
 #include <linux/of_fdt.h>
 #include <linux/percpu.h>
+#include <linux/slab.h>
 #include <linux/smp.h>
 #include <linux/tick.h>
 #include <linux/workqueue.h>
@@ -63,6 +64,7 @@ static void __init kernel_init_freeable(void)
 	smp_prepare_cpus(setup_max_cpus);
 	init_static_idmap(); /* early_initcall in Linux */
 	smp_init();
+	kmem_cache_init_late(); /* the IPIs flush_all() needs reach every CPU now */
 }
 
 void __attribute__((noreturn)) start_kernel(void);
@@ -98,6 +100,7 @@ void __init start_kernel(void)
 	mem_ns = global_timer_ns();
 	mem_init();
 	mem_ns = global_timer_ns() - mem_ns;
+	kmem_cache_init(); /* mm_init(): right after mem_init(), as in Linux */
 	report_mm_init_cost(mem_ns);
 	call_function_init();
 	workqueue_init_early();

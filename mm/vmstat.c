@@ -165,17 +165,23 @@ static void show_val_kb(print_t print, const char *s, unsigned long num)
  * show_meminfo() - /proc/meminfo, the lines that mean something here
  * @print: printf-like output
  *
- * fs/proc/meminfo.c: meminfo_proc_show() @ v4.14, plus a9mm's
+ * fs/proc/meminfo.c: meminfo_proc_show() @ v4.14 (Slab: the slab
+ * allocator's pages, SReclaimable of them those of SLAB_RECLAIM_ACCOUNT
+ * caches -- none here yet -- SUnreclaim the rest), plus a9mm's
  * "PerCpuLists:" (the order-0 pages parked on the per-cpu lists).
  */
 void show_meminfo(print_t print)
 {
 	unsigned long free_high = 0, free_low = 0, wmark_low = 0, pcp = 0;
+	unsigned long slab_rec = 0, slab_unrec = 0;
 	struct zone *zone;
 	unsigned int cpu;
 
 	for_each_zone(zone) {
 		unsigned long free = (unsigned long)READ_ONCE(zone->vm_stat[NR_FREE_PAGES]);
+
+		slab_rec += (unsigned long)READ_ONCE(zone->vm_stat[NR_SLAB_RECLAIMABLE]);
+		slab_unrec += (unsigned long)READ_ONCE(zone->vm_stat[NR_SLAB_UNRECLAIMABLE]);
 
 		if (is_highmem(zone))
 			free_high += free;
@@ -197,6 +203,10 @@ void show_meminfo(print_t print)
 	show_val_kb(print, "HighFree:", free_high);
 	show_val_kb(print, "LowTotal:", totalram_pages - totalhigh_pages);
 	show_val_kb(print, "LowFree:", free_low);
+	/* the slab allocator's pages (mm/slub.c: NR_SLAB_* as each slab comes and goes) */
+	show_val_kb(print, "Slab:", slab_rec + slab_unrec);
+	show_val_kb(print, "SReclaimable:", slab_rec);
+	show_val_kb(print, "SUnreclaim:", slab_unrec);
 	/* not in Linux's file: order-0 pages parked on the per-cpu lists of all CPUs */
 	show_val_kb(print, "PerCpuLists:", pcp);
 }
