@@ -13,6 +13,7 @@
 #include <linux/memblock.h>
 #include <linux/mm.h>
 #include <linux/of_fdt.h>
+#include <linux/slab.h>
 #include <mach/vexpress.h>
 
 /* fs/proc/cmdline.c @ v4.14; in two prints, as the line alone may fill a print's buffer */
@@ -61,6 +62,7 @@ static const struct proc_file {
 	{ "/proc/iomem", show_iomem },
 	{ "/proc/meminfo", show_meminfo },
 	{ "/proc/pagetypeinfo", show_pagetypeinfo },
+	{ "/proc/slabinfo", show_slabinfo },
 	{ "/proc/zoneinfo", show_zoneinfo },
 };
 
@@ -86,11 +88,13 @@ static const char *cat_word(unsigned int argno, unsigned int i)
 {
 	return i < ARRAY_SIZE(proc_files) ? proc_files[i].path : NULL;
 }
-SHELL_CMD("cat", do_cat,
-	  "/proc/{buddyinfo,pagetypeinfo,zoneinfo,meminfo,iomem,cmdline,cpuinfo,interrupts}",
-	  "print a /proc file (Linux's formats)",
-	  .linux = "mm/vmstat.c: frag_show() (buddyinfo), pagetypeinfo_show(), "
-		   "zoneinfo_show(); fs/proc/meminfo.c; kernel/resource.c (iomem); "
-		   "fs/proc/cmdline.c; arch/arm/kernel/setup.c: c_show() (cpuinfo); "
-		   "fs/proc/interrupts.c, kernel/irq/proc.c: show_interrupts()",
-	  .complete = cat_word);
+SHELL_CMD(
+	"cat", do_cat,
+	"/proc/{buddyinfo,pagetypeinfo,zoneinfo,meminfo,slabinfo,iomem,cmdline,cpuinfo,interrupts}",
+	"print a /proc file (Linux's formats)",
+	.linux =
+		"mm/vmstat.c: frag_show() (buddyinfo), pagetypeinfo_show(), "
+		"zoneinfo_show(); mm/slab_common.c: cache_show() (slabinfo); fs/proc/meminfo.c; kernel/resource.c (iomem); "
+		"fs/proc/cmdline.c; arch/arm/kernel/setup.c: c_show() (cpuinfo); "
+		"fs/proc/interrupts.c, kernel/irq/proc.c: show_interrupts()",
+	.complete = cat_word);
