@@ -9,7 +9,7 @@
  * (the free pointer, at s->offset inside it), so a slab's free objects
  * form a list that costs no memory of its own:
  *
- *   slab (page_address(page))
+ *   slab (slab_address(page))
  *   +--------+--------+--------+--------+--------+-- ... --+------+
  *   | obj 0  | obj 1  | obj 2  | obj 3  | obj 4  |         | left |
  *   | in use | fp ----+------->| fp=NULL|        |         | over |
@@ -121,6 +121,15 @@ static inline struct kmem_cache_node *get_node(const struct kmem_cache *s)
 static inline void stat(const struct kmem_cache *s, enum stat_item si)
 {
 	this_cpu_ptr(s->cpu_slab)->stat[si]++;
+}
+
+/*
+ * The first byte of a slab (or a kmalloc_large() block): page_address()
+ * without its HighMem case, as both are always lowmem (no __GFP_HIGHMEM).
+ */
+static inline void *slab_address(const struct page *page)
+{
+	return lowmem_page_address(page);
 }
 
 /* mm/slub.c: get_freepointer() @ v4.14 */
@@ -342,7 +351,7 @@ static unsigned int size_from_object(const struct kmem_cache *s)
  */
 static void print_trailer(const struct kmem_cache *s, const struct page *page, u8 *p)
 {
-	u8 *addr = page_address(page);
+	u8 *addr = slab_address(page);
 	unsigned int off;
 
 	print_tracking(s, p);
@@ -450,15 +459,15 @@ static bool check_pad_bytes(const struct kmem_cache *s, const struct page *page,
  * mm/slub.c: check_valid_pointer() @ v4.14: NULL, or the start of one of
  * the slab's objects.
  */
-static bool check_valid_pointer(const struct kmem_cache *s, const struct page *page,
-				const void *object)
+static __always_inline bool check_valid_pointer(const struct kmem_cache *s, const struct page *page,
+						const void *object)
 {
 	const char *base;
 	u32 off;
 
 	if (!object)
 		return true;
-	base = page_address(page);
+	base = slab_address(page);
 	object = (const char *)object - s->red_left_pad;
 	if ((const char *)object < base || (const char *)object >= base + page->objects * s->size)
 		return false;
@@ -644,7 +653,7 @@ fail:
 /* mm/slub.c: slab_pad_check() @ v4.14: the slab's unused tail still POISON_INUSE */
 static void slab_pad_check(const struct kmem_cache *s, const struct page *page)
 {
-	u8 *start = page_address(page), *end, *fault;
+	u8 *start = slab_address(page), *end, *fault;
 	unsigned int length = PAGE_SIZE << compound_order(page), remainder;
 
 	if (!(s->flags & SLAB_POISON))
@@ -731,7 +740,7 @@ static struct page *new_slab(struct kmem_cache *s, gfp_t flags)
 			    s->flags & SLAB_RECLAIM_ACCOUNT ? NR_SLAB_RECLAIMABLE
 							    : NR_SLAB_UNRECLAIMABLE,
 			    1L << order);
-	start = page_address(page);
+	start = slab_address(page);
 	if (unlikely(s->flags & SLAB_POISON))
 		memset(start, POISON_INUSE, PAGE_SIZE << order);
 	for_each_object(p, s, start, page->objects)
@@ -759,7 +768,7 @@ static void discard_slab(struct kmem_cache *s, struct page *page)
 
 	if (kmem_cache_debug(s) && (s->flags & SLAB_CONSISTENCY_CHECKS)) {
 		slab_pad_check(s, page);
-		for_each_object(p, s, page_address(page), page->objects)
+		for_each_object(p, s, slab_address(page), page->objects)
 			check_object(s, page, p, SLUB_RED_INACTIVE);
 	}
 	mod_zone_page_state(page_zone(page),
@@ -1562,7 +1571,7 @@ void *kmalloc_order(size_t size, gfp_t flags, unsigned int order)
 		return NULL;
 	}
 	page = alloc_pages((flags & ~__GFP_HIGHMEM) | __GFP_COMP, order);
-	return page ? page_address(page) : NULL;
+	return page ? slab_address(page) : NULL;
 }
 
 /**
@@ -1609,7 +1618,7 @@ struct page *slab_page_of(const void *x)
 /* the slot's object x is in, or NULL if x is in none (padding, past the last) */
 static void *nearest_obj(const struct kmem_cache *s, const struct page *page, const void *x)
 {
-	char *base = page_address(page);
+	char *base = slab_address(page);
 	unsigned int idx = slab_index(x, s, base);
 	char *obj;
 
@@ -1635,9 +1644,9 @@ static const char *kfree_refusal(const void *x, struct page **pagep, char *buf, 
 	if (!PageSlab(page)) {
 		if (!PageHead(page))
 			return "not slab memory (nor a kmalloc_large() block)";
-		if (x != page_address(page)) {
+		if (x != slab_address(page)) {
 			snprintf(buf, len, "inside a kmalloc_large() block at %p, not its start",
-				 page_address(page));
+				 slab_address(page));
 			return buf;
 		}
 		return NULL;
@@ -1657,6 +1666,17 @@ static const char *kfree_refusal(const void *x, struct page **pagep, char *buf, 
 	return NULL;
 }
 
+/* kfree()'s answer to an address it cannot free: the reason, the taint */
+static noinline void kfree_refused(const void *x)
+{
+	struct page *page = NULL;
+	char buf[96];
+	const char *why = kfree_refusal(x, &page, buf, sizeof(buf));
+
+	pr_err("kfree: %p: %s: not freed\n", x, why ? why : "refused");
+	add_taint(TAINT_BAD_PAGE);
+}
+
 /**
  * kfree() - free memory kmalloc() gave
  * @x: its address (NULL and ZERO_SIZE_PTR: nothing to do)
@@ -1668,23 +1688,25 @@ static const char *kfree_refusal(const void *x, struct page **pagep, char *buf, 
  */
 void kfree(const void *x)
 {
-	struct page *page = NULL;
-	const char *why;
-	char buf[96];
+	struct page *page;
 
 	if (unlikely(ZERO_OR_NULL_PTR(x)))
 		return;
-	why = kfree_refusal(x, &page, buf, sizeof(buf));
-	if (unlikely(why)) {
-		pr_err("kfree: %p: %s: not freed\n", x, why);
-		add_taint(TAINT_BAD_PAGE);
+	if (unlikely(!virt_addr_valid(x)))
+		goto refuse;
+	page = virt_to_head_page(x);
+	if (likely(PageSlab(page))) {
+		if (unlikely(!check_valid_pointer(page->slab_cache, page, x)))
+			goto refuse;
+		slab_free(page->slab_cache, page, (void *)x, _RET_IP_);
 		return;
 	}
-	if (unlikely(!PageSlab(page))) {
+	if (PageHead(page) && x == slab_address(page)) {
 		__free_pages(page, compound_order(page));
 		return;
 	}
-	slab_free(page->slab_cache, page, (void *)x, _RET_IP_);
+refuse:
+	kfree_refused(x);
 }
 
 /*
@@ -1909,7 +1931,7 @@ void slab_snapshot(struct kmem_cache *s, struct slab_snapshot *snap)
 /* mm/slub.c: validate_slab() @ v4.14: every object checked as free or allocated */
 static unsigned int validate_slab(struct kmem_cache *s, struct page *page)
 {
-	void *addr = page_address(page), *p;
+	void *addr = slab_address(page), *p;
 	unsigned int errors = 0;
 
 	if (!check_slab(s, page) || !on_freelist(s, page, NULL))
