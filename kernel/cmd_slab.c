@@ -16,6 +16,7 @@
 #include <linux/mm.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
+#include <mach/vexpress.h>
 #include "../mm/slab.h"
 
 /* tools/vm/slabinfo.c: the flags column (a: HWCACHE_ALIGN, r: reclaimable) */
@@ -372,3 +373,56 @@ SHELL_CMD("slubtest", do_slubtest, "redzone|poison|double",
 	  .linux = "mm/slub.c: check_object(), check_bytes_and_report(), on_freelist(), "
 		   "free_debug_processing() (v4.14): the BUG reports of slub_debug=FZPU",
 	  .complete = slubtest_word);
+
+/* ---- slubbench: what a kmalloc+kfree pair costs on the fast path ---------------------- */
+
+/*
+ * N pairs of one size after a warm-up pair (the first fills the CPU's
+ * slab: a slow path the pairs after it never take), timed by the global
+ * timer: instructions under -icount shift=0,sleep=off, as `bench`.  A
+ * constant size, as most callers write it: kmalloc() then compiles to
+ * kmem_cache_alloc_trace() of the size class, no lookup.
+ */
+#define SLUBBENCH(size)                                 \
+	static u64 slubbench_##size(unsigned long n)    \
+	{                                               \
+		void *p = kmalloc(size, GFP_KERNEL);    \
+		u64 t0;                                 \
+                                                        \
+		kfree(p);                               \
+		t0 = global_timer_ns();                 \
+		for (unsigned long i = 0; i < n; i++) { \
+			p = kmalloc(size, GFP_KERNEL);  \
+			kfree(p);                       \
+		}                                       \
+		return global_timer_ns() - t0;          \
+	}
+SLUBBENCH(64)
+SLUBBENCH(1024)
+
+static void slubbench_report(unsigned int size, unsigned long n, u64 ns)
+{
+	ns = (ns * 10 + n / 2) / n; /* one decimal, rounded */
+	shprintf("slubbench: kmalloc(%u)+kfree: %lu pairs, %llu.%llu ns per pair\n", size, n,
+		 ns / 10, ns % 10);
+}
+
+static int do_slubbench(int argc, char **argv)
+{
+	unsigned long n = 1000;
+
+	if (argc > 2 || (argc == 2 && (kstrtoul(argv[1], 0, &n) || !n || n > 1000000))) {
+		shprintf("slubbench: N must be 1..1000000\n");
+		return 1;
+	}
+	shprintf("slubbench: timed by the global timer (ns = instructions under -icount "
+		 "shift=0,sleep=off)%s\n",
+		 slub_debug ? "; slub_debug= is on: every pair takes the debug slow path" : "");
+	slubbench_report(64, n, slubbench_64(n));
+	slubbench_report(1024, n, slubbench_1024(n));
+	return 0;
+}
+SHELL_CMD("slubbench", do_slubbench, "[N]",
+	  "N (1000) kmalloc+kfree pairs of 64 B and 1 KiB: the fast path's instructions (-icount)",
+	  .linux = "mm/slub.c: slab_alloc_node() and do_slab_free() fast paths (v4.14), reached "
+		   "through kmem_cache_alloc_trace() and kfree()");

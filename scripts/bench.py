@@ -91,6 +91,11 @@ ROWS = [
     ("host_3", "order-3 alloc+free pair (host, -O2)", "", "<= 200"),
     ("kernel_0", "order-0 alloc+free pair (kernel, `bench`)", "15-20", ""),
     ("kernel_3", "order-3 alloc+free pair (kernel, `bench`)", "", ""),
+    # issue 15's: SLUB's fast paths
+    ("kmalloc_64", "kmalloc(64)+kfree pair, fast path (kernel, `slubbench`)",
+     "about 20 (IRQs off/on twice, a freelist pop and push, the slab from struct page)", ""),
+    ("kmalloc_1k", "kmalloc(1024)+kfree pair, fast path (kernel, `slubbench`)",
+     "as 64 B (the same path)", ""),
     ("wall", "boot-to-prompt wall time above QEMU's floor, -m 1024M", "0",
      "<= +15 ms"),
     # issue 13's: the SMP figures (measured, never asserted)
@@ -270,6 +275,14 @@ def bench_pairs(text):
     return float(got["0"]), float(got["3"])
 
 
+def slub_pairs(text):
+    got = {int(k): float(v) for k, v in re.findall(
+        r"^slubbench: kmalloc\((\d+)\)\+kfree: \d+ pairs, ([\d.]+) ns per pair$", text, re.M)}
+    if set(got) != {64, 1024}:
+        sys.exit(f"bench: the kernel's slubbench command said:\n{text}")
+    return got
+
+
 # ---- wall time against the floor ------------------------------------------------------
 def time_to(argv, marker, timeout=120):
     """Seconds from starting QEMU to `marker` on its console."""
@@ -406,9 +419,10 @@ def measure(args):
     os.makedirs(OUT, exist_ok=True)
     raw = {}
     say("bench: a9mm -m 1024M under -icount")
-    log, counts, outs = a9mm_boot("1024M", [f"bench {BENCH_PAIRS}"])
+    log, counts, outs = a9mm_boot("1024M", [f"bench {BENCH_PAIRS}",
+                                            f"slubbench {BENCH_PAIRS}"])
     raw["a9mm_1024M"] = {"counts": counts, "mminit": mminit_costs(log, "1024M"),
-                         "bench": bench_pairs(outs[0])}
+                         "bench": bench_pairs(outs[0]), "slub": slub_pairs(outs[1])}
     say("bench: a9mm -m 128M under -icount")
     log, counts, _ = a9mm_boot("128M")
     raw["a9mm_128M"] = {"counts": counts, "mminit": mminit_costs(log, "128M")}
@@ -439,6 +453,8 @@ def measure(args):
         "host_3": f"{raw['host']['3'][0]:.0f}",
         "kernel_0": f"{big['bench'][0]:.1f}",
         "kernel_3": f"{big['bench'][1]:.1f}",
+        "kmalloc_64": f"{big['slub'][64]:.1f}",
+        "kmalloc_1k": f"{big['slub'][1024]:.1f}",
         "wall": f"+{raw['wall']['above_ms']:.0f} ms (x{raw['wall']['ratio']:.2f}: "
                 f"{raw['wall']['a9mm_ms']:.0f} ms vs {raw['wall']['floor_ms']:.0f} ms)",
     }
@@ -478,7 +494,9 @@ def measure(args):
         f"bootmem_init over {mi['pages']} pages, lowmem freeing over the {mi['low_pages']} "
         f"pages freed, HighMem over {mi['high_pages']}; instructions counted on vCPU 0 "
         f"from the kernel's entry (TCG plugin); the `bench` rows are {BENCH_PAIRS} pairs "
-        f"of GFP_KERNEL|__GFP_MOVABLE.",
+        f"of GFP_KERNEL|__GFP_MOVABLE, the `slubbench` rows {BENCH_PAIRS} kmalloc+kfree pairs "
+        f"of a constant size after a warm-up pair (Linux's figure for its fast path on ARM "
+        f"was not measured here).",
         f"host: {host_how}, bench_buddy's 64 MiB node; wall time: medians of "
         f"{raw['wall']['pairs']} alternating boots of a9mm to its prompt and of "
         f"build/floor.Image to its one character, same QEMU and -m; the host's load "
