@@ -1896,7 +1896,13 @@ void slab_snapshot(struct kmem_cache *s, struct slab_snapshot *snap)
 		snap->cpu[cpu].page = page;
 		if (!page)
 			continue;
-		for (void *p = READ_ONCE(c->freelist); p && nr < page->objects;
+		/*
+		 * That CPU may pop an object meanwhile and write into it: every
+		 * pointer is checked to be one of page's objects before it is
+		 * followed, so a stale one ends the count, never a wild read.
+		 */
+		for (void *p = READ_ONCE(c->freelist);
+		     p && nr < page->objects && check_valid_pointer(s, page, p);
 		     p = get_freepointer(s, p))
 			nr++;
 		snap->cpu[cpu].cpu_free = nr;

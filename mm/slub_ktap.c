@@ -17,6 +17,8 @@
 #include <linux/mm.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
+#include <linux/spinlock.h>
+#include <linux/workqueue.h>
 #include "slab.h"
 
 static unsigned long snap_before[MAX_NR_ZONES][MAX_ORDER];
@@ -158,7 +160,7 @@ static void slub_no_overlap(struct ktap_test *t)
 	for (unsigned int i = 0; i < N; i++)
 		for (unsigned int b = 0; b < 40; b++)
 			if (objs[i][b] != (u8)i) {
-				ktap_print("# object %u at %p overwritten at +%u\n", i, objs[i], b);
+				ktap_print("object %u at %p overwritten at +%u\n", i, objs[i], b);
 				KTAP_EXPECT(t, false);
 				break;
 			}
@@ -228,7 +230,7 @@ static void slub_per_cpu_slab(struct ktap_test *t)
 		KTAP_EXPECT_EQ(t, snap->stat[FREE_FROZEN], 1);
 		KTAP_EXPECT_EQ(t, snap->cpu[other].remote_free, 1);
 	} else {
-		ktap_print("# one CPU online: the other CPU's half skipped\n");
+		ktap_print("one CPU online: the other CPU's half skipped\n");
 	}
 	kmem_cache_free(s, obj); /* the fast path: back on this CPU's freelist */
 	slab_snapshot(s, snap);
@@ -370,10 +372,146 @@ static void slub_destroy_busy_cache(struct ktap_test *t)
 	end_cache(t, s);
 }
 
+/*
+ * Every online CPU at once (workqueue), for a few thousand rounds: kmalloc
+ * of random sizes and kmem_cache_alloc from a shared cache, each object
+ * filled with its owner's tag; freed by its CPU or handed to a shared
+ * mailbox that any CPU empties (a free on another CPU: into a frozen slab,
+ * or a slab's partial-list move under list_lock).  Any object given
+ * twice, or lost, shows as a wrong tag or a count that does not return.
+ */
+#define MAILBOX 64
+#define ROUNDS	4000
+#define HELD	24
+
+static struct {
+	spinlock_t lock;
+	unsigned int n;
+	u32 *slot[MAILBOX];
+} mailbox;
+
+static struct slub_worker {
+	struct work_struct work;
+	struct kmem_cache *s;
+	u32 seed;
+	unsigned long bad, done;
+} workers[NR_CPUS];
+
+static u32 worker_rand(struct slub_worker *w)
+{
+	w->seed = w->seed * 1103515245u + 12345u;
+	return w->seed >> 8;
+}
+
+/* an object's first word: its size in words, and FROM_CACHE; every word after it: the tag */
+#define FROM_CACHE 0x80000000u
+static u32 *worker_alloc(struct slub_worker *w, u32 tag)
+{
+	u32 words = 2 + worker_rand(w) % 64, *p;
+	bool cache = worker_rand(w) % 3 == 0;
+
+	if (cache) {
+		p = kmem_cache_alloc(w->s, GFP_KERNEL);
+		words = 96 / 4;
+	} else {
+		p = kmalloc(words * 4, GFP_KERNEL);
+	}
+	if (!p)
+		return NULL;
+	p[0] = words | (cache ? FROM_CACHE : 0);
+	for (u32 i = 1; i < words; i++) /* words <= 65: within every object */
+		p[i] = tag;
+	return p;
+}
+
+static void worker_free(struct slub_worker *w, u32 *p)
+{
+	for (u32 i = 2; i < (p[0] & ~FROM_CACHE); i++)
+		if (p[i] != p[1]) {
+			w->bad++;
+			break;
+		}
+	if (p[0] & FROM_CACHE)
+		kmem_cache_free(w->s, p);
+	else
+		kfree(p);
+}
+
+static void slub_worker_fn(struct work_struct *work)
+{
+	struct slub_worker *w = container_of(work, struct slub_worker, work);
+	u32 *held[HELD] = { NULL };
+
+	for (unsigned int r = 0; r < ROUNDS; r++) {
+		unsigned int i = worker_rand(w) % HELD;
+		unsigned long flags;
+		u32 *p = NULL;
+
+		if (!held[i]) {
+			held[i] = worker_alloc(w, (smp_processor_id() << 24) | r);
+			continue;
+		}
+		spin_lock_irqsave(&mailbox.lock, flags);
+		if (worker_rand(w) % 2 && mailbox.n < MAILBOX) {
+			mailbox.slot[mailbox.n++] = held[i]; /* someone else frees it */
+			held[i] = NULL;
+		} else if (mailbox.n) {
+			p = mailbox.slot[--mailbox.n];
+		}
+		spin_unlock_irqrestore(&mailbox.lock, flags);
+		if (p)
+			worker_free(w, p);
+		if (held[i]) {
+			worker_free(w, held[i]);
+			held[i] = NULL;
+		}
+	}
+	for (unsigned int i = 0; i < HELD; i++)
+		if (held[i])
+			worker_free(w, held[i]);
+	w->done = 1;
+}
+
+static void slub_all_cpus_at_once(struct ktap_test *t)
+{
+	struct kmem_cache *s = test_cache(t, "ktap-smp", 96, 0);
+	unsigned int me = smp_processor_id(), cpu, n = 0;
+	unsigned long bad = 0;
+
+	if (!s)
+		return;
+	spin_lock_init(&mailbox.lock);
+	mailbox.n = 0;
+	for_each_online_cpu(cpu)
+	{
+		workers[cpu] = (struct slub_worker){ .s = s, .seed = 7 * cpu + 1 };
+		INIT_WORK(&workers[cpu].work, slub_worker_fn);
+		if (cpu != me)
+			schedule_work_on((int)cpu, &workers[cpu].work);
+		n++;
+	}
+	slub_worker_fn(&workers[me].work);
+	for_each_online_cpu(cpu)
+	{
+		if (cpu != me)
+			flush_work(&workers[cpu].work);
+		bad += workers[cpu].bad;
+		KTAP_EXPECT(t, workers[cpu].done);
+	}
+	while (mailbox.n)
+		worker_free(&workers[me], mailbox.slot[--mailbox.n]);
+	bad += workers[me].bad;
+	ktap_print("%u CPUs, %u rounds each\n", n, ROUNDS);
+	KTAP_EXPECT_EQ(t, bad, 0);
+	KTAP_EXPECT_EQ(t, slab_live_objects(s), 0);
+	KTAP_EXPECT_EQ(t, validate_slab_cache(s), 0);
+	end_cache(t, s);
+}
+
 static const struct ktap_case slub_cases[] = {
 	KTAP_CASE(slub_kmalloc_sizes),	    KTAP_CASE(slub_no_overlap),
 	KTAP_CASE(slub_per_cpu_slab),	    KTAP_CASE(slub_partial_list_movement),
 	KTAP_CASE(slub_debug_reports),	    KTAP_CASE(slub_hostile_frees),
-	KTAP_CASE(slub_destroy_busy_cache),
+	KTAP_CASE(slub_destroy_busy_cache), KTAP_CASE(slub_all_cpus_at_once),
 };
 KTAP_SUITE(slub_suite, "slub", slub_cases);
