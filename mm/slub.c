@@ -66,6 +66,11 @@
 #include <linux/smp.h>
 #include "slab.h"
 
+#ifndef A9MM_HOST
+/* the slab's state shares struct page's words: it must not make the page bigger */
+_Static_assert(sizeof(struct page) == 32, "struct page must stay 8 words on ARM32");
+#endif
+
 /* include/linux/poison.h @ v4.14 */
 #define SLUB_RED_INACTIVE 0xbb /* red zone of a free object */
 #define SLUB_RED_ACTIVE	  0xcc /* red zone of an allocated object */
