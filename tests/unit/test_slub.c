@@ -354,6 +354,16 @@ static void test_hostile_frees(void **state)
 	assert_true(host_log_contains("BUG host-hostile ("));
 	assert_true(host_log_contains("): Object already free"));
 	assert_int_equal(slab_live_objects(s), 0);
+	/* kmem_cache_free() to the wrong cache, or of no slab memory: refused */
+	p = kmalloc(64, GFP_KERNEL);
+	host_log_reset();
+	kmem_cache_free(s, p);
+	assert_true(host_log_contains("Wrong slab cache. host-hostile but object is from "
+				      "kmalloc-64"));
+	kmem_cache_free(s, page_address(page));
+	assert_true(host_log_contains("but object is from no slab"));
+	assert_int_equal(slab_live_objects(s), 0);
+	kfree(p);
 	kfree(big);
 	__free_pages(page, 0);
 	kmem_cache_destroy(s);
