@@ -17,6 +17,9 @@
 #include <asm/cacheflush.h>
 #include <asm/cp15.h>
 #include <asm/traps.h>
+#include <asm/sections.h>
+#include <asm/thread_info.h>
+#include <linux/mm.h>
 
 extern const char __vectors_start[], __vectors_end[];
 extern const char linux_banner[];
@@ -55,6 +58,45 @@ static void show_regs_print_info(void)
 	       print_tainted(), (int)strcspn(release, " "), release,
 	       build ? (int)strcspn(build, " ") : 0, build ? build : "");
 	printk(KERN_EMERG "Hardware name: %s\n", machine_name);
+}
+
+/**
+ * dump_stack() - who is running, and the call chain that led here
+ *
+ * lib/dump_stack.c: dump_stack() @ v4.14 with arch/arm/kernel/traps.c's
+ * dump_backtrace_entry() lines, walked through the APCS frame pointers
+ * a9mm is built with (-fno-omit-frame-pointer: a function's fp points at
+ * its saved lr, the caller's fp just below it).  The walk stops at the
+ * first frame that is not above the last one on the same stack, not in
+ * the linear map, or whose return address is not kernel text -- so a
+ * broken chain ends the trace, never faults.
+ */
+void dump_stack(void)
+{
+	unsigned long fp = (unsigned long)__builtin_frame_address(0), top = fp + THREAD_SIZE;
+	unsigned long where = (unsigned long)dump_stack;
+	char sym[96], from_sym[96];
+
+	show_regs_print_info();
+	for (unsigned int depth = 0; depth < 32; depth++) {
+		unsigned long lr, next;
+
+		if (fp & 3 || fp < 4 || fp >= top || !virt_addr_valid((void *)(fp - 4)))
+			break;
+		lr = ((unsigned long *)fp)[0];
+		next = ((unsigned long *)fp)[-1];
+		if (lr < (unsigned long)_stext || lr >= (unsigned long)_etext)
+			break;
+		sprint_symbol(sym, sizeof(sym), where);
+		sprint_symbol(from_sym, sizeof(from_sym), lr);
+		if (strchr(sym, '+'))
+			*strchr(sym, '+') = '\0'; /* the function, as %ps */
+		printk(KERN_EMERG "[<%08lx>] (%s) from [<%08lx>] (%s)\n", where, sym, lr, from_sym);
+		if (next <= fp)
+			break;
+		where = lr;
+		fp = next;
+	}
 }
 
 /**

@@ -351,8 +351,8 @@ static unsigned int size_from_object(const struct kmem_cache *s)
 
 /*
  * mm/slub.c: print_trailer() @ v4.14: who allocated and freed the object,
- * its slab, and its bytes -- red zones, the object, padding.  (Linux
- * then dumps the stack; a9mm's report ends with the callers above.)
+ * its slab, and its bytes -- red zones, the object, padding -- and the
+ * call chain that found the damage.
  */
 static void print_trailer(const struct kmem_cache *s, const struct page *page, u8 *p)
 {
@@ -375,6 +375,7 @@ static void print_trailer(const struct kmem_cache *s, const struct page *page, u
 		off += 2 * sizeof(struct track);
 	if (off != size_from_object(s))
 		print_section("Padding ", p + off, size_from_object(s) - off);
+	dump_stack();
 }
 
 /* mm/slub.c: object_err() @ v4.14 */
@@ -397,6 +398,7 @@ slab_err(const struct kmem_cache *s, const struct page *page, const char *fmt, .
 	va_end(args);
 	slab_bug(s, "%s", buf);
 	print_page_info(page);
+	dump_stack();
 }
 
 /* mm/slub.c: init_object() @ v4.14: red zones to val, the object poisoned */

@@ -114,6 +114,9 @@ extern enum system_states {
 #define TAINT_LIVEPATCH		    15
 #define TAINT_FLAGS_COUNT	    16
 
+/* kernel/traps.c (lib/dump_stack.c in Linux): the CPU, then the call chain to here */
+void dump_stack(void);
+
 void add_taint(unsigned int flag);
 bool test_taint(unsigned int flag);
 const char *print_tainted(void);

@@ -158,6 +158,12 @@ def test_slubtest_reports_and_survives(boot, append, cache):
     assert re.search(r"^Object [0-9a-f]{8}: (6b ){15}6b  k{16}$", out, re.M), out
     assert re.search(r"^Redzone [0-9a-f]{8}: 00 cc cc cc", out, re.M), out
     assert re.search(rf"^FIX {cache}: Restoring (0x[0-9a-f]+)-\1=0xcc$", out, re.M)
+    # then dump_stack(): the CPU, the call chain from the check to the shell
+    assert re.search(r"^CPU: \d PID: 0 Comm: swapper/\d Tainted: G    B ", out, re.M), out
+    assert re.search(r"^\[<[0-9a-f]{8}>\] \(check_object\) from \[<[0-9a-f]{8}>\] "
+                     r"\(__slab_free\+0x[0-9a-f]+/0x[0-9a-f]+\)$", out, re.M), out
+    assert re.search(r"^\[<[0-9a-f]{8}>\] \(kmem_cache_free\) from \[<[0-9a-f]{8}>\] "
+                     r"\(do_slubtest\+", out, re.M), out
     assert "kfree(p) again: freed" in out
     out = con.run("slubtest poison")
     assert re.search(rf"^BUG {cache} \(Tainted: G    B [^)]*\): Poison overwritten$", out, re.M)
