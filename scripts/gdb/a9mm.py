@@ -24,6 +24,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import a9mm_mm  # noqa: E402
 import a9mm_pgtable  # noqa: E402
+import a9mm_slab  # noqa: E402
 
 a9mm_mm.register()
 a9mm_pgtable.register()
+a9mm_slab.register()

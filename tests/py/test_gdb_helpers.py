@@ -79,6 +79,16 @@ def test_memblock_and_buddyinfo_match_the_shell():
         con.close()
 
 
+def test_slabinfo_matches_the_shell():
+    con, out = halted_then_shell(["a9mm-slabinfo"])
+    try:
+        shell = shell_lines(con.run("cat /proc/slabinfo"))
+        assert len(shell) >= 17 and shell[0] == "slabinfo - version: 2.1", shell
+        assert block(out, "slabinfo - version: 2.1", len(shell)) == shell, out
+    finally:
+        con.close()
+
+
 def test_pgwalk_matches_the_kernels_walk():
     # text, user space (fault), vectors (small page), UART, pkmap, end of lowmem
     vas = ["0xc0010000", "0x0", "0xffff0000", "0xf8009000", "0xbfe00000", "0xef7ff000"]
