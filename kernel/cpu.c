@@ -6,10 +6,14 @@
  */
 #include <linux/cpumask.h>
 #include <linux/init.h>
+#include <linux/preempt.h>
 #include <linux/smp.h>
 
 struct cpumask __cpu_possible_mask, __cpu_present_mask, __cpu_online_mask;
 unsigned int nr_cpu_ids = NR_CPUS;
+
+/* include/linux/preempt.h: each CPU's preempt_count (only its hardirq field is used) */
+DEFINE_PER_CPU(unsigned long, __preempt_count);
 
 /**
  * set_cpu_possible() - add a CPU to, or take it out of, cpu_possible_mask

@@ -10,6 +10,7 @@
  *                 this CPU -> the chip's irq_eoi()
  */
 #include <linux/errno.h>
+#include <linux/hardirq.h>
 #include <linux/irq.h>
 #include <linux/kernel.h>
 #include <linux/percpu.h>
@@ -166,13 +167,15 @@ static void ack_bad_irq(unsigned int irq)
  * arch/arm/kernel/irq.c: handle_IRQ() @ v3.14 -> generic_handle_irq() ->
  * handle_fasteoi_irq() / handle_percpu_devid_irq(): count it, run the
  * action, end it at the controller (EOI) -- even a line nobody asked
- * for, or the GIC would never send it again.
+ * for, or the GIC would never send it again.  Between irq_enter() and
+ * irq_exit(), in_interrupt() is true (vfree() looks).
  */
 void handle_IRQ(unsigned int irq, struct pt_regs *regs)
 {
 	struct irq_desc *desc = &irq_desc[irq < NR_IRQS ? irq : 0];
 	irq_handler_t handler;
 
+	irq_enter();
 	if (irq >= NR_IRQS || !(handler = READ_ONCE(desc->handler))) {
 		ack_bad_irq(irq);
 	} else {
@@ -183,6 +186,7 @@ void handle_IRQ(unsigned int irq, struct pt_regs *regs)
 	}
 	if (irq < NR_IRQS && desc->irq_data.chip)
 		desc->irq_data.chip->irq_eoi(&desc->irq_data);
+	irq_exit();
 }
 
 /**

@@ -30,6 +30,7 @@
 #include <linux/completion.h>
 #include <linux/delay.h>
 #include <linux/errno.h>
+#include <linux/hardirq.h>
 #include <linux/init.h>
 #include <linux/interrupt.h>
 #include <linux/irqchip/arm-gic.h>
@@ -325,12 +326,13 @@ static void ipi_cpu_stop(unsigned int cpu)
  * @regs: the interrupted context
  *
  * arch/arm/kernel/smp.c: handle_IPI() @ v4.9, called by gic_handle_irq()
- * with interrupts off.
+ * with interrupts off, in interrupt context (irq_enter()).
  */
 void handle_IPI(int ipinr, struct pt_regs *regs)
 {
 	unsigned int cpu = smp_processor_id();
 
+	irq_enter();
 	if ((unsigned int)ipinr < NR_IPI)
 		this_cpu_ptr(&irq_stat)->ipi_irqs[ipinr]++;
 	switch (ipinr) {
@@ -349,6 +351,7 @@ void handle_IPI(int ipinr, struct pt_regs *regs)
 		pr_crit("CPU%u: Unknown IPI message 0x%x\n", cpu, ipinr);
 		break;
 	}
+	irq_exit();
 }
 
 /**
