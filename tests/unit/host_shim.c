@@ -19,6 +19,7 @@
 #include <linux/kernel.h>
 #include <linux/percpu.h>
 #include <linux/sched_clock.h>
+#include <linux/vmalloc.h>
 #include <linux/smp.h>
 #include "host_shim.h"
 
@@ -348,4 +349,10 @@ bool arch_ram_probe(phys_addr_t pa)
 
 void arch_ram_probe_done(void)
 {
+}
+
+/* mm/vmap_area.c hands vmap_areas back here (the kernel: mm/vmalloc.c's cache) */
+void vmap_area_free(struct vmap_area *va)
+{
+	free(va);
 }
