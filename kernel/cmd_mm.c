@@ -18,6 +18,7 @@
 #include <linux/mm.h>
 #include <linux/percpu.h>
 #include <linux/smp.h>
+#include <linux/vmalloc.h>
 #include <trace/events/kmem.h>
 
 static int do_layout(int argc, char **argv)
@@ -39,6 +40,8 @@ static int do_pgwalk(int argc, char **argv)
 		return 1;
 	}
 	shprintf("pgwalk 0x%08lx: swapper_pg_dir, TTBCR.N = 0\n", va);
+	if (is_vmalloc_addr((void *)va))
+		show_vm_area_of(va, shprintf);
 	pgwalk_show(va, shprintf);
 	return 0;
 }

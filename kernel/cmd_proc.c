@@ -14,6 +14,7 @@
 #include <linux/mm.h>
 #include <linux/of_fdt.h>
 #include <linux/slab.h>
+#include <linux/vmalloc.h>
 #include <mach/vexpress.h>
 
 /* fs/proc/cmdline.c @ v4.14; in two prints, as the line alone may fill a print's buffer */
@@ -63,6 +64,7 @@ static const struct proc_file {
 	{ "/proc/meminfo", show_meminfo },
 	{ "/proc/pagetypeinfo", show_pagetypeinfo },
 	{ "/proc/slabinfo", show_slabinfo },
+	{ "/proc/vmallocinfo", show_vmallocinfo },
 	{ "/proc/zoneinfo", show_zoneinfo },
 };
 
@@ -90,11 +92,12 @@ static const char *cat_word(unsigned int argno, unsigned int i)
 }
 SHELL_CMD(
 	"cat", do_cat,
-	"/proc/{buddyinfo,pagetypeinfo,zoneinfo,meminfo,slabinfo,iomem,cmdline,cpuinfo,interrupts}",
+	"/proc/{buddyinfo,pagetypeinfo,zoneinfo,meminfo,slabinfo,vmallocinfo,iomem,cmdline,cpuinfo,"
+	"interrupts}",
 	"print a /proc file (Linux's formats)",
-	.linux =
-		"mm/vmstat.c: frag_show() (buddyinfo), pagetypeinfo_show(), "
-		"zoneinfo_show(); mm/slab_common.c: cache_show() (slabinfo); fs/proc/meminfo.c; kernel/resource.c (iomem); "
-		"fs/proc/cmdline.c; arch/arm/kernel/setup.c: c_show() (cpuinfo); "
-		"fs/proc/interrupts.c, kernel/irq/proc.c: show_interrupts()",
+	.linux = "mm/vmstat.c: frag_show() (buddyinfo), pagetypeinfo_show(), "
+		 "zoneinfo_show(); mm/slab_common.c: cache_show() (slabinfo); fs/proc/meminfo.c; "
+		 "kernel/resource.c (iomem); fs/proc/cmdline.c; arch/arm/kernel/setup.c: c_show() "
+		 "(cpuinfo); fs/proc/interrupts.c, kernel/irq/proc.c: show_interrupts(); "
+		 "mm/vmalloc.c: s_show() (vmallocinfo)",
 	.complete = cat_word);

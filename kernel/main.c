@@ -22,6 +22,7 @@
 #include <linux/slab.h>
 #include <linux/smp.h>
 #include <linux/tick.h>
+#include <linux/vmalloc.h>
 #include <linux/workqueue.h>
 #include <mach/vexpress.h>
 
@@ -102,6 +103,7 @@ void __init start_kernel(void)
 	mem_ns = global_timer_ns() - mem_ns;
 	kmem_cache_init(); /* mm_init(): right after mem_init(), as in Linux */
 	report_mm_init_cost(mem_ns);
+	vmalloc_init(); /* mm_init(): once the slab allocator works */
 	call_function_init();
 	workqueue_init_early();
 	gic_init(); /* init_IRQ() */

@@ -20,6 +20,7 @@
 #include <linux/kernel.h>
 #include <linux/memblock.h>
 #include <asm/highmem.h>
+#include <asm/pgalloc.h>
 #include <asm/map.h>
 #include <asm/memory.h>
 #include <asm/mm.h>
@@ -238,16 +239,6 @@ static __always_inline void *__init early_alloc(unsigned long sz)
 
 	memset(ptr, 0, sz);
 	return ptr;
-}
-
-/* arch/arm/mm/mmu.c: __pmd_populate() @ v4.14: both entries -> the two hardware tables */
-static void __pmd_populate(pmd_t *pmdp, phys_addr_t pte, pmdval_t prot)
-{
-	pmdval_t pmdval = (pmdval_t)(pte + PTE_HWTABLE_OFF) | prot;
-
-	pmdp[0] = pmdval;
-	pmdp[1] = pmdval + 256 * sizeof(pte_t);
-	flush_pmd_entry(pmdp);
 }
 
 /*

@@ -3,7 +3,7 @@
  * mm/vmap_area.c: who owns which addresses of the vmalloc area -- the
  * vmap_area bookkeeping of Linux's mm/vmalloc.c @ v5.4, in a file of its
  * own so that the host tests run it against a model.  No page tables
- * here (mm/vmalloc.c maps), no locking (callers hold vmap_area_lock).
+ * here (mm/vmalloc.c maps); callers hold vmap_area_lock.
  *
  * Every address of the area is in exactly one vmap_area, busy or free:
  *
@@ -27,8 +27,11 @@
  */
 #include <linux/kernel.h>
 #include <linux/rbtree_augmented.h>
+#include <linux/spinlock.h>
 #include <linux/vmalloc.h>
 
+/* mm/vmalloc.c: vmap_area_lock @ v5.4: the four below; never taken in an interrupt handler */
+DEFINE_SPINLOCK(vmap_area_lock);
 struct rb_root vmap_area_root = RB_ROOT;
 struct rb_root free_vmap_area_root = RB_ROOT;
 struct list_head vmap_area_list = LIST_HEAD_INIT(vmap_area_list);
@@ -409,4 +412,25 @@ void merge_or_add_vmap_area(struct vmap_area *va)
 unsigned long vmap_largest_free(void)
 {
 	return get_subtree_max_size(free_vmap_area_root.rb_node);
+}
+
+/**
+ * get_vmalloc_info() - VmallocUsed and VmallocChunk, in bytes
+ * @used: bytes of the area in busy vmap_areas (guard pages included)
+ * @largest_chunk: the largest free block
+ *
+ * mm/vmalloc.c: get_vmalloc_info() @ v3.14 (Linux 4.4 to 5.2 print 0 for
+ * both; 5.3 on prints vmalloc()ed pages as VmallocUsed and 0 as
+ * VmallocChunk).
+ */
+void get_vmalloc_info(unsigned long *used, unsigned long *largest_chunk)
+{
+	struct vmap_area *va;
+
+	*used = 0;
+	spin_lock(&vmap_area_lock);
+	list_for_each_entry(va, &vmap_area_list, list)
+		*used += va->va_end - va->va_start;
+	*largest_chunk = vmap_largest_free();
+	spin_unlock(&vmap_area_lock);
 }

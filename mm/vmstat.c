@@ -9,6 +9,7 @@
 #include <linux/percpu.h>
 #include <linux/smp.h>
 #include <linux/threads.h>
+#include <linux/vmalloc.h>
 
 typedef int (*print_t)(const char *fmt, ...);
 
@@ -172,7 +173,7 @@ static void show_val_kb(print_t print, const char *s, unsigned long num)
  */
 void show_meminfo(print_t print)
 {
-	unsigned long free_high = 0, free_low = 0, wmark_low = 0, pcp = 0;
+	unsigned long free_high = 0, free_low = 0, wmark_low = 0, pcp = 0, vused, vchunk;
 	unsigned long slab_rec = 0, slab_unrec = 0;
 	struct zone *zone;
 	unsigned int cpu;
@@ -207,6 +208,11 @@ void show_meminfo(print_t print)
 	show_val_kb(print, "Slab:", slab_rec + slab_unrec);
 	show_val_kb(print, "SReclaimable:", slab_rec);
 	show_val_kb(print, "SUnreclaim:", slab_unrec);
+	/* get_vmalloc_info() @ v3.14: busy bytes with guard pages, the largest free block */
+	get_vmalloc_info(&vused, &vchunk);
+	show_val_kb(print, "VmallocTotal:", (VMALLOC_END - VMALLOC_START) >> PAGE_SHIFT);
+	show_val_kb(print, "VmallocUsed:", vused >> PAGE_SHIFT);
+	show_val_kb(print, "VmallocChunk:", vchunk >> PAGE_SHIFT);
 	/* not in Linux's file: order-0 pages parked on the per-cpu lists of all CPUs */
 	show_val_kb(print, "PerCpuLists:", pcp);
 }

@@ -37,6 +37,9 @@ struct mem_type {
 
 extern const struct mem_type mem_types[MT_NR_TYPES];
 
+/* arch/arm/include/asm/pgtable.h: PAGE_KERNEL @ v4.14: RAM, read/write, never executed */
+#define PAGE_KERNEL (mem_types[MT_MEMORY_RW].prot_pte)
+
 /* The physical layout of the kernel image (linker symbols; host tests fake it). */
 struct kernel_layout {
 	phys_addr_t text;     /* _text */

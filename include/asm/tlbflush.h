@@ -15,6 +15,9 @@
  *                            (TLBIALLIS), e.g. after unmapping pkmap slots
  *   flush_tlb_kernel_page()  drop one page's translation on every CPU
  *                            (TLBIMVAAIS), e.g. a kmap_atomic() slot
+ *   flush_tlb_kernel_range() the same for each page of a range, e.g. a
+ *                            vunmap()ped area (all of the TLB past
+ *                            tlb_single_page_flush_ceiling pages)
  *
  * Every CPU has its own TLB, and a kernel mapping is shared by all of
  * them: a change must reach them all.  The "IS" (Inner Shareable) forms
@@ -109,5 +112,31 @@ static inline void flush_tlb_kernel_page(unsigned long va)
 			 : "memory");
 }
 #endif
+
+/*
+ * Past this many pages one TLBIALLIS is cheaper than a TLBIMVAAIS per
+ * page (arch/x86/mm/tlb.c: tlb_single_page_flush_ceiling @ v4.14, 33;
+ * ARM's v7wbi_flush_kern_tlb_range() loops over any range).
+ */
+#define tlb_single_page_flush_ceiling 32UL
+
+/**
+ * flush_tlb_kernel_range() - drop the translations of [@start, @end) on every CPU
+ * @start: first address
+ * @end: one past the last
+ *
+ * arch/arm/include/asm/tlbflush.h: flush_tlb_kernel_range() @ v4.14 ->
+ * v7wbi_flush_kern_tlb_range(): TLBIMVAAIS page by page, broadcast, then
+ * one DSB; a large range drops the whole TLB instead (a9mm, as x86).
+ */
+static inline void flush_tlb_kernel_range(unsigned long start, unsigned long end)
+{
+	if ((end - start) >> 12 > tlb_single_page_flush_ceiling) {
+		flush_tlb_all();
+		return;
+	}
+	for (unsigned long va = start & ~0xfffUL; va < end; va += 0x1000)
+		flush_tlb_kernel_page(va);
+}
 
 #endif

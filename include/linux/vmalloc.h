@@ -15,6 +15,7 @@
  */
 #include <linux/list.h>
 #include <linux/rbtree.h>
+#include <linux/spinlock.h>
 #include <linux/types.h>
 #include <asm/pgtable.h>
 
@@ -68,6 +69,7 @@ struct vmap_area {
 };
 
 /* mm/vmap_area.c: the trees (callers hold vmap_area_lock) */
+extern spinlock_t vmap_area_lock;
 extern struct rb_root vmap_area_root, free_vmap_area_root;
 extern struct list_head vmap_area_list, free_vmap_area_list;
 void vmap_init_free_space(struct vmap_area *va, unsigned long start, unsigned long end);
@@ -78,6 +80,7 @@ unsigned long __alloc_vmap_area(unsigned long size, unsigned long align, unsigne
 				unsigned long vend, struct vmap_area **spare);
 void merge_or_add_vmap_area(struct vmap_area *va);
 unsigned long vmap_largest_free(void);
+void get_vmalloc_info(unsigned long *used, unsigned long *largest_chunk);
 /* mm/vmalloc.c (the host tests: their own): a vmap_area back to its cache */
 void vmap_area_free(struct vmap_area *va);
 
@@ -94,6 +97,8 @@ struct vm_struct *remove_vm_area(const void *addr);
 int ioremap_page_range(unsigned long addr, unsigned long end, phys_addr_t phys_addr, pgprot_t prot);
 void unmap_kernel_range(unsigned long addr, unsigned long size);
 bool is_vmalloc_addr(const void *x);
+void show_vmallocinfo(int (*print)(const char *fmt, ...));
+void show_vm_area_of(unsigned long addr, int (*print)(const char *fmt, ...));
 struct page *vmalloc_to_page(const void *addr);
 
 /* include/linux/vmalloc.h: get_vm_area_size() @ v4.14: the size without the guard page */
