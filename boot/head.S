@@ -29,11 +29,10 @@
 
 /*
  * The early sections (asm/pgtable-hwdef.h: the same bits mem_types[]
- * uses later): RAM normal write-back write-allocate and shareable, I/O
- * shareable device and execute-never, both kernel read/write, domain 0.
+ * uses later): RAM normal write-back write-allocate and shareable,
+ * kernel read/write, domain 0.
  */
 #define SECT_MEM	(PROT_SECT_MEM | PMD_DOMAIN(DOMAIN_KERNEL))
-#define SECT_IO		(PROT_SECT_IO | PMD_DOMAIN(DOMAIN_KERNEL))
 
 /* DACR (B4.1.43): domains 0-3 are clients, their AP bits are checked */
 #define DACR_INIT	(domain_val(DOMAIN_KERNEL, DOMAIN_CLIENT) | \
@@ -49,7 +48,7 @@
 #define PSR_MODE_MASK	0x1f
 #define PSR_IF		0xc0
 
-#define UART0_PHYS	(IO_MB_PHYS + V2M_UART0_OFFSET)
+#define UART0_PHYS	V2M_UART0_PHYS
 
 /*
  * linker.ld links the image at PAGE_OFFSET + TEXT_OFFSET as well: it
@@ -150,8 +149,10 @@ __vet_dtb:
  *   - identity map of __turn_mmu_on, so the instruction after the MMU
  *     turns on is still fetched from where the PC points;
  *   - PAGE_OFFSET .. _end -> PHYS_OFFSET ..: the kernel image;
- *   - two sections at the DTB's linear address;
- *   - the static I/O map (UART, sysregs; SCU, GIC, global timer).
+ *   - two sections at the DTB's linear address.
+ * No device: from start_kernel() on, the console and the timer are
+ * reached through the fixmap (early_fixmap_init(), mm/early_ioremap.c),
+ * and after mem_init() through ioremap(), as Linux without DEBUG_LL.
  * paging_init() later rebuilds all of it with the real memory map.
  */
 __create_page_tables:
@@ -210,18 +211,7 @@ __create_page_tables:
 	str	r3, [r0], #4
 	add	r3, r3, #SECTION_SIZE
 	str	r3, [r0]
-2:
-	/* static I/O map (include/asm/memlayout.h) */
-	ldr	r7, =SECT_IO
-	ldr	r3, =IO_MB_PHYS
-	orr	r3, r3, r7
-	ldr	r0, =(IO_MB_VIRT >> (SECTION_SHIFT - 2))
-	str	r3, [r4, r0]
-	ldr	r3, =IO_PRIV_PHYS
-	orr	r3, r3, r7
-	ldr	r0, =(IO_PRIV_VIRT >> (SECTION_SHIFT - 2))
-	str	r3, [r4, r0]
-	mov	pc, lr
+2:	mov	pc, lr
 	.ltorg
 
 	.align	2

@@ -5,7 +5,10 @@
  * A 64-bit up-counter read as two 32-bit halves (Cortex-A9 MPCore TRM
  * 4.4.1): re-read the upper half until it is stable across the lower read.
  */
+#include <asm/early_ioremap.h>
 #include <asm/io.h>
+#include <linux/init.h>
+#include <linux/kernel.h>
 #include <mach/vexpress.h>
 
 #define GT_COUNTER0		0x00
@@ -19,16 +22,46 @@
  */
 #define GT_CLOCK_HZ 100000000U
 
+/*
+ * The registers: an early_ioremap() from the first line of start_kernel()
+ * (the printk clock), ioremap() from global_timer_probe() on.
+ */
+static u8 __iomem *gt_base;
+
 /**
  * global_timer_init() - start the Cortex-A9 global timer
  *
  * drivers/clocksource/arm_global_timer.c: global_timer_of_register() @
  * v4.14, reduced to enabling the counter: a9mm registers no clocksource and
- * no clock events, it only reads the count (global_timer_ns()).
+ * no clock events, it only reads the count (global_timer_ns()).  Before
+ * any allocator exists, so through early_ioremap().
  */
-void global_timer_init(void)
+void __init global_timer_init(void)
 {
-	writel(GT_CONTROL_TIMER_ENABLE, A9_GLOBAL_TIMER + GT_CONTROL);
+	gt_base = early_ioremap(A9_GLOBAL_TIMER_PHYS, A9_GLOBAL_TIMER_SIZE);
+	BUG_ON(!gt_base);
+	writel(GT_CONTROL_TIMER_ENABLE, gt_base + GT_CONTROL);
+}
+
+/**
+ * global_timer_probe() - the registers from early_ioremap() to ioremap()
+ *
+ * drivers/clocksource/arm_global_timer.c: global_timer_of_register() ->
+ * of_iomap() @ v4.14, once vmalloc_init() has run; the early mapping is
+ * undone.  One CPU is up, with interrupts off: nothing reads the counter
+ * while gt_base changes.
+ */
+void __init global_timer_probe(void)
+{
+	u8 __iomem *early = gt_base, *base = ioremap(A9_GLOBAL_TIMER_PHYS, A9_GLOBAL_TIMER_SIZE);
+
+	if (!base) {
+		pr_err("arm_global_timer: cannot ioremap 0x%08lx: the early mapping stays\n",
+		       A9_GLOBAL_TIMER_PHYS);
+		return;
+	}
+	WRITE_ONCE(gt_base, base);
+	early_iounmap(early, A9_GLOBAL_TIMER_SIZE);
 }
 
 /* drivers/clocksource/arm_global_timer.c: gt_counter_read() @ v4.14: upper, lower, upper again */
@@ -36,11 +69,11 @@ static u64 gt_counter_read(void)
 {
 	u32 lower, upper, old_upper;
 
-	upper = readl(A9_GLOBAL_TIMER + GT_COUNTER1);
+	upper = readl(gt_base + GT_COUNTER1);
 	do {
 		old_upper = upper;
-		lower = readl(A9_GLOBAL_TIMER + GT_COUNTER0);
-		upper = readl(A9_GLOBAL_TIMER + GT_COUNTER1);
+		lower = readl(gt_base + GT_COUNTER0);
+		upper = readl(gt_base + GT_COUNTER1);
 	} while (upper != old_upper);
 	return ((u64)upper << 32) | lower;
 }

@@ -17,6 +17,8 @@
 #include <mach/vexpress.h>
 
 static unsigned long twd_timer_rate;
+/* ioremap()ped by twd_local_timer_register(); banked: one address, each CPU its own timer */
+static u8 __iomem *twd_base;
 
 /*
  * arch/arm/kernel/smp_twd.c: twd_get_clock() @ v4.9: the rate of the
@@ -33,8 +35,8 @@ static void __init twd_get_clock(void)
 /* arch/arm/kernel/smp_twd.c: twd_timer_ack() @ v4.9: was it this timer? clear it */
 static bool twd_timer_ack(void)
 {
-	if (readl(A9_TWD + TWD_TIMER_INTSTAT)) {
-		writel(1, A9_TWD + TWD_TIMER_INTSTAT);
+	if (readl(twd_base + TWD_TIMER_INTSTAT)) {
+		writel(1, twd_base + TWD_TIMER_INTSTAT);
 		return true;
 	}
 	return false;
@@ -58,11 +60,11 @@ static irqreturn_t twd_handler(int irq, void *dev_id)
  */
 void twd_timer_setup(void)
 {
-	writel(0, A9_TWD + TWD_TIMER_CONTROL);
-	writel(1, A9_TWD + TWD_TIMER_INTSTAT);
-	writel((u32)((twd_timer_rate + HZ / 2) / HZ), A9_TWD + TWD_TIMER_LOAD);
+	writel(0, twd_base + TWD_TIMER_CONTROL);
+	writel(1, twd_base + TWD_TIMER_INTSTAT);
+	writel((u32)((twd_timer_rate + HZ / 2) / HZ), twd_base + TWD_TIMER_LOAD);
 	writel(TWD_TIMER_CONTROL_ENABLE | TWD_TIMER_CONTROL_PERIODIC | TWD_TIMER_CONTROL_IT_ENABLE,
-	       A9_TWD + TWD_TIMER_CONTROL);
+	       twd_base + TWD_TIMER_CONTROL);
 	enable_percpu_irq(IRQ_LOCALTIMER, 0);
 }
 
@@ -74,8 +76,8 @@ void twd_timer_setup(void)
  */
 void twd_timer_stop(void)
 {
-	writel(0, A9_TWD + TWD_TIMER_CONTROL);
-	writel(1, A9_TWD + TWD_TIMER_INTSTAT);
+	writel(0, twd_base + TWD_TIMER_CONTROL);
+	writel(1, twd_base + TWD_TIMER_INTSTAT);
 }
 
 /**
@@ -86,6 +88,10 @@ void twd_timer_stop(void)
  */
 void __init twd_local_timer_register(void)
 {
+	/* arch/arm/kernel/smp_twd.c: twd_local_timer_of_register() -> of_iomap() @ v4.9 */
+	twd_base = ioremap(A9_TWD_PHYS, A9_TWD_SIZE);
+	if (!twd_base)
+		panic("twd: cannot ioremap 0x%08lx", A9_TWD_PHYS);
 	twd_get_clock();
 	if (request_percpu_irq(IRQ_LOCALTIMER, twd_handler, "twd", NULL))
 		panic("twd: cannot claim PPI %u for the local timers", IRQ_LOCALTIMER);

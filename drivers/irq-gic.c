@@ -24,6 +24,8 @@
 #define NR_GIC_CPU_IF 8
 
 static unsigned int gic_irqs;
+/* gic_init() ioremap()s both; the CPU interface is banked: one address, each CPU its own */
+static u8 __iomem *gic_dist_base, *gic_cpu_base;
 
 /*
  * drivers/irqchip/irq-gic.c: gic_cpu_map[]: the GIC's CPU-interface mask
@@ -35,23 +37,23 @@ static u8 gic_cpu_map[NR_GIC_CPU_IF] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xf
 
 static void gic_mask_irq(struct irq_data *d)
 {
-	writel(1U << (d->irq % 32), A9_GIC_DIST + GIC_DIST_ENABLE_CLEAR + (d->irq / 32) * 4);
+	writel(1U << (d->irq % 32), gic_dist_base + GIC_DIST_ENABLE_CLEAR + (d->irq / 32) * 4);
 }
 
 static void gic_unmask_irq(struct irq_data *d)
 {
-	writel(1U << (d->irq % 32), A9_GIC_DIST + GIC_DIST_ENABLE_SET + (d->irq / 32) * 4);
+	writel(1U << (d->irq % 32), gic_dist_base + GIC_DIST_ENABLE_SET + (d->irq / 32) * 4);
 }
 
 static void gic_eoi_irq(struct irq_data *d)
 {
-	writel(d->irq, A9_GIC_CPU + GIC_CPU_EOI);
+	writel(d->irq, gic_cpu_base + GIC_CPU_EOI);
 }
 
 /* read back, not remembered: bit 1 of the line's GICD_ICFGR field (1 = edge) */
 static bool gic_irq_is_level(struct irq_data *d)
 {
-	u32 cfg = readl(A9_GIC_DIST + GIC_DIST_CONFIG + (d->irq / 16) * 4);
+	u32 cfg = readl(gic_dist_base + GIC_DIST_CONFIG + (d->irq / 16) * 4);
 
 	return !(cfg & (2U << ((d->irq % 16) * 2)));
 }
@@ -72,7 +74,7 @@ static struct irq_chip gic_chip = {
 static void gic_handle_irq(struct pt_regs *regs)
 {
 	for (;;) {
-		u32 irqstat = readl(A9_GIC_CPU + GIC_CPU_INTACK);
+		u32 irqstat = readl(gic_cpu_base + GIC_CPU_INTACK);
 		u32 irqnr = irqstat & GICC_IAR_INT_ID_MASK;
 
 		if (likely(irqnr > 15 && irqnr < 1020)) {
@@ -80,7 +82,7 @@ static void gic_handle_irq(struct pt_regs *regs)
 			continue;
 		}
 		if (irqnr < 16) {
-			writel(irqstat, A9_GIC_CPU + GIC_CPU_EOI);
+			writel(irqstat, gic_cpu_base + GIC_CPU_EOI);
 			handle_IPI((int)irqnr, regs);
 			continue;
 		}
@@ -101,7 +103,7 @@ static void gic_raise_softirq(const struct cpumask *mask, unsigned int irq)
 
 	for_each_cpu(cpu, mask) map |= gic_cpu_map[cpu];
 	smp_wmb();
-	writel((u32)(map << 16) | irq, A9_GIC_DIST + GIC_DIST_SOFTINT);
+	writel((u32)(map << 16) | irq, gic_dist_base + GIC_DIST_SOFTINT);
 }
 
 /*
@@ -113,7 +115,7 @@ static u8 gic_get_cpumask(void)
 	u32 mask = 0;
 
 	for (unsigned int i = 0; i < 32; i += 4) {
-		mask = readl(A9_GIC_DIST + GIC_DIST_TARGET + i);
+		mask = readl(gic_dist_base + GIC_DIST_TARGET + i);
 		mask |= mask >> 16;
 		mask |= mask >> 8;
 		if (mask)
@@ -133,16 +135,16 @@ static void __init gic_dist_init(void)
 
 	cpumask |= cpumask << 8;
 	cpumask |= cpumask << 16;
-	writel(0, A9_GIC_DIST + GIC_DIST_CTRL);
+	writel(0, gic_dist_base + GIC_DIST_CTRL);
 	for (unsigned int i = 32; i < gic_irqs; i += 4)
-		writel(cpumask, A9_GIC_DIST + GIC_DIST_TARGET + i);
+		writel(cpumask, gic_dist_base + GIC_DIST_TARGET + i);
 	for (unsigned int i = 32; i < gic_irqs; i += 16)
-		writel(0, A9_GIC_DIST + GIC_DIST_CONFIG + i / 4);
+		writel(0, gic_dist_base + GIC_DIST_CONFIG + i / 4);
 	for (unsigned int i = 32; i < gic_irqs; i += 4)
-		writel(GICD_INT_DEF_PRI_X4, A9_GIC_DIST + GIC_DIST_PRI + i);
+		writel(GICD_INT_DEF_PRI_X4, gic_dist_base + GIC_DIST_PRI + i);
 	for (unsigned int i = 32; i < gic_irqs; i += 32)
-		writel(~0U, A9_GIC_DIST + GIC_DIST_ENABLE_CLEAR + i / 8);
-	writel(1, A9_GIC_DIST + GIC_DIST_CTRL);
+		writel(~0U, gic_dist_base + GIC_DIST_ENABLE_CLEAR + i / 8);
+	writel(1, gic_dist_base + GIC_DIST_CTRL);
 }
 
 /*
@@ -159,12 +161,12 @@ static void gic_cpu_init(void)
 	for (unsigned int i = 0; i < NR_GIC_CPU_IF; i++)
 		if (i != cpu)
 			gic_cpu_map[i] &= (u8)~mask;
-	writel(0xffff0000, A9_GIC_DIST + GIC_DIST_ENABLE_CLEAR);
-	writel(0x0000ffff, A9_GIC_DIST + GIC_DIST_ENABLE_SET);
+	writel(0xffff0000, gic_dist_base + GIC_DIST_ENABLE_CLEAR);
+	writel(0x0000ffff, gic_dist_base + GIC_DIST_ENABLE_SET);
 	for (unsigned int i = 0; i < 32; i += 4)
-		writel(GICD_INT_DEF_PRI_X4, A9_GIC_DIST + GIC_DIST_PRI + i);
-	writel(GICC_INT_PRI_THRESHOLD, A9_GIC_CPU + GIC_CPU_PRIMASK);
-	writel(1, A9_GIC_CPU + GIC_CPU_CTRL);
+		writel(GICD_INT_DEF_PRI_X4, gic_dist_base + GIC_DIST_PRI + i);
+	writel(GICC_INT_PRI_THRESHOLD, gic_cpu_base + GIC_CPU_PRIMASK);
+	writel(1, gic_cpu_base + GIC_CPU_CTRL);
 }
 
 /**
@@ -176,8 +178,15 @@ static void gic_cpu_init(void)
  */
 void __init gic_init(void)
 {
-	u32 typer = readl(A9_GIC_DIST + GIC_DIST_CTR);
+	u32 typer;
 
+	/* drivers/irqchip/irq-gic.c: gic_of_init() -> of_iomap() @ v4.9 */
+	gic_dist_base = ioremap(A9_GIC_DIST_PHYS, A9_GIC_DIST_SIZE);
+	gic_cpu_base = ioremap(A9_GIC_CPU_PHYS, A9_GIC_CPU_SIZE);
+	if (!gic_dist_base || !gic_cpu_base)
+		panic("GIC: cannot ioremap the distributor (0x%08lx) or the CPU interface (0x%08lx)",
+		      A9_GIC_DIST_PHYS, A9_GIC_CPU_PHYS);
+	typer = readl(gic_dist_base + GIC_DIST_CTR);
 	gic_irqs = 32 * ((typer & 0x1f) + 1);
 	if (gic_irqs > 1020)
 		gic_irqs = 1020;

@@ -10,10 +10,22 @@
  * buffer), from which pl011_getc() takes bytes -- so a CPU waiting for a
  * key can sleep in WFI instead of reading the UART over and over, and
  * what is typed while a command runs is kept, not dropped by a full FIFO.
+ *
+ * Where the registers are, in virtual memory, changes once during boot:
+ *
+ *   pl011_init()   the fixmap slot FIX_EARLYCON_MEM_BASE (0xffeff000),
+ *                  as Linux's earlycon: before any allocator exists
+ *   pl011_probe()  ioremap() (a page of vmalloc space, after
+ *                  vmalloc_init()), as the amba-pl011 driver's probe;
+ *                  the fixmap slot is cleared
+ *
+ * uart_base switches in one store, with one CPU up and interrupts off.
  */
+#include <asm/fixmap.h>
 #include <asm/io.h>
 #include <linux/amba/serial.h>
 #include <linux/console.h>
+#include <linux/init.h>
 #include <linux/interrupt.h>
 #include <linux/kernel.h>
 #include <linux/sched.h>
@@ -31,19 +43,24 @@ static unsigned int rx_head, rx_tail;
 static unsigned long rx_overruns, rx_overruns_told;
 static bool rx_by_irq;
 static DEFINE_SPINLOCK(rx_lock);
+static u8 __iomem *uart_base;
 
 /**
  * pl011_init() - make UART0 an 8N1 console, interrupts masked
  *
+ * Mapped through the fixmap (early_fixmap_init() has run): Linux's
+ * earlycon, drivers/tty/serial/earlycon.c: earlycon_map() @ v4.14.
  * 8N1 with FIFOs, receive and transmit enabled, all interrupts masked
  * until pl011_startup().  QEMU ignores the baud rate divisors, real boards
  * keep what the boot loader set.
  */
 void pl011_init(void)
 {
-	writel(0, V2M_UART0 + UART011_IMSC);
-	writel(UART01x_LCRH_WLEN_8 | UART01x_LCRH_FEN, V2M_UART0 + UART011_LCRH);
-	writel(UART01x_CR_UARTEN | UART011_CR_TXE | UART011_CR_RXE, V2M_UART0 + UART011_CR);
+	set_fixmap_io(FIX_EARLYCON_MEM_BASE, V2M_UART0_PHYS);
+	uart_base = (void __iomem *)__fix_to_virt(FIX_EARLYCON_MEM_BASE);
+	writel(0, uart_base + UART011_IMSC);
+	writel(UART01x_LCRH_WLEN_8 | UART01x_LCRH_FEN, uart_base + UART011_LCRH);
+	writel(UART01x_CR_UARTEN | UART011_CR_TXE | UART011_CR_RXE, uart_base + UART011_CR);
 }
 
 /**
@@ -52,9 +69,9 @@ void pl011_init(void)
  */
 void pl011_putc(char c)
 {
-	while (readl(V2M_UART0 + UART01x_FR) & UART01x_FR_TXFF)
+	while (readl(uart_base + UART01x_FR) & UART01x_FR_TXFF)
 		;
-	writel((u8)c, V2M_UART0 + UART01x_DR);
+	writel((u8)c, uart_base + UART01x_DR);
 }
 
 /*
@@ -70,9 +87,9 @@ static irqreturn_t pl011_int(int irq, void *dev_id)
 	bool any = false;
 
 	spin_lock(&rx_lock);
-	while (readl(V2M_UART0 + UART011_MIS) & (UART011_RTIM | UART011_RXIM)) {
-		while (!(readl(V2M_UART0 + UART01x_FR) & UART01x_FR_RXFE)) {
-			unsigned char ch = (unsigned char)readl(V2M_UART0 + UART01x_DR);
+	while (readl(uart_base + UART011_MIS) & (UART011_RTIM | UART011_RXIM)) {
+		while (!(readl(uart_base + UART01x_FR) & UART01x_FR_RXFE)) {
+			unsigned char ch = (unsigned char)readl(uart_base + UART01x_DR);
 
 			any = true;
 			if (rx_head - rx_tail < RX_BUF_SIZE)
@@ -101,8 +118,8 @@ int pl011_getc(void)
 
 	spin_lock_irqsave(&rx_lock, flags);
 	if (!rx_by_irq) {
-		if (!(readl(V2M_UART0 + UART01x_FR) & UART01x_FR_RXFE))
-			c = (int)(readl(V2M_UART0 + UART01x_DR) & 0xff);
+		if (!(readl(uart_base + UART01x_FR) & UART01x_FR_RXFE))
+			c = (int)(readl(uart_base + UART01x_DR) & 0xff);
 	} else if (rx_head != rx_tail) {
 		c = rx_buf[rx_tail++ % RX_BUF_SIZE];
 	}
@@ -131,7 +148,7 @@ void pl011_startup(void)
 		return; /* said why; input stays polled */
 	spin_lock_irqsave(&rx_lock, flags);
 	rx_by_irq = true;
-	writel(UART011_RTIM | UART011_RXIM, V2M_UART0 + UART011_IMSC);
+	writel(UART011_RTIM | UART011_RXIM, uart_base + UART011_IMSC);
 	spin_unlock_irqrestore(&rx_lock, flags);
 }
 
@@ -150,4 +167,37 @@ int console_getc(void)
 
 	cpu_idle_until((c = pl011_getc()) >= 0);
 	return c;
+}
+
+/**
+ * pl011_probe() - move the console from the fixmap to ioremap()
+ *
+ * drivers/tty/serial/amba-pl011.c: pl011_probe() -> devm_ioremap_resource()
+ * @ v4.14, the registers' page ioremap()ped once vmalloc_init() has run;
+ * then the early mapping goes (Linux: when the real console replaces the
+ * boot console).  If ioremap() fails the early mapping simply stays.
+ */
+void __init pl011_probe(void)
+{
+	u8 __iomem *base = ioremap(V2M_UART0_PHYS, V2M_UART0_SIZE);
+
+	if (!base) {
+		pr_err("uart-pl011: cannot ioremap 0x%08lx: the early console stays\n",
+		       V2M_UART0_PHYS);
+		return;
+	}
+	WRITE_ONCE(uart_base, base);
+	clear_fixmap(FIX_EARLYCON_MEM_BASE);
+	pr_info("10009000.uart: ttyAMA0 at MMIO 0x%08lx (irq = %d) mapped at 0x%08lx\n",
+		V2M_UART0_PHYS, IRQ_V2M_UART0, (unsigned long)base);
+}
+
+/**
+ * pl011_base() - where the console's registers are mapped now
+ *
+ * Return: the fixmap slot before pl011_probe(), the ioremap() after.
+ */
+void __iomem *pl011_base(void)
+{
+	return READ_ONCE(uart_base);
 }

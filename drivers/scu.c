@@ -14,18 +14,20 @@
 
 /**
  * scu_get_core_count() - how many Cortex-A9 cores the cluster has
+ * @scu_base: the SCU's registers, mapped
  *
  * arch/arm/kernel/smp_scu.c: scu_get_core_count() @ v4.14.
  *
  * Return: 1 to 4, from the SCU configuration register (what QEMU's -smp set).
  */
-unsigned int scu_get_core_count(void)
+unsigned int scu_get_core_count(u8 __iomem *scu_base)
 {
-	return (readl(A9_SCU + SCU_CONFIG) & 0x3) + 1;
+	return (readl(scu_base + SCU_CONFIG) & 0x3) + 1;
 }
 
 /**
  * scu_enable() - turn on the SCU's coherency
+ * @scu_base: the SCU's registers, mapped
  *
  * arch/arm/kernel/smp_scu.c: scu_enable() @ v4.9: SCU Control bit 0 (TRM
  * 2.2.1), if the boot loader left it off.  Linux then cleans and
@@ -34,10 +36,10 @@ unsigned int scu_get_core_count(void)
  * a9mm does not: QEMU models no caches, and on hardware this is where a
  * set/way clean of L1 (v7_flush_dcache_all) would go.
  */
-void scu_enable(void)
+void scu_enable(u8 __iomem *scu_base)
 {
-	u32 ctrl = readl(A9_SCU + SCU_CTRL);
+	u32 ctrl = readl(scu_base + SCU_CTRL);
 
 	if (!(ctrl & 1))
-		writel(ctrl | 1, A9_SCU + SCU_CTRL);
+		writel(ctrl | 1, scu_base + SCU_CTRL);
 }

@@ -6,7 +6,10 @@
  * function named in it (V2M-P1 TRM, 4.3 "System configuration"):
  *   bit 31 start, bit 30 write, [25:20] function: 8 shutdown, 9 reboot.
  */
+#include <asm/early_ioremap.h>
 #include <asm/io.h>
+#include <linux/init.h>
+#include <linux/kernel.h>
 #include <mach/vexpress.h>
 
 #define SYS_CFGDATA	 0xa0
@@ -16,10 +19,57 @@
 #define SYS_CFG_SHUTDOWN (8U << 20)
 #define SYS_CFG_REBOOT	 (9U << 20)
 
+/* the registers: early_ioremap() until vexpress_sysreg_probe(), ioremap() after */
+static u8 __iomem *sysreg_base;
+
+/**
+ * vexpress_sysreg_early_init() - reach the system registers before ioremap() works
+ *
+ * drivers/mfd/vexpress-sysreg.c: vexpress_sysreg_early_init() @ v3.7,
+ * through early_ioremap(): a panic during boot can still power off.
+ */
+void __init vexpress_sysreg_early_init(void)
+{
+	sysreg_base = early_ioremap(V2M_SYSREGS_PHYS, V2M_SYSREGS_SIZE);
+	BUG_ON(!sysreg_base);
+}
+
+/**
+ * vexpress_sysreg_probe() - the system registers through ioremap()
+ *
+ * drivers/mfd/vexpress-sysreg.c: vexpress_sysreg_probe() -> devm_ioremap()
+ * @ v4.14, once vmalloc_init() has run; the early mapping is undone.
+ */
+void __init vexpress_sysreg_probe(void)
+{
+	u8 __iomem *early = sysreg_base, *base = ioremap(V2M_SYSREGS_PHYS, V2M_SYSREGS_SIZE);
+
+	if (!base) {
+		pr_err("vexpress-sysreg: cannot ioremap 0x%08lx: the early mapping stays\n",
+		       V2M_SYSREGS_PHYS);
+		return;
+	}
+	WRITE_ONCE(sysreg_base, base);
+	early_iounmap(early, V2M_SYSREGS_SIZE);
+}
+
+/**
+ * vexpress_flags_set() - where the boot monitor sends secondary CPUs
+ * @data: the physical address they jump to
+ *
+ * arch/arm/mach-vexpress/v2m.c: vexpress_flags_set() @ v3.7: SYS_FLAGS is
+ * write-to-set, so every bit is cleared first (SYS_FLAGSCLR).
+ */
+void vexpress_flags_set(u32 data)
+{
+	writel(~0U, READ_ONCE(sysreg_base) + V2M_SYS_FLAGSCLR);
+	writel(data, READ_ONCE(sysreg_base) + V2M_SYS_FLAGSSET);
+}
+
 static void __attribute__((noreturn)) sys_cfg(u32 function)
 {
-	writel(0, V2M_SYSREGS + SYS_CFGDATA);
-	writel(SYS_CFG_START | SYS_CFG_WRITE | function, V2M_SYSREGS + SYS_CFGCTRL);
+	writel(0, READ_ONCE(sysreg_base) + SYS_CFGDATA);
+	writel(SYS_CFG_START | SYS_CFG_WRITE | function, READ_ONCE(sysreg_base) + SYS_CFGCTRL);
 	/* The board acts asynchronously; nothing more to do here. */
 	for (;;)
 		__asm__ volatile("wfi");

@@ -34,8 +34,8 @@ static void show_iomem(int (*print)(const char *fmt, ...))
 	phys_addr_t code = __pa(_text), code_end = __pa(_etext) - 1;
 	phys_addr_t data = __pa(_sdata), data_end = __pa(_end) - 1;
 
-	unsigned long sysregs = IO_MB_PHYS + V2M_SYSREGS_OFFSET;
-	unsigned long uart = IO_MB_PHYS + V2M_UART0_OFFSET;
+	unsigned long sysregs = V2M_SYSREGS_PHYS;
+	unsigned long uart = V2M_UART0_PHYS;
 
 	print("%08lx-%08lx : %s\n", sysregs, sysregs + 0xfff, "vexpress-sysreg");
 	print("%08lx-%08lx : %s\n", uart, uart + 0xfff, "uart-pl011");

@@ -4,6 +4,8 @@
  * keeping the steps of memory bring-up and SMP, and ending in the serial
  * shell instead of /sbin/init.
  */
+#include <asm/early_ioremap.h>
+#include <asm/fixmap.h>
 #include <asm/setup.h>
 #include <asm/memory.h>
 #include <asm/mm.h>
@@ -84,8 +86,11 @@ void __init start_kernel(void)
 	char *command_line;
 	u64 mem_ns;
 
+	early_fixmap_init();
+	early_ioremap_init();
 	pl011_init();
 	global_timer_init();
+	vexpress_sysreg_early_init();
 	printk_clock_enable();
 	smp_setup_processor_id();
 	boot_cpu_init();
@@ -104,6 +109,10 @@ void __init start_kernel(void)
 	kmem_cache_init(); /* mm_init(): right after mem_init(), as in Linux */
 	report_mm_init_cost(mem_ns);
 	vmalloc_init(); /* mm_init(): once the slab allocator works */
+	/* the devices leave the fixmap for ioremap(), as their drivers probe */
+	pl011_probe();
+	global_timer_probe();
+	vexpress_sysreg_probe();
 	call_function_init();
 	workqueue_init_early();
 	gic_init(); /* init_IRQ() */
@@ -113,6 +122,7 @@ void __init start_kernel(void)
 	setup_per_cpu_pageset();
 
 	kernel_init_freeable();
+	check_early_ioremap_leak();
 	system_state = SYSTEM_RUNNING;
 	ktap_boot_selftests();
 	pl011_startup();

@@ -18,6 +18,7 @@
  *                        the boot CPU is done with it
  */
 #include <asm/cacheflush.h>
+#include <asm/early_ioremap.h>
 #include <asm/io.h>
 #include <asm/smp.h>
 #include <asm/smp_plat.h>
@@ -106,9 +107,12 @@ int versatile_boot_secondary(unsigned int cpu)
  */
 void __init vexpress_smp_prepare_cpus(unsigned int max_cpus)
 {
-	scu_enable();
-	writel(~0U, V2M_SYSREGS + V2M_SYS_FLAGSCLR);
-	writel((u32)__pa(versatile_secondary_startup), V2M_SYSREGS + V2M_SYS_FLAGSSET);
+	u8 __iomem *scu_base = ioremap(A9_SCU_PHYS, A9_SCU_SIZE);
+
+	if (!scu_base)
+		panic("SMP: cannot ioremap the SCU at 0x%08lx", A9_SCU_PHYS);
+	scu_enable(scu_base); /* stays mapped, as Linux's scu_base */
+	vexpress_flags_set((u32)__pa(versatile_secondary_startup));
 }
 
 /**
@@ -121,7 +125,12 @@ void __init vexpress_smp_prepare_cpus(unsigned int max_cpus)
  */
 void __init smp_init_cpus(void)
 {
-	unsigned int ncores = scu_get_core_count(), ndt = num_possible_cpus();
+	u8 __iomem *scu_base = early_ioremap(A9_SCU_PHYS, A9_SCU_SIZE);
+	unsigned int ncores = scu_base ? scu_get_core_count(scu_base) : 1,
+		     ndt = num_possible_cpus();
+
+	if (scu_base)
+		early_iounmap(scu_base, A9_SCU_SIZE);
 
 	if (ncores > NR_CPUS) {
 		pr_warn("SMP: %u cores greater than maximum (%u), clipping\n", ncores, NR_CPUS);

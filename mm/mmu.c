@@ -8,7 +8,7 @@
  *   paging_init()
  *     prepare_page_table()  clear what head.S (or nobody) mapped
  *     map_lowmem()          RAM -> PAGE_OFFSET.., sections where possible
- *     devicemaps_init()     vectors page, static I/O map
+ *     devicemaps_init()     vectors page, vmalloc space cleared
  *     kmap_init()           pte tables for pkmap and fixmap
  *     mark_rodata_ro()      rodata=on: text RX, rodata RO (4 KiB pages)
  *     bootmem_init()        zones (mm/bootmem.c)
@@ -19,6 +19,7 @@
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
+#include <asm/fixmap.h>
 #include <asm/highmem.h>
 #include <asm/pgalloc.h>
 #include <asm/map.h>
@@ -43,18 +44,16 @@ static unsigned long vmalloc_min = VMALLOC_END - VMALLOC_DEFAULT_SIZE - VMALLOC_
  * its gap comes out of the request: vmalloc=240M gives 232 MB there, and
  * its upper clamp reads 976MB where a9mm's reads 968MB.)
  *
- * One clamp is a9mm's own: the static I/O map (IO_MB_VIRT, where the
- * console lives) must stay above lowmem, inside vmalloc space, or the
- * linear map and the device sections would claim the same addresses and
- * the RAM behind them would be reachable only as device registers.  Linux
- * ioremap()s its devices wherever vmalloc space is, so it needs no such
- * floor.
+ * Nothing else needs room in vmalloc space from the start: the devices
+ * are ioremap()ped into it once the vmap allocator works, and before
+ * that they live in the fixmap (mm/early_ioremap.c), above it.
  *
- * Two more are a9mm's: a size beyond 4 GiB is refused (Linux truncates it
- * to 32 bits, so vmalloc=4G came out as 0, "too small"), and the size is
- * rounded up to whole pages, so that lowmem, the zone split and memblock's
- * limit all end on a page boundary (vmalloc=200000001 would otherwise end
- * lowmem inside a page that is then both mapped and HighMem).
+ * Two clamps are a9mm's: a size beyond 4 GiB is refused (Linux truncates
+ * it to 32 bits, so vmalloc=4G came out as 0, "too small"), and the size
+ * is rounded up to whole pages, so that lowmem, the zone split and
+ * memblock's limit all end on a page boundary (vmalloc=200000001 would
+ * otherwise end lowmem inside a page that is then both mapped and
+ * HighMem).
  */
 static int __init early_vmalloc(char *arg)
 {
@@ -80,11 +79,6 @@ static int __init early_vmalloc(char *arg)
 	if (vmalloc_reserve < SZ_16M) {
 		vmalloc_reserve = SZ_16M;
 		pr_warn("vmalloc area too small, limiting to %luMB\n", vmalloc_reserve >> 20);
-	}
-	if (vmalloc_reserve < VMALLOC_END - IO_MB_VIRT) {
-		vmalloc_reserve = VMALLOC_END - IO_MB_VIRT;
-		pr_warn("vmalloc area too small for the static I/O map at 0x%08lx, limiting to %luMB\n",
-			IO_MB_VIRT, vmalloc_reserve >> 20);
 	}
 	if (vmalloc_reserve > VMALLOC_END - (PAGE_OFFSET + SZ_32M) - VMALLOC_OFFSET) {
 		vmalloc_reserve = VMALLOC_END - (PAGE_OFFSET + SZ_32M) - VMALLOC_OFFSET;
@@ -123,8 +117,9 @@ early_param("rodata", parse_rodata);
  * 0b001: kernel read/write, no user access; 0b101: kernel read-only
  * (B3.7.1).  Device: TEX=000 C=0 B=1, shareable device, XN always (B3.8.2:
  * speculative instruction fetches from device memory must be prevented).
- * The section forms, PROT_SECT_MEM and PROT_SECT_IO, are the ones head.S
- * mapped with (asm/pgtable-hwdef.h).
+ * The section forms are PROT_SECT_MEM, the one head.S maps RAM with, and
+ * PROT_SECT_IO, which ioremap() uses for 2 MiB aligned requests
+ * (asm/pgtable-hwdef.h).
  */
 #define PROT_PTE_MEM \
 	(L_PTE_PRESENT | L_PTE_YOUNG | L_PTE_DIRTY | L_PTE_MT_WRITEALLOC | L_PTE_SHARED)
@@ -400,28 +395,6 @@ void __init create_mapping(const struct map_desc *md)
 	} while (pgd++, addr != end);
 }
 
-/**
- * iotable_init() - create_mapping() for each entry of a static I/O map
- * @io_desc: the entries
- * @nr: how many
- *
- * arch/arm/mm/mmu.c: iotable_init() @ v4.14, without the vm_struct
- * bookkeeping (a9mm has no vmalloc allocator yet).
- *
- * Each entry is then logged, as map_lowmem() logs lowmem (memmap-plot
- * draws the I/O map from these lines).
- */
-void __init iotable_init(const struct map_desc *io_desc, int nr)
-{
-	for (int i = 0; i < nr; i++) {
-		create_mapping(&io_desc[i]);
-		pr_debug("iotable_init: 0x%08lx-0x%08lx -> 0x%08lx %s\n",
-			 (unsigned long)__pfn_to_phys(io_desc[i].pfn),
-			 (unsigned long)(__pfn_to_phys(io_desc[i].pfn) + io_desc[i].length - 1),
-			 io_desc[i].virtual, mem_types[io_desc[i].type].name);
-	}
-}
-
 /*
  * arch/arm/mm/mmu.c: prepare_page_table() @ v4.14: clear the first-level entries
  * of everything but the first RAM bank: user space (0 .. MODULES_VADDR,
@@ -546,47 +519,73 @@ static void __init mark_rodata_ro(void)
 		(unsigned long)(kl.init - kl.rodata) >> 10);
 }
 
-/* The static I/O map (arch/arm/mach-vexpress/v2m.c: v2m_map_io() @ v3.7), head.S's too. */
-static const struct map_desc vexpress_io_desc[] = {
-	{ .virtual = IO_MB_VIRT,
-	  .pfn = __phys_to_pfn(IO_MB_PHYS),
-	  .length = IO_MAP_SIZE,
-	  .type = MT_DEVICE },
-	{ .virtual = IO_PRIV_VIRT,
-	  .pfn = __phys_to_pfn(IO_PRIV_PHYS),
-	  .length = IO_MAP_SIZE,
-	  .type = MT_DEVICE },
-};
+/*
+ * arch/arm/mm/mmu.c: bm_pte[] @ v4.14: the pte table of the pgd entry
+ * the fixmap's slots are in (asm/fixmap.h), in the image, so that it
+ * exists before any allocator does -- one page: two Linux tables and the
+ * two hardware tables (asm/pgtable-2level.h).  Linux makes it __initdata
+ * and moves to an allocated table in early_fixmap_shutdown(), a moment
+ * with the early console unmapped; a9mm keeps its init sections, so
+ * bm_pte simply stays the table of that pgd entry, and the console is
+ * mapped at every instant.
+ */
+static pte_t bm_pte[PTRS_PER_PTE + PTE_HWTABLE_PTRS]
+	__attribute__((aligned(PTE_HWTABLE_OFF + PTE_HWTABLE_SIZE)));
 
-/* Does the static I/O map (vexpress_io_desc[]) cover this VA? */
-static bool __init in_static_io_map(unsigned long addr)
+BUILD_BUG_ON(__fix_to_virt(__end_of_fixed_addresses - 1) >> PGDIR_SHIFT !=
+	     FIXADDR_TOP >> PGDIR_SHIFT);
+BUILD_BUG_ON(FIXADDR_START + __end_of_fixed_addresses * PAGE_SIZE > FIXADDR_END);
+
+/**
+ * early_fixmap_init() - give the fixmap's pgd entry its table, bm_pte
+ *
+ * arch/arm/mm/mmu.c: early_fixmap_init() @ v4.14, where Linux calls it
+ * from setup_arch().  a9mm's console and clock start before setup_arch(),
+ * through fixmap slots, so start_kernel() calls this first of all: a
+ * fault entry becomes a table entry, which needs no TLB maintenance
+ * (ARM ARM B3.10.1), and nothing is mapped in the table yet.
+ */
+void __init early_fixmap_init(void)
 {
-	for (unsigned int i = 0; i < ARRAY_SIZE(vexpress_io_desc); i++) {
-		const struct map_desc *md = &vexpress_io_desc[i];
+	pmd_t *pmd = pmd_off_k(FIXADDR_TOP);
 
-		if (addr >= md->virtual && addr - md->virtual < md->length)
-			return true;
-	}
-	return false;
+	BUG_ON(!pmd_none(*pmd));
+	__pmd_populate(pmd, __pa(bm_pte), mem_types[MT_MEMORY_RW].prot_l1);
+}
+
+/**
+ * __set_fixmap() - point a fixmap slot at a physical page, or clear it
+ * @idx: the slot (enum fixed_addresses)
+ * @phys: the page's physical address
+ * @prot: Linux pte bits (0: clear the slot)
+ *
+ * arch/arm/mm/mmu.c: __set_fixmap() @ v4.14: the pte, then the slot's
+ * TLB entry on every CPU (the old translation may be cached anywhere).
+ */
+void __set_fixmap(enum fixed_addresses idx, phys_addr_t phys, pteval_t prot)
+{
+	unsigned long vaddr = __fix_to_virt(idx);
+	pte_t *pte = pte_offset_kernel(pmd_off_k(vaddr), vaddr);
+
+	BUG_ON(idx >= __end_of_fixed_addresses);
+	set_pte_ext(pte, prot ? pfn_pte(phys >> PAGE_SHIFT, prot) : 0, 0);
+	flush_tlb_kernel_page(vaddr);
 }
 
 /*
  * arch/arm/mm/mmu.c: devicemaps_init() @ v4.14: a fresh vectors page mapped at
- * 0xffff0000, everything from VMALLOC_START to the fixmap cleared, and
- * the static I/O map re-created.
+ * 0xffff0000, and everything from VMALLOC_START up to the fixmap's pgd
+ * entry cleared -- head.S mapped nothing there, but a boot loader's
+ * tables or a RAM probe may have.
  *
- * Linux clears all of it and maps the devices again afterwards; its
- * console is not a fixed mapping at this point.  a9mm's is (head.S's I/O
- * sections, the UART among them), so clearing it first would leave a
- * window in which any print faults -- and memblock_alloc() prints with
- * memblock=debug.  There is no such window: the clearing skips the first-
- * level entries of the static I/O map, and iotable_init() rewrites them
- * in place with the same physical address and attributes.  Only their
- * domain moves, from head.S's 0 to DOMAIN_IO; both are clients in DACR,
- * so a TLB entry still holding the old one gives the same answer until
- * flush_tlb_all().  The console works at every step, whatever the order,
- * so the steps keep Linux's order.  (tests/unit/test_mmu.c checks the
- * console's mapping after every first-level write of paging_init().)
+ * The console is not in that range: until the pl011 driver ioremap()s it
+ * (after vmalloc_init()), it is the fixmap slot FIX_EARLYCON_MEM_BASE, in
+ * the top pgd entry, which devicemaps_init() leaves alone as Linux does.
+ * So no printk ever finds the console unmapped (issue 18; tests/unit/
+ * test_mmu.c checks the console's mapping after every first-level write
+ * of paging_init()).  Linux also maps its machine's static I/O map
+ * (mdesc->map_io()) or the DEBUG_LL UART here; vexpress has no static
+ * mapping left in Linux 4.x, nor in a9mm.
  *
  * Not inlined: memblock=debug then names it as the vectors page's owner.
  */
@@ -598,22 +597,14 @@ static noinline void __init devicemaps_init(void)
 
 	early_trap_init(vectors);
 
-	for (addr = VMALLOC_START; addr < (FIXADDR_TOP & PMD_MASK); addr += SECTION_SIZE) {
-		pmd_t *pmd = pmd_off_k(addr) + ((addr >> SECTION_SHIFT) & 1);
-
-		if (in_static_io_map(addr))
-			continue;
-		*pmd = 0;
-		clean_pmd_entry(pmd);
-	}
+	for (addr = VMALLOC_START; addr < (FIXADDR_TOP & PMD_MASK); addr += PMD_SIZE)
+		pmd_clear(pmd_off_k(addr));
 
 	map.pfn = __phys_to_pfn(__pa(vectors));
 	map.virtual = VECTORS_BASE;
 	map.length = PAGE_SIZE;
 	map.type = MT_HIGH_VECTORS;
 	create_mapping(&map);
-
-	iotable_init(vexpress_io_desc, ARRAY_SIZE(vexpress_io_desc));
 
 	flush_tlb_all();
 	cpu_use_high_vectors();

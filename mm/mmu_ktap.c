@@ -23,6 +23,7 @@
 #include <linux/kernel.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
+#include <linux/vmalloc.h>
 #include <mach/vexpress.h>
 
 /*
@@ -114,7 +115,11 @@ static void paging_user_space_is_empty(struct ktap_test *t)
 	expect_unmapped(t, PHYS_OFFSET + TEXT_OFFSET);
 }
 
-/* devicemaps_init(): the vectors page, the static I/O map, the fixmap */
+/*
+ * devicemaps_init(): the vectors page and the fixmap; no static I/O map:
+ * the console is ioremap()ped, in vmalloc space, device memory (TEX=000
+ * C=0 B=1), never executable, and its early fixmap slot is gone
+ */
 static void paging_device_maps(struct ktap_test *t)
 {
 	struct pgwalk w;
@@ -123,10 +128,13 @@ static void paging_device_maps(struct ktap_test *t)
 	pgwalk(VECTORS_BASE, &w);
 	KTAP_EXPECT(t, w.mapped && w.executable && w.has_l2);
 
-	expect_maps_to(t, V2M_UART0, IO_MB_PHYS + (V2M_UART0 - IO_MB_VIRT));
-	expect_maps_to(t, IO_PRIV_VIRT, IO_PRIV_PHYS);
-	pgwalk(V2M_UART0, &w);
-	KTAP_EXPECT(t, w.mapped && !w.executable && w.domain == DOMAIN_IO);
+	expect_maps_to(t, (unsigned long)pl011_base(), V2M_UART0_PHYS);
+	KTAP_EXPECT(t, is_vmalloc_addr(pl011_base()));
+	pgwalk((unsigned long)pl011_base(), &w);
+	KTAP_EXPECT(t, w.mapped && !w.executable && w.has_l2);
+	KTAP_EXPECT_EQ(t, w.l2 & (PTE_EXT_TEX_MASK | PTE_CACHEABLE | PTE_BUFFERABLE),
+		       PTE_BUFFERABLE);
+	expect_unmapped(t, __fix_to_virt(FIX_EARLYCON_MEM_BASE));
 
 	/* kmap_init() gave the fixmap and pkmap areas pte tables, empty */
 	pgwalk(FIXADDR_START, &w);

@@ -478,6 +478,22 @@ void vfree(const void *addr)
 }
 
 /**
+ * vunmap_area() - unmap an area of the kinds in @flags, its pages kept
+ * @addr: the area's start
+ * @flags: the VM_* kinds accepted (VM_MAP for vunmap(), VM_IOREMAP for iounmap())
+ * @fn: the caller's name, for the warning
+ *
+ * mm/vmalloc.c: __vunmap(addr, 0) @ v4.14, behind a9mm's check that
+ * @addr starts an area of the right kind.  Not in an interrupt handler.
+ */
+void vunmap_area(const void *addr, unsigned long flags, const char *fn)
+{
+	BUG_ON(in_interrupt());
+	if (addr && check_vm_area(addr, flags, fn))
+		__vunmap(addr, 0);
+}
+
+/**
  * vunmap() - undo a vmap()
  * @addr: its start
  *
@@ -486,9 +502,7 @@ void vfree(const void *addr)
  */
 void vunmap(const void *addr)
 {
-	BUG_ON(in_interrupt());
-	if (addr && check_vm_area(addr, VM_MAP, "vunmap"))
-		__vunmap(addr, 0);
+	vunmap_area(addr, VM_MAP, "vunmap");
 }
 
 /**

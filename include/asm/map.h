@@ -51,7 +51,6 @@ struct kernel_layout {
 void kernel_image_layout(struct kernel_layout *kl);
 
 void create_mapping(const struct map_desc *md);
-void iotable_init(const struct map_desc *io_desc, int nr);
 
 /* rodata=on: text read-only and executable, rodata read-only */
 extern bool rodata_enabled;

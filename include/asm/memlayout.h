@@ -31,12 +31,12 @@
  *   0x44000000 | CS1: NOR flash 1                    |
  *   0x40000000 | CS0: NOR flash 0                    |
  *              :                                     :
- *   0x1e000000 | Cortex-A9 MPCore private region     | IO_PRIV_PHYS:
+ *   0x1e000000 | Cortex-A9 MPCore private region     | A9_MPCORE_PHYS:
  *              |   +0x0000 SCU     +0x0100 GIC CPU interface
  *              |   +0x0200 global timer  +0x0600 private timers
  *              |   +0x1000 GIC distributor  (PL310 L2 cache at 0x1e00a000)
  *   0x10020000 | daughterboard peripherals (CLCD, SP804 timers, ...)
- *   0x10000000 | CS7: motherboard peripherals        | IO_MB_PHYS:
+ *   0x10000000 | CS7: motherboard peripherals        |
  *              |   +0x00000 system registers (SYS_FLAGS, SYS_CFGCTRL)
  *              |   +0x09000 PL011 UART0, the console (ttyAMA0)
  *              :                                     :
@@ -51,13 +51,16 @@
  *   0xffff0000 | vectors page (SCTLR.V = 1)          | VECTORS_BASE
  *              :                                     :
  *   0xfff00000 +-------------------------------------+ FIXADDR_END
- *              | fixmap: kmap_atomic() slots         | asm/fixmap.h
+ *              | fixmap: the early console, the      | asm/fixmap.h
+ *              | kmap_atomic() and early_ioremap()   |
+ *              | slots                               |
  *   0xffc00000 +-------------------------------------+ FIXADDR_START
  *              :                                     :
  *   0xff000000 +-------------------------------------+ VMALLOC_END
- *              | vmalloc space                       |
- *   0xf8200000 |   static I/O map: MPCore private    | IO_PRIV_VIRT (1 MiB)
- *   0xf8000000 |   static I/O map: motherboard, UART | IO_MB_VIRT (1 MiB)
+ *              | vmalloc space: vmalloc(), vmap()    | mm/vmalloc.c draws it
+ *              | and ioremap() areas, each followed  |
+ *              | by a guard page; the devices' here  |
+ *              | once their drivers ioremap() them   |
  *   0xf0000000 +-------------------------------------+ VMALLOC_START: high_memory
  *              : 8 MiB guard gap (VMALLOC_OFFSET)    :   + 8 MiB, 8 MiB aligned
  *   0xef800000 +-------------------------------------+ high_memory (vmalloc= moves it)
@@ -87,19 +90,26 @@
 /* QEMU loads a raw Image 0x10000 above the start of RAM (hw/arm/boot.c). */
 #define TEXT_OFFSET 0x00010000UL
 
-/* the two windows of device registers in the static I/O map, 1 MiB each */
-#define IO_MB_PHYS   0x10000000UL /* CS7: motherboard peripherals */
-#define IO_PRIV_PHYS 0x1e000000UL /* Cortex-A9 MPCore private region */
-#define IO_MAP_SIZE  0x00100000UL /* each: one section (head.S maps one) */
-
-/* the devices a9mm drives, by offset inside their window (mach/vexpress.h) */
-#define V2M_SYSREGS_OFFSET     0x00000 /* system registers */
-#define V2M_UART0_OFFSET       0x09000 /* PL011 UART0, the console */
-#define A9_SCU_OFFSET	       0x0000  /* Snoop Control Unit */
-#define A9_GIC_CPU_OFFSET      0x0100  /* GIC CPU interface (each CPU its own) */
-#define A9_GLOBAL_TIMER_OFFSET 0x0200  /* global timer */
-#define A9_TWD_OFFSET	       0x0600  /* private timers (each CPU its own) */
-#define A9_GIC_DIST_OFFSET     0x1000  /* GIC distributor */
+/*
+ * The devices a9mm drives: where their registers are, and how many bytes
+ * the drivers ioremap() -- the "reg" properties of Linux's
+ * arch/arm/boot/dts/vexpress-v2p-ca9.dts and vexpress-v2m.dtsi.
+ */
+#define V2M_SYSREGS_PHYS     0x10000000UL /* system registers */
+#define V2M_SYSREGS_SIZE     0x1000
+#define V2M_UART0_PHYS	     0x10009000UL /* PL011 UART0, the console */
+#define V2M_UART0_SIZE	     0x1000
+#define A9_MPCORE_PHYS	     0x1e000000UL	       /* Cortex-A9 MPCore private region */
+#define A9_SCU_PHYS	     (A9_MPCORE_PHYS + 0x0000) /* Snoop Control Unit */
+#define A9_SCU_SIZE	     0x58
+#define A9_GIC_CPU_PHYS	     (A9_MPCORE_PHYS + 0x0100) /* GIC CPU interface (each CPU its own) */
+#define A9_GIC_CPU_SIZE	     0x100
+#define A9_GLOBAL_TIMER_PHYS (A9_MPCORE_PHYS + 0x0200) /* global timer */
+#define A9_GLOBAL_TIMER_SIZE 0x20
+#define A9_TWD_PHYS	     (A9_MPCORE_PHYS + 0x0600) /* private timers (each CPU its own) */
+#define A9_TWD_SIZE	     0x20
+#define A9_GIC_DIST_PHYS     (A9_MPCORE_PHYS + 0x1000) /* GIC distributor */
+#define A9_GIC_DIST_SIZE     0x1000
 
 /* --- virtual --- */
 
@@ -126,9 +136,5 @@
  * study notes a9mm grew from; not part of this repository) shows.
  */
 #define VMALLOC_DEFAULT_SIZE (240UL << 20)
-
-/* the static I/O map, made by head.S and kept by devicemaps_init() */
-#define IO_MB_VIRT   0xf8000000UL
-#define IO_PRIV_VIRT 0xf8200000UL
 
 #endif

@@ -66,9 +66,10 @@
 #define PTE_EXT_TEX_MASK PTE_EXT_TEX(7)
 
 /*
- * The two section types head.S maps before mem_types[] (mm/mmu.c) exists,
- * defined once for both so they cannot drift apart; each user adds the
- * domain (head.S: 0; mem_types[]: DOMAIN_KERNEL, DOMAIN_IO).
+ * The two section types, RAM as head.S maps it before mem_types[]
+ * (mm/mmu.c) exists and I/O, defined once so they cannot drift apart;
+ * each user adds the domain (head.S: 0; mem_types[]: DOMAIN_KERNEL,
+ * DOMAIN_IO).
  *
  *   RAM: TEX=001 C=1 B=1, normal write-back write-allocate, shareable
  *        (the four cores share it); AP[2:0]=001: kernel RW, no user access

@@ -17,4 +17,10 @@
 /* include/linux/compiler_types.h: a per-CPU pointer (documentation only here) */
 #define __percpu
 
+/*
+ * include/linux/compiler_types.h: a pointer to device registers, only for
+ * readl()/writel() (documentation only here: Linux's sparse checks it)
+ */
+#define __iomem
+
 #endif

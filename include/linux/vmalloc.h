@@ -91,6 +91,7 @@ void *vzalloc(unsigned long size);
 void vfree(const void *addr);
 void *vmap(struct page **pages, unsigned int count, unsigned long flags, pgprot_t prot);
 void vunmap(const void *addr);
+void vunmap_area(const void *addr, unsigned long flags, const char *fn);
 struct vm_struct *get_vm_area_caller(unsigned long size, unsigned long flags, const void *caller);
 struct vm_struct *find_vm_area(const void *addr);
 struct vm_struct *remove_vm_area(const void *addr);

@@ -3,23 +3,17 @@
 #define _MACH_VEXPRESS_H
 
 #include <asm/memory.h>
+#include <linux/compiler.h>
 #include <linux/types.h>
 
 /*
  * Versatile Express V2P-CA9 devices a9mm drives (Linux: arch/arm/mach-vexpress
- * @ v3.7, before the board moved to device tree only), at their virtual
- * addresses in the static I/O map (asm/memlayout.h draws both maps):
- * e.g. the UART at PA 0x10009000 is VA 0xf8009000.  The GIC's CPU
- * interface and the private timers (TWD) sit at one address for all CPUs,
- * each CPU seeing its own.
+ * @ v3.7, before the board moved to device tree only).  Their physical
+ * addresses are in asm/memlayout.h; the drivers reach them through
+ * ioremap() (before vmalloc_init(): the fixmap, mm/early_ioremap.c).
+ * The GIC's CPU interface and the private timers (TWD) sit at one address
+ * for all CPUs, each CPU seeing its own.
  */
-#define V2M_SYSREGS	(IO_MB_VIRT + V2M_SYSREGS_OFFSET)
-#define V2M_UART0	(IO_MB_VIRT + V2M_UART0_OFFSET)
-#define A9_SCU		(IO_PRIV_VIRT + A9_SCU_OFFSET)
-#define A9_GIC_CPU	(IO_PRIV_VIRT + A9_GIC_CPU_OFFSET)
-#define A9_GLOBAL_TIMER (IO_PRIV_VIRT + A9_GLOBAL_TIMER_OFFSET)
-#define A9_TWD		(IO_PRIV_VIRT + A9_TWD_OFFSET)
-#define A9_GIC_DIST	(IO_PRIV_VIRT + A9_GIC_DIST_OFFSET)
 
 /*
  * V2M-P1 TRM 4.3: SYS_FLAGS, where the boot monitor sends secondary CPUs
@@ -34,21 +28,27 @@
 
 /* drivers/pl011.c */
 void pl011_putc(char c);
-int pl011_getc(void); /* the next received byte, -1 when nothing is waiting */
-void pl011_init(void);
+int pl011_getc(void);	  /* the next received byte, -1 when nothing is waiting */
+void pl011_init(void);	  /* the early console, through the fixmap */
+void pl011_probe(void);	  /* ioremap() it; the early mapping goes */
 void pl011_startup(void); /* from now on input arrives by interrupt */
+void __iomem *pl011_base(void);
 
 /* drivers/vexpress-sysreg.c */
+void vexpress_sysreg_early_init(void);
+void vexpress_sysreg_probe(void);
+void vexpress_flags_set(u32 data);
 void __attribute__((noreturn)) vexpress_power_off(void);
 void __attribute__((noreturn)) vexpress_restart(void);
 
 /* drivers/arm_global_timer.c */
 void global_timer_init(void);
+void global_timer_probe(void);
 unsigned long global_timer_rate(void);
 u64 global_timer_ns(void);
 
-/* The SCU's count of CPUs in this cluster (Cortex-A9 MPCore TRM 2.2.2). */
-unsigned int scu_get_core_count(void);
-void scu_enable(void);
+/* drivers/scu.c: the SCU's count of CPUs in this cluster (Cortex-A9 MPCore TRM 2.2.2) */
+unsigned int scu_get_core_count(u8 __iomem *scu_base);
+void scu_enable(u8 __iomem *scu_base);
 
 #endif

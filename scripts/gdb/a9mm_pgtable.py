@@ -170,6 +170,44 @@ def walk(va, table_pa):
     return out
 
 
+def symbol_offset(addr):
+    """kallsyms' "name+0xoff/0xsize" (sprint_symbol()), from the debug info."""
+    block = gdb.block_for_pc(addr)
+    while block is not None and block.function is None:
+        block = block.superblock
+    if block is None:
+        return f"0x{addr:08x}"
+    return f"{block.function.name}+0x{addr - block.start:x}/0x{block.end - block.start:x}"
+
+
+def vm_area_line(va):
+    """The kernel's show_vm_area_of() (mm/vmalloc.c): the vmalloc area VA is in,
+    found on vmap_area_list; None outside vmalloc space or with the MMU off."""
+    if not mmu_on():
+        return None
+    high = int(gdb.parse_and_eval("(unsigned long)high_memory"))
+    if not (high + 0x800000) & ~0x7FFFFF <= va < 0xFF000000:
+        return None
+    head = gdb.parse_and_eval("&vmap_area_list")
+    area_t = gdb.lookup_type("struct vmap_area").pointer()
+    off = int(gdb.parse_and_eval("(unsigned long)&((struct vmap_area *)0)->list"))
+    node = head["next"]
+    while int(node) != int(head):
+        area = gdb.Value(int(node) - off).cast(area_t).dereference()
+        start, end = int(area["va_start"]), int(area["va_end"])
+        if start <= va < end and int(area["vm"]):
+            vm = area["vm"].dereference()
+            flags, size = int(vm["flags"]), int(vm["size"])
+            kind = "ioremap" if flags & 1 else "vmalloc" if flags & 2 else "vmap"
+            caller = symbol_offset(int(vm["caller"])) if int(vm["caller"]) else ""
+            guard = 0 if flags & 0x40 else 0x1000
+            note = ": its guard page, never mapped" if va >= start + size - guard else ""
+            return (f"  in the {kind} area 0x{start:08x}-0x{end:08x} ({caller}, "
+                    f"{int(vm['nr_pages'])} pages){note}")
+        node = node["next"]
+    return "  in no vmalloc area: free vmalloc space"
+
+
 class Pgwalk(gdb.Command):
     """a9mm-pgwalk VA: walk the page tables for VA as the MMU does, and decode each entry.
 
@@ -179,7 +217,9 @@ read by physical address (QEMU's gdbstub physical mode), so this works
 with the MMU on or off, on head.S's 1 MiB sections as on paging_init()'s
 4 KiB pages.  L1: fault / page table / section / supersection, with base,
 domain, AP[2:0], XN, TEX/C/B, S, nG; L2: fault / large / small page.
-The lines after the first use the words of the kernel's `pgwalk VA`."""
+In vmalloc space it first names the area VA is in (vmap_area_list), as
+the kernel's does.  The lines after the first use the words of the
+kernel's `pgwalk VA`."""
 
     def __init__(self):
         super().__init__("a9mm-pgwalk", gdb.COMMAND_DATA)
@@ -195,6 +235,9 @@ The lines after the first use the words of the kernel's `pgwalk VA`."""
         print(f"a9mm-pgwalk: {source}")
         name = source.split()[0]
         print(f"pgwalk 0x{va:08x}: {name}, TTBCR.N = 0")
+        area = vm_area_line(va)
+        if area:
+            print(area)
         print("\n".join(walk(va, table_pa)))
 
 

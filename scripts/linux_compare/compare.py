@@ -93,8 +93,8 @@ NOT_IN_A9MM = {
     "System RAM resource": "request_standard_resources(): a9mm keeps no resource tree",
     "command line copies": "setup_command_line(): a9mm parses boot_command_line in place",
     "static vm area": "struct static_vm for early I/O and reserved vmalloc areas "
-                      "(iotable_init(), vm_reserve_area_early()): a9mm has no vmalloc "
-                      "yet (issue 15)",
+                      "(iotable_init(), vm_reserve_area_early()): a9mm has no static "
+                      "I/O map (early_ioremap() until vmalloc_init(), then ioremap())",
 }
 
 

@@ -90,8 +90,10 @@ def test_slabinfo_matches_the_shell():
 
 
 def test_pgwalk_matches_the_kernels_walk():
-    # text, user space (fault), vectors (small page), UART, pkmap, end of lowmem
-    vas = ["0xc0010000", "0x0", "0xffff0000", "0xf8009000", "0xbfe00000", "0xef7ff000"]
+    # text, user space (fault), vectors (small page), the ioremap()ped UART and
+    # its guard page, free vmalloc space, pkmap, end of lowmem
+    vas = ["0xc0010000", "0x0", "0xffff0000", "0xf0000000", "0xf0001000", "0xf8009000",
+           "0xbfe00000", "0xef7ff000"]
     con, out = halted_then_shell([f"a9mm-pgwalk {va}" for va in vas])
     try:
         for va in vas:

@@ -17,7 +17,7 @@ RAM_BASE = 0x60000000
 PAGE_OFFSET = 0xC0000000
 VMALLOC_END = 0xFF000000
 VMALLOC_OFFSET = 8 * MB
-IO_MB_VIRT = 0xF8000000     # include/asm/memory.h: the static I/O map (console)
+UART0_PHYS = 0x10009000     # include/asm/memlayout.h: the console's registers
 
 
 def symbols():
@@ -30,7 +30,6 @@ def symbols():
 def expected_layout(ram, vmalloc=240 * MB):
     """Linux 4.x: adjust_lowmem_bounds() and mem_init()'s print."""
     vmalloc = max(vmalloc, 16 * MB)
-    vmalloc = max(vmalloc, VMALLOC_END - IO_MB_VIRT)  # a9mm: keep the static I/O map in vmalloc
     vmalloc = min(vmalloc, VMALLOC_END - (PAGE_OFFSET + 32 * MB) - VMALLOC_OFFSET)
     vmalloc_min = VMALLOC_END - vmalloc - VMALLOC_OFFSET
     lowmem_end = min(PAGE_OFFSET + ram, vmalloc_min)
@@ -85,8 +84,8 @@ def test_seed_layout_at_1024m(boot):
 @pytest.mark.parametrize("arg,size,warning", [
     ("vmalloc=400M", 400 * MB, None),
     ("vmalloc=128M", 128 * MB, None),
-    ("vmalloc=96M", 96 * MB,
-     "vmalloc area too small for the static I/O map at 0xf8000000, limiting to 112MB"),
+    ("vmalloc=96M", 96 * MB, None),
+    ("vmalloc=16M", 16 * MB, None),
     ("vmalloc=4M", 4 * MB, "vmalloc area too small, limiting to 16MB"),
     ("vmalloc=2G", 2048 * MB, "vmalloc area is too big, limiting to 968MB"),
     # past 32 bits: Linux would wrap 4G to 0 ("too small"); a9mm refuses it
@@ -99,8 +98,19 @@ def test_vmalloc_option(boot, arg, size, warning):
     if warning:
         assert warning in con.log
     assert "out of vmalloc space" not in con.log
-    # the UART's page is the device section, not a lowmem alias
-    assert "=> VA 0xf8009000 -> PA 0x10009000" in walk(con, IO_MB_VIRT + 0x9000)
+    # the console is ioremap()ped in vmalloc space, whatever its size
+    va = uart_va(con)
+    assert va >= VMALLOC_END - size
+    assert f"=> VA 0x{va:08x} -> PA 0x{UART0_PHYS:08x}" in walk(con, va)
+
+
+def uart_va(con):
+    """Where /proc/vmallocinfo says the console's registers are mapped."""
+    info = con.run("cat /proc/vmallocinfo")
+    m = re.search(r"^0x([0-9a-f]{8})-0x[0-9a-f]{8} +8192 pl011_probe\+0x[0-9a-f]+/0x[0-9a-f]+ "
+                  rf"phys=0x{UART0_PHYS:08x} ioremap$", info, re.M)
+    assert m, info
+    return int(m.group(1), 16)
 
 
 def test_layout_command_repeats_the_boot_print(boot):
@@ -139,10 +149,12 @@ def test_walk_vectors_and_io(boot):
     out = walk(con, 0xFFFF0000)
     assert "page table at PA" in out and "domain 3" in out
     assert "small page" in out and "AP[2:0]=111 (kernel RO, user RO), XN=0" in out
-    out = walk(con, 0xF8009000)  # the UART, in the static I/O map
-    assert "section, PA 0x10000000, domain 2" in out
+    va = uart_va(con)  # the UART, ioremap()ped by pl011_probe()
+    out = walk(con, va)
+    assert re.search(r"in the ioremap area 0x[0-9a-f]{8}-0x[0-9a-f]{8} \(pl011_probe\+", out)
+    assert "page table at PA" in out and f"small page, PA 0x{UART0_PHYS:08x}" in out
     assert "XN=1, TEX=000 C=0 B=1 (shareable device)" in out
-    assert "=> VA 0xf8009000 -> PA 0x10009000" in out
+    assert f"=> VA 0x{va:08x} -> PA 0x{UART0_PHYS:08x}" in out
 
 
 def test_unaligned_bank_end_uses_small_pages(boot):

@@ -12,9 +12,11 @@
 #include <cmocka.h>
 #include <string.h>
 
+#include <asm/fixmap.h>
 #include <asm/highmem.h>
 #include <asm/map.h>
 #include <asm/mm.h>
+#include <asm/pgalloc.h>
 #include <asm/pgtable.h>
 #include <asm/pgwalk.h>
 #include <linux/memblock.h>
@@ -194,12 +196,12 @@ static void test_map_lowmem_sections_and_xn(void **state)
 	assert_int_equal(hw_walk(0xc4000000).kind, 0);
 	assert_int_equal(hw_walk(0).kind, 0);
 	assert_int_equal(hw_walk(RAM + 0x10000).kind, 0);
-	/* the vectors page and the static I/O map */
+	/* the vectors page; vmalloc space empty (no static I/O map) */
 	assert_int_equal(hw_walk(0xffff0000).kind, 2);
 	assert_int_equal(hw_walk(0xffff0000).apx, 1);
 	assert_int_equal(hw_walk(0xffff0000).domain, DOMAIN_VECTORS);
-	assert_int_equal(hw_walk(IO_MB_VIRT + 0x9000).pa, IO_MB_PHYS + 0x9000);
-	assert_int_equal(hw_walk(IO_MB_VIRT).xn, 1);
+	for (unsigned long va = VMALLOC_START; va < VMALLOC_END; va += MB)
+		assert_int_equal(hw_walk(va).kind, 0);
 	assert_int_equal(host_early_trap_init_calls > 0, 1);
 	/* kmap_init(): pkmap's pte table exists and is empty */
 	assert_non_null(pkmap_page_table);
@@ -320,32 +322,39 @@ static void test_rodata_on_splits_the_kernel_section(void **state)
 }
 
 /*
- * The console is a static mapping that head.S makes and devicemaps_init()
- * makes again: at no point in between may its page be unmapped, or a
- * print there (memblock=debug prints from memblock_alloc()) would fault.
- * Checked after every write of a first-level entry, printing or not.
+ * Until the pl011 driver ioremap()s it, the console is the fixmap slot
+ * FIX_EARLYCON_MEM_BASE, mapped before paging_init() runs: at no point of
+ * paging_init() may its page be unmapped, or a print there (memblock=debug
+ * prints from memblock_alloc()) would fault.  Checked after every write
+ * of a first-level entry, printing or not.
  */
 static unsigned int console_checks, console_unmapped;
+#define EARLYCON_VA __fix_to_virt(FIX_EARLYCON_MEM_BASE)
 
 static void check_console_mapped(void *pmd)
 {
-	struct hw h = hw_walk(V2M_UART0);
+	struct hw h = hw_walk(EARLYCON_VA);
 
 	console_checks++;
-	if (h.kind == 0 || h.pa != IO_MB_PHYS + (V2M_UART0 - IO_MB_VIRT))
+	if (h.kind == 0 || h.pa != V2M_UART0_PHYS)
 		console_unmapped++;
 }
 
 static void test_console_never_unmapped(void **state)
 {
-	u32 *l1 = (u32 *)swapper_pg_dir;
+	const phys_addr_t bm_pte = RAM + 60 * MB;
 
 	host_ram_init(RAM, 64 * MB);
-	/* head.S's static I/O map: the same two sections, domain 0 */
-	l1[IO_MB_VIRT >> 20] = IO_MB_PHYS | PROT_SECT_IO;
-	l1[IO_PRIV_VIRT >> 20] = IO_PRIV_PHYS | PROT_SECT_IO;
 	memblock_add(RAM, 64 * MB);
 	fake_kernel(RAM + 0x10000, 0x40000);
+	/*
+	 * start_kernel()'s first steps: early_fixmap_init() gives the fixmap's
+	 * pgd entry its table (bm_pte, in the image; here a reserved page),
+	 * pl011_init() maps the console in it
+	 */
+	memblock_reserve(bm_pte, PAGE_SIZE);
+	__pmd_populate(pmd_off_k(FIXADDR_TOP), bm_pte, _PAGE_KERNEL_TABLE);
+	set_fixmap_io(FIX_EARLYCON_MEM_BASE, V2M_UART0_PHYS);
 	console_checks = console_unmapped = 0;
 	host_pmd_hook = check_console_mapped;
 	boot_paging(64 * MB);
@@ -353,10 +362,11 @@ static void test_console_never_unmapped(void **state)
 
 	assert_true(console_checks > 0);
 	assert_int_equal(console_unmapped, 0);
-	/* the same page in the end, now in the I/O domain */
-	assert_int_equal(hw_walk(V2M_UART0).pa, IO_MB_PHYS + (V2M_UART0 - IO_MB_VIRT));
-	assert_int_equal(hw_walk(V2M_UART0).domain, DOMAIN_IO);
-	assert_int_equal(hw_walk(IO_MB_VIRT + MB).kind, 0); /* the pair's other half */
+	/* the same page in the end, device memory, never executed; the vectors share the table */
+	assert_int_equal(hw_walk(EARLYCON_VA).pa, V2M_UART0_PHYS);
+	assert_int_equal(hw_walk(EARLYCON_VA).xn, 1);
+	assert_int_equal(hw_walk(0xffff0000).kind, 2);
+	assert_int_equal(*pmd_off_k(FIXADDR_TOP) & PAGE_MASK, bm_pte);
 }
 
 static void test_kmap_slots(void **state)

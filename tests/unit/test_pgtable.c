@@ -128,9 +128,13 @@ static void test_runtime_phys_offset(void **state)
 
 static void test_fixmap_slots(void **state)
 {
-	assert_int_equal(__fix_to_virt(FIX_KMAP_BEGIN), 0xffeff000ul);
-	assert_int_equal(__fix_to_virt(1), 0xffefe000ul);
-	assert_int_equal(__virt_to_fix(0xffefe123ul), 1);
+	/* slot 0 the early console, then the kmap_atomic() slots, then early_ioremap()'s */
+	assert_int_equal(__fix_to_virt(FIX_EARLYCON_MEM_BASE), 0xffeff000ul);
+	assert_int_equal(__fix_to_virt(FIX_KMAP_BEGIN), 0xffefe000ul);
+	assert_int_equal(__virt_to_fix(0xffefe123ul), FIX_KMAP_BEGIN);
+	assert_true(FIX_BTMAP_END > FIX_KMAP_END);
+	assert_int_equal(FIX_BTMAP_BEGIN - FIX_BTMAP_END + 1, NR_FIX_BTMAPS * FIX_BTMAPS_SLOTS);
+	assert_int_equal(__fix_to_virt(FIX_BTMAP_BEGIN) >> 21, FIXADDR_TOP >> 21);
 	/* every kmap slot inside [FIXADDR_START, FIXADDR_END), one pgd entry */
 	assert_true(__fix_to_virt(FIX_KMAP_END) >= FIXADDR_START);
 	assert_int_equal(__fix_to_virt(FIX_KMAP_END) >> 21, FIXADDR_TOP >> 21);
@@ -157,8 +161,8 @@ static void test_kmap_atomic_nests_and_clears(void **state)
 
 	a = kmap_atomic_pfn(0x90000);
 	b = kmap_atomic_pfn(0x90001);
-	assert_int_equal((unsigned long)a, __fix_to_virt(0));
-	assert_int_equal((unsigned long)b, __fix_to_virt(1));
+	assert_int_equal((unsigned long)a, __fix_to_virt(FIX_KMAP_BEGIN));
+	assert_int_equal((unsigned long)b, __fix_to_virt(FIX_KMAP_BEGIN + 1));
 	assert_int_equal(fixmap_hw_pte((unsigned long)a) & 0xfffff003, 0x90000003); /* page, XN */
 	assert_int_equal(fixmap_hw_pte((unsigned long)b) & PAGE_MASK, 0x90001000);
 
@@ -174,9 +178,9 @@ static void test_kmap_atomic_nests_and_clears(void **state)
 	__kunmap_atomic(a);
 	assert_int_equal(fixmap_hw_pte((unsigned long)a), 0);
 	assert_int_equal(fixmap_hw_pte((unsigned long)b), 0);
-	/* the stack is empty again: the next one reuses slot 0 */
+	/* the stack is empty again: the next one reuses the first slot */
 	a = kmap_atomic_pfn(0x90002);
-	assert_int_equal((unsigned long)a, __fix_to_virt(0));
+	assert_int_equal((unsigned long)a, __fix_to_virt(FIX_KMAP_BEGIN));
 	__kunmap_atomic(a);
 }
 
