@@ -11,11 +11,17 @@
  * real board, or QEMU without -icount, it is time.  One warm-up pair per
  * order first: the first order-0 allocation refills the empty per-cpu list
  * (rmqueue_bulk), which is not what a pair costs.
+ *
+ * Then N vmalloc(1 MiB) + vfree() pairs (mm/vmalloc.c): 256 pages from
+ * the buddy allocator, a vmap_area, 256 ptes set and cleared, the TLB
+ * flushed, all of it given back -- after a warm-up pair, which allocates
+ * the pte table of the 2 MiB the area lands in (tables stay).
  */
 #include <a9mm/shell.h>
 #include <linux/cmdline.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/vmalloc.h>
 #include <mach/vexpress.h>
 
 #define BENCH_GFP (GFP_KERNEL | __GFP_MOVABLE)
@@ -51,6 +57,36 @@ static bool bench_order(unsigned int order, unsigned long n)
 	return true;
 }
 
+/* N vmalloc(1 MiB) + vfree() pairs; false (said) if one failed */
+static bool bench_vmalloc(unsigned long n)
+{
+	void *p = vmalloc(SZ_1M);
+	unsigned long i;
+	u64 t0, ns;
+
+	if (!p) {
+		shprintf("bench: vmalloc 1 MiB: failed to start with\n");
+		return false;
+	}
+	vfree(p);
+	t0 = global_timer_ns();
+	for (i = 0; i < n; i++) {
+		p = vmalloc(SZ_1M);
+		if (!p)
+			break;
+		vfree(p);
+	}
+	ns = global_timer_ns() - t0;
+	if (i < n) {
+		shprintf("bench: vmalloc 1 MiB: allocation %lu of %lu failed\n", i + 1, n);
+		return false;
+	}
+	ns = (ns * 10 + n / 2) / n;
+	shprintf("bench: vmalloc+vfree 1 MiB: %lu pairs, %llu.%llu ns per pair\n", n, ns / 10,
+		 ns % 10);
+	return true;
+}
+
 static int do_bench(int argc, char **argv)
 {
 	unsigned long n = 1000;
@@ -62,13 +98,14 @@ static int do_bench(int argc, char **argv)
 	shprintf("bench: gfp 0x%x, timed by the global timer "
 		 "(ns = instructions under -icount shift=0,sleep=off)\n",
 		 BENCH_GFP);
-	if (bench_order(0, n))
-		bench_order(3, n);
+	if (bench_order(0, n) && bench_order(3, n))
+		bench_vmalloc(n);
 	return 0;
 }
 SHELL_CMD("bench", do_bench, "[N]",
-	  "N (1000) order-0 and order-3 alloc+free pairs: instructions per pair under -icount",
+	  "N (1000) order-0 and order-3 alloc+free pairs, then N vmalloc+vfree of 1 MiB: "
+	  "instructions per pair under -icount",
 	  .linux = "mm/page_alloc.c (v3.14): alloc_pages() -> get_page_from_freelist() "
 		   "(zone_watermark_fast(), v4.9) -> buffered_rmqueue() -> prep_new_page(); "
 		   "__free_pages() -> free_hot_cold_page() (order 0) or __free_pages_ok() -> "
-		   "__free_one_page()");
+		   "__free_one_page(); mm/vmalloc.c (v5.4): vmalloc(), vfree()");
