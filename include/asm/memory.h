@@ -5,7 +5,7 @@
 /*
  * arch/arm/include/asm/memory.h @ v4.14: converting between the kernel's virtual
  * addresses and physical ones.  Where things are -- PAGE_OFFSET, the
- * vmalloc, pkmap and fixmap areas, the static I/O map -- is drawn and
+ * vmalloc, pkmap and fixmap areas, the devices' registers -- is drawn and
  * defined in asm/memlayout.h.
  */
 #include <asm/memlayout.h>

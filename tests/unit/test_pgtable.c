@@ -200,7 +200,7 @@ static void test_kmap_atomic_depth_is_bounded(void **state)
 	host_panic_jmp = NULL;
 	assert_true(strstr(host_panic_msg, "kmap_atomic_idx") != NULL);
 	for (i = KM_TYPE_NR - 1; i >= 0; i--)
-		__kunmap_atomic((void *)__fix_to_virt(i));
+		__kunmap_atomic((void *)__fix_to_virt(FIX_KMAP_BEGIN + i));
 }
 
 static void test_kunmap_atomic_of_a_pkmap_address(void **state)
