@@ -10,7 +10,7 @@
  *
  *   early_ioremap(0x1e000200, 0x20)  ->  slot 0, 0xffe4f000 + 0x200
  *   ... boot ...
- *   ioremap(0x1e000200, 0x20)        ->  0xf0806200 (vmalloc space)
+ *   ioremap(0x1e000200, 0x20)        ->  0xf0002200 (vmalloc space)
  *   early_iounmap(0xffe4f200, 0x20)      the slot is free again
  *
  * The console is the one exception: it has its own permanent fixmap slot

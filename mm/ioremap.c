@@ -24,6 +24,7 @@
 #include <asm/pgalloc.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
+#include <linux/mm.h>
 #include <linux/vmalloc.h>
 
 /* arch/arm/mm/mm.h: VM_ARM_SECTION_MAPPING @ v4.14: mapped with sections */
@@ -31,8 +32,11 @@
 
 /*
  * arch/arm/mm/ioremap.c: remap_area_sections() @ v4.14: a pair of 1 MiB
- * section entries per 2 MiB.  The entries were faults (the area was
- * free), so no TLB maintenance is needed (ARM ARM B3.10.1).
+ * section entries per 2 MiB.  A pte table an earlier vmalloc() left there
+ * (tables stay) goes first, as Linux's unmap_area_sections() does: the
+ * entry cleared, the range's TLB entries dropped on every CPU (a walk may
+ * have cached the table entry), then the table page freed.  A fault
+ * entry becoming a section needs no TLB maintenance (ARM ARM B3.10.1).
  */
 static int remap_area_sections(unsigned long virt, unsigned long pfn, size_t size,
 			       const struct mem_type *type)
@@ -42,6 +46,13 @@ static int remap_area_sections(unsigned long virt, unsigned long pfn, size_t siz
 	do {
 		pmd_t *pmd = pmd_off_k(addr);
 
+		if (pmd_table(*pmd)) {
+			struct page *table = virt_to_page(pmd_page_vaddr(*pmd));
+
+			pmd_clear(pmd);
+			flush_tlb_kernel_range(addr, addr + PMD_SIZE);
+			__free_page(table);
+		}
 		pmd[0] = __pfn_to_phys(pfn) | type->prot_sect;
 		pfn += SECTION_SIZE >> PAGE_SHIFT;
 		pmd[1] = __pfn_to_phys(pfn) | type->prot_sect;

@@ -544,13 +544,20 @@ BUILD_BUG_ON(FIXADDR_START + __end_of_fixed_addresses * PAGE_SIZE > FIXADDR_END)
  * through fixmap slots, so start_kernel() calls this first of all: a
  * fault entry becomes a table entry, which needs no TLB maintenance
  * (ARM ARM B3.10.1), and nothing is mapped in the table yet.
+ *
+ * The entry gets the vectors' domain (DOMAIN_VECTORS): the vectors page
+ * at 0xffff0000 shares this table, and Linux's final state has it so --
+ * there early_fixmap_shutdown() (from devicemaps_init()) moves the fixmap
+ * into the table create_mapping() makes for the vectors (MT_HIGH_VECTORS'
+ * prot_l1).  The fixmap's slots are kernel-only by their AP bits whatever
+ * the domain: every domain is a client (head.S's DACR).
  */
 void __init early_fixmap_init(void)
 {
 	pmd_t *pmd = pmd_off_k(FIXADDR_TOP);
 
 	BUG_ON(!pmd_none(*pmd));
-	__pmd_populate(pmd, __pa(bm_pte), mem_types[MT_MEMORY_RW].prot_l1);
+	__pmd_populate(pmd, __pa(bm_pte), mem_types[MT_HIGH_VECTORS].prot_l1);
 }
 
 /**

@@ -155,3 +155,16 @@ def free_tcp_port():
 
 def shell_join(argv):
     return " ".join(shlex.quote(a) for a in argv)
+
+
+UART0_PHYS = 0x10009000  # include/asm/memlayout.h: the console's registers
+
+
+def uart_va(con):
+    """Where /proc/vmallocinfo says pl011_probe() ioremap()ped the console."""
+    info = con.run("cat /proc/vmallocinfo")
+    m = re.search(r"^0x([0-9a-f]{8})-0x[0-9a-f]{8} +8192 pl011_probe\+0x[0-9a-f]+/0x[0-9a-f]+ "
+                  rf"phys=0x{UART0_PHYS:08x} ioremap$", info, re.M)
+    assert m, info
+    return int(m.group(1), 16)
+

@@ -353,7 +353,7 @@ static void test_console_never_unmapped(void **state)
 	 * pl011_init() maps the console in it
 	 */
 	memblock_reserve(bm_pte, PAGE_SIZE);
-	__pmd_populate(pmd_off_k(FIXADDR_TOP), bm_pte, _PAGE_KERNEL_TABLE);
+	__pmd_populate(pmd_off_k(FIXADDR_TOP), bm_pte, mem_types[MT_HIGH_VECTORS].prot_l1);
 	set_fixmap_io(FIX_EARLYCON_MEM_BASE, V2M_UART0_PHYS);
 	console_checks = console_unmapped = 0;
 	host_pmd_hook = check_console_mapped;
@@ -367,6 +367,7 @@ static void test_console_never_unmapped(void **state)
 	assert_int_equal(hw_walk(EARLYCON_VA).xn, 1);
 	assert_int_equal(hw_walk(0xffff0000).kind, 2);
 	assert_int_equal(*pmd_off_k(FIXADDR_TOP) & PAGE_MASK, bm_pte);
+	assert_int_equal(hw_walk(0xffff0000).domain, DOMAIN_VECTORS);
 }
 
 static void test_kmap_slots(void **state)
