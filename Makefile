@@ -350,7 +350,7 @@ DOCS_CMDS	:= memblock "cat /proc/buddyinfo" "cat /proc/zoneinfo"
 
 docs: all
 	@set -e; for m in $(DOCS_MEM); do \
-		$(PYTHON) scripts/capture-log -m $$m -o $(B)/docs/boot-$$m.log $(DOCS_CMDS); done
+		$(PYTHON) scripts/capture-log -m $$m --smp $(SMP) -o $(B)/docs/boot-$$m.log $(DOCS_CMDS); done
 	$(PYTHON) scripts/memmap-plot $(B)/docs/boot-1024M.log -o docs/memmap.png
 	$(PYTHON) scripts/memmap-plot $(foreach m,$(DOCS_MEM),$(B)/docs/boot-$(m).log) \
 		-o docs/memmap-sizes.png

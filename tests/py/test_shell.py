@@ -174,7 +174,7 @@ def test_md_stops_at_unmapped_page(boot):
 def test_fault_is_decoded_and_shell_survives(boot, kind, report):
     con = boot(mem="128M")
     if kind == "xn":  # the console's registers, where ioremap() put them
-        report = report.format(uart=uart_va(con))
+        report = report.format(uart=f"{uart_va(con):08x}")
     out = con.run(f"fault {kind}")
     assert re.search(report, out), out
     assert re.search(r"pc : \[<[0-9a-f]{8}>\]", out)
