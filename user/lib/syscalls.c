@@ -77,6 +77,17 @@ static int linux_open_flags(int flags)
 	return flags ? -1 : out; /* a bit neither side names: refuse it */
 }
 
+/* open()'s and openat()'s Linux flags and mode, or -1 with errno EINVAL */
+static int open_args(int flags, va_list ap, mode_t *mode)
+{
+	int lflags = linux_open_flags(flags);
+
+	*mode = (flags & O_CREAT) ? va_arg(ap, mode_t) : 0;
+	if (lflags < 0)
+		errno = EINVAL;
+	return lflags;
+}
+
 /**
  * openat() - open a file relative to a directory (openat 322)
  * @dirfd: a directory's descriptor, or AT_FDCWD
@@ -88,20 +99,15 @@ static int linux_open_flags(int flags)
  */
 int openat(int dirfd, const char *path, int flags, ...)
 {
-	int lflags = linux_open_flags(flags);
-	mode_t mode = 0;
+	mode_t mode;
+	va_list ap;
+	int lflags;
 
-	if (flags & O_CREAT) {
-		va_list ap;
-
-		va_start(ap, flags);
-		mode = va_arg(ap, mode_t);
-		va_end(ap);
-	}
-	if (lflags < 0) {
-		errno = EINVAL;
+	va_start(ap, flags);
+	lflags = open_args(flags, ap, &mode);
+	va_end(ap);
+	if (lflags < 0)
 		return -1;
-	}
 	if (dirfd == AT_FDCWD) /* picolibc's -2; Linux's is -100 */
 		dirfd = -100;
 	return __syscall_ret(__syscall4(__NR_openat, dirfd, (long)path, lflags, mode));
@@ -117,20 +123,15 @@ int openat(int dirfd, const char *path, int flags, ...)
  */
 int open(const char *path, int flags, ...)
 {
-	int lflags = linux_open_flags(flags);
-	mode_t mode = 0;
+	mode_t mode;
+	va_list ap;
+	int lflags;
 
-	if (flags & O_CREAT) {
-		va_list ap;
-
-		va_start(ap, flags);
-		mode = va_arg(ap, mode_t);
-		va_end(ap);
-	}
-	if (lflags < 0) {
-		errno = EINVAL;
+	va_start(ap, flags);
+	lflags = open_args(flags, ap, &mode);
+	va_end(ap);
+	if (lflags < 0)
 		return -1;
-	}
 	return __syscall_ret(__syscall3(__NR_open, (long)path, lflags, mode));
 }
 
