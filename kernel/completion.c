@@ -116,11 +116,21 @@ unsigned long wait_for_completion_timeout(struct completion *x, unsigned long ti
  * completion_done() - has it been completed (and not consumed)?
  * @x: the completion
  *
- * kernel/sched/completion.c: completion_done() @ v4.9.
+ * kernel/sched/completion.c: completion_done() @ v4.9.  Seeing ->done is
+ * not enough: complete() counts it under the lock and unlocks after, so
+ * a caller that then frees @x (an on-stack work item after flush_work())
+ * would let that unlock write into freed memory.  Taking and dropping
+ * the lock waits for complete() to be over, as v4.9 does.
  *
  * Return: true if complete() was called and no wait has consumed it.
  */
 bool completion_done(struct completion *x)
 {
-	return READ_ONCE(x->done) != 0;
+	unsigned long flags;
+
+	if (!READ_ONCE(x->done))
+		return false;
+	spin_lock_irqsave(&x->lock, flags);
+	spin_unlock_irqrestore(&x->lock, flags);
+	return true;
 }

@@ -406,6 +406,46 @@ static void smp_ticket_lock_keeps_count(struct ktap_test *t)
 		   count_lock.stat.contended, count_lock.stat.max_spin_ns / 1000);
 }
 
+/* complete(), stopped between counting and unlocking, for 50 ms */
+static struct completion held;
+
+static void complete_slowly(void *arg)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&held.lock, flags);
+	held.done++;
+	mdelay(50);
+	spin_unlock_irqrestore(&held.lock, flags);
+}
+
+/*
+ * flush_work() trusts completion_done(): once it says true, the caller
+ * may drop an on-stack work item.  So it must not answer while
+ * complete() on another CPU still holds the completion's lock, or that
+ * late unlock lands on a stack already reused (seen: an odd saved
+ * register in the next test case).
+ */
+static void smp_completion_done_waits_for_complete(struct ktap_test *t)
+{
+	unsigned int ms = 0;
+	int cpu;
+
+	if (num_online_cpus() < 2) {
+		ktap_skip(t, one_cpu);
+		return;
+	}
+	cpu = (int)cpumask_next(-1, cpu_online_mask);
+	if ((unsigned int)cpu == smp_processor_id())
+		cpu = (int)cpumask_next(cpu, cpu_online_mask);
+	init_completion(&held);
+	KTAP_EXPECT_EQ(t, smp_call_function_single(cpu, complete_slowly, NULL, 0), 0);
+	while (!READ_ONCE(held.done) && ms++ < 1000)
+		mdelay(1);
+	KTAP_EXPECT(t, completion_done(&held));
+	KTAP_EXPECT(t, !spin_is_locked(&held.lock));
+}
+
 /*
  * memblock was the boot CPU's alone, before the others started: now that
  * the buddy allocator owns memory, it refuses changes and allocations.
@@ -430,6 +470,7 @@ static const struct ktap_case smp_cases[] = {
 	KTAP_CASE(smp_tlb_shootdown_reaches_every_cpu),
 	KTAP_CASE(smp_idle_cpus_wait_in_wfi),
 	KTAP_CASE(smp_ticket_lock_keeps_count),
+	KTAP_CASE(smp_completion_done_waits_for_complete),
 	KTAP_CASE(smp_memblock_is_closed),
 };
 KTAP_SUITE(smp_suite, "smp", smp_cases);
