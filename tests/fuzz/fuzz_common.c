@@ -2,6 +2,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <asm/page.h>
 #include <linux/kernel.h>
@@ -72,4 +73,40 @@ void fuzz_check_memblock(void)
 				fuzz_fail("the %s array's page 0x%08x is not reserved",
 					  types[t]->name, p);
 	}
+}
+
+void fuzz_check_double_array_panic(void)
+{
+	unsigned long kib, lo, hi, xb, xs;
+	const char *x = strstr(host_panic_msg, "(apart from [");
+	phys_addr_t start, end;
+	uint64_t room = 0;
+	u64 i;
+
+	if (sscanf(host_panic_msg,
+		   "memblock: cannot double the %*s array from %*u to %*u regions: no free %lu KiB in [0x%lx, 0x%lx)",
+		   &kib, &lo, &hi) != 3 ||
+	    !x || sscanf(x, "(apart from [0x%lx+0x%lx]", &xb, &xs) != 2)
+		fuzz_fail("panic: %s", host_panic_msg);
+	/*
+	 * memblock is as the failed search saw it (nothing has moved since,
+	 * and the operation in progress left it consistent): the room in the
+	 * window outside the range kept clear, in pages.
+	 */
+	for_each_free_mem_range(i, &start, &end) {
+		uint64_t pieces[2][2] = { { start, min((uint64_t)end, (uint64_t)xb) },
+					  { max((uint64_t)start, (uint64_t)xb + xs), end } };
+
+		for (int k = 0; k < 2; k++) {
+			uint64_t s = PAGE_ALIGN(
+				max(pieces[k][0], max((uint64_t)lo, (uint64_t)PAGE_SIZE)));
+			uint64_t e = min(pieces[k][1], (uint64_t)hi) & PAGE_MASK;
+
+			if (s < e)
+				room = max(room, e - s);
+		}
+	}
+	if (room >= (uint64_t)kib << 10)
+		fuzz_fail("panic with 0x%llx bytes free in the window: %s",
+			  (unsigned long long)room, host_panic_msg);
 }

@@ -28,4 +28,12 @@ void fuzz_check_memblock(void);
 /* memblock_is_region_reserved() for a u64 range clamped to 32 bits */
 bool fuzz_any_reserved(uint64_t base, uint64_t end);
 
+/*
+ * The only panic a fuzzed input may cause: memblock_double_array() with
+ * really no room left in the early window (an input that reserves or
+ * removes it, then needs more regions).  Checked on memblock as the
+ * panic left it: any other panic, or one with room to spare, fails.
+ */
+void fuzz_check_double_array_panic(void);
+
 #endif

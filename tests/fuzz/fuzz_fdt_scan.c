@@ -157,42 +157,6 @@ static void check_reserved_memory(const void *fdt)
 
 static jmp_buf panic_jb;
 
-/*
- * The only panic allowed: memblock_double_array() with really no room
- * left in the early window (a blob that reserves or removes it, and then
- * needs more than 128 regions).  Checked on memblock as the panic left it.
- */
-static void check_panic(void)
-{
-	unsigned long kib, lo, hi, xb, xs;
-	const char *x = strstr(host_panic_msg, "(apart from [");
-	phys_addr_t start, end;
-	uint64_t room = 0;
-	u64 i;
-
-	if (sscanf(host_panic_msg,
-		   "memblock: cannot double the %*s array from %*u to %*u regions: no free %lu KiB in [0x%lx, 0x%lx)",
-		   &kib, &lo, &hi) != 3 ||
-	    !x || sscanf(x, "(apart from [0x%lx+0x%lx]", &xb, &xs) != 2)
-		fuzz_fail("panic: %s", host_panic_msg);
-	for_each_free_mem_range(i, &start, &end) {
-		uint64_t pieces[2][2] = { { start, min((uint64_t)end, (uint64_t)xb) },
-					  { max((uint64_t)start, (uint64_t)xb + xs), end } };
-
-		for (int k = 0; k < 2; k++) {
-			uint64_t s = PAGE_ALIGN(
-				max(pieces[k][0], max((uint64_t)lo, (uint64_t)PAGE_SIZE)));
-			uint64_t e = min(pieces[k][1], (uint64_t)hi) & PAGE_MASK;
-
-			if (s < e)
-				room = max(room, e - s);
-		}
-	}
-	if (room >= (uint64_t)kib << 10)
-		fuzz_fail("panic with 0x%llx bytes free in the window: %s",
-			  (unsigned long long)room, host_panic_msg);
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static size_t dirty;
@@ -221,7 +185,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	host_panic_jmp = &panic_jb;
 	if (setjmp(panic_jb)) {
 		host_panic_jmp = NULL;
-		check_panic();
+		fuzz_check_double_array_panic();
 		return 0;
 	}
 	if (!early_init_dt_scan(blob)) {

@@ -426,41 +426,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	left = size;
 	host_panic_jmp = &panic_jb;
 	if (setjmp(panic_jb)) {
-		unsigned long kib, lo, hi, xb, xs;
-		const char *x = strstr(host_panic_msg, "(apart from [");
-		phys_addr_t start, end;
-		uint64_t room = 0;
-		u64 i;
-
 		host_panic_jmp = saved;
 		/* only a doubling with really no room is allowed to stop the kernel */
-		if (sscanf(host_panic_msg,
-			   "memblock: cannot double the %*s array from %*u to %*u regions: no free %lu KiB in [0x%lx, 0x%lx)",
-			   &kib, &lo, &hi) != 3 ||
-		    !x || sscanf(x, "(apart from [0x%lx+0x%lx]", &xb, &xs) != 2)
-			fuzz_fail("panic: %s", host_panic_msg);
-		/*
-		 * memblock is as the failed search saw it (nothing has moved
-		 * since, and the operation in progress left it consistent): the
-		 * room in the window outside the range kept clear, in pages.
-		 */
-		for_each_free_mem_range(i, &start, &end) {
-			uint64_t pieces[2][2] = { { start, min((uint64_t)end, (uint64_t)xb) },
-						  { max((uint64_t)start, (uint64_t)xb + xs),
-						    end } };
-
-			for (int k = 0; k < 2; k++) {
-				uint64_t s0 = PAGE_ALIGN(
-					max(pieces[k][0], max((uint64_t)lo, (uint64_t)PAGE_SIZE)));
-				uint64_t e0 = min(pieces[k][1], (uint64_t)hi) & PAGE_MASK;
-
-				if (s0 < e0)
-					room = max(room, e0 - s0);
-			}
-		}
-		if (room >= (uint64_t)kib << 10)
-			fuzz_fail("panic with 0x%llx bytes free: %s", (unsigned long long)room,
-				  host_panic_msg);
+		fuzz_check_double_array_panic();
 		return 0;
 	}
 	while (left) {
