@@ -172,45 +172,38 @@ def a9mm_boot(mem, commands=()):
         os.unlink(out)
     argv = qemu(IMAGE, mem, extra=["-icount", "shift=0,sleep=off",
                                    "-plugin", insncount.argument(so, out, points.values())])
+    log, outputs = converse(argv, commands)
+    got = insncount.results(out)
+    counts = {k: got.get(a) for k, a in points.items()}
+    if None in counts.values():
+        sys.exit(f"bench: the instruction-count plugin missed a point booting -m {mem}: "
+                 f"{counts}")
+    return log, counts, outputs
+
+
+def converse(argv, commands):
+    """Boot argv to the prompt, run each shell command, power off: the boot log, the outputs."""
     # the UART drops what arrives before the kernel enables its FIFO:
     # answer the prompt, do not type ahead
     con = pexpect.spawn(argv[0], argv[1:], encoding="utf-8", timeout=600)
     outputs = []
     try:
         con.expect("a9mm> ")
-        log = con.before
-        for c in commands:
-            con.send(c + "\r")
+        log = con.before.replace("\r", "")
+        for cmd in commands:
+            con.send(cmd + "\r")
             con.expect("a9mm> ")
             outputs.append(con.before.replace("\r", ""))
         con.send("poweroff\r")
         con.expect(pexpect.EOF)
     finally:
         con.close(force=True)
-    got = insncount.results(out)
-    counts = {k: got.get(a) for k, a in points.items()}
-    if None in counts.values():
-        sys.exit(f"bench: the instruction-count plugin missed a point booting -m {mem}: "
-                 f"{counts}")
-    return log.replace("\r", ""), counts, outputs
+    return log, outputs
 
 
 def shell(smp, commands, extra=(), mem="256M"):
     """Boot a9mm, run each shell command, return their outputs."""
-    argv = qemu(IMAGE, mem, smp, extra)
-    con = pexpect.spawn(argv[0], argv[1:], encoding="utf-8", timeout=600)
-    outs = []
-    try:
-        con.expect("a9mm> ")
-        for cmd in commands:
-            con.send(cmd + "\r")
-            con.expect("a9mm> ")
-            outs.append(con.before.replace("\r", ""))
-        con.send("poweroff\r")
-        con.expect(pexpect.EOF)
-    finally:
-        con.close(force=True)
-    return outs
+    return converse(qemu(IMAGE, mem, smp, extra), commands)[1]
 
 
 def cross_free(out):
