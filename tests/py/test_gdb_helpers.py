@@ -388,30 +388,27 @@ def test_info_threads_shows_every_cpu_in_the_kernel():
         assert not where.startswith("??"), (cpu, out)
 
 
-def pagesets(text):
-    """{zone: [(cpu, count, high, batch)]} from /proc/zoneinfo's text."""
+def by_zone(pattern, text):
+    """{zone: [(cpu, count, high, batch)]}: pattern's group 1 names a zone, groups 2-5 a CPU's set."""
     sets, zone = {}, None
-    for m in re.finditer(r"Node 0, zone +(\w+)|    cpu: (\d+)\n +count: (\d+)\n +high: +(\d+)\n"
-                         r" +batch: (\d+)", text):
+    for m in re.finditer(pattern, text, re.M):
         if m.group(1):
             zone = m.group(1)
             sets.setdefault(zone, [])
         else:
             sets[zone].append(tuple(int(x) for x in m.groups()[1:]))
     return {z: s for z, s in sets.items() if s}
+
+
+def pagesets(text):
+    """{zone: [(cpu, count, high, batch)]} from /proc/zoneinfo's text."""
+    return by_zone(r"Node 0, zone +(\w+)|    cpu: (\d+)\n +count: (\d+)\n +high: +(\d+)\n"
+                   r" +batch: (\d+)", text)
 
 
 def gdb_pagesets(text):
     """{zone: [(cpu, count, high, batch)]} from a9mm-zoneinfo's lines."""
-    sets, zone = {}, None
-    for m in re.finditer(r"^Node 0, zone +(\w+)$|^  cpu (\d+): count (\d+) high (\d+) batch (\d+) ",
-                         text, re.M):
-        if m.group(1):
-            zone = m.group(1)
-            sets.setdefault(zone, [])
-        else:
-            sets[zone].append(tuple(int(x) for x in m.groups()[1:]))
-    return {z: s for z, s in sets.items() if s}
+    return by_zone(r"^Node 0, zone +(\w+)$|^  cpu (\d+): count (\d+) high (\d+) batch (\d+) ", text)
 
 
 def test_zoneinfo_and_buddyinfo_show_every_cpus_lists():
