@@ -19,8 +19,13 @@
  * the tiny IRQ-mode stack, switches to SVC mode and jumps by the mode the
  * interrupt came from -- __irq_svc for the kernel -- which saves the
  * registers on the interrupted SVC stack and calls handle_arch_irq (the
- * GIC's gic_handle_irq()).
+ * GIC's gic_handle_irq()).  On the way out the interrupted task may be
+ * preempted (svc_preempt(), kernel/sched/core.c).
+ *
+ * __switch_to and ret_from_fork, the two halves of every task switch,
+ * are at the end.
  */
+#include <asm/thread_info.h>
 #include <asm/ptrace.h>
 
 	.arm
@@ -166,6 +171,8 @@ __irq_svc:
 	ldr	r1, =handle_arch_irq
 	ldr	r1, [r1]
 	blx	r1
+	mov	r0, r8
+	bl	svc_preempt			@ CONFIG_PREEMPT: switch task here if one is due
 	mov	sp, r8
 	ldr	r5, [sp, #S_PSR]
 	msr	spsr_cxsf, r5
@@ -191,3 +198,43 @@ vector_addrexcptn:
 1:	wfi
 	b	1b
 	.ltorg
+
+/*
+ * arch/arm/kernel/entry-armv.S: __switch_to @ v4.14.
+ * r0 = previous task_struct, r1 = its thread_info, r2 = the next one's.
+ * The previous task's callee-saved registers, sp and lr go to its
+ * thread_info->cpu_context; the next one's come back from there and it
+ * resumes where it called __switch_to itself (in __schedule()) -- or,
+ * a new task, at ret_from_fork.  Returns the previous task in r0, on the
+ * next task's stack.  CLREX: an exclusive monitor the previous task left
+ * open must not let the next one's STREX succeed.
+ */
+	.text
+	.globl	__switch_to
+	.type	__switch_to, %function
+__switch_to:
+	add	ip, r1, #TI_CPU_SAVE
+	stmia	ip, {r4 - sl, fp}
+	str	sp, [ip, #32]
+	str	lr, [ip, #36]
+	clrex
+	add	ip, r2, #TI_CPU_SAVE
+	ldmia	ip, {r4 - sl, fp}
+	ldr	sp, [ip, #32]
+	ldr	pc, [ip, #36]
+	.size	__switch_to, . - __switch_to
+
+/*
+ * arch/arm/kernel/entry-common.S: ret_from_fork @ v4.14, for a kernel
+ * thread: copy_thread() left the function in r4 and its argument in r5.
+ * The switch is finished (schedule_tail(prev)), then the function runs;
+ * if it returns, the thread exits with what it returned.
+ */
+	.globl	ret_from_fork
+	.type	ret_from_fork, %function
+ret_from_fork:
+	bl	schedule_tail
+	mov	r0, r5
+	blx	r4
+	bl	do_exit
+	.size	ret_from_fork, . - ret_from_fork

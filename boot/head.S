@@ -507,7 +507,7 @@ __boot_cpu_mode:	.long	0
  * slice per CPU; cpu_init() points each CPU at its own.
  */
 	.bss
-	.align	3
+	.align	THREAD_SHIFT			@ thread_info is at the bottom: sp & ~(THREAD_SIZE - 1)
 	.globl	init_thread_union, abt_stack, und_stack, irq_stack
 init_thread_union:	.space	THREAD_SIZE
 abt_stack:		.space	EXC_STACK_SIZE * NR_CPUS

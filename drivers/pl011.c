@@ -7,8 +7,9 @@
  * Output is polled (wait for room in the FIFO, write a byte).  Input, once
  * pl011_startup() has run, comes by interrupt: the receive interrupt's
  * handler empties the FIFO into a ring buffer (as the tty layer's flip
- * buffer), from which pl011_getc() takes bytes -- so a CPU waiting for a
- * key can sleep in WFI instead of reading the UART over and over, and
+ * buffer), from which pl011_getc() takes bytes -- so a task waiting for a
+ * key sleeps on a wait queue (its CPU runs other tasks, or idles in WFI)
+ * instead of reading the UART over and over, and
  * what is typed while a command runs is kept, not dropped by a full FIFO.
  *
  * Where the registers are, in virtual memory, changes once during boot:
@@ -30,6 +31,7 @@
 #include <linux/kernel.h>
 #include <linux/sched.h>
 #include <linux/spinlock.h>
+#include <linux/wait.h>
 #include <mach/vexpress.h>
 
 /*
@@ -42,6 +44,8 @@ static unsigned char rx_buf[RX_BUF_SIZE];
 static unsigned int rx_head, rx_tail;
 static unsigned long rx_overruns, rx_overruns_told;
 static bool rx_by_irq;
+/* the tty's read_wait: who waits in console_getc() */
+static DECLARE_WAIT_QUEUE_HEAD(rx_wait);
 static DEFINE_SPINLOCK(rx_lock);
 static u8 __iomem *uart_base;
 
@@ -99,6 +103,8 @@ static irqreturn_t pl011_int(int irq, void *dev_id)
 		}
 	}
 	spin_unlock(&rx_lock);
+	if (any)
+		wake_up_interruptible(&rx_wait);
 	return any ? IRQ_HANDLED : IRQ_NONE;
 }
 
@@ -156,8 +162,10 @@ void pl011_startup(void)
  * console_getc() - the next byte typed on the console, waiting for it
  *
  * The shell's only input call (kernel/readline.c), what a read() of
- * /dev/console comes to: idle in WFI (cpu_idle_until()) until the UART's
- * receive interrupt has put a byte in the buffer.  Interrupts must be on.
+ * /dev/console comes to (n_tty_read()): sleep on rx_wait until the
+ * UART's receive interrupt has put a byte in the buffer.  Before
+ * pl011_startup() (or without its interrupt) the UART is polled, a
+ * jiffy apart.
  *
  * Return: the byte, 0..255.
  */
@@ -165,7 +173,14 @@ int console_getc(void)
 {
 	int c;
 
-	cpu_idle_until((c = pl011_getc()) >= 0);
+	while ((c = pl011_getc()) < 0) {
+		if (READ_ONCE(rx_by_irq))
+			(void)wait_event_interruptible(rx_wait, (c = pl011_getc()) >= 0);
+		else
+			schedule_timeout_uninterruptible(1);
+		if (c >= 0)
+			break;
+	}
 	return c;
 }
 

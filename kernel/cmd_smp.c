@@ -85,10 +85,13 @@ SHELL_CMD("on", do_on, "CPU COMMAND [ARGS]...", "run a shell command on another 
 
 static DEFINE_SPINLOCK(demo_lock);
 
-/* the lock taken on one CPU... */
+/*
+ * the lock taken on one CPU... (the bare lock: spin_lock() would leave
+ * that CPU's preempt count raised, the unlock lower this one's)
+ */
 static long demo_lock_fn(void *arg)
 {
-	spin_lock(&demo_lock);
+	do_raw_spin_lock(&demo_lock, _THIS_IP_);
 	return 0;
 }
 
@@ -161,7 +164,7 @@ static int do_spinlock(int argc, char **argv)
 		shprintf("spinlock wrong-owner: CPU%d locks demo_lock, CPU%u unlocks it\n", cpu,
 			 smp_processor_id());
 		work_on_cpu(cpu, demo_lock_fn, NULL);
-		spin_unlock(&demo_lock);
+		do_raw_spin_unlock(&demo_lock);
 	} else if (!strcmp(argv[1], "recursion")) {
 		spin_lock(&demo_lock);
 		spin_lock(&demo_lock);

@@ -1,32 +1,34 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * kernel/completion.c: kernel/sched/completion.c (Linux 4.9) for a kernel
- * whose only way to wait is to idle: the waiter records its CPU and WFIs,
- * complete() counts and sends that CPU an IPI (IPI_RESCHEDULE).
+ * kernel/completion.c: kernel/sched/completion.c @ v4.14: a count and a
+ * wait queue (linux/completion.h).  The waiter sleeps in
+ * TASK_UNINTERRUPTIBLE on the queue; complete() counts and wakes one.
  */
 #include <linux/completion.h>
 #include <linux/jiffies.h>
+#include <linux/kernel.h>
 #include <linux/sched.h>
-#include <linux/smp.h>
+
+/* complete_all()'s count: enough that every waiter finds one (Linux: UINT_MAX / 2) */
+#define COMPLETE_ALL_DONE (~0U / 2)
 
 /**
  * init_completion() - a completion not done, nobody waiting
  * @x: the completion
  *
- * include/linux/completion.h: init_completion() @ v4.9
+ * include/linux/completion.h: init_completion() @ v4.14
  */
 void init_completion(struct completion *x)
 {
 	x->done = 0;
-	x->waiter_cpu = -1;
-	spin_lock_init(&x->lock);
+	init_waitqueue_head(&x->wait);
 }
 
 /**
  * reinit_completion() - not done again
  * @x: the completion
  *
- * include/linux/completion.h: reinit_completion() @ v4.9: not done again
+ * include/linux/completion.h: reinit_completion() @ v4.14: not done again
  */
 void reinit_completion(struct completion *x)
 {
@@ -34,57 +36,86 @@ void reinit_completion(struct completion *x)
 }
 
 /**
- * complete() - signal the completion, wake its waiter
+ * complete() - signal the completion, wake one waiter
  * @x: the completion
  *
- * kernel/sched/completion.c: complete() @ v4.9.  Any context, interrupt
+ * kernel/sched/completion.c: complete() @ v4.14.  Any context, interrupt
  * handlers included.  What the caller did before is visible to the
  * waiter when it sees the completion done (the lock orders it).
  */
 void complete(struct completion *x)
 {
 	unsigned long flags;
-	int waiter;
 
-	spin_lock_irqsave(&x->lock, flags);
-	x->done++;
-	waiter = x->waiter_cpu;
-	spin_unlock_irqrestore(&x->lock, flags);
-	if (waiter >= 0 && (unsigned int)waiter != smp_processor_id())
-		smp_send_reschedule(waiter);
-}
-
-/* done yet?  Consume one if so (the lock: complete() may still hold it) */
-static bool try_wait_for_completion(struct completion *x)
-{
-	unsigned long flags;
-	bool ret = false;
-
-	spin_lock_irqsave(&x->lock, flags);
-	if (x->done) {
-		x->done--;
-		x->waiter_cpu = -1;
-		ret = true;
-	} else {
-		x->waiter_cpu = (int)smp_processor_id();
-	}
-	spin_unlock_irqrestore(&x->lock, flags);
-	return ret;
+	spin_lock_irqsave(&x->wait.lock, flags);
+	if (x->done != COMPLETE_ALL_DONE)
+		x->done++;
+	__wake_up_locked(&x->wait, TASK_NORMAL, 1);
+	spin_unlock_irqrestore(&x->wait.lock, flags);
 }
 
 /**
- * wait_for_completion() - idle until complete() is called
+ * complete_all() - signal the completion for every waiter, now and later
  * @x: the completion
  *
- * kernel/sched/completion.c: wait_for_completion() @ v4.9.  The CPU runs
- * work queued for it meanwhile.  Interrupts must be on.
+ * kernel/sched/completion.c: complete_all() @ v4.14.
+ */
+void complete_all(struct completion *x)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&x->wait.lock, flags);
+	x->done = COMPLETE_ALL_DONE;
+	__wake_up_locked(&x->wait, TASK_NORMAL, 0);
+	spin_unlock_irqrestore(&x->wait.lock, flags);
+}
+
+/*
+ * kernel/sched/completion.c: do_wait_for_common() @ v4.14: sleep until a
+ * complete() can be consumed or @timeout jiffies pass; the queue's lock
+ * is dropped only around schedule_timeout().
+ */
+static long do_wait_for_common(struct completion *x, long timeout)
+{
+	if (!x->done) {
+		struct wait_queue_entry wait;
+
+		init_wait_entry(&wait, WQ_FLAG_EXCLUSIVE);
+		wait.func = default_wake_function;
+		list_add_tail(&wait.entry, &x->wait.head);
+		do {
+			__set_current_state(TASK_UNINTERRUPTIBLE);
+			spin_unlock_irq(&x->wait.lock);
+			timeout = schedule_timeout(timeout);
+			spin_lock_irq(&x->wait.lock);
+		} while (!x->done && timeout);
+		list_del_init(&wait.entry);
+		if (!x->done)
+			return timeout;
+	}
+	if (x->done != COMPLETE_ALL_DONE)
+		x->done--;
+	return timeout ?: 1;
+}
+
+static long wait_for_common(struct completion *x, long timeout)
+{
+	spin_lock_irq(&x->wait.lock);
+	timeout = do_wait_for_common(x, timeout);
+	spin_unlock_irq(&x->wait.lock);
+	return timeout;
+}
+
+/**
+ * wait_for_completion() - sleep until complete() is called
+ * @x: the completion
+ *
+ * kernel/sched/completion.c: wait_for_completion() @ v4.14.  Task
+ * context only (the idle task never waits).
  */
 void wait_for_completion(struct completion *x)
 {
-	if (try_wait_for_completion(x))
-		return;
-	cpu_idle_until(READ_ONCE(x->done));
-	try_wait_for_completion(x);
+	wait_for_common(x, MAX_SCHEDULE_TIMEOUT);
 }
 
 /**
@@ -92,24 +123,13 @@ void wait_for_completion(struct completion *x)
  * @x: the completion
  * @timeout: jiffies
  *
- * kernel/sched/completion.c: wait_for_completion_timeout() @ v4.9.
+ * kernel/sched/completion.c: wait_for_completion_timeout() @ v4.14.
  *
  * Return: 0 on timeout, else the jiffies left (at least 1).
  */
 unsigned long wait_for_completion_timeout(struct completion *x, unsigned long timeout)
 {
-	unsigned long end = jiffies + timeout;
-	unsigned long flags;
-
-	if (try_wait_for_completion(x))
-		return timeout ? timeout : 1;
-	cpu_idle_until(READ_ONCE(x->done) || time_after_eq(jiffies, end));
-	if (try_wait_for_completion(x))
-		return time_after_eq(jiffies, end) ? 1 : end - jiffies;
-	spin_lock_irqsave(&x->lock, flags);
-	x->waiter_cpu = -1;
-	spin_unlock_irqrestore(&x->lock, flags);
-	return 0;
+	return (unsigned long)wait_for_common(x, (long)timeout);
 }
 
 /**
@@ -130,7 +150,7 @@ bool completion_done(struct completion *x)
 
 	if (!READ_ONCE(x->done))
 		return false;
-	spin_lock_irqsave(&x->lock, flags);
-	spin_unlock_irqrestore(&x->lock, flags);
+	spin_lock_irqsave(&x->wait.lock, flags);
+	spin_unlock_irqrestore(&x->wait.lock, flags);
 	return true;
 }

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * kernel/idle.c: kernel/sched/idle.c's idle loop and arch/arm/kernel/
- * process.c's arch_cpu_idle() (Linux 4.9).  A CPU with nothing to do
- * waits for an interrupt in WFI -- in QEMU its vCPU thread sleeps, so an
- * idle a9mm costs the host next to nothing -- and runs whatever work an
- * interrupt brought (kernel/workqueue.c).
+ * process.c's arch_cpu_idle() (Linux 4.9).  A CPU whose run queue is
+ * empty runs its idle task, swapper/N, which waits for an interrupt in
+ * WFI -- in QEMU its vCPU thread sleeps, so an idle a9mm costs the host
+ * next to nothing -- and calls the scheduler once a wake-up made a task
+ * runnable here (TIF_NEED_RESCHED).
  */
 #include <linux/irqflags.h>
 #include <linux/kernel.h>
@@ -45,12 +46,16 @@ bool cpu_in_idle(unsigned int cpu)
 }
 
 /*
- * kernel/sched/idle.c: do_idle() @ v4.9, one round: work if there is
- * some, else sleep until an interrupt -- with the tick stopped, unless
- * this CPU keeps time (tick_nohz_idle_enter()).
+ * kernel/sched/idle.c: do_idle() @ v4.9: sleep until an interrupt -- with
+ * the tick stopped, unless this CPU keeps time (tick_nohz_idle_enter())
+ * -- as long as nothing is to run; then schedule.  need_resched() is
+ * tested with interrupts off: a wake-up after the test still makes the
+ * WFI return (its IPI is pending).
  */
 static void do_idle(void)
 {
+	preempt_disable(); /* the interrupt that wakes the WFI must not switch before the tick is
+			      back */
 	local_irq_disable();
 	if (need_resched()) {
 		local_irq_enable();
@@ -59,15 +64,17 @@ static void do_idle(void)
 		arch_cpu_idle();
 		tick_nohz_idle_exit();
 	}
-	process_pending_work();
+	preempt_enable_no_resched();
+	if (need_resched())
+		schedule_idle();
 }
 
 /**
- * cpu_startup_entry() - a secondary CPU's life once it is up
+ * cpu_startup_entry() - the idle task's life, for good
  *
- * kernel/sched/idle.c: cpu_startup_entry() @ v4.9: the idle loop, for
- * good.  (The boot CPU ends in the shell instead, which idles the same
- * way while it waits for a key.)
+ * kernel/sched/idle.c: cpu_startup_entry() @ v4.9: where every CPU's
+ * boot context ends -- the boot CPU's after rest_init() has started
+ * init, a secondary's once it is online.
  */
 void cpu_startup_entry(void)
 {

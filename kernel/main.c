@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * kernel/main.c: start_kernel() and kernel_init() of init/main.c @ v4.14,
- * keeping the steps of memory bring-up and SMP, and ending in the serial
- * shell instead of /sbin/init.
+ * kernel/main.c: start_kernel(), rest_init() and kernel_init() of
+ * init/main.c @ v4.14, keeping the steps of memory bring-up and SMP;
+ * init (pid 1) ends in the serial shell instead of /sbin/init.
  */
 #include <asm/early_ioremap.h>
 #include <asm/fixmap.h>
@@ -22,6 +22,7 @@
 #include <linux/of_fdt.h>
 #include <linux/percpu.h>
 #include <linux/slab.h>
+#include <linux/sched.h>
 #include <linux/smp.h>
 #include <linux/tick.h>
 #include <linux/vmalloc.h>
@@ -70,6 +71,7 @@ static void __init kernel_init_freeable(void)
 	kmem_cache_init_late(); /* the IPIs flush_all() needs reach every CPU now */
 }
 
+static noinline void __attribute__((noreturn)) rest_init(void);
 void __attribute__((noreturn)) start_kernel(void);
 
 /**
@@ -100,6 +102,7 @@ void __init start_kernel(void)
 	setup_nr_cpu_ids();
 	setup_per_cpu_areas();
 	smp_prepare_boot_cpu();
+	sched_init();
 	build_all_zonelists();
 	pr_notice("Kernel command line: %s\n", boot_command_line);
 	parse_args_late(command_line);
@@ -120,12 +123,37 @@ void __init start_kernel(void)
 	local_irq_enable();
 	calibrate_delay();
 	setup_per_cpu_pageset();
+	rest_init();
+}
 
+/*
+ * init/main.c: kernel_init() @ v4.14, pid 1: the per-CPU workers and the
+ * other CPUs, the boot self-tests, then the console -- here the kernel
+ * shell, where Linux would exec /sbin/init.
+ */
+static int kernel_init(void *unused)
+{
+	workqueue_init();
 	kernel_init_freeable();
 	check_early_ioremap_leak();
 	system_state = SYSTEM_RUNNING;
 	ktap_boot_selftests();
 	pl011_startup();
+	set_task_comm(current, "init");
 	shell_run();
 	panic("the shell returned");
+}
+
+/*
+ * init/main.c: rest_init() @ v4.14: start init (pid 1, the first task
+ * after init_task), then the boot context becomes swapper/0, the boot
+ * CPU's idle task, for good.
+ */
+static noinline void __attribute__((noreturn)) rest_init(void)
+{
+	pid_t pid = kernel_thread(kernel_init, NULL, 0);
+
+	if (pid != 1)
+		panic("init: pid %d, not 1", pid);
+	cpu_startup_entry();
 }

@@ -27,6 +27,7 @@
 #include <asm/smp_twd.h>
 #include <asm/thread_info.h>
 #include <asm/traps.h>
+#include <linux/err.h>
 #include <linux/completion.h>
 #include <linux/delay.h>
 #include <linux/errno.h>
@@ -175,23 +176,23 @@ void __init smp_prepare_cpus(unsigned int max_cpus)
  * __cpu_up() - start one secondary CPU and wait until it is online
  * @cpu: the logical CPU number
  *
- * arch/arm/kernel/smp.c: __cpu_up() @ v4.9, with fork_idle()'s part: the
- * CPU's SVC stack is THREAD_SIZE from the page allocator.  A CPU that
- * failed keeps its stack: it might still be running on it.
+ * arch/arm/kernel/smp.c: __cpu_up() @ v4.9: the CPU starts on the stack of
+ * its idle task, swapper/N (fork_idle()).  A CPU that failed keeps its
+ * idle task: it might still be running on its stack.
  *
  * Return: 0, or the error the board's boot_secondary gave (reported), or
  * -EIO when the CPU left the pen but did not come online within a second.
  */
 int __cpu_up(unsigned int cpu)
 {
-	struct page *stack = alloc_pages(GFP_KERNEL, THREAD_SIZE_ORDER);
+	struct task_struct *idle = fork_idle((int)cpu);
 	int ret;
 
-	if (!stack) {
-		pr_err("CPU%u: no memory for its stack\n", cpu);
-		return -12; /* -ENOMEM */
+	if (IS_ERR(idle)) {
+		pr_err("CPU%u: no memory for its idle task\n", cpu);
+		return (int)PTR_ERR(idle);
 	}
-	secondary_data.stack = (char *)page_address(stack) + THREAD_SIZE;
+	secondary_data.stack = (char *)task_stack_page(idle) + THREAD_START_SP;
 	secondary_data.pgdir = __pa(idmap_pgd);
 	secondary_data.cpu = cpu;
 	clean_dcache_area(&secondary_data, sizeof(secondary_data));
@@ -339,7 +340,7 @@ void handle_IPI(int ipinr, struct pt_regs *regs)
 	case IPI_WAKEUP:
 		break;
 	case IPI_RESCHEDULE:
-		/* scheduler_ipi(): the work is found by the idle loop this wakes */
+		scheduler_ipi(); /* the switch is made on the interrupt's way out */
 		break;
 	case IPI_CALL_FUNC:
 		generic_smp_call_function_interrupt();

@@ -413,10 +413,10 @@ static void complete_slowly(void *arg)
 {
 	unsigned long flags;
 
-	spin_lock_irqsave(&held.lock, flags);
+	spin_lock_irqsave(&held.wait.lock, flags);
 	held.done++;
 	mdelay(50);
-	spin_unlock_irqrestore(&held.lock, flags);
+	spin_unlock_irqrestore(&held.wait.lock, flags);
 }
 
 /*
@@ -443,7 +443,7 @@ static void smp_completion_done_waits_for_complete(struct ktap_test *t)
 	while (!READ_ONCE(held.done) && ms++ < 1000)
 		mdelay(1);
 	KTAP_EXPECT(t, completion_done(&held));
-	KTAP_EXPECT(t, !spin_is_locked(&held.lock));
+	KTAP_EXPECT(t, !spin_is_locked(&held.wait.lock));
 }
 
 /*

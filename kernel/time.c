@@ -11,7 +11,9 @@
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/smp.h>
+#include <linux/sched.h>
 #include <linux/tick.h>
+#include <linux/timer.h>
 #include <mach/vexpress.h>
 
 volatile unsigned long jiffies;
@@ -34,13 +36,18 @@ static const struct delay_timer gt_delay_timer = {
  * tick_handle_periodic() - one tick on this CPU
  *
  * kernel/time/tick-common.c: tick_handle_periodic() -> tick_periodic() @ v4.9
- * @ v4.9: the time-keeping CPU advances jiffies (do_timer()); a
- * scheduler would account and preempt here, a9mm has none.
+ * and update_process_times() @ v4.9: the time-keeping CPU advances
+ * jiffies (do_timer()) and runs the timers due (run_local_timers());
+ * every CPU counts down its running task's slice (scheduler_tick()).
+ * Only kernel mode exists so far: every tick is a system tick.
  */
 void tick_handle_periodic(void)
 {
-	if (smp_processor_id() == tick_do_timer_cpu)
+	if (smp_processor_id() == tick_do_timer_cpu) {
 		WRITE_ONCE(jiffies, jiffies + 1);
+		run_timers();
+	}
+	scheduler_tick(false);
 }
 
 /**

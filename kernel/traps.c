@@ -7,6 +7,8 @@
  */
 #include <linux/kallsyms.h>
 #include <linux/kernel.h>
+#include <linux/sched.h>
+#include <linux/task_name.h>
 #include <linux/smp.h>
 #include <asm/cpu.h>
 #include <asm/pgtable.h>
@@ -42,21 +44,42 @@ static const char *const processor_modes[] = {
 };
 
 /*
- * lib/dump_stack.c: dump_stack_print_info() @ v4.9: who was running --
- * the CPU, its task (each CPU's only one: its idle task swapper/N, pid
- * 0), the taint (D once a kernel oopsed: TAINT_DIE's place in Linux's
- * flag string) and the kernel's release and build number -- and the
- * machine.
+ * The task an exception interrupted: the abort and undefined handlers
+ * run on their own mode's stacks, where current_thread_info() would find
+ * nothing, so the task is found from the interrupted SVC stack pointer
+ * (the thread_info at the bottom of its stack, asm/thread_info.h).
  */
-static void show_regs_print_info(void)
+static struct task_struct *interrupted_task(const struct pt_regs *regs)
+{
+	const struct thread_info *ti;
+
+	if (!regs) /* dump_stack(): the caller itself, on its own stack */
+		return current;
+	if (processor_mode(regs) != SVC_MODE)
+		return NULL;
+	ti = (const struct thread_info *)(regs->ARM_sp & ~(THREAD_SIZE - 1UL));
+	return ti->task;
+}
+
+/*
+ * lib/dump_stack.c: dump_stack_print_info() @ v4.9: who was running --
+ * the CPU, its task, the taint (D once a kernel oopsed: TAINT_DIE's
+ * place in Linux's flag string) and the kernel's release and build
+ * number -- and the machine.
+ */
+static void show_regs_print_info(const struct pt_regs *regs)
 {
 	unsigned int cpu = smp_processor_id();
 	const char *release = linux_banner + strlen("a9mm version ");
 	const char *build = strchr(linux_banner, '#');
+	const struct task_struct *tsk = interrupted_task(regs);
+	char name[TASK_NAME_LEN];
 
-	printk(KERN_EMERG "CPU: %u PID: 0 Comm: swapper/%u %s %.*s %.*s\n", cpu, cpu,
-	       print_tainted(), (int)strcspn(release, " "), release,
-	       build ? (int)strcspn(build, " ") : 0, build ? build : "");
+	/* before sched_init() there is no task yet: the CPU's context is its idle task */
+	printk(KERN_EMERG "CPU: %u PID: %d Comm: %s %s %.*s %.*s\n", cpu, tsk ? tsk->pid : 0,
+	       task_name(name, sizeof(name), tsk, cpu, false), print_tainted(),
+	       (int)strcspn(release, " "), release, build ? (int)strcspn(build, " ") : 0,
+	       build ? build : "");
 	printk(KERN_EMERG "Hardware name: %s\n", machine_name);
 }
 
@@ -77,7 +100,7 @@ void dump_stack(void)
 	unsigned long where = (unsigned long)dump_stack;
 	char sym[96], from_sym[96];
 
-	show_regs_print_info();
+	show_regs_print_info(NULL);
 	for (unsigned int depth = 0; depth < 32; depth++) {
 		unsigned long lr, next;
 
@@ -111,7 +134,7 @@ void __show_regs(const struct pt_regs *regs)
 	unsigned long flags = regs->ARM_cpsr;
 	char buf[5], sym[96];
 
-	show_regs_print_info();
+	show_regs_print_info(regs);
 	sprint_symbol(sym, sizeof(sym), regs->ARM_pc);
 	printk(KERN_EMERG "PC is at %s\n", sym);
 	sprint_symbol(sym, sizeof(sym), regs->ARM_lr);

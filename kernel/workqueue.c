@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * kernel/workqueue.c: kernel/workqueue.c (Linux 4.9) with one pool of
- * one worker per CPU -- the CPU's idle task.  schedule_work_on() puts
- * work on a CPU's list and sends it IPI_RESCHEDULE; the idle loop
- * (kernel/idle.c), and every CPU that waits (cpu_idle_until()), run
- * their list.  So work can queue more work on any CPU, itself included,
- * and wait for it: the waiting CPU keeps running its own list meanwhile.
+ * one worker per CPU -- the kernel thread "kworker/N:0", bound to its
+ * CPU.  schedule_work_on() puts work on a CPU's list and wakes that
+ * CPU's worker; the worker runs the list, oldest first, and sleeps when
+ * it is empty.  Work may queue more work on any CPU and wait for it
+ * (flush_work() sleeps): the workers are ordinary tasks, so a CPU runs
+ * other tasks while its worker waits.
  */
+#include <stdio.h>
+#include <linux/err.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/percpu.h>
@@ -15,10 +18,11 @@
 #include <linux/spinlock.h>
 #include <linux/workqueue.h>
 
-/* kernel/workqueue.c: struct worker_pool, per CPU: its pending work, in order */
+/* kernel/workqueue.c: struct worker_pool, per CPU: its pending work, in order, and its worker */
 struct worker_pool {
 	spinlock_t lock;
 	struct list_head worklist;
+	struct task_struct *worker;
 };
 
 static DEFINE_PER_CPU(struct worker_pool, cpu_worker_pool);
@@ -42,17 +46,9 @@ void __init workqueue_init_early(void)
 	}
 }
 
-/**
- * need_resched() - has this CPU work waiting?
- *
- * kernel/sched/core.c: need_resched() @ v4.9: here, work queued for this CPU.
- *
- * Return: true if this CPU's idle loop has work to run.
- */
-bool need_resched(void)
+/* is there work on @pool's list? */
+static bool work_pending_on(struct worker_pool *pool)
 {
-	struct worker_pool *pool = this_cpu_ptr(&cpu_worker_pool);
-
 	return READ_ONCE(pool->worklist.next) != &pool->worklist;
 }
 
@@ -78,23 +74,19 @@ bool schedule_work_on(int cpu, struct work_struct *work)
 	work->pending = 1;
 	reinit_completion(&work->done);
 	list_add_tail(&work->entry, &pool->worklist);
+	if (pool->worker)
+		wake_up_process(pool->worker);
 	spin_unlock_irqrestore(&pool->lock, flags);
-	if ((unsigned int)cpu != smp_processor_id())
-		smp_send_reschedule(cpu);
 	return true;
 }
 
-/**
- * process_pending_work() - run this CPU's queued work, oldest first
- *
- * kernel/workqueue.c: worker_thread() -> process_one_work() @ v4.9,
- * called from the idle loop and from every wait, interrupts on.
+/*
+ * kernel/workqueue.c: worker_thread() -> process_one_work() @ v4.9: run
+ * the pool's work, oldest first, while there is some.
  */
-void process_pending_work(void)
+static void process_pending_work(struct worker_pool *pool)
 {
-	struct worker_pool *pool = this_cpu_ptr(&cpu_worker_pool);
-
-	while (need_resched()) {
+	while (work_pending_on(pool)) {
 		struct work_struct *work;
 		unsigned long flags;
 
@@ -110,6 +102,54 @@ void process_pending_work(void)
 		spin_unlock_irqrestore(&pool->lock, flags);
 		work->func(work);
 		complete(&work->done);
+	}
+}
+
+/*
+ * kernel/workqueue.c: worker_thread() @ v4.9: the state is set before
+ * the list is looked at, so a schedule_work_on() in between finds the
+ * worker TASK_INTERRUPTIBLE and wakes it -- no work is slept through.
+ */
+static int worker_thread(void *arg)
+{
+	struct worker_pool *pool = arg;
+
+	for (;;) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (!work_pending_on(pool)) {
+			schedule();
+			continue;
+		}
+		__set_current_state(TASK_RUNNING);
+		process_pending_work(pool);
+	}
+	return 0;
+}
+
+/**
+ * workqueue_init() - every possible CPU's worker, kworker/N:0
+ *
+ * kernel/workqueue.c: workqueue_init() @ v4.14, from kernel_init()
+ * before the other CPUs start: each worker waits on its CPU's run queue
+ * until the CPU comes up.  Work queued before (there is none at boot)
+ * would be run when the worker first looks.
+ */
+void __init workqueue_init(void)
+{
+	unsigned int cpu;
+
+	for_each_possible_cpu(cpu)
+	{
+		struct worker_pool *pool = per_cpu_ptr(&cpu_worker_pool, cpu);
+		struct task_struct *p;
+		char name[TASK_COMM_LEN];
+
+		snprintf(name, sizeof(name), "kworker/%u:0", cpu);
+		p = kthread_create_on_cpu(worker_thread, pool, cpu, name);
+		if (IS_ERR(p))
+			panic("workqueue: no worker for CPU%u: %ld", cpu, PTR_ERR(p));
+		p->flags |= PF_WQ_WORKER;
+		WRITE_ONCE(pool->worker, p);
 	}
 }
 
@@ -148,7 +188,7 @@ static void work_for_cpu_fn(struct work_struct *work)
 
 /**
  * work_on_cpu() - run fn(arg) on @cpu in process context and wait for it
- * @cpu: an online CPU (this one runs it at once)
+ * @cpu: an online CPU
  * @fn: the function
  * @arg: its argument
  *

@@ -6,9 +6,11 @@
  * way CONFIG_LOCK_STAT-style counters say how often a lock was fought
  * over, and a wait of more than a second is reported.
  *
- * The owner of a lock is a CPU: a9mm has no tasks, each CPU runs only its
- * idle context "swapper/N" (pid 0), so Linux's two unlock checks "wrong
- * owner" (another task) and "wrong CPU" are one check here.
+ * A lock records the CPU and the task that hold it.  A task holds a
+ * spinlock with preemption off (linux/spinlock.h), so no other task runs
+ * on its CPU until it lets go: the CPU alone decides "recursion" and
+ * "wrong owner" (Linux's "wrong CPU" and "wrong owner" are one check
+ * here); the task is named in the reports.
  */
 #include <linux/init.h>
 #include <linux/kallsyms.h>
@@ -16,6 +18,7 @@
 #include <linux/sched_clock.h>
 #include <linux/smp.h>
 #include <linux/spinlock.h>
+#include <linux/task_name.h>
 
 /* Linux waits loops_per_jiffy * HZ trylocks, about a second: a9mm measures the second. */
 #define LOCKUP_NS 1000000000ULL
@@ -55,6 +58,7 @@ void __spin_lock_init(spinlock_t *lock, const char *name)
 	lock->raw_lock = (arch_spinlock_t)__ARCH_SPIN_LOCK_UNLOCKED;
 	lock->magic = SPINLOCK_MAGIC;
 	lock->owner_cpu = SPINLOCK_OWNER_INIT;
+	lock->owner = NULL;
 	lock->owner_ip = NULL;
 	lock->name = name;
 	memset(&lock->stat, 0, sizeof(lock->stat));
@@ -72,11 +76,12 @@ void spin_dump(spinlock_t *lock, const char *msg)
 	unsigned int cpu = raw_smp_processor_id();
 	unsigned int owner = READ_ONCE(lock->owner_cpu);
 	const void *ip = READ_ONCE(lock->owner_ip);
-	char where[96] = "-";
+	char where[96] = "-", me[TASK_NAME_LEN], holder[TASK_NAME_LEN];
 
 	if (ip)
 		sprint_symbol(where, sizeof(where), (unsigned long)ip);
-	pr_emerg("BUG: spinlock %s on CPU#%u, swapper/%u/0\n", msg, cpu, cpu);
+	pr_emerg("BUG: spinlock %s on CPU#%u, %s\n", msg, cpu,
+		 task_name(me, sizeof(me), task_name_current(), cpu, true));
 	pr_emerg(" tickets: serving %u, next %u\n", READ_ONCE(lock->raw_lock.tickets.owner),
 		 READ_ONCE(lock->raw_lock.tickets.next));
 	if (!debug_spinlock_enabled)
@@ -86,9 +91,10 @@ void spin_dump(spinlock_t *lock, const char *msg)
 		pr_emerg(" lock: %s, .magic: %08x, .owner: <none>/-1, .owner_cpu: -1\n",
 			 lock->name ? lock->name : "?", lock->magic);
 	else
-		pr_emerg(
-			" lock: %s, .magic: %08x, .owner: swapper/%u/0, .owner_cpu: %u, taken at %s\n",
-			lock->name ? lock->name : "?", lock->magic, owner, owner, where);
+		pr_emerg(" lock: %s, .magic: %08x, .owner: %s, .owner_cpu: %u, taken at %s\n",
+			 lock->name ? lock->name : "?", lock->magic,
+			 task_name(holder, sizeof(holder), READ_ONCE(lock->owner), owner, true),
+			 owner, where);
 }
 
 /**
@@ -120,6 +126,7 @@ static void debug_spin_lock_before(spinlock_t *lock)
 static void debug_spin_lock_after(spinlock_t *lock, const void *ip)
 {
 	WRITE_ONCE(lock->owner_cpu, raw_smp_processor_id());
+	WRITE_ONCE(lock->owner, task_name_current());
 	WRITE_ONCE(lock->owner_ip, ip);
 	lock->stat.acquisitions++;
 }
@@ -212,6 +219,7 @@ void do_raw_spin_unlock(spinlock_t *lock)
 	if (unlikely(READ_ONCE(lock->owner_cpu) != raw_smp_processor_id()))
 		spin_dump(lock, "wrong owner");
 	WRITE_ONCE(lock->owner_cpu, SPINLOCK_OWNER_INIT);
+	WRITE_ONCE(lock->owner, NULL);
 	WRITE_ONCE(lock->owner_ip, NULL);
 	arch_spin_unlock(&lock->raw_lock);
 }

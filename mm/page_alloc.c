@@ -31,6 +31,7 @@
 #include <linux/mm.h>
 #include <linux/percpu.h>
 #include <linux/smp.h>
+#include <linux/task_name.h>
 #include <asm/memmap.h>
 #include <trace/events/kmem.h>
 
@@ -684,7 +685,7 @@ static noinline void bad_page(const struct page *page, const char *reason)
 		[PG_slab] = "slab",
 		[PG_head] = "head",
 	};
-	char flags[64];
+	char flags[64], comm[TASK_NAME_LEN];
 	size_t n = 0;
 
 	flags[0] = '\0';
@@ -694,7 +695,8 @@ static noinline void bad_page(const struct page *page, const char *reason)
 					      names[f]);
 	if (PageBuddy(page))
 		snprintf(flags + n, sizeof(flags) - n, "%sbuddy", n ? "|" : "");
-	pr_alert("BUG: Bad page state in process swapper/%u  pfn:%05lx\n", smp_processor_id(),
+	pr_alert("BUG: Bad page state in process %s  pfn:%05lx\n",
+		 task_name(comm, sizeof(comm), task_name_current(), smp_processor_id(), false),
 		 page_to_pfn(page));
 	pr_alert("page:%p count:%d mapcount:%d mapping:%p index:0x%lx\n", (const void *)page,
 		 page->_count, page_mapcount(page), page->mapping, page->index);

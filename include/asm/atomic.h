@@ -131,9 +131,113 @@ static inline void atomic_andnot_ulong(unsigned long mask, unsigned long *p)
 }
 #endif
 
-#define atomic_inc_return(v) atomic_add_return(1, v)
-#define atomic_inc(v)	     ((void)atomic_add_return(1, v))
-#define atomic_dec(v)	     ((void)atomic_add_return(-1, v))
-#define atomic_add(i, v)     ((void)atomic_add_return(i, v))
+/*
+ * arch/arm/include/asm/atomic.h: atomic64_t @ v4.14 (the LDREXD/STREXD
+ * pair, ARM ARM A8.8.77/A8.8.214, on an 8-byte aligned doubleword) --
+ * for the ASID generation counter, which must never wrap.
+ */
+typedef struct {
+	long long counter;
+} __attribute__((aligned(8))) atomic64_t;
+
+#define ATOMIC64_INIT(i) \
+	{                \
+		(i)      \
+	}
+
+#ifdef A9MM_HOST
+static inline long long atomic64_read(const atomic64_t *v)
+{
+	return __atomic_load_n(&v->counter, __ATOMIC_RELAXED);
+}
+
+static inline void atomic64_set(atomic64_t *v, long long i)
+{
+	__atomic_store_n(&v->counter, i, __ATOMIC_RELAXED);
+}
+
+static inline long long atomic64_add_return(long long i, atomic64_t *v)
+{
+	return __atomic_add_fetch(&v->counter, i, __ATOMIC_SEQ_CST);
+}
+
+static inline long long atomic64_xchg(atomic64_t *v, long long new)
+{
+	return __atomic_exchange_n(&v->counter, new, __ATOMIC_SEQ_CST);
+}
+#else
+/* arch/arm/include/asm/atomic.h: atomic64_read() @ v4.14: LDREXD is single-copy atomic */
+static inline long long atomic64_read(const atomic64_t *v)
+{
+	long long result;
+
+	__asm__ volatile("ldrexd	%0, %H0, [%1]"
+			 : "=&r"(result)
+			 : "r"(&v->counter), "Qo"(v->counter));
+	return result;
+}
+
+/* arch/arm/include/asm/atomic.h: atomic64_set() @ v4.14 */
+static inline void atomic64_set(atomic64_t *v, long long i)
+{
+	long long tmp;
+
+	__asm__ volatile("1:	ldrexd	%0, %H0, [%2]\n"
+			 "	strexd	%0, %3, %H3, [%2]\n"
+			 "	teq	%0, #0\n"
+			 "	bne	1b"
+			 : "=&r"(tmp), "=Qo"(v->counter)
+			 : "r"(&v->counter), "r"(i)
+			 : "cc");
+}
+
+/* arch/arm/include/asm/atomic.h: atomic64_add_return() @ v4.14 */
+static inline long long atomic64_add_return(long long i, atomic64_t *v)
+{
+	long long result;
+	unsigned long tmp;
+
+	smp_mb();
+	__asm__ volatile("1:	ldrexd	%0, %H0, [%3]\n"
+			 "	adds	%Q0, %Q0, %Q4\n"
+			 "	adc	%R0, %R0, %R4\n"
+			 "	strexd	%1, %0, %H0, [%3]\n"
+			 "	teq	%1, #0\n"
+			 "	bne	1b"
+			 : "=&r"(result), "=&r"(tmp), "+Qo"(v->counter)
+			 : "r"(&v->counter), "r"(i)
+			 : "cc");
+	smp_mb();
+	return result;
+}
+
+/* arch/arm/include/asm/atomic.h: atomic64_xchg() @ v4.14 */
+static inline long long atomic64_xchg(atomic64_t *ptr, long long new)
+{
+	long long result;
+	unsigned long tmp;
+
+	smp_mb();
+	__asm__ volatile("1:	ldrexd	%0, %H0, [%3]\n"
+			 "	strexd	%1, %4, %H4, [%3]\n"
+			 "	teq	%1, #0\n"
+			 "	bne	1b"
+			 : "=&r"(result), "=&r"(tmp), "+Qo"(ptr->counter)
+			 : "r"(&ptr->counter), "r"(new)
+			 : "cc");
+	smp_mb();
+	return result;
+}
+#endif
+
+#define atomic_inc_return(v)	  atomic_add_return(1, v)
+#define atomic_inc(v)		  ((void)atomic_add_return(1, v))
+#define atomic_dec(v)		  ((void)atomic_add_return(-1, v))
+#define atomic_add(i, v)	  ((void)atomic_add_return(i, v))
+#define atomic_sub(i, v)	  ((void)atomic_add_return(-(i), v))
+#define atomic_dec_return(v)	  atomic_add_return(-1, v)
+#define atomic_dec_and_test(v)	  (atomic_add_return(-1, v) == 0)
+#define atomic_inc_and_test(v)	  (atomic_add_return(1, v) == 0)
+#define atomic_add_negative(i, v) (atomic_add_return(i, v) < 0)
 
 #endif

@@ -48,6 +48,22 @@ static inline void list_del(struct list_head *entry)
 	entry->prev = NULL;
 }
 
+/* include/linux/list.h: list_del_init() @ v4.14: unlinked, and empty (list_empty() says so) */
+static inline void list_del_init(struct list_head *entry)
+{
+	entry->next->prev = entry->prev;
+	entry->prev->next = entry->next;
+	INIT_LIST_HEAD(entry);
+}
+
+/* include/linux/list.h: list_move_tail() @ v4.14 */
+static inline void list_move_tail(struct list_head *list, struct list_head *head)
+{
+	list->next->prev = list->prev;
+	list->prev->next = list->next;
+	list_add_tail(list, head);
+}
+
 static inline void list_move(struct list_head *list, struct list_head *head)
 {
 	list->next->prev = list->prev;
@@ -76,6 +92,10 @@ static inline void list_replace_init(struct list_head *old, struct list_head *ne
 
 #define list_entry(ptr, type, member)	    container_of(ptr, type, member)
 #define list_first_entry(ptr, type, member) list_entry((ptr)->next, type, member)
+
+#define list_last_entry(ptr, type, member) list_entry((ptr)->prev, type, member)
+#define list_next_entry(pos, member)	   list_entry((pos)->member.next, __typeof__(*(pos)), member)
+#define list_prev_entry(pos, member)	   list_entry((pos)->member.prev, __typeof__(*(pos)), member)
 
 #define list_for_each(pos, head) for (pos = (head)->next; pos != (head); pos = pos->next)
 

@@ -59,4 +59,109 @@ struct page {
 	void *mapping; /* page cache / anon: unused here, kept for the size */
 };
 
+/*
+ * include/linux/mm_types.h: struct vm_area_struct @ v3.14 -- one range of
+ * a process's address space with one set of permissions and one backing
+ * (a file, or anonymous memory).  A process's VMAs are kept twice, as
+ * Linux 3.x keeps them: in a list sorted by address (mm->mmap, vm_next/
+ * vm_prev), for walking them in order, and in a red-black tree
+ * (mm->mm_rb), for find_vma()'s O(log n) lookup.  Each node of the tree
+ * also knows the largest gap below any VMA of its subtree
+ * (rb_subtree_gap), which get_unmapped_area() searches.
+ */
+#include <linux/cpumask.h>
+#include <linux/list.h>
+#include <linux/rbtree.h>
+#include <linux/spinlock.h>
+#include <asm/atomic.h>
+#include <asm/mmu.h>
+#include <asm/pgtable-2level.h>
+
+struct mm_struct;
+struct file;
+struct vm_operations_struct;
+
+struct vm_area_struct {
+	unsigned long vm_start; /* first address */
+	unsigned long vm_end;	/* first address after */
+	struct vm_area_struct *vm_next, *vm_prev;
+	struct rb_node vm_rb;
+	unsigned long rb_subtree_gap; /* the largest free gap below any VMA of this subtree */
+	struct mm_struct *vm_mm;
+	pgprot_t vm_page_prot;	/* the Linux pte bits of its pages (vm_get_page_prot()) */
+	unsigned long vm_flags; /* VM_READ, VM_WRITE, ... (linux/mm.h) */
+	unsigned long
+		vm_pgoff; /* offset in the file, in pages (anonymous: vm_start >> PAGE_SHIFT) */
+	struct file *vm_file;
+	const struct vm_operations_struct *vm_ops;
+};
+
+/* include/linux/mm_types_task.h @ v4.14: the counters of a process's resident pages */
+enum {
+	MM_FILEPAGES,  /* file-backed pages mapped */
+	MM_ANONPAGES,  /* anonymous pages mapped */
+	MM_SWAPENTS,   /* swapped out (never, here) */
+	MM_SHMEMPAGES, /* shared memory (MAP_SHARED|MAP_ANONYMOUS) pages mapped */
+	NR_MM_COUNTERS
+};
+
+struct mm_rss_stat {
+	atomic_t count[NR_MM_COUNTERS];
+};
+
+/* arch/arm/include/asm/elf.h: AT_VECTOR_SIZE @ v4.14 (2 * (ARCH + base + 1)) */
+#define AT_VECTOR_SIZE 44
+
+/*
+ * include/linux/mm_types.h: struct mm_struct @ v4.14 -- a process's
+ * address space: its VMAs, its page directory, what it has mapped and
+ * where its parts are.  mm_users counts the tasks using it (exit_mmap()
+ * when the last one goes), mm_count the references to the structure
+ * itself (all the users together count 1; a kernel thread running on it
+ * lazily holds one too), so the page directory a CPU still runs on is
+ * freed only after the CPU switched away.
+ */
+struct mm_struct {
+	struct vm_area_struct *mmap; /* the VMAs, in address order */
+	struct rb_root mm_rb;	     /* the same VMAs, in a red-black tree */
+	unsigned long mmap_base;     /* where mmap() allocates downwards from */
+	unsigned long task_size;     /* TASK_SIZE */
+	unsigned long highest_vm_end;
+	pgd_t *pgd; /* the page directory (pgd_alloc()) */
+	atomic_t mm_users;
+	atomic_t mm_count;
+	atomic_t nr_ptes; /* pte pages */
+	int map_count;	  /* VMAs */
+	spinlock_t page_table_lock;
+	struct rw_semaphore_mm {
+		spinlock_t lock;
+		int count; /* readers, or -1 held for writing */
+		struct list_head waiters;
+	} mmap_sem;
+
+	unsigned long hiwater_rss; /* the most resident pages it ever had (VmHWM) */
+	unsigned long hiwater_vm;  /* the largest total_vm it ever had (VmPeak) */
+	unsigned long total_vm;	   /* pages mapped */
+	unsigned long locked_vm, pinned_vm;
+	unsigned long data_vm;	/* VM_WRITE & ~VM_SHARED & ~VM_STACK */
+	unsigned long exec_vm;	/* VM_EXEC & ~VM_WRITE & ~VM_STACK */
+	unsigned long stack_vm; /* VM_STACK */
+	unsigned long def_flags;
+
+	unsigned long start_code, end_code, start_data, end_data;
+	unsigned long start_brk, brk, start_stack;
+	unsigned long arg_start, arg_end, env_start, env_end;
+	unsigned long saved_auxv[AT_VECTOR_SIZE];
+
+	struct mm_rss_stat rss_stat;
+	cpumask_t cpu_vm_mask; /* the CPUs it ran on since its ASID was given */
+	mm_context_t context;
+	struct file *exe_file;
+	struct list_head mmlist; /* in init_mm.mmlist: every mm */
+	unsigned long faultstamp;
+};
+
+/* mm/init-mm.c: the kernel's address space (swapper_pg_dir) */
+extern struct mm_struct init_mm;
+
 #endif

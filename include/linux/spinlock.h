@@ -32,6 +32,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/irqflags.h>
+#include <linux/preempt.h>
 #include <asm/spinlock.h>
 
 #define SPINLOCK_MAGIC	    0xdead4ead
@@ -47,6 +48,7 @@ struct spinlock_stat {
 typedef struct spinlock {
 	arch_spinlock_t raw_lock;
 	unsigned int magic, owner_cpu;
+	const void *owner; /* the struct task_struct holding it (NULL: a CPU before sched_init()) */
 	const void *owner_ip; /* where the holder took it (reports name it) */
 	const char *name;
 	struct spinlock_stat stat;
@@ -108,32 +110,59 @@ static __always_inline void __spin_unlock(spinlock_t *lock)
 		do_raw_spin_unlock(lock);
 }
 
-#define spin_lock(lock)	   __spin_lock(lock, _THIS_IP_)
-#define spin_trylock(lock) do_raw_spin_trylock(lock, _THIS_IP_)
-#define spin_unlock(lock)  __spin_unlock(lock)
+/*
+ * include/linux/spinlock_api_smp.h: __raw_spin_lock() @ v4.14: preemption
+ * off while the lock is held -- a task preempted holding it would make
+ * the next one on its CPU spin on it for a whole time slice, or forever
+ * -- and back on (switching task if one is due) after it is let go,
+ * interrupts first.
+ */
+#define spin_lock(lock)                       \
+	do {                                  \
+		preempt_disable();            \
+		__spin_lock(lock, _THIS_IP_); \
+	} while (0)
+#define spin_trylock(lock)                                    \
+	({                                                    \
+		bool __got;                                   \
+		preempt_disable();                            \
+		__got = do_raw_spin_trylock(lock, _THIS_IP_); \
+		if (!__got)                                   \
+			preempt_enable();                     \
+		__got;                                        \
+	})
+#define spin_unlock(lock)            \
+	do {                         \
+		__spin_unlock(lock); \
+		preempt_enable();    \
+	} while (0)
 
-#define spin_lock_irqsave(lock, flags) \
-	do {                           \
-		local_irq_save(flags); \
-		spin_lock(lock);       \
+#define spin_lock_irqsave(lock, flags)        \
+	do {                                  \
+		local_irq_save(flags);        \
+		preempt_disable();            \
+		__spin_lock(lock, _THIS_IP_); \
 	} while (0)
 
 #define spin_unlock_irqrestore(lock, flags) \
 	do {                                \
-		spin_unlock(lock);          \
+		__spin_unlock(lock);        \
 		local_irq_restore(flags);   \
+		preempt_enable();           \
 	} while (0)
 
-#define spin_lock_irq(lock)          \
+#define spin_lock_irq(lock)                   \
+	do {                                  \
+		local_irq_disable();          \
+		preempt_disable();            \
+		__spin_lock(lock, _THIS_IP_); \
+	} while (0)
+
+#define spin_unlock_irq(lock)        \
 	do {                         \
-		local_irq_disable(); \
-		spin_lock(lock);     \
-	} while (0)
-
-#define spin_unlock_irq(lock)       \
-	do {                        \
-		spin_unlock(lock);  \
-		local_irq_enable(); \
+		__spin_unlock(lock); \
+		local_irq_enable();  \
+		preempt_enable();    \
 	} while (0)
 
 static inline bool spin_is_locked(const spinlock_t *lock)

@@ -33,6 +33,7 @@ struct work_struct {
 
 /* kernel/workqueue.c */
 void workqueue_init_early(void);
+void workqueue_init(void);
 bool schedule_work_on(int cpu, struct work_struct *work);
 bool flush_work(struct work_struct *work);
 long work_on_cpu(int cpu, long (*fn)(void *), void *arg);

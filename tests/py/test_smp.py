@@ -182,12 +182,13 @@ def test_oops_names_its_cpu(boot):
     con = boot(mem="256M", smp=4)
     out = con.run("on 2 fault null")
     assert "Internal error: section translation fault: 5 [#1] SMP ARM" in out
-    assert "CPU: 2 PID: 0 Comm: swapper/2 Not tainted 0.1 #1\n" in out
+    # `on 2` runs the command in CPU 2's worker: the oops names that task
+    assert re.search(r"CPU: 2 PID: \d+ Comm: kworker/2:0 Not tainted 0\.1 #1\n", out), out
     assert "Hardware name: ARM-Versatile Express\n" in out
     assert "fault null: taken, reported above; back in the shell" in out
     out = con.run("on 3 fault undef")
-    assert re.search(r"CPU: 3 PID: 0 Comm: swapper/3 Tainted: G +D +0\.1 #1\n", out), out
-    assert "CPU: 0 PID: 0 Comm: swapper/0" in con.run("fault null")
+    assert re.search(r"CPU: 3 PID: \d+ Comm: kworker/3:0 Tainted: G +D +0\.1 #1\n", out), out
+    assert "CPU: 0 PID: 1 Comm: init" in con.run("fault null")
 
 
 DEBUG_SPINLOCK = "console=ttyAMA0 loglevel=8 debug_spinlock=on"
@@ -199,8 +200,9 @@ def test_panic_on_one_cpu_stops_the_others(boot):
     con.expect(r"Kernel panic - not syncing: spinlock recursion: demo_lock")
     con.expect(r"---\[ end Kernel panic")
     log = con.log
-    assert "BUG: spinlock recursion on CPU#2, swapper/2/0\n" in log
-    assert ".owner: swapper/2/0, .owner_cpu: 2, taken at do_spinlock+" in log
+    # `on 2` runs in CPU 2's worker: the reports name that task, "comm/pid"
+    assert re.search(r"BUG: spinlock recursion on CPU#2, kworker/2:0/\d+\n", log), log
+    assert re.search(r"\.owner: kworker/2:0/\d+, \.owner_cpu: 2, taken at do_spinlock\+", log)
     for cpu in (0, 1, 3):
         assert f"CPU{cpu}: stopping\n" in log
     assert "CPU2: stopping" not in log and "failed to stop" not in log
@@ -209,12 +211,12 @@ def test_panic_on_one_cpu_stops_the_others(boot):
 def test_spinlock_lockup_and_wrong_owner_reports(boot):
     con = boot(mem="256M", smp=2, append=DEBUG_SPINLOCK)
     out = con.run("spinlock lockup", timeout=60)
-    assert "BUG: spinlock lockup suspected on CPU#0, swapper/0/0\n" in out
-    assert re.search(r" lock: demo_lock, \.magic: dead4ead, \.owner: swapper/1/0, "
+    assert "BUG: spinlock lockup suspected on CPU#0, init/1\n" in out
+    assert re.search(r" lock: demo_lock, \.magic: dead4ead, \.owner: kworker/1:0/\d+, "
                      r"\.owner_cpu: 1, taken at demo_hold_fn\+", out), out
     assert "spinlock lockup: got it after CPU1 let go" in out
     out = con.run("spinlock wrong-owner")
-    assert "BUG: spinlock wrong owner on CPU#0, swapper/0/0\n" in out
+    assert "BUG: spinlock wrong owner on CPU#0, init/1\n" in out
     assert ".owner_cpu: 1, taken at demo_lock_fn+" in out
     # the lock still works after both
     assert "got it after" in con.run("spinlock lockup", timeout=60)

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kernel/cmd_ps.c: `ps`, the tasks as procps's ps reads them from
+ * /proc/PID/stat and status: pid, parent, the CPU, state, context
+ * switches and time -- the idle tasks first (Linux's ps does not list
+ * them; here they show where the CPUs' time went).
+ */
+#include <a9mm/shell.h>
+#include <linux/cpumask.h>
+#include <linux/jiffies.h>
+#include <linux/kernel.h>
+#include <linux/sched.h>
+#include <string.h>
+
+#define PS_MAX 64
+
+struct ps_row {
+	pid_t pid, ppid;
+	unsigned int cpu;
+	char state;
+	bool running;
+	unsigned long nvcsw, nivcsw;
+	u64 ticks;
+	char comm[TASK_COMM_LEN];
+};
+
+static void ps_fill(struct ps_row *r, struct task_struct *p)
+{
+	r->pid = p->pid;
+	r->ppid = is_idle_task(p) ? 0 : p->real_parent->pid;
+	r->cpu = task_cpu(p);
+	r->state = get_task_state(p)[0];
+	r->running = cpu_curr(r->cpu) == p;
+	r->nvcsw = p->nvcsw;
+	r->nivcsw = p->nivcsw;
+	r->ticks = p->utime + p->stime;
+	memcpy(r->comm, p->comm, sizeof(r->comm));
+}
+
+/*
+ * ps: a snapshot taken under tasklist_lock (no task can go meanwhile),
+ * printed after it is let go
+ */
+static int do_ps(int argc, char **argv)
+{
+	static struct ps_row rows[PS_MAX];
+	struct task_struct *p;
+	unsigned long flags;
+	unsigned int n = 0, cpu, i, more = 0;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	for_each_online_cpu(cpu) if (n < PS_MAX) ps_fill(&rows[n++], idle_task(cpu));
+	for_each_process(p)
+	{
+		if (n < PS_MAX)
+			ps_fill(&rows[n++], p);
+		else
+			more++;
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+
+	shprintf("  PID  PPID CPU S    NVCSW   NIVCSW     TIME COMMAND\n");
+	for (i = 0; i < n; i++) {
+		struct ps_row *r = &rows[i];
+		unsigned long ms = (unsigned long)(r->ticks * (1000 / HZ));
+
+		shprintf("%5d %5d %3u %c%c %8lu %8lu %4lu.%02lu %s\n", r->pid, r->ppid, r->cpu,
+			 r->state, r->running ? '*' : ' ', r->nvcsw, r->nivcsw, ms / 1000,
+			 ms % 1000 / 10, r->comm);
+	}
+	if (more)
+		shprintf("(%u more not shown)\n", more);
+	return 0;
+}
+SHELL_CMD("ps", do_ps, "", "list the tasks: pid, parent, CPU, state (* running), switches, time",
+	  .linux = "fs/proc/array.c: proc_pid_status(), do_task_stat() (what procps's ps reads); "
+		   "kernel/sched/core.c: the run queues, nvcsw/nivcsw counted by __schedule()");

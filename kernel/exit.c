@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kernel/exit.c @ v4.14, the kernel-thread half: a thread that is done
+ * leaves the task list and switches away for good; the task it switched
+ * to frees its stack (finish_task_switch()).
+ */
+#include <linux/kernel.h>
+#include <linux/sched.h>
+
+/**
+ * release_task() - take a dead task off the task list
+ * @p: the task
+ *
+ * kernel/exit.c: release_task() @ v4.14: the task list's reference goes.
+ */
+void release_task(struct task_struct *p)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_del_init(&p->tasks);
+	list_del_init(&p->sibling);
+	nr_threads--;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	put_task_struct(p);
+}
+
+/**
+ * do_exit() - the running task ends
+ * @code: its exit code
+ *
+ * kernel/exit.c: do_exit() @ v4.14.  A kernel thread (exit_signal -1)
+ * is released at once; its last schedule() (TASK_DEAD) switches away
+ * and the next task frees its stack.  Never returns.
+ */
+void do_exit(long code)
+{
+	struct task_struct *tsk = current;
+
+	if (in_interrupt())
+		panic("Aiee, killing interrupt handler!");
+	if (is_idle_task(tsk))
+		panic("Attempted to kill the idle task!");
+	tsk->flags |= PF_EXITING;
+	tsk->exit_code = (int)code;
+	tsk->exit_state = EXIT_DEAD;
+	release_task(tsk);
+	preempt_disable();
+	set_current_state(TASK_DEAD);
+	preempt_enable_no_resched();
+	schedule();
+	panic("a dead task ran again: %s[%d]", tsk->comm, tsk->pid);
+}

@@ -1,0 +1,323 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kernel/fork.c @ v4.14, the kernel-thread half: a task_struct and a
+ * THREAD_SIZE kernel stack (alloc_thread_stack_node()), a pid, and a
+ * first register set that makes the first switch to it land in
+ * ret_from_fork (copy_thread()).  init/init_task.c's init_task, the boot
+ * CPU's idle task, is here too.
+ */
+#include <asm/page.h>
+#include <linux/err.h>
+#include <linux/errno.h>
+#include <linux/gfp.h>
+#include <linux/jiffies.h>
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/mm_types.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+#include <stdio.h>
+#include <string.h>
+
+extern char init_thread_union[];
+
+/* init/init_task.c: init_task @ v4.14: swapper/0, pid 0, on head.S's stack */
+struct task_struct init_task = {
+	.state = TASK_RUNNING,
+	.stack = init_thread_union,
+	.usage = ATOMIC_INIT(2),
+	.flags = PF_KTHREAD,
+	.run_list = LIST_HEAD_INIT(init_task.run_list),
+	.mm = NULL,
+	.active_mm = &init_mm,
+	.real_parent = &init_task,
+	.children = LIST_HEAD_INIT(init_task.children),
+	.sibling = LIST_HEAD_INIT(init_task.sibling),
+	.tasks = LIST_HEAD_INIT(init_task.tasks),
+	.comm = "swapper/0",
+};
+
+/* kernel/fork.c: tasklist_lock @ v4.14 (a spinlock here, not an rwlock) */
+DEFINE_SPINLOCK(tasklist_lock);
+
+unsigned long total_forks;
+int nr_threads;
+
+/* kernel/pid.c: pid_max and the reserved pids @ v4.14 */
+#define PID_MAX_DEFAULT 0x8000
+#define RESERVED_PIDS	300
+static pid_t last_pid;
+
+/**
+ * find_task_by_vpid() - the task with a pid
+ * @nr: the pid
+ *
+ * kernel/pid.c: find_task_by_vpid() @ v4.14, a walk of the task list
+ * (Linux hashes pids).  tasklist_lock held.
+ *
+ * Return: the task, or NULL.
+ */
+struct task_struct *find_task_by_vpid(pid_t nr)
+{
+	struct task_struct *p;
+
+	for_each_process(p) if (p->pid == nr) return p;
+	return NULL;
+}
+
+/**
+ * get_pid_task() - the task with a pid, with a reference
+ * @nr: the pid
+ *
+ * kernel/pid.c: get_pid_task() @ v4.14.  put_task_struct() when done.
+ *
+ * Return: the task, or NULL.
+ */
+struct task_struct *get_pid_task(pid_t nr)
+{
+	struct task_struct *p;
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	p = find_task_by_vpid(nr);
+	if (p)
+		get_task_struct(p);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return p;
+}
+
+/*
+ * kernel/pid.c: alloc_pidmap() @ v4.14: the next pid not in use, from 1
+ * upwards, wrapping to RESERVED_PIDS.  tasklist_lock held.
+ */
+static pid_t alloc_pid(void)
+{
+	pid_t pid = last_pid;
+	int tries;
+
+	for (tries = 0; tries < PID_MAX_DEFAULT; tries++) {
+		if (++pid >= PID_MAX_DEFAULT)
+			pid = RESERVED_PIDS;
+		if (!find_task_by_vpid(pid)) {
+			last_pid = pid;
+			return pid;
+		}
+	}
+	return -EAGAIN;
+}
+
+/**
+ * set_task_comm() - a task's name
+ * @tsk: the task
+ * @buf: the name (cut at TASK_COMM_LEN - 1)
+ *
+ * fs/exec.c: __set_task_comm() @ v4.14.
+ */
+void set_task_comm(struct task_struct *tsk, const char *buf)
+{
+	snprintf(tsk->comm, sizeof(tsk->comm), "%s", buf);
+}
+
+/* kernel/fork.c: dup_task_struct() @ v4.14: the structure and a THREAD_SIZE stack */
+static struct task_struct *dup_task_struct(struct task_struct *orig)
+{
+	struct task_struct *tsk = kmalloc(sizeof(*tsk), GFP_KERNEL);
+	struct page *stack;
+
+	if (!tsk)
+		return NULL;
+	stack = alloc_pages(GFP_KERNEL, THREAD_SIZE_ORDER);
+	if (!stack) {
+		kfree(tsk);
+		return NULL;
+	}
+	*tsk = *orig;
+	tsk->stack = page_address(stack);
+	memset(tsk->stack, 0, sizeof(struct thread_info));
+	task_thread_info(tsk)->task = tsk;
+	*end_of_stack(tsk) = STACK_END_MAGIC;
+	atomic_set(&tsk->usage, 2); /* the task itself, and its place in the task list */
+	return tsk;
+}
+
+/**
+ * free_task() - free a task's stack and structure
+ * @tsk: a task nothing runs on
+ *
+ * kernel/fork.c: free_task() @ v4.14.
+ */
+void free_task(struct task_struct *tsk)
+{
+	if (task_stack_end_corrupted(tsk))
+		pr_err("BUG: %s[%d]: kernel stack overflowed\n", tsk->comm, tsk->pid);
+	__free_pages(virt_to_page(tsk->stack), THREAD_SIZE_ORDER);
+	kfree(tsk);
+}
+
+/**
+ * __put_task_struct() - the last reference to a task went
+ * @t: the task
+ *
+ * kernel/fork.c: __put_task_struct() @ v4.14.
+ */
+void __put_task_struct(struct task_struct *t)
+{
+	free_task(t);
+}
+
+/*
+ * arch/arm/kernel/process.c: copy_thread() @ v4.14, for a kernel thread:
+ * its first switch-in loads r4 = fn, r5 = arg, sp below an empty
+ * pt_regs, pc = ret_from_fork.
+ */
+static void copy_thread(struct task_struct *p, int (*fn)(void *), void *arg)
+{
+	struct thread_info *ti = task_thread_info(p);
+
+	memset(&ti->cpu_context, 0, sizeof(ti->cpu_context));
+	ti->cpu_context.r4 = (u32)(unsigned long)fn;
+	ti->cpu_context.r5 = (u32)(unsigned long)arg;
+	ti->cpu_context.sp = (u32)(unsigned long)task_pt_regs(p);
+	ti->cpu_context.pc = (u32)(unsigned long)ret_from_fork;
+	memset(task_pt_regs(p), 0, sizeof(struct pt_regs));
+}
+
+/*
+ * kernel/fork.c: copy_process() @ v4.14, for a kernel thread that may run
+ * on @allowed: a copy of the caller, child of @parent, not yet runnable.
+ */
+static struct task_struct *copy_kthread(int (*fn)(void *), void *arg, const struct cpumask *allowed,
+					struct task_struct *parent)
+{
+	struct task_struct *p = dup_task_struct(current);
+	unsigned long flags;
+	pid_t pid;
+
+	if (!p)
+		return ERR_PTR(-ENOMEM);
+	p->state = TASK_UNINTERRUPTIBLE; /* TASK_NEW: not on a queue until woken */
+	p->flags = PF_KTHREAD | PF_FORKNOEXEC;
+	p->on_rq = 0;
+	INIT_LIST_HEAD(&p->run_list);
+	p->time_slice = RR_TIMESLICE;
+	p->cpus_allowed = *allowed;
+	p->nvcsw = p->nivcsw = 0;
+	p->utime = p->stime = 0;
+	p->start_time = jiffies;
+	p->mm = NULL;
+	p->active_mm = NULL;
+	p->exit_state = 0;
+	p->exit_code = 0;
+	p->exit_signal = -1; /* a kernel thread is reaped at once */
+	INIT_LIST_HEAD(&p->children);
+	INIT_LIST_HEAD(&p->sibling);
+	copy_thread(p, fn, arg);
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	pid = alloc_pid();
+	if (pid < 0) {
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		free_task(p);
+		return ERR_PTR(pid);
+	}
+	p->pid = p->tgid = pid;
+	p->real_parent = parent;
+	list_add_tail(&p->sibling, &parent->children);
+	list_add_tail(&p->tasks, &init_task.tasks);
+	nr_threads++;
+	total_forks++;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return p;
+}
+
+/**
+ * kernel_thread() - start a kernel thread
+ * @fn: its function; when it returns, the thread exits with its value
+ * @arg: the function's argument
+ * @flags: CLONE_* (none used: a kernel thread shares init_mm anyway)
+ *
+ * kernel/fork.c: kernel_thread() @ v4.14.  It runs on the CPU with the
+ * fewest tasks.
+ *
+ * Return: its pid, or a negative errno.
+ */
+pid_t kernel_thread(int (*fn)(void *), void *arg, unsigned long flags)
+{
+	struct task_struct *p = copy_kthread(fn, arg, cpu_possible_mask, current);
+
+	if (IS_ERR(p))
+		return (pid_t)PTR_ERR(p);
+	wake_up_new_task(p);
+	return p->pid;
+}
+
+/**
+ * kthread_create_on_cpu() - start a kernel thread bound to one CPU
+ * @threadfn: its function
+ * @data: the function's argument
+ * @cpu: the CPU it runs on
+ * @namefmt: its name
+ *
+ * kernel/kthread.c: kthread_create_on_cpu() @ v4.14 (without kthreadd:
+ * the caller creates it, and it is started at once).
+ *
+ * Return: the task, or an ERR_PTR.
+ */
+struct task_struct *kthread_create_on_cpu(int (*threadfn)(void *data), void *data, unsigned int cpu,
+					  const char *namefmt)
+{
+	struct task_struct *p = copy_kthread(threadfn, data, cpumask_of(cpu), &init_task);
+
+	if (IS_ERR(p))
+		return p;
+	set_task_comm(p, namefmt);
+	task_thread_info(p)->cpu = cpu;
+	wake_up_new_task(p);
+	return p;
+}
+
+/**
+ * kthread_run() - start a kernel thread on the least busy CPU
+ * @threadfn: its function
+ * @data: the function's argument
+ * @name: its name
+ *
+ * include/linux/kthread.h: kthread_run() @ v4.14.
+ *
+ * Return: the task (running), or an ERR_PTR.
+ */
+struct task_struct *kthread_run(int (*threadfn)(void *data), void *data, const char *name)
+{
+	struct task_struct *p = copy_kthread(threadfn, data, cpu_possible_mask, &init_task);
+
+	if (IS_ERR(p))
+		return p;
+	set_task_comm(p, name);
+	wake_up_new_task(p);
+	return p;
+}
+
+/**
+ * fork_idle() - the idle task of a secondary CPU, before it starts
+ * @cpu: the CPU
+ *
+ * kernel/fork.c: fork_idle() @ v4.14: a copy of init_task with a stack of
+ * its own, which __cpu_up() gives the CPU to start on.
+ *
+ * Return: the task, or an ERR_PTR.
+ */
+struct task_struct *fork_idle(int cpu)
+{
+	struct task_struct *p = dup_task_struct(&init_task);
+
+	if (!p)
+		return ERR_PTR(-ENOMEM);
+	p->pid = 0;
+	p->active_mm = &init_mm;
+	INIT_LIST_HEAD(&p->run_list);
+	INIT_LIST_HEAD(&p->children);
+	INIT_LIST_HEAD(&p->sibling);
+	INIT_LIST_HEAD(&p->tasks);
+	init_idle(p, cpu);
+	return p;
+}
