@@ -7,6 +7,8 @@
  * CPU's idle task, is here too.
  */
 #include <asm/page.h>
+#include <asm/pgalloc.h>
+#include <asm/tlbflush.h>
 #include <linux/err.h>
 #include <linux/errno.h>
 #include <linux/gfp.h>
@@ -313,6 +315,7 @@ struct task_struct *fork_idle(int cpu)
 	if (!p)
 		return ERR_PTR(-ENOMEM);
 	p->pid = 0;
+	mmgrab(&init_mm);
 	p->active_mm = &init_mm;
 	INIT_LIST_HEAD(&p->run_list);
 	INIT_LIST_HEAD(&p->children);
@@ -320,4 +323,50 @@ struct task_struct *fork_idle(int cpu)
 	INIT_LIST_HEAD(&p->tasks);
 	init_idle(p, cpu);
 	return p;
+}
+
+/**
+ * mm_alloc() - a new, empty address space
+ *
+ * kernel/fork.c: mm_alloc() -> mm_init() @ v4.14: no VMAs, a pgd with
+ * the kernel's entries only, no ASID yet (the first switch-in gets one).
+ *
+ * Return: the mm (mm_users 1, mm_count 1), or NULL.
+ */
+struct mm_struct *mm_alloc(void)
+{
+	struct mm_struct *mm = kzalloc(sizeof(*mm), GFP_KERNEL);
+
+	if (!mm)
+		return NULL;
+	atomic_set(&mm->mm_users, 1);
+	atomic_set(&mm->mm_count, 1);
+	spin_lock_init(&mm->page_table_lock);
+	INIT_LIST_HEAD(&mm->mmlist);
+	mm->task_size = TASK_SIZE;
+	atomic64_set(&mm->context.id, 0); /* init_new_context() */
+	mm->pgd = pgd_alloc(mm);
+	if (!mm->pgd) {
+		kfree(mm);
+		return NULL;
+	}
+	return mm;
+}
+
+/**
+ * __mmdrop() - the last reference to an mm went: free it
+ * @mm: the mm, its user page tables already freed (free_pgd_range())
+ *
+ * kernel/fork.c: __mmdrop() @ v4.14.  Its ASID's TLB entries go too: the
+ * ASID may be handed out again in this generation to nobody, but a
+ * later rollover's flush is not to be relied on.
+ */
+void __mmdrop(struct mm_struct *mm)
+{
+	if (mm == &init_mm)
+		panic("__mmdrop: freeing init_mm");
+	if (atomic64_read(&mm->context.id))
+		__flush_tlb_asid(ASID(mm));
+	pgd_free(mm, mm->pgd);
+	kfree(mm);
 }

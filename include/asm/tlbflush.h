@@ -111,6 +111,37 @@ static inline void flush_tlb_kernel_page(unsigned long va)
 			 : "r"(va & ~0xfffUL), "r"(0)
 			 : "memory");
 }
+
+/*
+ * arch/arm/include/asm/tlbflush.h: __flush_tlb_mm() @ v4.14: TLBIASIDIS,
+ * every entry tagged with this ASID, on every core of the Inner
+ * Shareable domain (ARM ARM B4.2.3)
+ */
+static inline void __flush_tlb_asid(unsigned int asid)
+{
+	__asm__ volatile("dsb\n\t"
+			 "mcr p15, 0, %0, c8, c3, 2\n\t" /* TLBIASIDIS */
+			 "dsb\n\t"
+			 "isb"
+			 :
+			 : "r"(asid)
+			 : "memory");
+}
+
+/*
+ * arch/arm/include/asm/tlbflush.h: __flush_tlb_page() @ v4.14: TLBIMVAIS,
+ * one page of one ASID, everywhere
+ */
+static inline void __flush_tlb_page_asid(unsigned long uaddr, unsigned int asid)
+{
+	__asm__ volatile("dsb\n\t"
+			 "mcr p15, 0, %0, c8, c3, 1\n\t" /* TLBIMVAIS */
+			 "dsb\n\t"
+			 "isb"
+			 :
+			 : "r"((uaddr & ~0xfffUL) | asid)
+			 : "memory");
+}
 #endif
 
 /*

@@ -164,4 +164,29 @@ struct mm_struct {
 /* mm/init-mm.c: the kernel's address space (swapper_pg_dir) */
 extern struct mm_struct init_mm;
 
+/* kernel/fork.c */
+struct mm_struct *mm_alloc(void);
+void __mmdrop(struct mm_struct *mm);
+
+/* include/linux/sched/mm.h: mmgrab(), mmdrop() @ v4.14: references to the structure itself */
+static inline void mmgrab(struct mm_struct *mm)
+{
+	atomic_inc(&mm->mm_count);
+}
+
+static inline void mmdrop(struct mm_struct *mm)
+{
+	if (atomic_dec_and_test(&mm->mm_count))
+		__mmdrop(mm);
+}
+
+/* mm/mmu_context.c */
+void use_mm(struct mm_struct *mm);
+void unuse_mm(struct mm_struct *mm);
+
+/* mm/memory.c */
+int __pte_alloc(struct mm_struct *mm, pmd_t *pmd);
+void set_pte_at(struct mm_struct *mm, unsigned long addr, pte_t *ptep, pte_t pte);
+void free_pgd_range(struct mm_struct *mm, unsigned long addr, unsigned long end);
+
 #endif

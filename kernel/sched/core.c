@@ -34,6 +34,7 @@
 #include <linux/sched.h>
 #include <linux/smp.h>
 #include <linux/spinlock.h>
+#include <asm/mmu_context.h>
 #include <asm/ptrace.h>
 
 /* kernel/sched/sched.h: struct rq @ v4.14, the part a round robin needs */
@@ -44,6 +45,7 @@ struct rq {
 	struct task_struct *curr; /* running now */
 	struct task_struct *idle; /* swapper/N */
 	unsigned long nr_switches;
+	struct mm_struct *prev_mm; /* a kernel thread's borrowed mm, dropped after the switch */
 };
 
 static DEFINE_PER_CPU(struct rq, runqueues);
@@ -78,6 +80,7 @@ void __init sched_init(void)
 		spin_lock_init(&rq->lock);
 		INIT_LIST_HEAD(&rq->queue);
 	}
+	mmgrab(&init_mm); /* what init_task's active_mm holds */
 	init_idle(&init_task, smp_processor_id());
 	scheduler_running = true;
 }
@@ -236,10 +239,14 @@ void wake_up_new_task(struct task_struct *p)
 static void finish_task_switch(struct task_struct *prev)
 {
 	struct rq *rq = this_rq();
+	struct mm_struct *mm = rq->prev_mm;
 	long prev_state = prev->state;
 
+	rq->prev_mm = NULL;
 	do_raw_spin_unlock(&rq->lock);
 	local_irq_enable();
+	if (mm)
+		mmdrop(mm);
 	if (prev_state == TASK_DEAD && !prev->on_rq) /* not preempted on its way out */
 		put_task_struct(prev);
 }
@@ -259,15 +266,26 @@ void schedule_tail(struct task_struct *prev)
 /*
  * kernel/sched/core.c: context_switch() @ v4.14.  A kernel thread has no
  * address space of its own (mm NULL): it borrows the one the CPU has
- * (active_mm), so switching to it costs no TTBR0 write or TLB work --
- * Linux's lazy TLB mode.  Every task here is a kernel thread on
- * init_mm; switch_mm() comes with user processes.
+ * (active_mm, a reference held until it is switched out again), so
+ * switching to it costs no TTBR0 write or TLB work -- Linux's lazy TLB
+ * mode.  A task with an mm (a kernel thread in use_mm(), later user
+ * processes) gets its page directory and ASID (switch_mm()).
  */
 static struct task_struct *context_switch(struct rq *rq, struct task_struct *prev,
 					  struct task_struct *next)
 {
-	if (!next->mm)
-		next->active_mm = prev->active_mm;
+	struct mm_struct *oldmm = prev->active_mm;
+
+	if (!next->mm) {
+		next->active_mm = oldmm;
+		mmgrab(oldmm);
+	} else {
+		switch_mm(oldmm, next->mm, next);
+	}
+	if (!prev->mm) {
+		prev->active_mm = NULL;
+		rq->prev_mm = oldmm;
+	}
 	/* arch/arm/include/asm/switch_to.h: switch_to() @ v4.14 */
 	return __switch_to(prev, task_thread_info(prev), task_thread_info(next));
 }

@@ -1,6 +1,7 @@
 """Tasks and the scheduler (issue 16, step 1): init is pid 1, every CPU
-has its idle task and its worker, and the KTAP suite "sched" passes on
-one CPU and on four."""
+has its idle task and its worker, and the KTAP suites "sched" and
+"mm_context" (step 2: page directories, ASIDs) pass on one CPU and on
+four."""
 import re
 
 import pytest
@@ -39,6 +40,9 @@ def test_sched_selftest(boot, smp):
     con = boot(mem="128M", smp=smp)
     out = con.run("selftest", timeout=180)
     assert re.search(r"^ok \d+ sched$", out, re.M), out
+    # per-process page directories and ASIDs (step 2), rollover included
+    assert re.search(r"^ok \d+ mm_context$", out, re.M), out
+    assert re.search(r"300 address spaces: ASID generation (\d+) -> (\d+)", out), out
     m = re.search(r"spinners on CPU(\d+): (\d+) and (\d+) loops, (\d+) and (\d+) involuntary", out)
     assert m and int(m[1]) == smp - 1, out
     # the workers are gone after the test's threads exited: only the boot tasks remain
