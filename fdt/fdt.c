@@ -273,9 +273,49 @@ static void __init early_init_dt_scan_memory(const void *fdt)
 		pr_err("no memory node (device_type = \"memory\") with a usable bank\n");
 }
 
+/* arch/arm/mm/init.c @ v4.14: where the boot loader put the initramfs (0, 0: none) */
+phys_addr_t phys_initrd_start;
+unsigned long phys_initrd_size;
+
+/*
+ * drivers/of/fdt.c: early_init_dt_check_for_initrd() @ v4.14: QEMU's
+ * -initrd writes linux,initrd-start and -end (one or two cells each) into
+ * /chosen.  A property of another size, or an end not above the start,
+ * is reported and the initrd ignored.
+ */
+static void __init early_init_dt_check_for_initrd(const void *fdt, int node)
+{
+	const fdt32_t *prop;
+	int len;
+	u64 start, end;
+
+	prop = fdt_getprop(fdt, node, "linux,initrd-start", &len);
+	if (!prop)
+		return;
+	if (len != 4 && len != 8) {
+		pr_err("initrd: linux,initrd-start is %d bytes, not 4 or 8: ignored\n", len);
+		return;
+	}
+	start = dt_mem_next_cell(len / 4, &prop);
+	prop = fdt_getprop(fdt, node, "linux,initrd-end", &len);
+	if (!prop || (len != 4 && len != 8)) {
+		pr_err("initrd: linux,initrd-end missing or not 4 or 8 bytes: ignored\n");
+		return;
+	}
+	end = dt_mem_next_cell(len / 4, &prop);
+	if (end <= start || end - start > 0xffffffffULL) {
+		pr_err("initrd: end 0x%llx is not above start 0x%llx: ignored\n", end, start);
+		return;
+	}
+	phys_initrd_start = (phys_addr_t)start;
+	phys_initrd_size = (unsigned long)(end - start);
+	pr_debug("initrd_start=0x%llx  initrd_end=0x%llx\n", start, end);
+}
+
 /*
  * drivers/of/fdt.c: early_init_dt_scan_chosen() @ v4.14: the boot loader's command
- * line is /chosen/bootargs (QEMU writes -append there).
+ * line is /chosen/bootargs (QEMU writes -append there), the initramfs
+ * linux,initrd-start/end.
  */
 static void __init early_init_dt_scan_chosen(const void *fdt)
 {
@@ -287,6 +327,7 @@ static void __init early_init_dt_scan_chosen(const void *fdt)
 		node = fdt_path_offset(fdt, "/chosen@0");
 	if (node < 0)
 		return;
+	early_init_dt_check_for_initrd(fdt, node);
 	p = fdt_getprop(fdt, node, "bootargs", &len);
 	if (p && len > 0) {
 		if (strnlen(p, len) >= COMMAND_LINE_SIZE)

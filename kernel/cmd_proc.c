@@ -8,6 +8,7 @@
 #include <asm/cpu.h>
 #include <asm/memory.h>
 #include <asm/sections.h>
+#include <linux/fs.h>
 #include <linux/irq.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
@@ -79,6 +80,8 @@ static int do_cat(int argc, char **argv)
 			if (!strcmp(argv[i], proc_files[j].path))
 				break;
 		if (j == ARRAY_SIZE(proc_files)) {
+			if (strncmp(argv[i], "/proc/", 6) && rootfs_cat(argv[i]))
+				continue;
 			shprintf("cat: %s: No such file or directory\n", argv[i]);
 			continue;
 		}
@@ -94,10 +97,11 @@ SHELL_CMD(
 	"cat", do_cat,
 	"/proc/{buddyinfo,pagetypeinfo,zoneinfo,meminfo,slabinfo,vmallocinfo,iomem,cmdline,cpuinfo,"
 	"interrupts}",
-	"print a /proc file (Linux's formats)",
+	"print a /proc file (Linux's formats), or a file of the rootfs (the initramfs)",
 	.linux = "mm/vmstat.c: frag_show() (buddyinfo), pagetypeinfo_show(), "
 		 "zoneinfo_show(); mm/slab_common.c: cache_show() (slabinfo); fs/proc/meminfo.c; "
 		 "kernel/resource.c (iomem); fs/proc/cmdline.c; arch/arm/kernel/setup.c: c_show() "
 		 "(cpuinfo); fs/proc/interrupts.c, kernel/irq/proc.c: show_interrupts(); "
-		 "mm/vmalloc.c: s_show() (vmallocinfo)",
+		 "mm/vmalloc.c: s_show() (vmallocinfo); rootfs files: mm/filemap.c: "
+		 "generic_file_buffered_read() from the page cache",
 	.complete = cat_word);

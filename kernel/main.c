@@ -16,6 +16,7 @@
 #include <linux/cpumask.h>
 #include <linux/delay.h>
 #include <linux/init.h>
+#include <linux/initrd.h>
 #include <linux/irqchip/arm-gic.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
@@ -135,6 +136,7 @@ static int kernel_init(void *unused)
 {
 	workqueue_init();
 	kernel_init_freeable();
+	populate_rootfs(); /* rootfs_initcall in Linux */
 	check_early_ioremap_leak();
 	system_state = SYSTEM_RUNNING;
 	ktap_boot_selftests();

@@ -12,6 +12,7 @@
 #include <asm/mm.h>
 #include <asm/sections.h>
 #include <asm/setup.h>
+#include <linux/initrd.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
@@ -43,6 +44,12 @@ void kernel_image_layout(struct kernel_layout *kl)
  *   swapper_pg_dir        16 KiB below _text     (arm_mm_memblock_reserve)
  *   the device tree blob  fdt_totalsize bytes    (early_init_fdt_reserve_self)
  *   /memreserve/ and /reserved-memory            (early_init_fdt_scan_reserved_mem)
+ *   the initramfs         linux,initrd-start/end (until populate_rootfs()
+ *                         has unpacked it: free_initrd_mem())
+ *
+ * An initrd outside RAM, over something already reserved, or in HighMem
+ * (the kernel reads it through the linear map) is refused, as Linux
+ * refuses the first two.
  */
 void __init arm_memblock_init(void)
 {
@@ -51,6 +58,26 @@ void __init arm_memblock_init(void)
 	arm_mm_memblock_reserve();
 	early_init_fdt_reserve_self();
 	early_init_fdt_scan_reserved_mem();
+	if (phys_initrd_size && !memblock_is_region_memory(phys_initrd_start, phys_initrd_size)) {
+		pr_err("INITRD: 0x%08llx+0x%08lx is not a memory region - disabling initrd\n",
+		       (u64)phys_initrd_start, phys_initrd_size);
+		phys_initrd_size = 0;
+	}
+	if (phys_initrd_size && memblock_is_region_reserved(phys_initrd_start, phys_initrd_size)) {
+		pr_err("INITRD: 0x%08llx+0x%08lx overlaps in-use memory region - disabling initrd\n",
+		       (u64)phys_initrd_start, phys_initrd_size);
+		phys_initrd_size = 0;
+	}
+	if (phys_initrd_size && phys_initrd_start + phys_initrd_size > arm_lowmem_limit) {
+		pr_err("INITRD: 0x%08llx+0x%08lx is not in lowmem - disabling initrd\n",
+		       (u64)phys_initrd_start, phys_initrd_size);
+		phys_initrd_size = 0;
+	}
+	if (phys_initrd_size) {
+		memblock_reserve(phys_initrd_start, phys_initrd_size);
+		initrd_start = (unsigned long)__va(phys_initrd_start);
+		initrd_end = initrd_start + phys_initrd_size;
+	}
 	memblock_dump_all();
 }
 

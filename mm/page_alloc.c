@@ -1649,6 +1649,40 @@ void __init __free_pages_bootmem(struct page *page, unsigned int order)
 		__free_pages_ok(page, order, debug_pagealloc_enabled());
 }
 
+/**
+ * free_reserved_area() - give pages memblock reserved at boot to the buddy allocator
+ * @start: first byte (rounded up to a page)
+ * @end: end (rounded down)
+ * @s: what it was, for the message
+ *
+ * mm/page_alloc.c: free_reserved_area() @ v4.14 -> free_reserved_page():
+ * each page stops being reserved, is counted as managed and freed.  For
+ * the initrd after it was unpacked: "Freeing initrd memory: NK".
+ *
+ * Return: the pages freed.
+ */
+unsigned long free_reserved_area(void *start, void *end, const char *s)
+{
+	unsigned long pfn = PFN_UP(__pa(start)), end_pfn = PFN_DOWN(__pa(end)), pages = 0;
+
+	for (; pfn < end_pfn; pfn++) {
+		struct page *page = pfn_to_page(pfn);
+
+		if (!PageReserved(page)) {
+			pr_err("free_reserved_area: %s: pfn %05lx is not reserved: kept\n", s, pfn);
+			continue;
+		}
+		ClearPageReserved(page);
+		page->_count = 1; /* init_page_count() */
+		page_zone(page)->managed_pages++;
+		totalram_pages++;
+		__free_pages(page, 0);
+		pages++;
+	}
+	pr_info("Freeing %s memory: %luK\n", s, pages << (PAGE_SHIFT - 10));
+	return pages;
+}
+
 /* --- watermarks and reserves (after the buddy lists are filled) --- */
 
 /* lib/int_sqrt.c: int_sqrt() @ v3.14 */

@@ -114,6 +114,7 @@ unsigned long nr_free_pages(void);
 unsigned long nr_free_pagecache_pages(void);
 unsigned long nr_free_buffer_pages(void);
 void __free_pages_bootmem(struct page *page, unsigned int order);
+unsigned long free_reserved_area(void *start, void *end, const char *s);
 void init_per_zone_wmark_min(void);
 bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark, int classzone_idx,
 		       int alloc_flags);

@@ -1,0 +1,330 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * fs/ramfs.c: fs/ramfs/inode.c + fs/libfs.c + the page-cache calls of
+ * mm/filemap.c @ v4.14, reduced to what the initramfs needs: the rootfs,
+ * a tree of directories, regular files and symlinks that lives only in
+ * RAM.  A file's bytes are in page-cache pages (linux/fs.h draws them),
+ * allocated GFP_HIGHUSER_MOVABLE as ramfs's are -- HighMem welcome, the
+ * kernel reaches them through kmap_atomic() -- and counted in NR_FILE_PAGES'
+ * place by rootfs_nr_pages().  Nothing is ever written back: ramfs pages
+ * are never reclaimed.
+ *
+ * There is no lock: the tree and its pages are written once, by
+ * populate_rootfs() in init before anything else can look, and only read
+ * afterwards.
+ */
+#include <linux/errno.h>
+#include <linux/fs.h>
+#include <linux/gfp.h>
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/slab.h>
+#include <stdio.h>
+#include <string.h>
+
+static struct dentry *root;
+static unsigned long last_ino;
+static unsigned long nr_cache_pages;
+
+/* fs/inode.c: new_inode() @ v4.14 */
+static struct inode *new_inode(unsigned int mode)
+{
+	struct inode *inode = kzalloc(sizeof(*inode), GFP_KERNEL);
+
+	if (!inode)
+		return NULL;
+	inode->i_ino = ++last_ino;
+	inode->i_mode = mode;
+	inode->i_nlink = 1;
+	inode->i_data.host = inode;
+	return inode;
+}
+
+/* fs/dcache.c: d_alloc() @ v4.14: a name under @parent, sorted in (ls shows them in order) */
+static struct dentry *d_alloc(struct dentry *parent, const char *name, size_t len)
+{
+	struct dentry *d = kzalloc(sizeof(*d), GFP_KERNEL);
+	struct dentry *pos;
+
+	if (!d)
+		return NULL;
+	memcpy(d->d_name, name, len);
+	d->d_name[len] = '\0';
+	INIT_LIST_HEAD(&d->d_subdirs);
+	INIT_LIST_HEAD(&d->d_child);
+	d->d_parent = parent ? parent : d;
+	if (parent) {
+		list_for_each_entry(pos, &parent->d_subdirs, d_child)
+			if (strcmp(pos->d_name, d->d_name) > 0)
+				break;
+		list_add_tail(&d->d_child, &pos->d_child);
+	}
+	return d;
+}
+
+/**
+ * rootfs_root() - the root directory, made on first use
+ *
+ * init/do_mounts.c: init_rootfs() + init_mount_tree() @ v4.14: an empty
+ * ramfs is "/".
+ *
+ * Return: the root dentry, or NULL without memory.
+ */
+struct dentry *rootfs_root(void)
+{
+	if (!root) {
+		struct dentry *d = d_alloc(NULL, "/", 1);
+		struct inode *inode = new_inode(S_IFDIR | 0755);
+
+		if (!d || !inode) {
+			kfree(d);
+			kfree(inode);
+			return NULL;
+		}
+		d->d_inode = inode;
+		inode->i_nlink = 2;
+		root = d;
+	}
+	return root;
+}
+
+/* fs/namei.c: lookup_one_len() @ v4.14: @name in directory @dir, or NULL */
+static struct dentry *d_lookup(struct dentry *dir, const char *name, size_t len)
+{
+	struct dentry *d;
+
+	list_for_each_entry(d, &dir->d_subdirs, d_child)
+		if (strlen(d->d_name) == len && !memcmp(d->d_name, name, len))
+			return d;
+	return NULL;
+}
+
+/*
+ * fs/namei.c: path_lookupat() @ v4.14 without symlinks in the middle: walk
+ * @path component by component ("/a/b", "a/b" and "./a/b" alike); with
+ * @last, stop before the last one and give it back.
+ */
+static struct dentry *walk_path(const char *path, const char **last, size_t *last_len)
+{
+	struct dentry *d = rootfs_root();
+
+	while (d && *path) {
+		const char *end;
+		size_t len;
+
+		while (*path == '/')
+			path++;
+		if (!*path)
+			break;
+		end = strchr(path, '/');
+		if (!end)
+			end = path + strlen(path);
+		len = (size_t)(end - path);
+		if (last && !*end) {
+			*last = path;
+			*last_len = len;
+			return d;
+		}
+		if (len == 1 && path[0] == '.') {
+			path = end;
+			continue;
+		}
+		if (len == 2 && path[0] == '.' && path[1] == '.')
+			d = d->d_parent;
+		else if (!S_ISDIR(d->d_inode->i_mode))
+			return NULL;
+		else
+			d = d_lookup(d, path, len);
+		path = end;
+	}
+	if (last)
+		*last = NULL;
+	return d;
+}
+
+/**
+ * rootfs_lookup() - the dentry of a path
+ * @path: absolute or from "/"
+ *
+ * Return: the dentry, or NULL if a component is missing.
+ */
+struct dentry *rootfs_lookup(const char *path)
+{
+	return walk_path(path, NULL, NULL);
+}
+
+/**
+ * rootfs_create() - a new directory, file or symlink
+ * @path: its path; the parent directory must exist
+ * @mode: S_IFDIR, S_IFREG or S_IFLNK with permissions
+ * @err: set to why it failed
+ *
+ * fs/namei.c: vfs_mkdir()/vfs_create()/vfs_symlink() @ v4.14 on ramfs
+ * (ramfs_mknod()).  An existing directory is fine to "create" again (cpio
+ * lists "." and parents); anything else that exists is refused.
+ *
+ * Return: the dentry, or NULL with @err set.
+ */
+struct dentry *rootfs_create(const char *path, unsigned int mode, const char **err)
+{
+	const char *name;
+	size_t len;
+	struct dentry *dir = walk_path(path, &name, &len), *d;
+	struct inode *inode;
+
+	if (!dir || !S_ISDIR(dir->d_inode->i_mode)) {
+		*err = "no such directory";
+		return NULL;
+	}
+	if (!name) /* the path names an existing directory ("." or "/") */
+		return S_ISDIR(mode) ? dir : (*err = "is a directory", NULL);
+	if (len > NAME_MAX) {
+		*err = "name too long";
+		return NULL;
+	}
+	d = d_lookup(dir, name, len);
+	if (d) {
+		if (S_ISDIR(mode) && S_ISDIR(d->d_inode->i_mode))
+			return d;
+		*err = "exists";
+		return NULL;
+	}
+	inode = new_inode(mode);
+	d = inode ? d_alloc(dir, name, len) : NULL;
+	if (!d) {
+		kfree(inode);
+		*err = "out of memory";
+		return NULL;
+	}
+	d->d_inode = inode;
+	if (S_ISDIR(mode)) {
+		inode->i_nlink = 2;
+		dir->d_inode->i_nlink++;
+	}
+	return d;
+}
+
+/*
+ * mm/filemap.c: find_or_create_page() @ v4.14: the page at @index of
+ * @mapping, a new zeroed one added to the cache if there is none.
+ */
+static struct page *find_or_create_page(struct address_space *mapping, unsigned long index)
+{
+	struct page *page;
+
+	if (index >= mapping->nr_slots) {
+		unsigned long n = mapping->nr_slots ? mapping->nr_slots : 4;
+		struct page **slots;
+
+		while (n <= index)
+			n *= 2;
+		slots = kzalloc(n * sizeof(*slots), GFP_KERNEL);
+		if (!slots)
+			return NULL;
+		if (mapping->pages)
+			memcpy(slots, mapping->pages, mapping->nr_slots * sizeof(*slots));
+		kfree(mapping->pages);
+		mapping->pages = slots;
+		mapping->nr_slots = n;
+	}
+	page = mapping->pages[index];
+	if (page)
+		return page;
+	page = alloc_pages(GFP_HIGHUSER_MOVABLE | __GFP_ZERO, 0);
+	if (!page)
+		return NULL;
+	/* add_to_page_cache_lru(): whose page, where in the file; the cache holds one reference */
+	page->mapping = mapping;
+	page->index = index;
+	mapping->pages[index] = page;
+	mapping->nrpages++;
+	nr_cache_pages++;
+	return page;
+}
+
+/**
+ * rootfs_write() - write into a regular file's page cache
+ * @inode: the file
+ * @buf: the bytes
+ * @len: how many
+ * @pos: where in the file
+ *
+ * mm/filemap.c: generic_perform_write() @ v4.14: page by page, each
+ * kmap_atomic()ed while it is copied.
+ *
+ * Return: @len, or -ENOMEM.
+ */
+ssize_t rootfs_write(struct inode *inode, const void *buf, size_t len, loff_t pos)
+{
+	size_t done = 0;
+
+	while (done < len) {
+		unsigned long index = (unsigned long)(pos >> PAGE_SHIFT);
+		size_t offset = (size_t)(pos & (PAGE_SIZE - 1));
+		size_t n = min(len - done, (size_t)PAGE_SIZE - offset);
+		struct page *page = find_or_create_page(&inode->i_data, index);
+		char *kaddr;
+
+		if (!page)
+			return -ENOMEM;
+		kaddr = kmap_atomic(page);
+		memcpy(kaddr + offset, (const char *)buf + done, n);
+		kunmap_atomic(kaddr);
+		done += n;
+		pos += (loff_t)n;
+	}
+	if (pos > inode->i_size)
+		inode->i_size = pos;
+	return (ssize_t)len;
+}
+
+/**
+ * rootfs_read() - read a regular file from its page cache
+ * @inode: the file
+ * @buf: where to
+ * @len: at most this many bytes
+ * @pos: from where
+ *
+ * mm/filemap.c: generic_file_buffered_read() @ v4.14: a hole (no page)
+ * reads as zeros.
+ *
+ * Return: the bytes read, 0 at the end.
+ */
+ssize_t rootfs_read(struct inode *inode, void *buf, size_t len, loff_t pos)
+{
+	size_t done = 0;
+
+	if (pos >= inode->i_size)
+		return 0;
+	if ((loff_t)len > inode->i_size - pos)
+		len = (size_t)(inode->i_size - pos);
+	while (done < len) {
+		unsigned long index = (unsigned long)(pos >> PAGE_SHIFT);
+		size_t offset = (size_t)(pos & (PAGE_SIZE - 1));
+		size_t n = min(len - done, (size_t)PAGE_SIZE - offset);
+		struct address_space *m = &inode->i_data;
+		struct page *page = index < m->nr_slots ? m->pages[index] : NULL;
+
+		if (page) {
+			char *kaddr = kmap_atomic(page);
+
+			memcpy((char *)buf + done, kaddr + offset, n);
+			kunmap_atomic(kaddr);
+		} else {
+			memset((char *)buf + done, 0, n);
+		}
+		done += n;
+		pos += (loff_t)n;
+	}
+	return (ssize_t)done;
+}
+
+/**
+ * rootfs_nr_pages() - the page-cache pages the rootfs holds
+ *
+ * Return: their number (/proc/meminfo's Cached would count them).
+ */
+unsigned long rootfs_nr_pages(void)
+{
+	return READ_ONCE(nr_cache_pages);
+}
