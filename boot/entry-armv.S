@@ -67,11 +67,27 @@ __vectors_end:
  * \correction: how far lr is past the faulting instruction (ARM ARM
  * B1.8.3 table "Link values saved on exception entry").
  */
-	.macro	vector_stub, name, correction, handler
+	.macro	vector_stub, name, correction, handler, usr=0
 	.type	\name, %function
 \name:
 	.if	\correction
 	sub	lr, lr, #\correction
+	.endif
+	.if	\usr
+	/*
+	 * From user mode: r0, the return address and the SPSR go to three
+	 * words below this mode's stack, and the exception is handled in
+	 * SVC mode on the task's kernel stack (\name\()_usr), where it may
+	 * sleep -- as Linux's __dabt_usr, __pabt_usr, __und_usr.
+	 */
+	sub	sp, sp, #12
+	stmia	sp, {r0, lr}
+	mrs	lr, spsr
+	str	lr, [sp, #8]
+	tst	lr, #0x0f			@ USR_MODE's low bits are 0
+	beq	\name\()_to_svc
+	ldmia	sp, {r0, lr}
+	add	sp, sp, #12
 	.endif
 	sub	sp, sp, #S_FRAME_SIZE
 	stmia	sp, {r0-r12}
@@ -102,13 +118,25 @@ __vectors_end:
 	ldmia	sp, {r0-r12}
 	add	sp, sp, #S_FRAME_SIZE
 	movs	pc, lr				@ restores CPSR from SPSR
+	.if	\usr
+\name\()_to_svc:
+	mov	r0, sp				@ the three words
+	add	sp, sp, #12
+	mrs	lr, cpsr
+	bic	lr, lr, #MODE_MASK
+	orr	lr, lr, #SVC_MODE
+	msr	spsr_cxsf, lr			@ SVC, interrupts still masked
+	ldr	lr, =\name\()_usr
+	movs	pc, lr
+	.ltorg
+	.endif
 	.endm
 
 	.section ".exception.text", "ax"
-	vector_stub vector_und, 4, do_undefinstr
-	vector_stub vector_swi, 0, do_unexpected_svc
-	vector_stub vector_pabt, 4, do_PrefetchAbort
-	vector_stub vector_dabt, 8, do_DataAbort
+	vector_stub vector_und, 4, do_undefinstr, 1
+	vector_stub vector_swi_kernel, 0, do_unexpected_svc
+	vector_stub vector_pabt, 4, do_PrefetchAbort, 1
+	vector_stub vector_dabt, 8, do_DataAbort, 1
 	vector_stub vector_fiq, 4, do_unexpected_irq
 
 /*
@@ -132,7 +160,7 @@ vector_irq:
 
 	.align	2
 __irq_mode_table:
-	.long	__irq_invalid			@  0 USR: no user space yet
+	.long	__irq_usr			@  0 USR
 	.long	__irq_invalid			@  1 FIQ
 	.long	__irq_invalid			@  2 IRQ
 	.long	__irq_svc			@  3 SVC
@@ -188,6 +216,95 @@ __irq_invalid:
 1:	b	1b
 	.ltorg
 
+/*
+ * usr_entry: a struct pt_regs at the top of the task's kernel stack
+ * (sp_svc is THREAD_START_SP there whenever the task runs in user mode:
+ * task_pt_regs()), from the three words at r0 (r0, pc, cpsr) and the
+ * user-mode banked sp and lr.  ORIG_r0 = -1: not a system call.
+ */
+	.macro	usr_entry
+	sub	sp, sp, #S_FRAME_SIZE
+	stmib	sp, {r1 - r12}
+	ldmia	r0, {r3 - r5}			@ r3 = r0, r4 = pc, r5 = cpsr
+	add	r0, sp, #S_PC
+	mov	r6, #-1
+	str	r3, [sp, #S_R0]
+	stmia	r0, {r4 - r6}			@ pc, cpsr, ORIG_r0
+	add	r0, sp, #S_SP
+	stmia	r0, {sp, lr}^			@ the user's sp and lr
+	.endm
+
+/*
+ * arch/arm/kernel/entry-armv.S: __irq_usr @ v4.14: an interrupt in user
+ * mode; on the way back the task may be switched (ret_to_user).
+ */
+__irq_usr:
+	usr_entry
+	mov	r0, sp
+	ldr	r1, =handle_arch_irq
+	ldr	r1, [r1]
+	blx	r1
+	b	ret_to_user
+
+/* __dabt_usr, __pabt_usr, __und_usr: the handler sees user_mode(regs) */
+	.macro	usr_exception, name, handler
+\name\()_usr:
+	usr_entry
+	mov	r0, sp
+	bl	\handler
+	b	ret_to_user
+	.endm
+	usr_exception vector_dabt, do_DataAbort
+	usr_exception vector_pabt, do_PrefetchAbort
+	usr_exception vector_und, do_undefinstr
+
+/*
+ * arch/arm/kernel/entry-common.S: vector_swi @ v4.14, EABI only: "svc #0"
+ * with the number in r7 and up to six arguments in r0-r5.  The user's
+ * registers go to task_pt_regs() (ORIG_r0 keeps the first argument);
+ * arm_syscall() runs with interrupts on and leaves the result in
+ * regs->ARM_r0.  An SVC from the kernel is a bug (do_unexpected_svc).
+ */
+	.globl	vector_swi
+vector_swi:
+	sub	sp, sp, #S_FRAME_SIZE
+	stmia	sp, {r0 - r12}
+	mrs	r8, spsr
+	tst	r8, #0x0f
+	bne	1f
+	add	r9, sp, #S_SP
+	stmia	r9, {sp, lr}^			@ the user's sp and lr
+	str	lr, [sp, #S_PC]
+	str	r8, [sp, #S_PSR]
+	str	r0, [sp, #S_OLD_R0]
+	cpsie	i
+	mov	r0, sp
+	bl	arm_syscall
+	b	ret_to_user
+1:	ldmia	sp, {r0 - r12}
+	add	sp, sp, #S_FRAME_SIZE
+	b	vector_swi_kernel
+
+/*
+ * arch/arm/kernel/entry-common.S: ret_to_user @ v4.14: the work due
+ * before user mode (a reschedule, a fatal signal: do_work_pending(),
+ * which returns with interrupts off), then the user's registers back
+ * -- LDM ^ loads the user bank's sp and lr -- and MOVS to user mode.
+ */
+	.globl	ret_to_user
+ret_to_user:
+	mov	r0, sp
+	bl	do_work_pending
+	ldr	r1, [sp, #S_PSR]
+	ldr	lr, [sp, #S_PC]
+	msr	spsr_cxsf, r1
+	clrex
+	ldmia	sp, {r0 - lr}^
+	nop					@ no banked register access right after LDM ^
+	add	sp, sp, #S_FRAME_SIZE
+	movs	pc, lr
+	.ltorg
+
 vector_rst:
 vector_addrexcptn:
 	msr	cpsr_c, #(PSR_I_BIT | PSR_F_BIT | SVC_MODE)
@@ -227,8 +344,10 @@ __switch_to:
 /*
  * arch/arm/kernel/entry-common.S: ret_from_fork @ v4.14, for a kernel
  * thread: copy_thread() left the function in r4 and its argument in r5.
- * The switch is finished (schedule_tail(prev)), then the function runs;
- * if it returns, the thread exits with what it returned.
+ * The switch is finished (schedule_tail(prev)), then the function runs.
+ * If it returns 0 having become a user process (kernel_execve()), it
+ * goes to user mode, as Linux's init does; otherwise it exits with what
+ * it returned.
  */
 	.globl	ret_from_fork
 	.type	ret_from_fork, %function
@@ -236,5 +355,11 @@ ret_from_fork:
 	bl	schedule_tail
 	mov	r0, r5
 	blx	r4
-	bl	do_exit
+	cmp	r0, #0				@ 0, and an mm: a successful execve()
+	bne	1f
+	bl	kthread_became_user
+	cmp	r0, #0
+	bne	ret_to_user			@ task_pt_regs() = sp: start_thread()'s registers
+	mov	r0, #0
+1:	bl	do_exit
 	.size	ret_from_fork, . - ret_from_fork

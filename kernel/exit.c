@@ -1,11 +1,34 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * kernel/exit.c @ v4.14, the kernel-thread half: a thread that is done
- * leaves the task list and switches away for good; the task it switched
- * to frees its stack (finish_task_switch()).
+ * kernel/exit.c @ v4.14: a task that is done lets go of its address
+ * space (exit_mm()), leaves the task list and switches away for good;
+ * the task it switched to frees its stack (finish_task_switch()).  Who
+ * holds a reference to it may wait on task_exit_wq for exit_state.
+ * (Zombies and wait4() come with fork().)
  */
 #include <linux/kernel.h>
+#include <linux/mm_types.h>
 #include <linux/sched.h>
+#include <linux/wait.h>
+
+/* who waits for a task to end (Linux: the parent's signal->wait_chldexit) */
+DECLARE_WAIT_QUEUE_HEAD(task_exit_wq);
+
+/*
+ * kernel/exit.c: exit_mm() @ v4.14: the task stops using its address
+ * space; the CPU keeps running on it (active_mm, a reference) until it
+ * switches away, so the pgd outlives this.
+ */
+static void exit_mm(struct task_struct *tsk)
+{
+	struct mm_struct *mm = tsk->mm;
+
+	if (!mm)
+		return;
+	mmgrab(mm);
+	tsk->mm = NULL;
+	mmput(mm);
+}
 
 /**
  * release_task() - take a dead task off the task list
@@ -42,9 +65,11 @@ void do_exit(long code)
 	if (is_idle_task(tsk))
 		panic("Attempted to kill the idle task!");
 	tsk->flags |= PF_EXITING;
+	exit_mm(tsk);
 	tsk->exit_code = (int)code;
-	tsk->exit_state = EXIT_DEAD;
 	release_task(tsk);
+	WRITE_ONCE(tsk->exit_state, EXIT_DEAD);
+	wake_up_all(&task_exit_wq);
 	preempt_disable();
 	set_current_state(TASK_DEAD);
 	preempt_enable_no_resched();

@@ -265,17 +265,42 @@ static void show_fsr(const char *reg, unsigned long fsr, bool data)
 	       fsr & (1 << 12) ? ", external (ExT)" : "");
 }
 
+/*
+ * arch/arm/mm/fault.c: __do_user_fault() @ v4.14 (CONFIG_DEBUG_USER's
+ * line, with the pid): a user access the process had no right to -- it
+ * dies by the signal (no handlers yet: the default action); the kernel
+ * goes on.  On the task's kernel stack, so it may sleep: interrupts on.
+ */
+static void __attribute__((noreturn)) do_user_fault(struct pt_regs *regs, const char *what,
+						    unsigned long addr, unsigned long fsr, int sig)
+{
+	struct task_struct *tsk = current;
+
+	local_irq_enable();
+	if (sig == SIGSEGV)
+		pr_info("%s[%d]: unhandled %s (%d) at 0x%08lx, code 0x%03lx\n", tsk->comm, tsk->pid,
+			what, sig, addr, fsr);
+	else
+		pr_info("%s[%d]: %s (%d) at pc 0x%08lx\n", tsk->comm, tsk->pid, what, sig, addr);
+	do_exit(sig);
+}
+
 /**
  * do_DataAbort() - report a data abort, then die (or resume, if expected)
  * @regs: the registers at the abort
  *
- * arch/arm/mm/fault.c: do_DataAbort() @ v4.14 -> __do_kernel_fault().  A
- * kernel with no user space: every data abort is a kernel bug (or a test).
+ * arch/arm/mm/fault.c: do_DataAbort() @ v4.14 -> __do_kernel_fault().
+ * Every kernel data abort is a kernel bug (or a test).  A user one kills
+ * the process: user memory is populated at exec (no demand paging yet),
+ * so whatever faults is outside it or forbidden.
  */
 void do_DataAbort(struct pt_regs *regs)
 {
 	unsigned long fsr = read_dfsr();
 	unsigned long addr = read_dfar();
+
+	if (user_mode(regs))
+		do_user_fault(regs, "page fault", addr, fsr & 0xfff, SIGSEGV);
 
 	unsigned long *fixup = this_cpu_ptr(&fault_fixup);
 
@@ -305,6 +330,9 @@ void do_PrefetchAbort(struct pt_regs *regs)
 	unsigned long fsr = read_ifsr();
 	unsigned long addr = read_ifar();
 
+	if (user_mode(regs))
+		do_user_fault(regs, "prefetch abort", addr, fsr & 0x40f, SIGSEGV);
+
 	printk(KERN_ALERT "Unable to handle kernel instruction fetch at virtual address %08lx\n",
 	       addr);
 	show_fsr("IFSR", fsr, false);
@@ -321,6 +349,8 @@ void do_PrefetchAbort(struct pt_regs *regs)
  */
 void do_undefinstr(struct pt_regs *regs)
 {
+	if (user_mode(regs))
+		do_user_fault(regs, "undefined instruction", regs->ARM_pc, 0, SIGILL);
 	if (regs->ARM_cpsr & PSR_T_BIT)
 		regs->ARM_pc += 2; /* Thumb: lr was only 2 past the instruction */
 	printk(KERN_EMERG "Internal error: undefined instruction %08lx at pc %08lx\n",
@@ -329,12 +359,15 @@ void do_undefinstr(struct pt_regs *regs)
 }
 
 /**
- * do_unexpected_svc() - report an SVC, then die: a9mm has no system calls
+ * do_unexpected_svc() - report an SVC from the kernel, then die
  * @regs: the registers at the exception
+ *
+ * System calls come from user mode (vector_swi); the kernel never makes one.
  */
 void do_unexpected_svc(struct pt_regs *regs)
 {
-	printk(KERN_EMERG "Unexpected SVC at %08lx: a9mm has no system calls\n", regs->ARM_pc - 4);
+	printk(KERN_EMERG "Unexpected SVC at %08lx: system calls come from user mode\n",
+	       regs->ARM_pc - 4);
 	die("Oops - unexpected SVC", regs, 0);
 }
 

@@ -1650,6 +1650,28 @@ void __init __free_pages_bootmem(struct page *page, unsigned int order)
 }
 
 /**
+ * nr_free_pages_all() - free pages, those on the per-CPU lists included
+ *
+ * What a test of "every page came back" compares: a page freed goes to
+ * its CPU's per-CPU list first, where NR_FREE_PAGES (nr_free_pages())
+ * does not count it.  The lists are read without their CPUs' interrupts
+ * off: exact when nothing allocates meanwhile.
+ *
+ * Return: NR_FREE_PAGES plus every pageset's count.
+ */
+unsigned long nr_free_pages_all(void)
+{
+	unsigned long n = nr_free_pages();
+	struct zone *zone;
+	unsigned int cpu;
+
+	for_each_populated_zone(zone)
+		for_each_possible_cpu(cpu) n +=
+			(unsigned long)READ_ONCE(per_cpu_ptr(zone->pageset, cpu)->pcp.count);
+	return n;
+}
+
+/**
  * free_reserved_area() - give pages memblock reserved at boot to the buddy allocator
  * @start: first byte (rounded up to a page)
  * @end: end (rounded down)

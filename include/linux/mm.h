@@ -111,6 +111,7 @@ void free_area_init_node(int nid, unsigned long *zones_size, unsigned long node_
 			 unsigned long *zholes_size);
 void build_all_zonelists(void);
 unsigned long nr_free_pages(void);
+unsigned long nr_free_pages_all(void);
 unsigned long nr_free_pagecache_pages(void);
 unsigned long nr_free_buffer_pages(void);
 void __free_pages_bootmem(struct page *page, unsigned int order);

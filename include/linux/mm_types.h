@@ -180,6 +180,10 @@ static inline void mmdrop(struct mm_struct *mm)
 		__mmdrop(mm);
 }
 
+/* mm/mmap.c */
+void exit_mmap(struct mm_struct *mm);
+void mmput(struct mm_struct *mm);
+
 /* mm/mmu_context.c */
 void use_mm(struct mm_struct *mm);
 void unuse_mm(struct mm_struct *mm);

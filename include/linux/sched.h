@@ -167,6 +167,11 @@ static inline bool test_tsk_thread_flag(const struct task_struct *tsk, int flag)
  * yet: signals come with user processes), and would it end a sleep in
  * @state (interruptible; killable sleeps end for SIGKILL only)
  */
+/* include/uapi/asm-generic/signal.h: the signals a9mm's processes die of */
+#define SIGILL	4
+#define SIGKILL 9
+#define SIGSEGV 11
+
 static inline bool signal_pending(const struct task_struct *p)
 {
 	return test_tsk_thread_flag(p, TIF_SIGPENDING);
@@ -228,8 +233,14 @@ void free_task(struct task_struct *tsk);
 extern unsigned long total_forks;
 extern int nr_threads;
 
+/* kernel/syscall.c: from boot/entry-armv.S */
+void arm_syscall(struct pt_regs *regs);
+void do_work_pending(struct pt_regs *regs);
+bool kthread_became_user(void);
+
 /* kernel/exit.c */
 void do_exit(long code) __attribute__((noreturn));
+extern struct wait_queue_head task_exit_wq;
 void release_task(struct task_struct *p);
 
 /* kernel/kthread.c */

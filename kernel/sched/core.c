@@ -247,8 +247,10 @@ static void finish_task_switch(struct task_struct *prev)
 	local_irq_enable();
 	if (mm)
 		mmdrop(mm);
-	if (prev_state == TASK_DEAD && !prev->on_rq) /* not preempted on its way out */
+	if (prev_state == TASK_DEAD && !prev->on_rq) { /* not preempted on its way out */
 		put_task_struct(prev);
+		wake_up_all(&task_exit_wq); /* it is off its CPU: waiters may free what it used */
+	}
 }
 
 /**

@@ -1,0 +1,8 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _LINUX_BINFMTS_H
+#define _LINUX_BINFMTS_H
+
+/* fs/exec.c: a kernel thread becomes a user process (include/linux/binfmts.h @ v4.14) */
+int kernel_execve(const char *path, int argc, char *const argv[]);
+
+#endif

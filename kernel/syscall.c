@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kernel/syscall.c: arch/arm/kernel/entry-common.S's system call table
+ * and dispatch, and the work before returning to user mode
+ * (arch/arm/kernel/signal.c: do_work_pending()) @ v4.14.
+ *
+ * ARM EABI: "svc #0", the number in r7, arguments in r0-r5, the result
+ * (or -errno) back in r0.  The numbers are Linux's
+ * (arch/arm/tools/syscall.tbl).  What a9mm does not implement yet
+ * returns -ENOSYS and is logged once per number.
+ */
+#include <linux/console.h>
+#include <linux/errno.h>
+#include <linux/kernel.h>
+#include <linux/mm_types.h>
+#include <linux/sched.h>
+#include <linux/uaccess.h>
+#include <asm/ptrace.h>
+
+#define __NR_exit	 1
+#define __NR_write	 4
+#define __NR_getpid	 20
+#define __NR_getppid	 64
+#define __NR_sched_yield 158
+#define __NR_exit_group	 248
+#define NR_syscalls	 400
+
+/* kernel/exit.c: sys_exit() @ v4.14: the low 8 bits are the status wait4() reports */
+static long sys_exit(struct pt_regs *regs)
+{
+	do_exit((regs->ARM_r0 & 0xff) << 8);
+}
+
+/*
+ * fs/read_write.c: sys_write() @ v4.14 for descriptors 1 and 2, the
+ * console (a9mm has no file table yet): copied in from the process a
+ * chunk at a time; a bad buffer is -EFAULT, as Linux's.
+ */
+static long sys_write(struct pt_regs *regs)
+{
+	unsigned long fd = regs->ARM_r0, buf = regs->ARM_r1, count = regs->ARM_r2;
+	unsigned long done = 0;
+	char chunk[128];
+
+	if (fd != 1 && fd != 2)
+		return -EBADF;
+	while (done < count) {
+		unsigned long n = min(count - done, (unsigned long)sizeof(chunk));
+		unsigned long left = copy_from_user(chunk, (const void *)(buf + done), n);
+
+		console_write(chunk, n - left);
+		done += n - left;
+		if (left)
+			return done ? (long)done : -EFAULT;
+	}
+	return (long)done;
+}
+
+/* kernel/sys.c: sys_getpid() @ v4.14 */
+static long sys_getpid(struct pt_regs *regs)
+{
+	return current->tgid;
+}
+
+/* kernel/sys.c: sys_getppid() @ v4.14 */
+static long sys_getppid(struct pt_regs *regs)
+{
+	return current->real_parent->tgid;
+}
+
+static long sys_yield(struct pt_regs *regs)
+{
+	return sys_sched_yield();
+}
+
+/* arch/arm/kernel/entry-common.S: sys_call_table @ v4.14 */
+static long (*const sys_call_table[NR_syscalls])(struct pt_regs *) = {
+	[__NR_exit] = sys_exit,	      [__NR_write] = sys_write,	      [__NR_getpid] = sys_getpid,
+	[__NR_getppid] = sys_getppid, [__NR_sched_yield] = sys_yield, [__NR_exit_group] = sys_exit,
+};
+
+/* the numbers already reported as missing: each once */
+static unsigned long enosys_seen[NR_syscalls / 32 + 1];
+
+/**
+ * arm_syscall() - run the system call in r7
+ * @regs: the caller's registers, at the top of its kernel stack
+ *
+ * arch/arm/kernel/entry-common.S: vector_swi's dispatch @ v4.14, in C.
+ * Interrupts are on.
+ */
+void arm_syscall(struct pt_regs *regs)
+{
+	unsigned long nr = regs->ARM_r7;
+	long ret;
+
+	if (nr < NR_syscalls && sys_call_table[nr]) {
+		ret = sys_call_table[nr](regs);
+	} else {
+		if (nr >= NR_syscalls ||
+		    !(__atomic_fetch_or(&enosys_seen[nr / 32], 1UL << (nr % 32), __ATOMIC_RELAXED) &
+		      (1UL << (nr % 32))))
+			pr_warn("%s[%d]: system call %lu not implemented: -ENOSYS\n", current->comm,
+				current->pid, nr);
+		ret = -ENOSYS;
+	}
+	regs->ARM_r0 = (unsigned long)ret;
+}
+
+/**
+ * do_work_pending() - what must happen before a return to user mode
+ * @regs: the user registers
+ *
+ * arch/arm/kernel/signal.c: do_work_pending() @ v4.14: a reschedule the
+ * tick asked for.  Returns with interrupts off, for the return itself.
+ */
+void do_work_pending(struct pt_regs *regs)
+{
+	for (;;) {
+		local_irq_disable();
+		if (!need_resched())
+			return;
+		local_irq_enable();
+		schedule();
+	}
+}
+
+/**
+ * kthread_became_user() - did the kernel thread's function execve()?
+ *
+ * For ret_from_fork (boot/entry-armv.S).
+ *
+ * Return: true if the task now has an address space of its own.
+ */
+bool kthread_became_user(void)
+{
+	return current->mm != NULL;
+}

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mm/gup.c: follow_page() @ v4.14 and the copy_{from,to}_user() built on
+ * it: a user address of the current process is translated by walking
+ * its page tables, checked against the Linux pte bits (present, user,
+ * writable for a write), and the page is reached through kmap_atomic().
+ * Anything unmapped or forbidden ends the copy: the caller gets -EFAULT.
+ */
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/mm_types.h>
+#include <linux/sched.h>
+#include <linux/uaccess.h>
+#include <asm/pgalloc.h>
+#include <string.h>
+
+/* mm/gup.c: follow_page_pte() @ v4.14: the page mapped at @addr of @mm, if the user may */
+static struct page *follow_page(struct mm_struct *mm, unsigned long addr, bool write)
+{
+	pmd_t *pmd;
+	pte_t pte;
+
+	if (!mm || addr >= TASK_SIZE)
+		return NULL;
+	pmd = pmd_offset(pud_offset(pgd_offset(mm, addr), addr), addr);
+	if (pmd_none(*pmd) || !pmd_table(*pmd))
+		return NULL;
+	pte = *pte_offset_kernel(pmd, addr);
+	if (!pte_present(pte) || !(pte & L_PTE_USER) || (write && (pte & L_PTE_RDONLY)))
+		return NULL;
+	return pfn_to_page(pte_pfn(pte));
+}
+
+/* copy @n bytes between kernel @kbuf and user @uaddr, page by page; the bytes left */
+static unsigned long copy_user(void *kbuf, unsigned long uaddr, unsigned long n, bool to_user)
+{
+	while (n) {
+		unsigned long offset = uaddr & (PAGE_SIZE - 1);
+		unsigned long chunk = min(n, PAGE_SIZE - offset);
+		struct page *page = follow_page(current->mm, uaddr, to_user);
+		char *kaddr;
+
+		if (!page)
+			break;
+		kaddr = kmap_atomic(page);
+		if (to_user)
+			memcpy(kaddr + offset, kbuf, chunk);
+		else
+			memcpy(kbuf, kaddr + offset, chunk);
+		kunmap_atomic(kaddr);
+		kbuf = (char *)kbuf + chunk;
+		uaddr += chunk;
+		n -= chunk;
+	}
+	return n;
+}
+
+/**
+ * copy_from_user() - read the current process's memory
+ * @to: kernel buffer
+ * @from: user address
+ * @n: bytes
+ *
+ * include/linux/uaccess.h: copy_from_user() @ v4.14.
+ *
+ * Return: the bytes that could not be copied.
+ */
+unsigned long copy_from_user(void *to, const void *from, unsigned long n)
+{
+	return copy_user(to, (unsigned long)from, n, false);
+}
+
+/**
+ * copy_to_user() - write the current process's memory
+ * @to: user address
+ * @from: kernel buffer
+ * @n: bytes
+ *
+ * include/linux/uaccess.h: copy_to_user() @ v4.14.
+ *
+ * Return: the bytes that could not be copied.
+ */
+unsigned long copy_to_user(void *to, const void *from, unsigned long n)
+{
+	return copy_user((void *)from, (unsigned long)to, n, true);
+}

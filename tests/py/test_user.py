@@ -1,0 +1,101 @@
+"""User mode (issue 16, step 4 begun): programs from the initramfs run in
+user mode through `run`, make system calls with svc #0 (EABI, r7), die of
+SIGSEGV with Linux's line when they touch what they may not, and give
+every page back.  Bad executables are refused with a message."""
+import os
+import re
+import subprocess
+
+import pytest
+
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def build(tmp_path, name):
+    out = tmp_path / "root" / "bin" / name
+    out.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["arm-none-eabi-gcc", "-nostdlib", "-static", "-Wl,-Ttext=0x10000",
+                    "-o", str(out), os.path.join(REPO, "user", f"{name}.S")], check=True)
+    return out
+
+
+def pack(tmp_path):
+    root = tmp_path / "root"
+    names = subprocess.run(["find", "."], cwd=root, capture_output=True, text=True,
+                           check=True).stdout
+    out = tmp_path / "rootfs.cpio"
+    with open(out, "wb") as f:
+        subprocess.run(["cpio", "--quiet", "-o", "-H", "newc", "--owner", "0:0"], cwd=root,
+                       input="\n".join(sorted(names.split())).encode() + b"\n", stdout=f,
+                       check=True)
+    return out
+
+
+@pytest.fixture
+def rootfs(tmp_path):
+    hello = build(tmp_path, "ktest-hello")
+    build(tmp_path, "ktest-segv")
+    data = bytearray(hello.read_bytes())
+    bad = tmp_path / "root" / "bin"
+    (bad / "not-elf").write_bytes(b"#!/bin/sh\n" + b"echo a script, not an executable\n" * 4)
+    (bad / "tiny").write_bytes(b"\x7fELF")
+    wrong = bytearray(data)
+    wrong[18] = 3                      # e_machine = EM_386
+    (bad / "wrong-machine").write_bytes(bytes(wrong))
+    (bad / "truncated").write_bytes(bytes(data[:0x1010]))
+    kernel = bytearray(data)
+    kernel[24:28] = (0xc0010000).to_bytes(4, "little")   # e_entry
+    ph = int.from_bytes(data[28:32], "little")
+    kernel[ph + 8:ph + 12] = (0xc0010000).to_bytes(4, "little")  # first PT_LOAD's p_vaddr
+    (bad / "kernel-space").write_bytes(bytes(kernel))
+    for f in bad.iterdir():
+        f.chmod(0o755)
+    (bad / "no-x").write_bytes(bytes(data))
+    (bad / "no-x").chmod(0o644)
+    return pack(tmp_path)
+
+
+def run(con, cmd):
+    out = con.run(f"run {cmd}")
+    m = re.search(r"run: free pages (\d+) before, (\d+) after", out)
+    assert m, out
+    return out, int(m[1]), int(m[2])
+
+
+@pytest.mark.parametrize("mem,smp", [("64M", 1), ("256M", 4), ("1024M", 4)])
+def test_user_programs_run_and_give_every_page_back(boot, rootfs, mem, smp):
+    con = boot(mem=mem, smp=smp, extra=("-initrd", str(rootfs)))
+    run(con, "/bin/ktest-hello")      # the first run fills the kmalloc caches
+    for _ in range(3):
+        out, before, after = run(con, "/bin/ktest-hello one two")
+        assert "hello from user space, argc=3\n" in out
+        assert re.search(r"\[\d+\] /bin/ktest-hello: exit status 43", out), out
+        assert before == after, out
+    out, before, after = run(con, "/bin/ktest-segv")
+    assert re.search(r"ktest-segv\[(\d+)\]: unhandled page fault \(11\) at 0x00000000, "
+                     r"code 0x817\n", out), out
+    assert "killed by signal 11" in out and before == after, out
+    out, before, after = run(con, "/bin/ktest-segv text")
+    assert re.search(r"ktest-segv\[\d+\]: unhandled page fault \(11\) at 0x00010000, "
+                     r"code 0x81f\n", out), out
+    assert before == after
+    rows = con.run("ps")
+    assert "ktest" not in rows and "a9mm version" in con.run("version")
+
+
+def test_bad_executables_are_refused(boot, rootfs):
+    con = boot(mem="128M", smp=2, extra=("-initrd", str(rootfs)))
+    run(con, "/bin/ktest-hello")
+    for name, why in [
+        ("not-elf", "not an ELF file (bad magic)"),
+        ("tiny", "truncated: shorter than an ELF header"),
+        ("wrong-machine", "wrong machine (not ARM)"),
+        ("truncated", "truncated: a segment past the end of the file"),
+        ("kernel-space", "segment outside user space"),
+    ]:
+        out, before, after = run(con, f"/bin/{name}")
+        assert f"execve: /bin/{name}: {why}" in out, out
+        assert f"run: /bin/{name}: Exec format error" in out
+        assert before == after, out
+    assert "Permission denied" in run(con, "/bin/no-x")[0]
+    assert "No such file or directory" in run(con, "/bin/nope")[0]
