@@ -64,6 +64,8 @@ void do_exit(long code)
 		panic("Aiee, killing interrupt handler!");
 	if (is_idle_task(tsk))
 		panic("Attempted to kill the idle task!");
+	if (tsk->pid == 1) /* is_global_init(): nobody would reap orphans, nothing would run */
+		panic("Attempted to kill init! exitcode=0x%08lx", (unsigned long)code);
 	tsk->flags |= PF_EXITING;
 	exit_mm(tsk);
 	tsk->exit_code = (int)code;

@@ -15,6 +15,7 @@
 #include <linux/console.h>
 #include <linux/cpumask.h>
 #include <linux/delay.h>
+#include <linux/binfmts.h>
 #include <linux/init.h>
 #include <linux/initrd.h>
 #include <linux/irqchip/arm-gic.h>
@@ -29,6 +30,7 @@
 #include <linux/vmalloc.h>
 #include <linux/workqueue.h>
 #include <mach/vexpress.h>
+#include <string.h>
 
 const char linux_banner[] =
 	"a9mm version 0.1 (arm-none-eabi-gcc version " __VERSION__ ") #1 SMP ARMv7-A\n";
@@ -127,10 +129,24 @@ void __init start_kernel(void)
 	rest_init();
 }
 
+/* init/main.c: ramdisk_execute_command @ v4.14: rdinit=, the program pid 1 becomes */
+static char rdinit_path[256];
+
+static int __init rdinit_setup(char *str)
+{
+	if (!str || str[0] != '/' || strlen(str) >= sizeof(rdinit_path))
+		return 1; /* "Malformed option": an absolute path is wanted */
+	strcpy(rdinit_path, str);
+	return 0;
+}
+__setup("rdinit", rdinit_setup);
+
 /*
  * init/main.c: kernel_init() @ v4.14, pid 1: the per-CPU workers and the
- * other CPUs, the boot self-tests, then the console -- here the kernel
- * shell, where Linux would exec /sbin/init.
+ * other CPUs, the rootfs, the boot self-tests, then what runs on the
+ * console: the program rdinit= names, in user mode (returning 0 takes
+ * ret_from_fork there), or -- without rdinit=, or if it cannot run --
+ * the kernel shell, where Linux would exec /sbin/init.
  */
 static int kernel_init(void *unused)
 {
@@ -142,6 +158,15 @@ static int kernel_init(void *unused)
 	ktap_boot_selftests();
 	pl011_startup();
 	set_task_comm(current, "init");
+	if (rdinit_path[0]) {
+		char *argv[] = { rdinit_path, NULL };
+		int ret = kernel_execve(rdinit_path, 1, argv);
+
+		if (!ret)
+			return 0;
+		pr_err("Failed to execute %s (error %d): the kernel shell instead\n", rdinit_path,
+		       ret);
+	}
 	shell_run();
 	panic("the shell returned");
 }

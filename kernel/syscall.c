@@ -16,12 +16,16 @@
 #include <linux/sched.h>
 #include <linux/uaccess.h>
 #include <asm/ptrace.h>
+#include <mach/vexpress.h>
 
 #define __NR_exit	 1
+#define __NR_read	 3
 #define __NR_write	 4
 #define __NR_getpid	 20
 #define __NR_getppid	 64
+#define __NR_uname	 122
 #define __NR_sched_yield 158
+#define __NR_nanosleep	 162
 #define __NR_exit_group	 248
 #define NR_syscalls	 400
 
@@ -56,6 +60,75 @@ static long sys_write(struct pt_regs *regs)
 	return (long)done;
 }
 
+/*
+ * fs/read_write.c: sys_read() @ v4.14 for descriptor 0, the console
+ * (n_tty_read() without a line discipline): sleeps for the first byte,
+ * then takes what else has arrived, up to @count.
+ */
+static long sys_read(struct pt_regs *regs)
+{
+	unsigned long fd = regs->ARM_r0, buf = regs->ARM_r1, count = regs->ARM_r2;
+	char chunk[64];
+	unsigned long n = 0;
+	int c;
+
+	if (fd != 0)
+		return -EBADF;
+	if (!count)
+		return 0;
+	chunk[n++] = (char)console_getc();
+	while (n < count && n < sizeof(chunk) && (c = pl011_getc()) >= 0)
+		chunk[n++] = (char)c;
+	if (copy_to_user((void *)buf, chunk, n))
+		return -EFAULT;
+	return (long)n;
+}
+
+/* include/uapi/linux/utsname.h: struct new_utsname @ v4.14 */
+struct new_utsname {
+	char sysname[65], nodename[65], release[65], version[65], machine[65], domainname[65];
+};
+
+/* kernel/sys.c: sys_newuname() @ v4.14 (utsname's fields as uname -a shows them) */
+static long sys_uname(struct pt_regs *regs)
+{
+	static const struct new_utsname uts = {
+		.sysname = "Linux", /* what programs test for: a9mm keeps Linux's ABI */
+		.nodename = "a9mm",
+		.release = "4.14.0-a9mm",
+		.version = "#1 SMP",
+		.machine = "armv7l",
+		.domainname = "(none)",
+	};
+
+	return copy_to_user((void *)regs->ARM_r0, &uts, sizeof(uts)) ? -EFAULT : 0;
+}
+
+/* include/uapi/linux/time.h: struct timespec, 32-bit */
+struct timespec32 {
+	long tv_sec, tv_nsec;
+};
+
+/*
+ * kernel/time/hrtimer.c: sys_nanosleep() @ v4.14, at jiffy resolution
+ * (rounded up, as Linux's low-resolution timers): no signal can
+ * interrupt it yet, so the remaining time is never written.
+ */
+static long sys_nanosleep(struct pt_regs *regs)
+{
+	struct timespec32 ts;
+	unsigned long j;
+
+	if (copy_from_user(&ts, (const void *)regs->ARM_r0, sizeof(ts)))
+		return -EFAULT;
+	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000L)
+		return -EINVAL;
+	j = (unsigned long)ts.tv_sec * HZ + ((unsigned long)ts.tv_nsec + 9999999UL) / 10000000UL;
+	while (j)
+		j = (unsigned long)schedule_timeout_interruptible((long)j);
+	return 0;
+}
+
 /* kernel/sys.c: sys_getpid() @ v4.14 */
 static long sys_getpid(struct pt_regs *regs)
 {
@@ -75,8 +148,11 @@ static long sys_yield(struct pt_regs *regs)
 
 /* arch/arm/kernel/entry-common.S: sys_call_table @ v4.14 */
 static long (*const sys_call_table[NR_syscalls])(struct pt_regs *) = {
-	[__NR_exit] = sys_exit,	      [__NR_write] = sys_write,	      [__NR_getpid] = sys_getpid,
-	[__NR_getppid] = sys_getppid, [__NR_sched_yield] = sys_yield, [__NR_exit_group] = sys_exit,
+	[__NR_exit] = sys_exit,		[__NR_read] = sys_read,
+	[__NR_write] = sys_write,	[__NR_getpid] = sys_getpid,
+	[__NR_getppid] = sys_getppid,	[__NR_uname] = sys_uname,
+	[__NR_sched_yield] = sys_yield, [__NR_nanosleep] = sys_nanosleep,
+	[__NR_exit_group] = sys_exit,
 };
 
 /* the numbers already reported as missing: each once */
@@ -97,9 +173,11 @@ void arm_syscall(struct pt_regs *regs)
 	if (nr < NR_syscalls && sys_call_table[nr]) {
 		ret = sys_call_table[nr](regs);
 	} else {
-		if (nr >= NR_syscalls ||
-		    !(__atomic_fetch_or(&enosys_seen[nr / 32], 1UL << (nr % 32), __ATOMIC_RELAXED) &
-		      (1UL << (nr % 32))))
+		unsigned long bit = min(nr, (unsigned long)NR_syscalls); /* one for all beyond */
+
+		if (!(__atomic_fetch_or(&enosys_seen[bit / 32], 1UL << (bit % 32),
+					__ATOMIC_RELAXED) &
+		      (1UL << (bit % 32))))
 			pr_warn("%s[%d]: system call %lu not implemented: -ENOSYS\n", current->comm,
 				current->pid, nr);
 		ret = -ENOSYS;

@@ -2,7 +2,8 @@
 /*
  * user/ktest-hello.S: the kernel's own smallest user program (the real
  * ones, with picolibc, are user/*.c): write(1, ...) a line naming its
- * argc, then exit with status 40 + argc.  Only svc #0 -- no C library --
+ * argc, makes a system call that does not exist (300: -ENOSYS expected),
+ * then exits with status 40 + argc.  Only svc #0 -- no C library --
  * so a kernel test depends on nothing but the system call ABI.
  */
 	.syntax	unified
@@ -21,6 +22,11 @@ _start:
 	svc	#0
 	cmp	r0, #msg_len
 	movne	r0, #99
+	bne	1f
+	mov	r7, #300		@ not a system call a9mm has
+	svc	#0
+	cmn	r0, #38			@ -ENOSYS
+	movne	r0, #98
 	bne	1f
 	add	r0, r4, #40
 1:	mov	r7, #1			@ exit
