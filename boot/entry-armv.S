@@ -342,9 +342,10 @@ __switch_to:
 	.size	__switch_to, . - __switch_to
 
 /*
- * arch/arm/kernel/entry-common.S: ret_from_fork @ v4.14, for a kernel
- * thread: copy_thread() left the function in r4 and its argument in r5.
- * The switch is finished (schedule_tail(prev)), then the function runs.
+ * arch/arm/kernel/entry-common.S: ret_from_fork @ v4.14: the switch is
+ * finished (schedule_tail(prev)); a forked process (r4 = 0) returns to
+ * user mode with its parent's registers.  For a kernel thread,
+ * copy_thread() left the function in r4 and its argument in r5.
  * If it returns 0 having become a user process (kernel_execve()), it
  * goes to user mode, as Linux's init does; otherwise it exits with what
  * it returned.
@@ -353,6 +354,8 @@ __switch_to:
 	.type	ret_from_fork, %function
 ret_from_fork:
 	bl	schedule_tail
+	cmp	r4, #0				@ a forked process: its parent's registers, r0 = 0
+	beq	ret_to_user
 	mov	r0, r5
 	blx	r4
 	cmp	r0, #0				@ 0, and an mm: a successful execve()

@@ -213,9 +213,11 @@ static void start_thread(struct pt_regs *regs, unsigned long pc, unsigned long s
  * @argc: the number of arguments
  * @argv: the arguments (argv[0] the program's name)
  *
- * fs/exec.c: do_execve() -> exec_mmap() @ v4.14, for a kernel thread
- * (it has no mm to drop): the new mm is loaded, then made the task's;
- * the thread's function returns 0 and ret_from_fork goes to user mode.
+ * fs/exec.c: do_execve() -> exec_mmap() @ v4.14: the new mm is loaded,
+ * then made the task's; the old one goes (a process's) or the borrowed
+ * one is given back (a kernel thread's, whose function then returns 0
+ * and ret_from_fork goes to user mode).  A failure leaves the caller as
+ * it was.
  *
  * Return: 0, or -ENOENT, -EACCES, -ENOEXEC (reported), -ENOMEM.
  */
@@ -223,7 +225,7 @@ int kernel_execve(const char *path, int argc, char *const argv[])
 {
 	struct dentry *d = rootfs_lookup(path);
 	struct task_struct *tsk = current;
-	struct mm_struct *mm, *active_mm;
+	struct mm_struct *mm, *active_mm, *old_mm;
 	unsigned long entry, sp;
 	int ret;
 
@@ -240,14 +242,18 @@ int kernel_execve(const char *path, int argc, char *const argv[])
 		mmput(mm);
 		return ret ? ret : -ENOMEM;
 	}
-	/* exec_mmap(): the borrowed mm goes, the new one is ours and runs now */
+	/* exec_mmap(): the old mm (or the borrowed one) goes, the new one is ours and runs now */
 	preempt_disable();
+	old_mm = tsk->mm;
 	active_mm = tsk->active_mm;
 	tsk->mm = mm;
 	tsk->active_mm = mm;
 	switch_mm(active_mm, mm, tsk);
 	preempt_enable();
-	mmdrop(active_mm);
+	if (old_mm)
+		mmput(old_mm);
+	else
+		mmdrop(active_mm);
 	tsk->flags &= ~(PF_KTHREAD | PF_FORKNOEXEC);
 	set_task_comm(tsk, strrchr(path, '/') ? strrchr(path, '/') + 1 : path);
 	start_thread(task_pt_regs(tsk), entry, sp);

@@ -41,6 +41,7 @@ static int do_run(int argc, char **argv)
 {
 	struct run_args a = { .argc = argc - 1, .argv = argv + 1 };
 	unsigned long free_before = nr_free_pages_all();
+	int tasks_before = atomic_read(&nr_task_structs);
 	struct task_struct *p;
 	pid_t pid;
 	int code;
@@ -62,8 +63,13 @@ static int do_run(int argc, char **argv)
 			 : a.ret == -ENOEXEC ? "Exec format error"
 					     : "Cannot allocate memory");
 	}
-	/* gone from its CPU too when only our reference is left (finish_task_switch()) */
-	wait_event(task_exit_wq, atomic_read(&p->usage) == 1);
+	/*
+	 * gone from its CPU too when only our reference is left
+	 * (finish_task_switch()) -- and so are the processes it forked when
+	 * no other task_struct than this one is left over
+	 */
+	wait_event(task_exit_wq, atomic_read(&p->usage) == 1 &&
+					 atomic_read(&nr_task_structs) == tasks_before + 1);
 	code = p->exit_code;
 	if (!a.ret) {
 		if (code & 0x7f)

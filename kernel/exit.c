@@ -8,8 +8,12 @@
  */
 #include <linux/kernel.h>
 #include <linux/mm_types.h>
+#include <linux/errno.h>
 #include <linux/sched.h>
+#include <linux/smp.h>
+#include <linux/uaccess.h>
 #include <linux/wait.h>
+#include <asm/mmu_context.h>
 
 /* who waits for a task to end (Linux: the parent's signal->wait_chldexit) */
 DECLARE_WAIT_QUEUE_HEAD(task_exit_wq);
@@ -28,6 +32,19 @@ static void exit_mm(struct task_struct *tsk)
 	mmgrab(mm);
 	tsk->mm = NULL;
 	mmput(mm);
+	/*
+	 * a9mm's own step: the CPU goes back to the kernel's table now, so
+	 * the pgd is freed here and not whenever the idle task that would
+	 * lazily borrow it switches next -- every page of a process is back
+	 * when it has gone.
+	 */
+	preempt_disable();
+	cpu_set_reserved_ttbr0();
+	cpumask_clear_cpu(smp_processor_id(), &mm->cpu_vm_mask);
+	mmgrab(&init_mm);
+	tsk->active_mm = &init_mm;
+	preempt_enable();
+	mmdrop(mm);
 }
 
 /**
@@ -46,6 +63,105 @@ void release_task(struct task_struct *p)
 	nr_threads--;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	put_task_struct(p);
+}
+
+/*
+ * kernel/exit.c: exit_notify() + forget_original_parent() @ v4.14: the
+ * task's children lose their parent -- zombies among them are released,
+ * the others are reaped by nobody when they end (exit_signal -1: a9mm's
+ * init may be the kernel shell, which never waits) -- and the task
+ * itself becomes a zombie for its parent's wait4(), or is released now
+ * if nobody is to wait (exit_signal -1).
+ */
+static void exit_notify(struct task_struct *tsk)
+{
+	struct task_struct *p, *n;
+	unsigned long flags;
+	LIST_HEAD(dead);
+	bool autoreap;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_for_each_entry_safe(p, n, &tsk->children, sibling) {
+		if (p->exit_state == EXIT_ZOMBIE) {
+			p->exit_state = EXIT_DEAD;
+			list_move_tail(&p->sibling, &dead);
+		} else {
+			p->exit_signal = -1;
+			p->real_parent = &init_task;
+			list_move_tail(&p->sibling, &init_task.children);
+		}
+	}
+	autoreap = tsk->exit_signal < 0;
+	WRITE_ONCE(tsk->exit_state, autoreap ? EXIT_DEAD : EXIT_ZOMBIE);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	list_for_each_entry_safe(p, n, &dead, sibling)
+		release_task(p);
+	if (autoreap)
+		release_task(tsk);
+}
+
+/* a child wait4() may take: @pid's (or any, -1), a zombie; *found says if any such child lives */
+static struct task_struct *find_zombie(struct task_struct *parent, pid_t pid, bool *found)
+{
+	struct task_struct *p;
+
+	*found = false;
+	list_for_each_entry(p, &parent->children, sibling) {
+		if (pid > 0 && p->pid != pid)
+			continue;
+		*found = true;
+		if (p->exit_state == EXIT_ZOMBIE)
+			return p;
+	}
+	return NULL;
+}
+
+/**
+ * kernel_wait4() - wait for a child to end, and reap it
+ * @pid: the child, or -1 for any
+ * @status: where its exit status goes (user memory), or NULL
+ * @options: WNOHANG (1) or 0
+ *
+ * kernel/exit.c: kernel_wait4() -> do_wait() @ v4.14, without process
+ * groups (pid 0 and < -1 mean any child here).
+ *
+ * Return: the child's pid, 0 (WNOHANG, none ended yet), -ECHILD,
+ * -EINVAL, -EFAULT (the child is reaped all the same).
+ */
+long kernel_wait4(pid_t pid, int *status, int options)
+{
+	struct task_struct *tsk = current, *p;
+	unsigned long flags;
+	bool found;
+	int code;
+
+	if (options & ~1)
+		return -EINVAL;
+	for (;;) {
+		spin_lock_irqsave(&tasklist_lock, flags);
+		p = find_zombie(tsk, pid, &found);
+		if (p)
+			p->exit_state = EXIT_DEAD; /* ours: no other waiter takes it */
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		if (!found)
+			return -ECHILD;
+		if (p)
+			break;
+		if (options & 1)
+			return 0;
+		wait_event(task_exit_wq, ({
+				   spin_lock_irqsave(&tasklist_lock, flags);
+				   p = find_zombie(tsk, pid, &found);
+				   spin_unlock_irqrestore(&tasklist_lock, flags);
+				   p || !found;
+			   }));
+	}
+	code = p->exit_code;
+	pid = p->pid;
+	release_task(p);
+	if (status && copy_to_user(status, &code, sizeof(code)))
+		return -EFAULT;
+	return pid;
 }
 
 /**
@@ -69,8 +185,7 @@ void do_exit(long code)
 	tsk->flags |= PF_EXITING;
 	exit_mm(tsk);
 	tsk->exit_code = (int)code;
-	release_task(tsk);
-	WRITE_ONCE(tsk->exit_state, EXIT_DEAD);
+	exit_notify(tsk);
 	wake_up_all(&task_exit_wq);
 	preempt_disable();
 	set_current_state(TASK_DEAD);

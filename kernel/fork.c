@@ -44,6 +44,8 @@ DEFINE_SPINLOCK(tasklist_lock);
 
 unsigned long total_forks;
 int nr_threads;
+/* task_structs allocated and not yet freed (the idle tasks' and init_task aside) */
+atomic_t nr_task_structs = ATOMIC_INIT(0);
 
 /* kernel/pid.c: pid_max and the reserved pids @ v4.14 */
 #define PID_MAX_DEFAULT 0x8000
@@ -139,6 +141,7 @@ static struct task_struct *dup_task_struct(struct task_struct *orig)
 	task_thread_info(tsk)->task = tsk;
 	*end_of_stack(tsk) = STACK_END_MAGIC;
 	atomic_set(&tsk->usage, 2); /* the task itself, and its place in the task list */
+	atomic_inc(&nr_task_structs);
 	return tsk;
 }
 
@@ -154,6 +157,7 @@ void free_task(struct task_struct *tsk)
 		pr_err("BUG: %s[%d]: kernel stack overflowed\n", tsk->comm, tsk->pid);
 	__free_pages(virt_to_page(tsk->stack), THREAD_SIZE_ORDER);
 	kfree(tsk);
+	atomic_dec(&nr_task_structs);
 }
 
 /**
@@ -168,9 +172,11 @@ void __put_task_struct(struct task_struct *t)
 }
 
 /*
- * arch/arm/kernel/process.c: copy_thread() @ v4.14, for a kernel thread:
- * its first switch-in loads r4 = fn, r5 = arg, sp below an empty
- * pt_regs, pc = ret_from_fork.
+ * arch/arm/kernel/process.c: copy_thread() @ v4.14: the first switch-in
+ * loads r4 = fn, r5 = arg, sp at its pt_regs, pc = ret_from_fork.  A
+ * kernel thread's pt_regs are empty; a forked process's are a copy of
+ * its parent's with r0 = 0 -- fork() returns 0 in the child -- and no
+ * fn: ret_from_fork goes straight to user mode.
  */
 static void copy_thread(struct task_struct *p, int (*fn)(void *), void *arg)
 {
@@ -181,15 +187,22 @@ static void copy_thread(struct task_struct *p, int (*fn)(void *), void *arg)
 	ti->cpu_context.r5 = (u32)(unsigned long)arg;
 	ti->cpu_context.sp = (u32)(unsigned long)task_pt_regs(p);
 	ti->cpu_context.pc = (u32)(unsigned long)ret_from_fork;
-	memset(task_pt_regs(p), 0, sizeof(struct pt_regs));
+	if (fn) {
+		memset(task_pt_regs(p), 0, sizeof(struct pt_regs));
+	} else {
+		*task_pt_regs(p) = *task_pt_regs(current);
+		task_pt_regs(p)->ARM_r0 = 0;
+	}
 }
 
 /*
- * kernel/fork.c: copy_process() @ v4.14, for a kernel thread that may run
- * on @allowed: a copy of the caller, child of @parent, not yet runnable.
+ * kernel/fork.c: copy_process() @ v4.14: a copy of the caller that may
+ * run on @allowed, child of @parent, not yet runnable -- a kernel thread
+ * running @fn (@mm NULL), or a forked process on @mm.
  */
-static struct task_struct *copy_kthread(int (*fn)(void *), void *arg, const struct cpumask *allowed,
-					struct task_struct *parent)
+static struct task_struct *copy_process(int (*fn)(void *), void *arg, const struct cpumask *allowed,
+					struct task_struct *parent, struct mm_struct *mm,
+					int exit_signal)
 {
 	struct task_struct *p = dup_task_struct(current);
 	unsigned long flags;
@@ -198,7 +211,7 @@ static struct task_struct *copy_kthread(int (*fn)(void *), void *arg, const stru
 	if (!p)
 		return ERR_PTR(-ENOMEM);
 	p->state = TASK_UNINTERRUPTIBLE; /* TASK_NEW: not on a queue until woken */
-	p->flags = PF_KTHREAD | PF_FORKNOEXEC;
+	p->flags = (mm ? 0 : PF_KTHREAD) | PF_FORKNOEXEC;
 	p->on_rq = 0;
 	INIT_LIST_HEAD(&p->run_list);
 	p->time_slice = RR_TIMESLICE;
@@ -206,11 +219,11 @@ static struct task_struct *copy_kthread(int (*fn)(void *), void *arg, const stru
 	p->nvcsw = p->nivcsw = 0;
 	p->utime = p->stime = 0;
 	p->start_time = jiffies;
-	p->mm = NULL;
-	p->active_mm = NULL;
+	p->mm = mm;
+	p->active_mm = mm;
 	p->exit_state = 0;
 	p->exit_code = 0;
-	p->exit_signal = -1; /* a kernel thread is reaped at once */
+	p->exit_signal = exit_signal; /* -1: reaped at once (kernel threads) */
 	INIT_LIST_HEAD(&p->children);
 	INIT_LIST_HEAD(&p->sibling);
 	copy_thread(p, fn, arg);
@@ -245,7 +258,7 @@ static struct task_struct *copy_kthread(int (*fn)(void *), void *arg, const stru
  */
 pid_t kernel_thread(int (*fn)(void *), void *arg, unsigned long flags)
 {
-	struct task_struct *p = copy_kthread(fn, arg, cpu_possible_mask, current);
+	struct task_struct *p = copy_process(fn, arg, cpu_possible_mask, current, NULL, -1);
 
 	if (IS_ERR(p))
 		return (pid_t)PTR_ERR(p);
@@ -268,7 +281,7 @@ pid_t kernel_thread(int (*fn)(void *), void *arg, unsigned long flags)
 struct task_struct *kthread_create_on_cpu(int (*threadfn)(void *data), void *data, unsigned int cpu,
 					  const char *namefmt)
 {
-	struct task_struct *p = copy_kthread(threadfn, data, cpumask_of(cpu), &init_task);
+	struct task_struct *p = copy_process(threadfn, data, cpumask_of(cpu), &init_task, NULL, -1);
 
 	if (IS_ERR(p))
 		return p;
@@ -290,7 +303,8 @@ struct task_struct *kthread_create_on_cpu(int (*threadfn)(void *data), void *dat
  */
 struct task_struct *kthread_run(int (*threadfn)(void *data), void *data, const char *name)
 {
-	struct task_struct *p = copy_kthread(threadfn, data, cpu_possible_mask, &init_task);
+	struct task_struct *p =
+		copy_process(threadfn, data, cpu_possible_mask, &init_task, NULL, -1);
 
 	if (IS_ERR(p))
 		return p;
@@ -323,6 +337,36 @@ struct task_struct *fork_idle(int cpu)
 	INIT_LIST_HEAD(&p->tasks);
 	init_idle(p, cpu);
 	return p;
+}
+
+/**
+ * _do_fork() - fork the calling process
+ * @clone_flags: SIGCHLD (what fork() passes; nothing shared)
+ *
+ * kernel/fork.c: _do_fork() @ v4.14 -> copy_process() -> copy_mm() ->
+ * dup_mm(): the child gets a copy of every page now (copy-on-write comes
+ * with demand paging, step 5) and returns 0 from the same system call.
+ *
+ * Return: the child's pid, or -EINVAL (sharing flags), -ENOMEM, -EAGAIN.
+ */
+long _do_fork(unsigned long clone_flags)
+{
+	struct task_struct *p;
+	struct mm_struct *mm;
+
+	if (clone_flags != SIGCHLD || !current->mm)
+		return -EINVAL;
+	mm = dup_mm(current->mm);
+	if (!mm)
+		return -ENOMEM;
+	p = copy_process(NULL, NULL, cpu_possible_mask, current, mm, SIGCHLD);
+	if (IS_ERR(p)) {
+		mmput(mm);
+		return PTR_ERR(p);
+	}
+	memcpy(p->comm, current->comm, sizeof(p->comm));
+	wake_up_new_task(p);
+	return p->pid;
 }
 
 /**

@@ -10,7 +10,10 @@
  * returns -ENOSYS and is logged once per number.
  */
 #include <linux/console.h>
+#include <linux/binfmts.h>
 #include <linux/errno.h>
+#include <linux/gfp.h>
+#include <linux/mm.h>
 #include <linux/kernel.h>
 #include <linux/mm_types.h>
 #include <linux/sched.h>
@@ -19,10 +22,14 @@
 #include <mach/vexpress.h>
 
 #define __NR_exit	 1
+#define __NR_fork	 2
 #define __NR_read	 3
 #define __NR_write	 4
+#define __NR_execve	 11
 #define __NR_getpid	 20
 #define __NR_getppid	 64
+#define __NR_wait4	 114
+#define __NR_clone	 120
 #define __NR_uname	 122
 #define __NR_sched_yield 158
 #define __NR_nanosleep	 162
@@ -129,6 +136,93 @@ static long sys_nanosleep(struct pt_regs *regs)
 	return 0;
 }
 
+/* kernel/fork.c: sys_fork() @ v4.14 */
+static long sys_fork(struct pt_regs *regs)
+{
+	return _do_fork(SIGCHLD);
+}
+
+/*
+ * kernel/fork.c: sys_clone() @ v4.14: only what fork() is (flags
+ * SIGCHLD, no new stack): threads and shared address spaces are refused.
+ */
+static long sys_clone(struct pt_regs *regs)
+{
+	if (regs->ARM_r1)
+		return -EINVAL;
+	return _do_fork(regs->ARM_r0);
+}
+
+/* kernel/exit.c: sys_wait4() @ v4.14 (the rusage pointer must be NULL: no rusage yet) */
+static long sys_wait4(struct pt_regs *regs)
+{
+	if (regs->ARM_r3)
+		return -EINVAL;
+	return kernel_wait4((pid_t)regs->ARM_r0, (int *)regs->ARM_r1, (int)regs->ARM_r2);
+}
+
+#define EXEC_MAX_ARGS 16
+#define EXEC_STRLEN   256
+
+/* fs/namei.c: strncpy_from_user() @ v4.14: a NUL-terminated string in, or -EFAULT / -E2BIG */
+static long strncpy_from_user(char *dst, unsigned long src, long count)
+{
+	long i;
+
+	for (i = 0; i < count; i++) {
+		if (copy_from_user(&dst[i], (const void *)(src + (unsigned long)i), 1))
+			return -EFAULT;
+		if (!dst[i])
+			return i;
+	}
+	return -E2BIG;
+}
+
+/*
+ * fs/exec.c: sys_execve() @ v4.14: the path and up to EXEC_MAX_ARGS
+ * arguments copied in (the environment is not passed on yet), then
+ * kernel_execve().  On success the registers are the new program's; on
+ * failure the caller continues with the error.
+ */
+static long sys_execve(struct pt_regs *regs)
+{
+	struct page *page = alloc_pages(GFP_KERNEL, 1); /* 8 KiB: the path and the arguments */
+	unsigned long uargv = regs->ARM_r1;
+	char *buf, *argv[EXEC_MAX_ARGS + 1];
+	long argc = 0, ret;
+
+	if (!page)
+		return -ENOMEM;
+	buf = page_address(page);
+	ret = strncpy_from_user(buf, regs->ARM_r0, EXEC_STRLEN);
+	while (ret >= 0 && uargv) {
+		u32 p;
+
+		if (copy_from_user(&p, (const void *)(uargv + (unsigned long)argc * 4), 4)) {
+			ret = -EFAULT;
+			break;
+		}
+		if (!p)
+			break;
+		if (argc == EXEC_MAX_ARGS) {
+			ret = -E2BIG;
+			break;
+		}
+		argv[argc] = buf + (argc + 1) * EXEC_STRLEN;
+		ret = strncpy_from_user(argv[argc], p, EXEC_STRLEN);
+		if (ret >= 0)
+			argc++;
+	}
+	if (ret >= 0) {
+		if (!argc) /* argv NULL or empty: the program still gets its name */
+			argv[argc++] = buf;
+		argv[argc] = NULL;
+		ret = kernel_execve(buf, (int)argc, argv);
+	}
+	__free_pages(page, 1);
+	return ret;
+}
+
 /* kernel/sys.c: sys_getpid() @ v4.14 */
 static long sys_getpid(struct pt_regs *regs)
 {
@@ -148,9 +242,11 @@ static long sys_yield(struct pt_regs *regs)
 
 /* arch/arm/kernel/entry-common.S: sys_call_table @ v4.14 */
 static long (*const sys_call_table[NR_syscalls])(struct pt_regs *) = {
-	[__NR_exit] = sys_exit,		[__NR_read] = sys_read,
-	[__NR_write] = sys_write,	[__NR_getpid] = sys_getpid,
-	[__NR_getppid] = sys_getppid,	[__NR_uname] = sys_uname,
+	[__NR_exit] = sys_exit,		[__NR_fork] = sys_fork,
+	[__NR_read] = sys_read,		[__NR_write] = sys_write,
+	[__NR_execve] = sys_execve,	[__NR_getpid] = sys_getpid,
+	[__NR_getppid] = sys_getppid,	[__NR_wait4] = sys_wait4,
+	[__NR_clone] = sys_clone,	[__NR_uname] = sys_uname,
 	[__NR_sched_yield] = sys_yield, [__NR_nanosleep] = sys_nanosleep,
 	[__NR_exit_group] = sys_exit,
 };

@@ -171,6 +171,7 @@ static inline bool test_tsk_thread_flag(const struct task_struct *tsk, int flag)
 #define SIGILL	4
 #define SIGKILL 9
 #define SIGSEGV 11
+#define SIGCHLD 17
 
 static inline bool signal_pending(const struct task_struct *p)
 {
@@ -225,6 +226,7 @@ int _cond_resched(void);
 
 /* kernel/fork.c */
 pid_t kernel_thread(int (*fn)(void *), void *arg, unsigned long flags);
+long _do_fork(unsigned long clone_flags);
 struct task_struct *fork_idle(int cpu);
 struct task_struct *find_task_by_vpid(pid_t nr);
 struct task_struct *get_pid_task(pid_t nr);
@@ -232,6 +234,7 @@ void set_task_comm(struct task_struct *tsk, const char *buf);
 void free_task(struct task_struct *tsk);
 extern unsigned long total_forks;
 extern int nr_threads;
+extern atomic_t nr_task_structs;
 
 /* kernel/syscall.c: from boot/entry-armv.S */
 void arm_syscall(struct pt_regs *regs);
@@ -240,6 +243,7 @@ bool kthread_became_user(void);
 
 /* kernel/exit.c */
 void do_exit(long code) __attribute__((noreturn));
+long kernel_wait4(pid_t pid, int *status, int options);
 extern struct wait_queue_head task_exit_wq;
 void release_task(struct task_struct *p);
 

@@ -1,7 +1,8 @@
-"""User mode (issue 16, step 4 begun): programs from the initramfs run in
-user mode through `run`, make system calls with svc #0 (EABI, r7), die of
-SIGSEGV with Linux's line when they touch what they may not, and give
-every page back.  Bad executables are refused with a message."""
+"""User mode (issue 16, step 4): programs from the initramfs run in user
+mode through `run` or as rdinit=, make system calls with svc #0 (EABI,
+r7) -- fork, wait4 and execve included -- die of SIGSEGV with Linux's
+line when they touch what they may not, and give every page back.  Bad
+executables are refused with a message."""
 import os
 import re
 import subprocess
@@ -36,6 +37,7 @@ def rootfs(tmp_path):
     hello = build(tmp_path, "ktest-hello")
     build(tmp_path, "ktest-segv")
     build(tmp_path, "ktest-init")
+    build(tmp_path, "ktest-fork")
     data = bytearray(hello.read_bytes())
     bad = tmp_path / "root" / "bin"
     (bad / "not-elf").write_bytes(b"#!/bin/sh\n" + b"echo a script, not an executable\n" * 4)
@@ -83,6 +85,14 @@ def test_user_programs_run_and_give_every_page_back(boot, rootfs, mem, smp):
     assert re.search(r"ktest-segv\[\d+\]: unhandled page fault \(11\) at 0x00010000, "
                      r"code 0x81f\n", out), out
     assert before == after
+    # fork + wait4 + execve: the child's line, the parent's check, then hello's exit status
+    run(con, "/bin/ktest-fork")       # warm the caches for two processes at once
+    for _ in range(2):
+        out, before, after = run(con, "/bin/ktest-fork")
+        assert out.index("child: hello") < out.index("parent: child exited 5"), out
+        assert "hello from user space, argc=2" in out
+        assert re.search(r"\[\d+\] /bin/ktest-fork: exit status 42", out), out
+        assert before == after, out
     rows = con.run("ps")
     assert "ktest" not in rows and "a9mm version" in con.run("version")
 
