@@ -26,6 +26,7 @@
 #include <asm/io.h>
 #include <linux/amba/serial.h>
 #include <linux/console.h>
+#include <linux/errno.h>
 #include <linux/init.h>
 #include <linux/interrupt.h>
 #include <linux/kernel.h>
@@ -167,17 +168,20 @@ void pl011_startup(void)
  * pl011_startup() (or without its interrupt) the UART is polled, a
  * jiffy apart.
  *
- * Return: the byte, 0..255.
+ * Return: the byte, 0..255, or -EINTR when a signal ended the wait (a
+ * process's read(); the shell, a kernel thread, gets none).
  */
 int console_getc(void)
 {
 	int c;
 
 	while ((c = pl011_getc()) < 0) {
-		if (READ_ONCE(rx_by_irq))
-			(void)wait_event_interruptible(rx_wait, (c = pl011_getc()) >= 0);
-		else
+		if (READ_ONCE(rx_by_irq)) {
+			if (wait_event_interruptible(rx_wait, (c = pl011_getc()) >= 0))
+				return -EINTR; /* a signal: the reader is to die */
+		} else {
 			schedule_timeout_uninterruptible(1);
+		}
 		if (c >= 0)
 			break;
 	}

@@ -10,6 +10,8 @@
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/sched.h>
+#include <linux/errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define PS_MAX 64
@@ -75,3 +77,40 @@ static int do_ps(int argc, char **argv)
 SHELL_CMD("ps", do_ps, "", "list the tasks: pid, parent, CPU, state (* running), switches, time",
 	  .linux = "fs/proc/array.c: proc_pid_status(), do_task_stat() (what procps's ps reads); "
 		   "kernel/sched/core.c: the run queues, nvcsw/nivcsw counted by __schedule()");
+
+/* kill [-SIG] PID: send a signal (default SIGTERM), as kill(1) */
+static int do_kill(int argc, char **argv)
+{
+	struct task_struct *p;
+	long sig = 15, pid;
+	char *end;
+	int ret;
+
+	if (argc == 3 && argv[1][0] == '-') {
+		sig = strtol(argv[1] + 1, &end, 10);
+		if (*end || sig < 0 || sig > 64) {
+			shprintf("kill: %s: invalid signal specification\n", argv[1]);
+			return 0;
+		}
+	} else if (argc != 2) {
+		return 1;
+	}
+	pid = strtol(argv[argc - 1], &end, 10);
+	if (*end || pid <= 0) {
+		shprintf("kill: %s: arguments must be process IDs\n", argv[argc - 1]);
+		return 0;
+	}
+	p = get_pid_task((pid_t)pid);
+	if (!p) {
+		shprintf("kill: (%ld) - No such process\n", pid);
+		return 0;
+	}
+	ret = send_sig((int)sig, p);
+	put_task_struct(p);
+	if (ret == -EPERM)
+		shprintf("kill: (%ld) - Operation not permitted (a kernel thread)\n", pid);
+	return 0;
+}
+SHELL_CMD("kill", do_kill, "[-SIG] PID", "send a signal to a process (default 15, SIGTERM)",
+	  .linux = "kernel/signal.c: sys_kill() -> send_signal() -> signal_wake_up(); "
+		   "the default action at arch/arm/kernel/signal.c: do_work_pending()");

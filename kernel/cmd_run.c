@@ -13,6 +13,7 @@
 #include <linux/mm.h>
 #include <linux/sched.h>
 #include <linux/wait.h>
+#include <string.h>
 
 #define RUN_MAX_ARGS 8
 
@@ -39,6 +40,7 @@ static int run_fn(void *data)
 
 static int do_run(int argc, char **argv)
 {
+	bool background = argc > 2 && !strcmp(argv[argc - 1], "&");
 	struct run_args a = { .argc = argc - 1, .argv = argv + 1 };
 	unsigned long free_before = nr_free_pages_all();
 	int tasks_before = atomic_read(&nr_task_structs);
@@ -46,8 +48,11 @@ static int do_run(int argc, char **argv)
 	pid_t pid;
 	int code;
 
+	if (background)
+		argv[--argc] = NULL;
 	if (argc < 2 || argc - 1 > RUN_MAX_ARGS)
 		return 1;
+	a.argc = argc - 1;
 	init_completion(&a.started);
 	pid = kernel_thread(run_fn, &a, 0);
 	if (pid < 0) {
@@ -56,6 +61,11 @@ static int do_run(int argc, char **argv)
 	}
 	wait_for_completion(&a.started);
 	p = a.task;
+	if (background && !a.ret) {
+		shprintf("[%d] %s\n", pid, argv[1]); /* the job's end is not reported */
+		put_task_struct(p);
+		return 0;
+	}
 	if (a.ret) {
 		shprintf("run: %s: %s\n", argv[1],
 			 a.ret == -ENOENT    ? "No such file or directory"
@@ -81,8 +91,9 @@ static int do_run(int argc, char **argv)
 	shprintf("run: free pages %lu before, %lu after\n", free_before, nr_free_pages_all());
 	return 0;
 }
-SHELL_CMD("run", do_run, "PROGRAM [ARGS]...",
-	  "run a user program from the rootfs and wait for it (fork + execve + wait4)",
-	  .linux = "kernel/fork.c: kernel_thread(); fs/exec.c: do_execve() -> "
-		   "fs/binfmt_elf.c: load_elf_binary(); arch/arm/kernel/entry-common.S: "
-		   "vector_swi, ret_to_user; kernel/exit.c: do_exit()");
+SHELL_CMD(
+	"run", do_run, "PROGRAM [ARGS]... [&]",
+	"run a user program from the rootfs and wait for it (fork + execve + wait4); & does not wait",
+	.linux = "kernel/fork.c: kernel_thread(); fs/exec.c: do_execve() -> "
+		 "fs/binfmt_elf.c: load_elf_binary(); arch/arm/kernel/entry-common.S: "
+		 "vector_swi, ret_to_user; kernel/exit.c: do_exit()");

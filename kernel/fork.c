@@ -224,6 +224,7 @@ static struct task_struct *copy_process(int (*fn)(void *), void *arg, const stru
 	p->exit_state = 0;
 	p->exit_code = 0;
 	p->exit_signal = exit_signal; /* -1: reaped at once (kernel threads) */
+	p->signal_pending = 0;
 	INIT_LIST_HEAD(&p->children);
 	INIT_LIST_HEAD(&p->sibling);
 	copy_thread(p, fn, arg);

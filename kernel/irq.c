@@ -173,6 +173,7 @@ static void ack_bad_irq(unsigned int irq)
 void handle_IRQ(unsigned int irq, struct pt_regs *regs)
 {
 	struct irq_desc *desc = &irq_desc[irq < NR_IRQS ? irq : 0];
+	struct pt_regs *old_regs = set_irq_regs(regs);
 	irq_handler_t handler;
 
 	irq_enter();
@@ -187,7 +188,11 @@ void handle_IRQ(unsigned int irq, struct pt_regs *regs)
 	if (irq < NR_IRQS && desc->irq_data.chip)
 		desc->irq_data.chip->irq_eoi(&desc->irq_data);
 	irq_exit();
+	set_irq_regs(old_regs);
 }
+
+/* include/asm-generic/irq_regs.h: __irq_regs @ v4.14, what the interrupt interrupted */
+DEFINE_PER_CPU(struct pt_regs *, __irq_regs);
 
 /**
  * kstat_irqs_cpu() - how often an interrupt was handled on a CPU

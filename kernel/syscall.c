@@ -27,6 +27,7 @@
 #define __NR_write	 4
 #define __NR_execve	 11
 #define __NR_getpid	 20
+#define __NR_kill	 37
 #define __NR_getppid	 64
 #define __NR_wait4	 114
 #define __NR_clone	 120
@@ -83,7 +84,10 @@ static long sys_read(struct pt_regs *regs)
 		return -EBADF;
 	if (!count)
 		return 0;
-	chunk[n++] = (char)console_getc();
+	c = console_getc();
+	if (c < 0)
+		return c; /* -EINTR: a signal */
+	chunk[n++] = (char)c;
 	while (n < count && n < sizeof(chunk) && (c = pl011_getc()) >= 0)
 		chunk[n++] = (char)c;
 	if (copy_to_user((void *)buf, chunk, n))
@@ -223,6 +227,23 @@ static long sys_execve(struct pt_regs *regs)
 	return ret;
 }
 
+/* kernel/signal.c: sys_kill() @ v4.14, for one pid (no process groups yet) */
+static long sys_kill(struct pt_regs *regs)
+{
+	pid_t pid = (pid_t)regs->ARM_r0;
+	struct task_struct *p;
+	long ret;
+
+	if (pid <= 0)
+		return -EINVAL;
+	p = get_pid_task(pid);
+	if (!p)
+		return -ESRCH;
+	ret = send_sig((int)regs->ARM_r1, p);
+	put_task_struct(p);
+	return ret;
+}
+
 /* kernel/sys.c: sys_getpid() @ v4.14 */
 static long sys_getpid(struct pt_regs *regs)
 {
@@ -242,13 +263,13 @@ static long sys_yield(struct pt_regs *regs)
 
 /* arch/arm/kernel/entry-common.S: sys_call_table @ v4.14 */
 static long (*const sys_call_table[NR_syscalls])(struct pt_regs *) = {
-	[__NR_exit] = sys_exit,		[__NR_fork] = sys_fork,
-	[__NR_read] = sys_read,		[__NR_write] = sys_write,
-	[__NR_execve] = sys_execve,	[__NR_getpid] = sys_getpid,
-	[__NR_getppid] = sys_getppid,	[__NR_wait4] = sys_wait4,
-	[__NR_clone] = sys_clone,	[__NR_uname] = sys_uname,
-	[__NR_sched_yield] = sys_yield, [__NR_nanosleep] = sys_nanosleep,
-	[__NR_exit_group] = sys_exit,
+	[__NR_exit] = sys_exit,		  [__NR_fork] = sys_fork,
+	[__NR_read] = sys_read,		  [__NR_write] = sys_write,
+	[__NR_execve] = sys_execve,	  [__NR_getpid] = sys_getpid,
+	[__NR_kill] = sys_kill,		  [__NR_getppid] = sys_getppid,
+	[__NR_wait4] = sys_wait4,	  [__NR_clone] = sys_clone,
+	[__NR_uname] = sys_uname,	  [__NR_sched_yield] = sys_yield,
+	[__NR_nanosleep] = sys_nanosleep, [__NR_exit_group] = sys_exit,
 };
 
 /* the numbers already reported as missing: each once */
@@ -286,16 +307,22 @@ void arm_syscall(struct pt_regs *regs)
  * @regs: the user registers
  *
  * arch/arm/kernel/signal.c: do_work_pending() @ v4.14: a reschedule the
- * tick asked for.  Returns with interrupts off, for the return itself.
+ * tick asked for, a signal's default action (do_signal()).  Returns with
+ * interrupts off, for the return itself.
  */
 void do_work_pending(struct pt_regs *regs)
 {
 	for (;;) {
 		local_irq_disable();
-		if (!need_resched())
+		if (need_resched()) {
+			local_irq_enable();
+			schedule();
+		} else if (signal_pending(current)) {
+			local_irq_enable();
+			do_signal();
+		} else {
 			return;
-		local_irq_enable();
-		schedule();
+		}
 	}
 }
 

@@ -7,6 +7,7 @@
  */
 #include <asm/smp_twd.h>
 #include <linux/delay.h>
+#include <linux/hardirq.h>
 #include <linux/init.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
@@ -38,8 +39,9 @@ static const struct delay_timer gt_delay_timer = {
  * kernel/time/tick-common.c: tick_handle_periodic() -> tick_periodic() @ v4.9
  * and update_process_times() @ v4.9: the time-keeping CPU advances
  * jiffies (do_timer()) and runs the timers due (run_local_timers());
- * every CPU counts down its running task's slice (scheduler_tick()).
- * Only kernel mode exists so far: every tick is a system tick.
+ * every CPU counts down its running task's slice (scheduler_tick()),
+ * and the tick is the task's user or system time by the mode it
+ * interrupted.
  */
 void tick_handle_periodic(void)
 {
@@ -47,7 +49,7 @@ void tick_handle_periodic(void)
 		WRITE_ONCE(jiffies, jiffies + 1);
 		run_timers();
 	}
-	scheduler_tick(false);
+	scheduler_tick(get_irq_regs() && user_mode(get_irq_regs()));
 }
 
 /**

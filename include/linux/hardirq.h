@@ -10,6 +10,27 @@
  */
 #include <linux/preempt.h>
 
+struct pt_regs;
+
+/*
+ * include/asm-generic/irq_regs.h @ v4.14: the registers the running
+ * interrupt interrupted (the tick asks whether it was user mode)
+ */
+DECLARE_PER_CPU(struct pt_regs *, __irq_regs);
+
+static inline struct pt_regs *get_irq_regs(void)
+{
+	return this_cpu_read(__irq_regs);
+}
+
+static inline struct pt_regs *set_irq_regs(struct pt_regs *new_regs)
+{
+	struct pt_regs *old = this_cpu_read(__irq_regs);
+
+	this_cpu_write(__irq_regs, new_regs);
+	return old;
+}
+
 /* kernel/softirq.c: irq_enter() @ v4.14 */
 static inline void irq_enter(void)
 {

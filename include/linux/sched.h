@@ -97,6 +97,7 @@ struct task_struct {
 	struct list_head sibling;  /* in my parent's children */
 	struct list_head tasks;	   /* in init_task.tasks, every task but the idle ones */
 	char comm[TASK_COMM_LEN];
+	u64 signal_pending; /* bit n-1: signal n sent, not yet acted on (kernel/signal.c) */
 };
 
 /* include/linux/sched.h: task_thread_info() @ v4.14 (!THREAD_INFO_IN_TASK) */
@@ -240,6 +241,10 @@ extern atomic_t nr_task_structs;
 void arm_syscall(struct pt_regs *regs);
 void do_work_pending(struct pt_regs *regs);
 bool kthread_became_user(void);
+
+/* kernel/signal.c */
+int send_sig(int sig, struct task_struct *p);
+void do_signal(void);
 
 /* kernel/exit.c */
 void do_exit(long code) __attribute__((noreturn));

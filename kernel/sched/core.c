@@ -335,10 +335,11 @@ static void __schedule(bool preempt)
 		local_irq_enable();
 		return;
 	}
-	if (preempt)
-		prev->nivcsw++;
-	else
+	/* voluntary: it went to sleep; a switch while it could still run is involuntary */
+	if (!preempt && prev->state != TASK_RUNNING)
 		prev->nvcsw++;
+	else
+		prev->nivcsw++;
 	rq->nr_switches++;
 	rq->curr = next;
 	prev = context_switch(rq, prev, next);

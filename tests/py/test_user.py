@@ -38,6 +38,7 @@ def rootfs(tmp_path):
     build(tmp_path, "ktest-segv")
     build(tmp_path, "ktest-init")
     build(tmp_path, "ktest-fork")
+    build(tmp_path, "ktest-spin")
     data = bytearray(hello.read_bytes())
     bad = tmp_path / "root" / "bin"
     (bad / "not-elf").write_bytes(b"#!/bin/sh\n" + b"echo a script, not an executable\n" * 4)
@@ -133,3 +134,41 @@ def test_rdinit_that_cannot_run_leaves_the_shell(boot, rootfs):
                append="console=ttyAMA0 rdinit=/bin/nope")
     assert "Failed to execute /bin/nope (error -2): the kernel shell instead" in con.boot_log
     assert "a9mm version" in con.run("version")
+
+
+def spinners(con):
+    rows = {}
+    for line in con.run("ps").splitlines():
+        m = re.match(r"\s*(\d+)\s+\d+\s+\d+\s+([RSDZXT])\*?\s+(\d+)\s+(\d+)\s+([\d.]+) ktest-spin$",
+                     line)
+        if m:
+            rows[int(m[1])] = dict(state=m[2], nivcsw=int(m[4]), time=float(m[5]))
+    return rows
+
+
+def test_tick_preempts_user_mode_and_kill_ends_it(boot, rootfs):
+    """Two programs that never give the CPU up, on the shell's only CPU: the
+    tick takes it from them in user mode (the shell still answers), and
+    kill ends each with its signal's default action."""
+    con = boot(mem="128M", smp=1, extra=("-initrd", str(rootfs)))
+    pids = [int(re.search(r"\[(\d+)\] /bin/ktest-spin", con.run("run /bin/ktest-spin &"))[1])
+            for _ in range(2)]
+    con.run("version")
+    import time
+    time.sleep(1.5)
+    rows = spinners(con)
+    assert sorted(rows) == sorted(pids), rows
+    for r in rows.values():
+        assert r["state"] == "R" and r["nivcsw"] > 0 and r["time"] > 0, rows
+    assert "kill: (2) - Operation not permitted" in con.run("kill 2")     # kworker/0:0
+    assert "No such process" in con.run("kill 999")
+    assert "invalid signal" in con.run("kill -99 1")
+    con.run(f"kill {pids[0]}")
+    con.run(f"kill -9 {pids[1]}")
+    for _ in range(50):
+        if not spinners(con):
+            break
+        time.sleep(0.1)
+    assert not spinners(con)
+    out, before, after = run(con, "/bin/ktest-hello")
+    assert "exit status 41" in out
