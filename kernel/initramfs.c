@@ -202,8 +202,10 @@ static void free_initrd(void)
 		lo += PAGE_SIZE;
 	if (hi > end && memblock_is_region_reserved(end, hi - end))
 		hi -= PAGE_SIZE;
-	if (hi > lo)
+	if (hi > lo) {
+		memblock_free_late(lo, hi - lo); /* memblock's record stays true */
 		free_reserved_area(__va(lo), __va(hi), "initrd");
+	}
 	initrd_start = initrd_end = 0;
 }
 

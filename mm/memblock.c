@@ -478,6 +478,28 @@ int memblock_reserve(phys_addr_t base, phys_addr_t size)
 }
 
 /**
+ * memblock_free_late() - a reservation given to the page allocator after the handover
+ * @base: physical start
+ * @size: size in bytes
+ *
+ * mm/memblock.c: __memblock_free_late() @ v4.14, the record half: Linux
+ * has discarded memblock by now (ARCH_DISCARD_MEMBLOCK); a9mm keeps it,
+ * so a reserved range whose pages the buddy allocator gets later (the
+ * initrd, once unpacked) leaves memblock.reserved too -- the one change
+ * allowed after memblock_discard(), since it gives memory back and
+ * claims none.  The caller frees the pages (free_reserved_area()).
+ *
+ * Return: 0, or -EINVAL if nothing in the range was reserved.
+ */
+int memblock_free_late(phys_addr_t base, phys_addr_t size)
+{
+	if (!memblock_is_region_reserved(base, size)) /* it must overlap a reservation */
+		return -EINVAL;
+	memblock_trace(__func__, base, size, 0, __builtin_return_address(0));
+	return memblock_remove_range(&memblock.reserved, base, size);
+}
+
+/**
  * memblock_free() - give back (part of) a reservation
  * @base: physical start
  * @size: size in bytes

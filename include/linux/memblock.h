@@ -50,6 +50,7 @@ int memblock_add(phys_addr_t base, phys_addr_t size);
 int memblock_remove(phys_addr_t base, phys_addr_t size);
 int memblock_reserve(phys_addr_t base, phys_addr_t size);
 int memblock_free(phys_addr_t base, phys_addr_t size);
+int memblock_free_late(phys_addr_t base, phys_addr_t size);
 
 /*
  * Allocations are top-down below memblock.current_limit (never the first
