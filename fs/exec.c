@@ -226,6 +226,7 @@ int kernel_execve(const char *path, int argc, char *const argv[])
 	struct dentry *d = rootfs_lookup(path);
 	struct task_struct *tsk = current;
 	struct mm_struct *mm, *active_mm, *old_mm;
+	unsigned long flags;
 	unsigned long entry, sp;
 	int ret;
 
@@ -243,13 +244,13 @@ int kernel_execve(const char *path, int argc, char *const argv[])
 		return ret ? ret : -ENOMEM;
 	}
 	/* exec_mmap(): the old mm (or the borrowed one) goes, the new one is ours and runs now */
-	preempt_disable();
+	spin_lock_irqsave(&task_mm_lock, flags); /* task_lock(): also keeps preemption off */
 	old_mm = tsk->mm;
 	active_mm = tsk->active_mm;
 	tsk->mm = mm;
 	tsk->active_mm = mm;
 	switch_mm(active_mm, mm, tsk);
-	preempt_enable();
+	spin_unlock_irqrestore(&task_mm_lock, flags);
 	if (old_mm)
 		mmput(old_mm);
 	else

@@ -14,6 +14,8 @@
 #include <linux/cmdline.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>
+#include <linux/mm_types.h>
+#include <linux/sched.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
 #include <linux/percpu.h>
@@ -31,13 +33,34 @@ SHELL_CMD("layout", do_layout, "", "the virtual kernel memory layout",
 
 static int do_pgwalk(int argc, char **argv)
 {
-	unsigned long va;
+	struct mm_struct *mm = NULL;
+	unsigned long va, pid = 0;
 
-	if (argc != 2)
+	if (argc != 2 && argc != 3)
 		return 1;
-	if (kstrtoul(argv[1], 0, &va)) {
-		shprintf("pgwalk: '%s' is not an address\n", argv[1]);
+	if (argc == 3 && (kstrtoul(argv[1], 0, &pid) || !pid)) {
+		shprintf("pgwalk: '%s' is not a pid\n", argv[1]);
 		return 1;
+	}
+	if (kstrtoul(argv[argc - 1], 0, &va)) {
+		shprintf("pgwalk: '%s' is not an address\n", argv[argc - 1]);
+		return 1;
+	}
+	if (pid) {
+		struct task_struct *p = get_pid_task((pid_t)pid);
+
+		mm = p ? get_task_mm(p) : NULL;
+		if (p)
+			put_task_struct(p);
+		if (!mm) {
+			shprintf("pgwalk: no process %lu with an address space\n", pid);
+			return 0;
+		}
+		shprintf("pgwalk 0x%08lx: pid %lu's pgd at PA 0x%08lx, ASID %u\n", va, pid,
+			 (unsigned long)__pa(mm->pgd), ASID(mm));
+		pgwalk_show_pgd(mm->pgd, va, shprintf);
+		mmput(mm);
+		return 0;
 	}
 	shprintf("pgwalk 0x%08lx: swapper_pg_dir, TTBCR.N = 0\n", va);
 	if (is_vmalloc_addr((void *)va))
@@ -45,9 +68,11 @@ static int do_pgwalk(int argc, char **argv)
 	pgwalk_show(va, shprintf);
 	return 0;
 }
-SHELL_CMD("pgwalk", do_pgwalk, "VA", "walk the page tables for VA and decode each descriptor",
-	  .linux = "the MMU's short-descriptor walk (ARM ARM B3.5) of swapper_pg_dir, through "
-		   "pgd_offset_k()/pmd_off_k()/pte_offset_kernel(), as show_pte() does");
+SHELL_CMD("pgwalk", do_pgwalk, "[PID] VA",
+	  "walk the page tables (a process's with PID) for VA and decode each descriptor",
+	  .linux = "the MMU's short-descriptor walk (ARM ARM B3.5) of swapper_pg_dir or an mm's "
+		   "pgd, through pgd_offset()/pmd_offset()/pte_offset_kernel(), as show_pte() "
+		   "does, with the Linux pte's young/dirty/RDONLY/USER/XN beside the hardware's");
 
 /*
  * kmap PA [VALUE]: map PA's page with kmap_high_pfn() (a pkmap slot) and,

@@ -27,10 +27,14 @@ static void exit_mm(struct task_struct *tsk)
 {
 	struct mm_struct *mm = tsk->mm;
 
+	unsigned long flags;
+
 	if (!mm)
 		return;
 	mmgrab(mm);
+	spin_lock_irqsave(&task_mm_lock, flags);
 	tsk->mm = NULL;
+	spin_unlock_irqrestore(&task_mm_lock, flags);
 	mmput(mm);
 	/*
 	 * a9mm's own step: the CPU goes back to the kernel's table now, so

@@ -370,6 +370,34 @@ long _do_fork(unsigned long clone_flags)
 	return p->pid;
 }
 
+/* task_lock() of Linux, for ->mm only: one lock for every task (a9mm's reduction) */
+DEFINE_SPINLOCK(task_mm_lock);
+
+/**
+ * get_task_mm() - a task's address space, with a user reference
+ * @task: the task
+ *
+ * kernel/fork.c: get_task_mm() @ v4.14: exit and exec change ->mm under
+ * task_mm_lock, so the mm cannot go between the read and the reference.
+ *
+ * Return: the mm (mmput() when done), or NULL for a kernel thread or an
+ * exited task.
+ */
+struct mm_struct *get_task_mm(struct task_struct *task)
+{
+	struct mm_struct *mm;
+	unsigned long flags;
+
+	spin_lock_irqsave(&task_mm_lock, flags);
+	mm = task->mm;
+	if (mm && !(task->flags & PF_KTHREAD))
+		atomic_inc(&mm->mm_users);
+	else
+		mm = NULL;
+	spin_unlock_irqrestore(&task_mm_lock, flags);
+	return mm;
+}
+
 /**
  * mm_alloc() - a new, empty address space
  *

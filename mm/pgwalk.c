@@ -23,7 +23,19 @@
  */
 void pgwalk(unsigned long va, struct pgwalk *w)
 {
-	pmd_t *pmd = pmd_off_k(va) + ((va >> SECTION_SHIFT) & 1);
+	pgwalk_pgd(swapper_pg_dir, va, w);
+}
+
+/**
+ * pgwalk_pgd() - walk a process's page directory for one VA
+ * @pgd: the first-level table (swapper_pg_dir, or an mm's pgd)
+ * @va: the virtual address
+ * @w: filled with the descriptors met and what they give
+ */
+void pgwalk_pgd(pgd_t *pgd, unsigned long va, struct pgwalk *w)
+{
+	pmd_t *pmd =
+		pmd_offset(pud_offset(pgd + pgd_index(va), va), va) + ((va >> SECTION_SHIFT) & 1);
 
 	memset(w, 0, sizeof(*w));
 	w->va = va;
@@ -119,6 +131,19 @@ static void show_attrs(int (*print)(const char *fmt, ...), unsigned int apx, uns
 	      pgwalk_memtype(tex, c, b), s, ng);
 }
 
+/*
+ * the Linux pte's own bits (asm/pgtable-2level.h): what the kernel keeps
+ * beside the hardware entry -- young and dirty are emulated (a clear one
+ * makes the hardware entry fault or read-only), RDONLY, USER, XN
+ */
+static void show_linux_pte(int (*print)(const char *fmt, ...), pte_t pte)
+{
+	print("      Linux pte: %s%s%s%s%s%s%s\n", pte & L_PTE_PRESENT ? "present" : "none",
+	      pte & L_PTE_YOUNG ? " young" : " old", pte & L_PTE_DIRTY ? " dirty" : " clean",
+	      pte & L_PTE_RDONLY ? " RDONLY" : " rw", pte & L_PTE_USER ? " USER" : " kernel",
+	      pte & L_PTE_XN ? " XN" : " exec", pte & L_PTE_SHARED ? " shared" : "");
+}
+
 /**
  * pgwalk_show() - walk the tables for a VA and name every field met
  * @va: the virtual address
@@ -127,10 +152,21 @@ static void show_attrs(int (*print)(const char *fmt, ...), unsigned int apx, uns
  */
 void pgwalk_show(unsigned long va, int (*print)(const char *fmt, ...))
 {
+	pgwalk_show_pgd(swapper_pg_dir, va, print);
+}
+
+/**
+ * pgwalk_show_pgd() - pgwalk_show() in a given page directory
+ * @pgd: the first-level table
+ * @va: the virtual address
+ * @print: printf-like output
+ */
+void pgwalk_show_pgd(pgd_t *pgd, unsigned long va, int (*print)(const char *fmt, ...))
+{
 	struct pgwalk w;
 	pmdval_t l1;
 
-	pgwalk(va, &w);
+	pgwalk_pgd(pgd, va, &w);
 	l1 = w.l1;
 	print("  L1[0x%03lx] = 0x%08lx (pgd[0x%03lx], %s MiB of the pair): ", va >> SECTION_SHIFT,
 	      (unsigned long)l1, va >> PGDIR_SHIFT, (va >> SECTION_SHIFT) & 1 ? "2nd" : "1st");
@@ -157,6 +193,8 @@ void pgwalk_show(unsigned long va, int (*print)(const char *fmt, ...))
 		      (unsigned long)w.l2, (unsigned long)w.linux_pte);
 		if (!(w.l2 & PTE_TYPE_SMALL)) {
 			print("fault (not mapped)\n");
+			if (w.linux_pte)
+				show_linux_pte(print, w.linux_pte);
 			return;
 		}
 		print("small page, PA 0x%08lx\n", (unsigned long)(w.l2 & PAGE_MASK));
@@ -164,6 +202,7 @@ void pgwalk_show(unsigned long va, int (*print)(const char *fmt, ...))
 			   FIELD_GET(PTE_EXT_TEX_MASK, w.l2), !!(w.l2 & PTE_CACHEABLE),
 			   !!(w.l2 & PTE_BUFFERABLE), w.l2 & PTE_EXT_XN, !!(w.l2 & PTE_EXT_SHARED),
 			   !!(w.l2 & PTE_EXT_NG));
+		show_linux_pte(print, w.linux_pte);
 		break;
 	default:
 		print("reserved encoding\n");

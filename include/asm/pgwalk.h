@@ -23,8 +23,10 @@ struct pgwalk {
 };
 
 void pgwalk(unsigned long va, struct pgwalk *w);
+void pgwalk_pgd(pgd_t *pgd, unsigned long va, struct pgwalk *w);
 /* pgwalk() and print the decoded descriptors; print is printf-like */
 void pgwalk_show(unsigned long va, int (*print)(const char *fmt, ...));
+void pgwalk_show_pgd(pgd_t *pgd, unsigned long va, int (*print)(const char *fmt, ...));
 
 /* The hardware's own words for TEX/C/B (TRE = 0) and AP[2:0]. */
 const char *pgwalk_memtype(unsigned int tex, unsigned int c, unsigned int b);

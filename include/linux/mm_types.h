@@ -78,6 +78,7 @@ struct page {
 #include <asm/pgtable-2level.h>
 
 struct mm_struct;
+struct task_struct;
 struct file;
 struct vm_operations_struct;
 
@@ -166,6 +167,8 @@ extern struct mm_struct init_mm;
 
 /* kernel/fork.c */
 struct mm_struct *mm_alloc(void);
+struct mm_struct *get_task_mm(struct task_struct *task);
+extern spinlock_t task_mm_lock;
 void __mmdrop(struct mm_struct *mm);
 
 /* include/linux/sched/mm.h: mmgrab(), mmdrop() @ v4.14: references to the structure itself */

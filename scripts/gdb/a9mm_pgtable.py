@@ -114,6 +114,14 @@ def early_tables_note():
             "over on a zeroed table")
 
 
+def linux_pte(pte):
+    """mm/pgwalk.c's show_linux_pte(): the Linux pte's own bits, in its words."""
+    return ("      Linux pte: " + ("present" if pte & 1 else "none")
+            + (" young" if pte & 2 else " old") + (" dirty" if pte & 0x40 else " clean")
+            + (" RDONLY" if pte & 0x80 else " rw") + (" USER" if pte & 0x100 else " kernel")
+            + (" XN" if pte & 0x200 else " exec") + (" shared" if pte & 0x400 else ""))
+
+
 def walk_l2(va, l1, out):
     table = l1 & 0xFFFFFC00
     idx = (va >> 12) & 0xFF
@@ -124,6 +132,8 @@ def walk_l2(va, l1, out):
     kind = l2 & 3
     if kind == 0:
         out.append(line + "fault (not mapped)")
+        if shadow:
+            out.append(linux_pte(shadow))
         return None
     if kind == 1:
         # B3.5.1 figure B3-5: large page, PA[31:16], XN at bit 15, TEX [14:12]
@@ -134,6 +144,7 @@ def walk_l2(va, l1, out):
     out.append(line + f"small page, PA 0x{l2 & 0xFFFFF000:08x}")
     out.append(attrs(bit(l2, 9), (l2 >> 4) & 3, (l2 >> 6) & 7, bit(l2, 3), bit(l2, 2),
                      l2 & 1, bit(l2, 10), bit(l2, 11)))
+    out.append(linux_pte(shadow))
     return (l2 & 0xFFFFF000) | (va & 0xFFF)
 
 

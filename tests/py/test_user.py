@@ -161,6 +161,17 @@ def test_tick_preempts_user_mode_and_kill_ends_it(boot, rootfs):
     assert sorted(rows) == sorted(pids), rows
     for r in rows.values():
         assert r["state"] == "R" and r["nivcsw"] > 0 and r["time"] > 0, rows
+    # its page tables: text read-only and executable, stack dirty and XN, both
+    # non-global under its ASID; the Linux pte's bits beside the hardware's
+    out = con.run(f"pgwalk {pids[0]} 0x10000")
+    assert re.search(r"pid \d+'s pgd at PA 0x[0-9a-f]{8}, ASID [1-9]", out), out
+    assert "AP[2:0]=111 (kernel RO, user RO), XN=0" in out and "nG=1" in out, out
+    assert "Linux pte: present young clean RDONLY USER exec" in out, out
+    out = con.run(f"pgwalk {pids[0]} 0xbefffff0")
+    assert "AP[2:0]=011 (kernel RW, user RW), XN=1" in out, out
+    assert "Linux pte: present young dirty rw USER XN" in out, out
+    assert "fault (not mapped)" in con.run(f"pgwalk {pids[0]} 0x0")
+    assert "no process 2 with an address space" in con.run("pgwalk 2 0x0")
     assert "kill: (2) - Operation not permitted" in con.run("kill 2")     # kworker/0:0
     assert "No such process" in con.run("kill 999")
     assert "invalid signal" in con.run("kill -99 1")
