@@ -440,3 +440,19 @@ def test_zoneinfo_and_buddyinfo_show_every_cpus_lists():
         assert [(int(c), int(n)) for c, n in re.findall(r"cpu(\d+) (\d+)", line.group(1))] == \
             [(cpu, count) for cpu, count, _, _ in sets], out
     assert "zone->pageset + __per_cpu_offset[n]" in out
+
+
+def test_ps_matches_the_shells():
+    """a9mm-ps, read from the run queues and init_task.tasks of the halted
+    kernel (init at shell_run), lists the tasks the shell's ps lists next."""
+    con, out = halted_then_shell(["a9mm-ps"], mem="256M")
+    try:
+        def rows(text):
+            return [(m[1], m[2], m[3], m[4]) for m in re.finditer(
+                r"^\s*(\d+)\s+(\d+)\s+(\d+)\s+[RSDZXT]\*?\s+\d+\s+\d+\s+[\d.]+ (\S+)$", text, re.M)]
+        halted, shell = rows(out), rows(con.run("ps"))
+        assert halted and halted == shell, (out, shell)
+        assert ("1", "0", "0", "init") in halted
+        assert re.search(r"^\s+1\s+0\s+0 R\*", out, re.M), out   # init runs, on CPU 0
+    finally:
+        con.close()
