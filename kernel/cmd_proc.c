@@ -80,7 +80,8 @@ static int do_cat(int argc, char **argv)
 			if (!strcmp(argv[i], proc_files[j].path))
 				break;
 		if (j == ARRAY_SIZE(proc_files)) {
-			if (strncmp(argv[i], "/proc/", 6) && rootfs_cat(argv[i]))
+			if (strncmp(argv[i], "/proc/", 6) ? rootfs_cat(argv[i])
+							  : proc_pid_status(argv[i]))
 				continue;
 			shprintf("cat: %s: No such file or directory\n", argv[i]);
 			continue;
@@ -97,7 +98,7 @@ SHELL_CMD(
 	"cat", do_cat,
 	"/proc/{buddyinfo,pagetypeinfo,zoneinfo,meminfo,slabinfo,vmallocinfo,iomem,cmdline,cpuinfo,"
 	"interrupts}",
-	"print a /proc file (Linux's formats), or a file of the rootfs (the initramfs)",
+	"print a /proc file (Linux's formats; /proc/PID/status too), or a file of the rootfs",
 	.linux = "mm/vmstat.c: frag_show() (buddyinfo), pagetypeinfo_show(), "
 		 "zoneinfo_show(); mm/slab_common.c: cache_show() (slabinfo); fs/proc/meminfo.c; "
 		 "kernel/resource.c (iomem); fs/proc/cmdline.c; arch/arm/kernel/setup.c: c_show() "

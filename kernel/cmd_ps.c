@@ -9,8 +9,11 @@
 #include <linux/cpumask.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/mm_types.h>
 #include <linux/sched.h>
 #include <linux/errno.h>
+#include <linux/fs.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -114,3 +117,54 @@ static int do_kill(int argc, char **argv)
 SHELL_CMD("kill", do_kill, "[-SIG] PID", "send a signal to a process (default 15, SIGTERM)",
 	  .linux = "kernel/signal.c: sys_kill() -> send_signal() -> signal_wake_up(); "
 		   "the default action at arch/arm/kernel/signal.c: do_work_pending()");
+
+/**
+ * proc_pid_status() - /proc/PID/status, the fields a9mm has
+ * @path: "/proc/PID/status" or "/proc/self/status"
+ *
+ * fs/proc/array.c: proc_pid_status() @ v4.14 -> task_state(),
+ * task_mem() (fs/proc/task_mmu.c), task_context_switch_counts().  The
+ * memory lines come only for a process (kernel threads have none, as in
+ * Linux); without VMAs a9mm knows its resident pages only.
+ *
+ * Return: false if @path is not such a file, or there is no such task.
+ */
+bool proc_pid_status(const char *path)
+{
+	struct task_struct *p;
+	struct mm_struct *mm;
+	char *end;
+	long pid;
+
+	if (strncmp(path, "/proc/", 6))
+		return false;
+	path += 6;
+	if (!strncmp(path, "self/", 5)) {
+		pid = current->pid;
+		end = (char *)path + 4;
+	} else {
+		pid = strtol(path, &end, 10);
+	}
+	if (end == path || strcmp(end, "/status") || pid < 0)
+		return false;
+	p = pid ? get_pid_task((pid_t)pid) : NULL;
+	if (!p)
+		return false;
+	shprintf("Name:\t%s\nState:\t%s\nTgid:\t%d\nPid:\t%d\nPPid:\t%d\n", p->comm,
+		 get_task_state(p), p->tgid, p->pid, p->real_parent->pid);
+	mm = get_task_mm(p);
+	if (mm) {
+		unsigned long anon = (unsigned long)atomic_read(&mm->rss_stat.count[MM_ANONPAGES]);
+		unsigned long file = (unsigned long)atomic_read(&mm->rss_stat.count[MM_FILEPAGES]);
+
+		shprintf("VmRSS:\t%8lu kB\nRssAnon:\t%8lu kB\nRssFile:\t%8lu kB\n",
+			 (anon + file) << (PAGE_SHIFT - 10), anon << (PAGE_SHIFT - 10),
+			 file << (PAGE_SHIFT - 10));
+		mmput(mm);
+	}
+	shprintf("Threads:\t1\n");
+	shprintf("voluntary_ctxt_switches:\t%lu\nnonvoluntary_ctxt_switches:\t%lu\n", p->nvcsw,
+		 p->nivcsw);
+	put_task_struct(p);
+	return true;
+}

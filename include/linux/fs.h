@@ -72,5 +72,7 @@ unsigned long rootfs_nr_pages(void);
 
 /* kernel/cmd_fs.c: `cat` of a rootfs file; false if there is none */
 bool rootfs_cat(const char *path);
+/* kernel/cmd_ps.c: `cat /proc/PID/status`; false if there is no such task */
+bool proc_pid_status(const char *path);
 
 #endif

@@ -172,6 +172,14 @@ def test_tick_preempts_user_mode_and_kill_ends_it(boot, rootfs):
     assert "Linux pte: present young dirty rw USER XN" in out, out
     assert "fault (not mapped)" in con.run(f"pgwalk {pids[0]} 0x0")
     assert "no process 2 with an address space" in con.run("pgwalk 2 0x0")
+    # /proc/PID/status: one text page and the 8 stack pages exec populated
+    out = con.run(f"cat /proc/{pids[0]}/status")
+    assert "Name:\tktest-spin\n" in out and "State:\tR (running)" in out, out
+    assert "PPid:\t1\n" in out and re.search(r"VmRSS:\s+36 kB\nRssAnon:\s+36 kB", out), out
+    assert int(re.search(r"nonvoluntary_ctxt_switches:\t(\d+)", out)[1]) > 0
+    out = con.run("cat /proc/self/status")   # the shell: init, a kernel thread, no memory lines
+    assert "Name:\tinit\n" in out and "Pid:\t1\n" in out and "VmRSS" not in out, out
+    assert "No such file" in con.run("cat /proc/999/status")
     assert "kill: (2) - Operation not permitted" in con.run("kill 2")     # kworker/0:0
     assert "No such process" in con.run("kill 999")
     assert "invalid signal" in con.run("kill -99 1")
