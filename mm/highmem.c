@@ -298,15 +298,19 @@ static void set_fixmap_pte(int idx, pte_t pte)
  * arch/arm/mm/highmem.c: kmap_atomic_pfn() @ v4.14: lowmem is in the
  * linear map already; a HighMem page gets the next fixmap slot of this
  * CPU.  Slots nest like a stack: unmap in reverse order.  More than
- * KM_TYPE_NR nested at once is a bug (BUG_ON).
+ * KM_TYPE_NR nested at once is a bug (BUG_ON).  Preemption is off until
+ * the matching __kunmap_atomic(), as in Linux: another task on this CPU
+ * would take slots from the same stack.
  *
  * Return: the address (never NULL).
  */
 void *kmap_atomic_pfn(unsigned long pfn)
 {
-	int *kmap_atomic_idx = this_cpu_ptr(&__kmap_atomic_idx);
+	int *kmap_atomic_idx;
 	int idx;
 
+	preempt_disable();
+	kmap_atomic_idx = this_cpu_ptr(&__kmap_atomic_idx);
 	if (pfn < __phys_to_pfn(arm_lowmem_limit))
 		return __va(__pfn_to_phys(pfn));
 	BUG_ON(*kmap_atomic_idx >= KM_TYPE_NR);
@@ -339,7 +343,9 @@ void __kunmap_atomic(void *kvaddr)
 	} else if (vaddr >= PKMAP_BASE && vaddr < PKMAP_ADDR(LAST_PKMAP)) {
 		/* an address kmap() did not give out is reported there */
 		kunmap_high_pfn(pte_pfn(pkmap_page_table[PKMAP_NR(vaddr)]));
+		return; /* kmap()'s, not kmap_atomic()'s: preemption was not turned off */
 	}
+	preempt_enable();
 }
 
 /**
