@@ -169,13 +169,14 @@ void generic_smp_call_function_interrupt(void)
  * @wait: return only after it has run
  *
  * kernel/smp.c: smp_call_function_single() @ v4.9.  Interrupts must be
- * on (WARNs).
+ * on (WARNs).  Preemption is off throughout (get_cpu()): this CPU's csd
+ * must not be taken by another task on it meanwhile.
  *
  * Return: 0, or -ENXIO when @cpu is not online.
  */
 int smp_call_function_single(int cpu, smp_call_func_t func, void *info, int wait)
 {
-	unsigned int this_cpu = smp_processor_id();
+	unsigned int this_cpu = get_cpu();
 	struct call_single_data d, *csd = &d;
 	unsigned long flags;
 
@@ -184,10 +185,13 @@ int smp_call_function_single(int cpu, smp_call_func_t func, void *info, int wait
 		local_irq_save(flags);
 		func(info);
 		local_irq_restore(flags);
+		put_cpu();
 		return 0;
 	}
-	if ((unsigned int)cpu >= nr_cpu_ids || !cpu_online((unsigned int)cpu))
+	if ((unsigned int)cpu >= nr_cpu_ids || !cpu_online((unsigned int)cpu)) {
+		put_cpu();
 		return -ENXIO;
+	}
 	if (!wait)
 		csd = this_cpu_ptr(&csd_data);
 	else
@@ -203,6 +207,7 @@ int smp_call_function_single(int cpu, smp_call_func_t func, void *info, int wait
 	csd_enqueue((unsigned int)cpu, csd);
 	if (wait)
 		csd_lock_wait(csd);
+	put_cpu();
 	return 0;
 }
 
@@ -214,20 +219,23 @@ int smp_call_function_single(int cpu, smp_call_func_t func, void *info, int wait
  * @wait: return only after all of them have run it
  *
  * kernel/smp.c: smp_call_function_many() @ v4.9: one csd per target from
- * this CPU's call_function_data, queued, then one IPI to all of them.
+ * this CPU's call_function_data, queued, then one IPI to all of them;
+ * preemption off throughout (the caller's get_cpu() in Linux).
  */
 void smp_call_function_many(const struct cpumask *mask, smp_call_func_t func, void *info, bool wait)
 {
+	unsigned int this_cpu = get_cpu(), cpu;
 	struct call_function_data *cfd = this_cpu_ptr(&cfd_data);
-	unsigned int this_cpu = smp_processor_id(), cpu;
 	struct cpumask targets;
 
 	WARN_ON(irqs_disabled());
 	cpumask_clear(&targets);
 	for_each_cpu(cpu, mask) if (cpu != this_cpu && cpu_online(cpu))
 		cpumask_set_cpu(cpu, &targets);
-	if (cpumask_empty(&targets))
+	if (cpumask_empty(&targets)) {
+		put_cpu();
 		return;
+	}
 	for_each_cpu(cpu, &targets)
 	{
 		struct call_single_data *csd = &cfd->csd[cpu];
@@ -249,6 +257,7 @@ void smp_call_function_many(const struct cpumask *mask, smp_call_func_t func, vo
 	arch_send_call_function_ipi_mask(&targets);
 	if (wait)
 		for_each_cpu(cpu, &targets) csd_lock_wait(&cfd->csd[cpu]);
+	put_cpu();
 }
 
 /**
@@ -280,12 +289,14 @@ void on_each_cpu_mask(const struct cpumask *mask, smp_call_func_t func, void *in
 {
 	unsigned long flags;
 
+	preempt_disable(); /* the other CPUs, then this one: the same one */
 	smp_call_function_many(mask, func, info, wait);
 	if (cpumask_test_cpu(smp_processor_id(), mask)) {
 		local_irq_save(flags);
 		func(info);
 		local_irq_restore(flags);
 	}
+	preempt_enable();
 }
 
 /**

@@ -66,7 +66,15 @@ static inline void preempt_count_sub(unsigned long val)
 void preempt_schedule(void);
 
 /* include/linux/preempt.h: preempt_disable() @ v4.14 */
-#define preempt_disable()	    preempt_count_add(PREEMPT_OFFSET)
+#define preempt_disable() preempt_count_add(PREEMPT_OFFSET)
+
+/* include/linux/smp.h: get_cpu()/put_cpu() @ v4.14: this CPU, and stay on it */
+#define get_cpu()                   \
+	({                          \
+		preempt_disable();  \
+		smp_processor_id(); \
+	})
+#define put_cpu()		    preempt_enable()
 
 /* include/linux/preempt.h: preempt_enable_no_resched() @ v4.14 */
 #define preempt_enable_no_resched() preempt_count_sub(PREEMPT_OFFSET)
