@@ -7,6 +7,7 @@
  * (Zombies and wait4() come with fork().)
  */
 #include <linux/kernel.h>
+#include <linux/mm.h>
 #include <linux/mm_types.h>
 #include <linux/errno.h>
 #include <linux/sched.h>
@@ -31,6 +32,10 @@ static void exit_mm(struct task_struct *tsk)
 
 	if (!mm)
 		return;
+	/* RSS only grows until exit here (no munmap yet): now is its peak */
+	tsk->maxrss = (unsigned long)(atomic_read(&mm->rss_stat.count[MM_ANONPAGES]) +
+				      atomic_read(&mm->rss_stat.count[MM_FILEPAGES]))
+		      << (PAGE_SHIFT - 10);
 	mmgrab(mm);
 	spin_lock_irqsave(&task_mm_lock, flags);
 	tsk->mm = NULL;
@@ -162,6 +167,12 @@ long kernel_wait4(pid_t pid, int *status, int options)
 	}
 	code = p->exit_code;
 	pid = p->pid;
+	/* wait_task_zombie(): the child's times and switches, its reaped children's too */
+	tsk->cutime += p->utime + p->cutime;
+	tsk->cstime += p->stime + p->cstime;
+	tsk->cnvcsw += p->nvcsw + p->cnvcsw;
+	tsk->cnivcsw += p->nivcsw + p->cnivcsw;
+	tsk->cmaxrss = max(tsk->cmaxrss, max(p->maxrss, p->cmaxrss));
 	release_task(p);
 	if (status && copy_to_user(status, &code, sizeof(code)))
 		return -EFAULT;

@@ -218,6 +218,8 @@ static struct task_struct *copy_process(int (*fn)(void *), void *arg, const stru
 	p->cpus_allowed = *allowed;
 	p->nvcsw = p->nivcsw = 0;
 	p->utime = p->stime = 0;
+	p->cutime = p->cstime = 0;
+	p->cnvcsw = p->cnivcsw = p->cmaxrss = p->maxrss = 0;
 	p->start_time = jiffies;
 	p->mm = mm;
 	p->active_mm = mm;

@@ -20,6 +20,7 @@
 #include <linux/uaccess.h>
 #include <asm/ptrace.h>
 #include <mach/vexpress.h>
+#include <string.h>
 
 #define __NR_exit	 1
 #define __NR_fork	 2
@@ -29,6 +30,7 @@
 #define __NR_getpid	 20
 #define __NR_kill	 37
 #define __NR_getppid	 64
+#define __NR_getrusage	 77
 #define __NR_wait4	 114
 #define __NR_clone	 120
 #define __NR_uname	 122
@@ -244,6 +246,54 @@ static long sys_kill(struct pt_regs *regs)
 	return ret;
 }
 
+/* include/uapi/linux/resource.h: struct rusage @ v4.14, 32-bit ARM */
+struct rusage32 {
+	long ru_utime[2], ru_stime[2]; /* struct timeval */
+	long ru_maxrss, ru_ixrss, ru_idrss, ru_isrss, ru_minflt, ru_majflt, ru_nswap;
+	long ru_inblock, ru_oublock, ru_msgsnd, ru_msgrcv, ru_nsignals, ru_nvcsw, ru_nivcsw;
+};
+
+static void ticks_to_timeval(u64 ticks, long tv[2])
+{
+	tv[0] = (long)(ticks / HZ);
+	tv[1] = (long)(ticks % HZ) * (1000000 / HZ);
+}
+
+/*
+ * kernel/sys.c: sys_getrusage() -> getrusage() @ v4.14: RUSAGE_SELF (0)
+ * or RUSAGE_CHILDREN (-1, the reaped ones).  Times at tick resolution;
+ * page faults are 0 -- true here: exec and fork populate every page, no
+ * process faults one in yet.
+ */
+static long sys_getrusage(struct pt_regs *regs)
+{
+	struct task_struct *tsk = current;
+	long who = (long)regs->ARM_r0;
+	struct rusage32 ru;
+	struct mm_struct *mm = tsk->mm;
+
+	memset(&ru, 0, sizeof(ru));
+	if (who == 0) {
+		ticks_to_timeval(tsk->utime, ru.ru_utime);
+		ticks_to_timeval(tsk->stime, ru.ru_stime);
+		ru.ru_nvcsw = (long)tsk->nvcsw;
+		ru.ru_nivcsw = (long)tsk->nivcsw;
+		if (mm)
+			ru.ru_maxrss = (long)(atomic_read(&mm->rss_stat.count[MM_ANONPAGES]) +
+					      atomic_read(&mm->rss_stat.count[MM_FILEPAGES]))
+				       << (PAGE_SHIFT - 10);
+	} else if (who == -1) {
+		ticks_to_timeval(tsk->cutime, ru.ru_utime);
+		ticks_to_timeval(tsk->cstime, ru.ru_stime);
+		ru.ru_nvcsw = (long)tsk->cnvcsw;
+		ru.ru_nivcsw = (long)tsk->cnivcsw;
+		ru.ru_maxrss = (long)tsk->cmaxrss;
+	} else {
+		return -EINVAL;
+	}
+	return copy_to_user((void *)regs->ARM_r1, &ru, sizeof(ru)) ? -EFAULT : 0;
+}
+
 /* kernel/sys.c: sys_getpid() @ v4.14 */
 static long sys_getpid(struct pt_regs *regs)
 {
@@ -270,6 +320,7 @@ static long (*const sys_call_table[NR_syscalls])(struct pt_regs *) = {
 	[__NR_wait4] = sys_wait4,	  [__NR_clone] = sys_clone,
 	[__NR_uname] = sys_uname,	  [__NR_sched_yield] = sys_yield,
 	[__NR_nanosleep] = sys_nanosleep, [__NR_exit_group] = sys_exit,
+	[__NR_getrusage] = sys_getrusage,
 };
 
 /* the numbers already reported as missing: each once */

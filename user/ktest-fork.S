@@ -2,7 +2,8 @@
 /*
  * user/ktest-fork.S: fork, wait4 and execve, svc-only.  The parent forks
  * a child that writes its line and exits with 5; the parent wait4()s for
- * it, checks the pid and the status (5 << 8), says so, then execve()s
+ * it, checks the pid and the status (5 << 8) and getrusage(RUSAGE_CHILDREN)'s
+ * maxrss, says so, then execve()s
  * /bin/ktest-hello with one argument -- whose exit status (42) ends it.
  * Any surprise exits with 90 and up.
  */
@@ -41,6 +42,23 @@ _start:
 	cmn	r0, #10
 	bne	fail_echild
 
+	sub	sp, sp, #72		@ struct rusage
+	mvn	r0, #0			@ RUSAGE_CHILDREN: the child just reaped
+	mov	r1, sp
+	mov	r7, #77			@ getrusage
+	svc	#0
+	cmp	r0, #0
+	bne	fail_rusage
+	ldr	r0, [sp, #16]		@ ru_maxrss, kB: the child had pages
+	cmp	r0, #0
+	beq	fail_rusage
+	mov	r0, #5			@ no such "who": -EINVAL
+	mov	r1, sp
+	svc	#0
+	cmn	r0, #22
+	bne	fail_rusage
+	add	sp, sp, #72
+
 	ldr	r1, =parent_msg
 	mov	r2, #parent_len
 	bl	print
@@ -65,6 +83,8 @@ fail_wait:	mov	r0, #91
 fail_status:	mov	r0, #92
 	b	exit
 fail_echild:	mov	r0, #93
+	b	exit
+fail_rusage:	mov	r0, #95
 exit:	mov	r7, #1
 	svc	#0
 

@@ -81,7 +81,11 @@ struct task_struct {
 	cpumask_t cpus_allowed;	     /* where it may run (kworkers: one CPU) */
 	unsigned long nvcsw, nivcsw; /* voluntary, involuntary context switches */
 	u64 utime, stime;	     /* ticks in user and kernel mode */
-	unsigned long start_time;    /* jiffies at fork */
+	/* what reaped children used (kernel/exit.c), for getrusage(RUSAGE_CHILDREN) */
+	u64 cutime, cstime;
+	unsigned long cnvcsw, cnivcsw, cmaxrss; /* cmaxrss in kB */
+	unsigned long maxrss;			/* kB: the largest RSS it had, kept at exit */
+	unsigned long start_time;		/* jiffies at fork */
 
 	/* memory: mm is NULL for kernel threads, which borrow active_mm */
 	struct mm_struct *mm, *active_mm;
