@@ -335,6 +335,8 @@ __switch_to:
 	str	sp, [ip, #32]
 	str	lr, [ip, #36]
 	clrex
+	ldr	r3, [r2, #TI_TP_VALUE]		@ the next task's TLS pointer (set_tls)
+	mcr	p15, 0, r3, c13, c0, 3		@ TPIDRURO: user-readable, written by the kernel only
 	add	ip, r2, #TI_CPU_SAVE
 	ldmia	ip, {r4 - sl, fp}
 	ldr	sp, [ip, #32]

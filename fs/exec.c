@@ -258,5 +258,8 @@ int kernel_execve(const char *path, int argc, char *const argv[])
 	tsk->flags &= ~(PF_KTHREAD | PF_FORKNOEXEC);
 	set_task_comm(tsk, strrchr(path, '/') ? strrchr(path, '/') + 1 : path);
 	start_thread(task_pt_regs(tsk), entry, sp);
+	/* flush_thread(): no TLS until the new program sets one */
+	task_thread_info(tsk)->tp_value[0] = 0;
+	__asm__ volatile("mcr p15, 0, %0, c13, c0, 3" : : "r"(0));
 	return 0;
 }

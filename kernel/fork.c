@@ -192,6 +192,7 @@ static void copy_thread(struct task_struct *p, int (*fn)(void *), void *arg)
 	} else {
 		*task_pt_regs(p) = *task_pt_regs(current);
 		task_pt_regs(p)->ARM_r0 = 0;
+		ti->tp_value[0] = task_thread_info(current)->tp_value[0]; /* the TLS goes along */
 	}
 }
 

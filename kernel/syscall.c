@@ -38,6 +38,7 @@
 #define __NR_nanosleep	 162
 #define __NR_exit_group	 248
 #define NR_syscalls	 400
+#define __ARM_NR_set_tls 0xf0005 /* __ARM_NR_BASE + 5 */
 
 /* kernel/exit.c: sys_exit() @ v4.14: the low 8 bits are the status wait4() reports */
 static long sys_exit(struct pt_regs *regs)
@@ -340,6 +341,15 @@ void arm_syscall(struct pt_regs *regs)
 
 	if (nr < NR_syscalls && sys_call_table[nr]) {
 		ret = sys_call_table[nr](regs);
+	} else if (nr == __ARM_NR_set_tls) {
+		/*
+		 * arch/arm/kernel/traps.c: arm_syscall() @ v4.14, ARM's private
+		 * call: the C library's thread pointer, in TPIDRURO (user
+		 * read-only), kept in thread_info and restored by __switch_to
+		 */
+		task_thread_info(current)->tp_value[0] = regs->ARM_r0;
+		__asm__ volatile("mcr p15, 0, %0, c13, c0, 3" : : "r"(regs->ARM_r0));
+		ret = 0;
 	} else {
 		unsigned long bit = min(nr, (unsigned long)NR_syscalls); /* one for all beyond */
 

@@ -207,3 +207,19 @@ def test_random_system_calls_leave_the_kernel_whole(boot, rootfs, smp):
     assert "exit status 41" in run(con, "/bin/ktest-hello")[0]
     out = con.run("selftest", timeout=180)
     assert not re.search(r"^not ok", out, re.M), out
+
+
+def test_picolibc_programs_from_the_user_helper(boot):
+    """The picolibc programs of user/bin (build/initramfs.cpio, `make user`),
+    whose start-up sets its TLS with ARM's set_tls: echo, and segv-demo's four
+    wild accesses each killed with Linux's line while the parent carries on."""
+    cpio = os.path.join(REPO, "build", "initramfs.cpio")
+    con = boot(mem="256M", smp=2, extra=("-initrd", cpio))
+    run(con, "/bin/echo warm")
+    out, before, after = run(con, "/bin/echo hello from picolibc")
+    assert "hello from picolibc\n" in out and "exit status 0" in out and before == after, out
+    out, before, after = run(con, "/bin/segv-demo")
+    assert re.search(r"segv-demo\[\d+\]: unhandled page fault \(11\) at 0x00000000, "
+                     r"code 0x017\n", out), out
+    assert re.search(r"segv-demo\[\d+\]: unhandled prefetch abort \(11\)", out), out
+    assert "segv-demo: 5 passed, 0 failed" in out and before == after, out
