@@ -243,7 +243,7 @@ static void finish_task_switch(struct task_struct *prev)
 	long prev_state = prev->state;
 
 	rq->prev_mm = NULL;
-	do_raw_spin_unlock(&rq->lock);
+	__spin_unlock(&rq->lock);
 	local_irq_enable();
 	if (mm)
 		mmdrop(mm);
@@ -311,7 +311,7 @@ static void __schedule(bool preempt)
 		pr_err("BUG: scheduling while atomic: %s/%d/0x%08lx\n", prev->comm, prev->pid,
 		       preempt_count());
 	local_irq_disable();
-	do_raw_spin_lock(&rq->lock, _THIS_IP_);
+	__spin_lock(&rq->lock, _THIS_IP_);
 	clear_tsk_need_resched(prev);
 
 	if (prev != rq->idle) {
@@ -331,7 +331,7 @@ static void __schedule(bool preempt)
 	next->time_slice = RR_TIMESLICE;
 
 	if (next == prev) {
-		do_raw_spin_unlock(&rq->lock);
+		__spin_unlock(&rq->lock);
 		local_irq_enable();
 		return;
 	}
