@@ -1819,6 +1819,23 @@ static void setup_per_zone_lowmem_reserve(void)
 	}
 }
 
+/* the lowmem size min_free_kbytes was computed from, in KiB */
+static unsigned long wmark_lowmem_kbytes;
+
+/**
+ * min_free_kbytes_lowmem() - the lowmem size min_free_kbytes was sized from
+ *
+ * Pages freed later (the initrd, free_reserved_area()) add to the zones'
+ * managed pages but, as in Linux, do not resize min_free_kbytes: the
+ * self-test checks the formula against this figure.
+ *
+ * Return: KiB of lowmem at init_per_zone_wmark_min().
+ */
+unsigned long min_free_kbytes_lowmem(void)
+{
+	return wmark_lowmem_kbytes;
+}
+
 /**
  * init_per_zone_wmark_min() - size min_free_kbytes, the watermarks, reserves
  *
@@ -1831,6 +1848,7 @@ void __init init_per_zone_wmark_min(void)
 {
 	unsigned long lowmem_kbytes = nr_free_buffer_pages() * (PAGE_SIZE >> 10);
 
+	wmark_lowmem_kbytes = lowmem_kbytes;
 	min_free_kbytes = (int)clamp(int_sqrt(lowmem_kbytes * 16), 128UL, 65536UL);
 	__setup_per_zone_wmarks();
 	setup_per_zone_lowmem_reserve();

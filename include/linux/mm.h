@@ -132,6 +132,7 @@ int get_pageblock_migratetype(const struct page *page);
 int zone_batchsize(const struct zone *zone);
 
 extern int min_free_kbytes;
+unsigned long min_free_kbytes_lowmem(void);
 extern int mminit_loglevel;
 
 /* include/linux/mm.h: debug_pagealloc_enabled() @ v4.6: debug_pagealloc=on */
