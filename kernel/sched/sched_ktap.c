@@ -58,11 +58,11 @@ static void sched_kthreads_run_and_exit(struct ktap_test *t)
 
 	for (i = 0; i < NR_KTHREADS; i++) {
 		init_completion(&who[i].done);
+		who[i].pid = -1; /* before it starts: it may run at once on another CPU */
 		p[i] = kthread_run(who_am_i, &who[i], "ktap-who");
 		KTAP_EXPECT(t, !IS_ERR(p[i]));
 		if (IS_ERR(p[i]))
 			return;
-		who[i].pid = -1;
 	}
 	for (i = 0; i < NR_KTHREADS; i++) {
 		KTAP_EXPECT(t, wait_for_completion_timeout(&who[i].done, HZ) != 0);
