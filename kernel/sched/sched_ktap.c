@@ -9,6 +9,7 @@
 #include <a9mm/ktap.h>
 #include <linux/completion.h>
 #include <linux/cpumask.h>
+#include <linux/delay.h>
 #include <linux/err.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
@@ -16,6 +17,7 @@
 #include <linux/smp.h>
 #include <linux/timer.h>
 #include <linux/wait.h>
+#include <linux/workqueue.h>
 
 #define NR_KTHREADS 8
 
@@ -212,10 +214,106 @@ static void sched_timed_sleeps(struct ktap_test *t)
 	KTAP_EXPECT_EQ(t, timers_pending(), 0);
 }
 
+/*
+ * A wait queue entry whose wake-up takes SLOW_WAKE_MS: complete() calls it
+ * after counting x->done and before letting x->wait.lock go, so for that
+ * long the completion is done but complete() is not finished with it.
+ */
+#define SLOW_WAKE_MS 50
+
+struct slow_wake {
+	struct wait_queue_entry entry;
+	volatile int stage; /* 0 not yet, 1 inside the wake-up, 2 it returned */
+};
+
+static int slow_wake_fn(struct wait_queue_entry *wq_entry, unsigned int mode, int flags, void *key)
+{
+	struct slow_wake *sw = container_of(wq_entry, struct slow_wake, entry);
+
+	WRITE_ONCE(sw->stage, 1);
+	mdelay(SLOW_WAKE_MS);
+	WRITE_ONCE(sw->stage, 2);
+	return 0;
+}
+
+static void slow_wake_on(struct slow_wake *sw, struct completion *x)
+{
+	init_wait_entry(&sw->entry, 0);
+	sw->entry.func = slow_wake_fn;
+	sw->stage = 0;
+	add_wait_queue(&x->wait, &sw->entry);
+}
+
+/* wait (at most a second) until complete() is inside the slow wake-up */
+static bool slow_wake_entered(struct slow_wake *sw)
+{
+	unsigned long end = jiffies + HZ;
+
+	while (!READ_ONCE(sw->stage) && time_before(jiffies, end))
+		cpu_relax();
+	return READ_ONCE(sw->stage) != 0;
+}
+
+static int completer_fn(void *arg)
+{
+	complete(arg);
+	return 0;
+}
+
+static void nothing_to_do(struct work_struct *work)
+{
+}
+
+/*
+ * completion_done() -- and flush_work(), which trusts it -- say "done"
+ * only once complete() has let go of the completion's lock: a caller
+ * that frees the completion then (an on-stack work_struct, as
+ * work_on_cpu() has) must not have complete()'s unlock land in memory
+ * that is something else by then.  (It did: a late unlock of a flushed
+ * on-stack work added one to a register the next KTAP case had saved
+ * there, and its wait queue head came out at an odd address.)
+ */
+static void sched_completion_done_waits_for_complete(struct ktap_test *t)
+{
+	static struct completion x;
+	/* one each: a late wake-up of the first must not pass for the second */
+	static struct slow_wake sw[2];
+	static struct work_struct work;
+	unsigned int me = smp_processor_id(), cpu, other = nr_cpu_ids;
+	struct task_struct *p;
+
+	for_each_online_cpu(cpu) if (cpu != me) other = cpu;
+	if (other >= nr_cpu_ids) {
+		ktap_skip(t, "one CPU online: complete() cannot run beside completion_done()");
+		return;
+	}
+
+	init_completion(&x);
+	slow_wake_on(&sw[0], &x);
+	p = kthread_create_on_cpu(completer_fn, &x, other, "ktap-complete");
+	KTAP_EXPECT(t, !IS_ERR(p));
+	if (IS_ERR(p))
+		return;
+	KTAP_EXPECT(t, slow_wake_entered(&sw[0]));
+	KTAP_EXPECT(t, completion_done(&x));
+	KTAP_EXPECT_EQ(t, READ_ONCE(sw[0].stage), 2); /* complete() was past its wake-ups */
+	KTAP_EXPECT(t, !spin_is_locked(&x.wait.lock));
+
+	/* the same through a work item that has run: flush_work() returns at once */
+	INIT_WORK(&work, nothing_to_do);
+	slow_wake_on(&sw[1], &work.done);
+	KTAP_EXPECT(t, schedule_work_on((int)other, &work));
+	KTAP_EXPECT(t, slow_wake_entered(&sw[1]));
+	flush_work(&work);
+	KTAP_EXPECT_EQ(t, READ_ONCE(sw[1].stage), 2);
+	KTAP_EXPECT(t, !spin_is_locked(&work.done.wait.lock));
+}
+
 static const struct ktap_case sched_cases[] = {
 	KTAP_CASE(sched_kthreads_run_and_exit),
 	KTAP_CASE(sched_waitqueue_pingpong),
 	KTAP_CASE(sched_tick_preempts_spinners),
 	KTAP_CASE(sched_timed_sleeps),
+	KTAP_CASE(sched_completion_done_waits_for_complete),
 };
 KTAP_SUITE(sched_suite, "sched", sched_cases);
