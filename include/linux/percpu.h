@@ -65,9 +65,10 @@ extern unsigned long __per_cpu_offset[NR_CPUS];
 #define per_cpu(var, cpu)     (*per_cpu_ptr(&(var), cpu))
 
 /*
- * this_cpu_read()/this_cpu_write(): one access to this CPU's copy.  A9MM
- * has no preemption, so a task never moves CPU between the address
- * computation and the access.
+ * this_cpu_read()/this_cpu_write(): one access to this CPU's copy.  A
+ * task may be preempted between the address computation and the access,
+ * but it never moves CPU (kernel/sched/core.c: nothing migrates after
+ * fork), so the copy it reaches is still its own CPU's.
  */
 #define this_cpu_read(var)	 READ_ONCE(*this_cpu_ptr(&(var)))
 #define this_cpu_write(var, val) WRITE_ONCE(*this_cpu_ptr(&(var)), val)
