@@ -435,8 +435,7 @@ static void vmalloc_vfree_in_interrupt_is_deferred(struct ktap_test *t)
 		smp_call_function_single((int)cpu, vfree_from_ipi, p, 1);
 	}
 	while (find_vm_area(p) && ms++ < 2000) {
-		process_pending_work(); /* this CPU's share, as its idle loop would */
-		mdelay(1);
+		msleep(1); /* the kworker frees it */
 	}
 	KTAP_EXPECT(t, !find_vm_area(p));
 }
