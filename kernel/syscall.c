@@ -19,26 +19,9 @@
 #include <linux/sched.h>
 #include <linux/uaccess.h>
 #include <asm/ptrace.h>
+#include <asm/unistd.h>
 #include <mach/vexpress.h>
 #include <string.h>
-
-#define __NR_exit	 1
-#define __NR_fork	 2
-#define __NR_read	 3
-#define __NR_write	 4
-#define __NR_execve	 11
-#define __NR_getpid	 20
-#define __NR_kill	 37
-#define __NR_getppid	 64
-#define __NR_getrusage	 77
-#define __NR_wait4	 114
-#define __NR_clone	 120
-#define __NR_uname	 122
-#define __NR_sched_yield 158
-#define __NR_nanosleep	 162
-#define __NR_exit_group	 248
-#define NR_syscalls	 400
-#define __ARM_NR_set_tls 0xf0005 /* __ARM_NR_BASE + 5 */
 
 /* kernel/exit.c: sys_exit() @ v4.14: the low 8 bits are the status wait4() reports */
 static long sys_exit(struct pt_regs *regs)
@@ -313,16 +296,26 @@ static long sys_yield(struct pt_regs *regs)
 }
 
 /* arch/arm/kernel/entry-common.S: sys_call_table @ v4.14 */
+/* clang-format off */
 static long (*const sys_call_table[NR_syscalls])(struct pt_regs *) = {
-	[__NR_exit] = sys_exit,		  [__NR_fork] = sys_fork,
-	[__NR_read] = sys_read,		  [__NR_write] = sys_write,
-	[__NR_execve] = sys_execve,	  [__NR_getpid] = sys_getpid,
-	[__NR_kill] = sys_kill,		  [__NR_getppid] = sys_getppid,
-	[__NR_wait4] = sys_wait4,	  [__NR_clone] = sys_clone,
-	[__NR_uname] = sys_uname,	  [__NR_sched_yield] = sys_yield,
-	[__NR_nanosleep] = sys_nanosleep, [__NR_exit_group] = sys_exit,
+	/* one per line, by number */
+	[__NR_exit] = sys_exit,
+	[__NR_fork] = sys_fork,
+	[__NR_read] = sys_read,
+	[__NR_write] = sys_write,
+	[__NR_execve] = sys_execve,
+	[__NR_getpid] = sys_getpid,
+	[__NR_kill] = sys_kill,
+	[__NR_getppid] = sys_getppid,
 	[__NR_getrusage] = sys_getrusage,
+	[__NR_wait4] = sys_wait4,
+	[__NR_clone] = sys_clone,
+	[__NR_uname] = sys_uname,
+	[__NR_sched_yield] = sys_yield,
+	[__NR_nanosleep] = sys_nanosleep,
+	[__NR_exit_group] = sys_exit,
 };
+/* clang-format on */
 
 /* the numbers already reported as missing: each once */
 static unsigned long enosys_seen[NR_syscalls / 32 + 1];
