@@ -16,6 +16,7 @@
  */
 #include <linux/list.h>
 #include <linux/types.h>
+#include <asm/atomic.h>
 #include <sys/types.h>
 
 struct page;
@@ -61,6 +62,44 @@ struct dentry {
 	struct list_head d_child;   /* in the parent's d_subdirs, sorted by name */
 	struct list_head d_subdirs; /* a directory's entries */
 };
+
+struct file;
+struct vm_area_struct;
+
+/*
+ * include/linux/fs.h: struct file_operations @ v4.14, the part a9mm's
+ * files have: what read(), write(), lseek(), getdents64() and mmap() of
+ * an open file do.  A NULL hook means the call is refused (-EINVAL, or
+ * -ENODEV for mmap) as Linux refuses it.
+ */
+struct file_operations {
+	loff_t (*llseek)(struct file *file, loff_t offset, int whence);
+	ssize_t (*read)(struct file *file, char *buf, size_t len, loff_t *pos);
+	ssize_t (*write)(struct file *file, const char *buf, size_t len, loff_t *pos);
+	int (*iterate)(struct file *file, void *ctx); /* getdents64: struct dir_context */
+	int (*mmap)(struct file *file, struct vm_area_struct *vma);
+	int (*release)(struct file *file);
+};
+
+/*
+ * include/linux/fs.h: struct file @ v4.14: one open() -- its position and
+ * mode -- shared by every descriptor dup()ed or inherited from it
+ * (f_count counts them).
+ */
+struct file {
+	const struct file_operations *f_op;
+	struct inode *f_inode;
+	struct dentry *f_dentry; /* Linux: f_path.dentry */
+	struct address_space *f_mapping;
+	unsigned int f_flags; /* O_* given to open() */
+	unsigned int f_mode;  /* FMODE_READ | FMODE_WRITE */
+	atomic_t f_count;     /* descriptors and mappings holding it */
+	loff_t f_pos;
+	void *private_data;
+};
+
+#define FMODE_READ  0x1
+#define FMODE_WRITE 0x2
 
 /* fs/ramfs.c */
 struct dentry *rootfs_root(void);

@@ -160,6 +160,104 @@ void show_pagetypeinfo(int (*print)(const char *fmt, ...));
 void show_zoneinfo(int (*print)(const char *fmt, ...));
 void show_meminfo(int (*print)(const char *fmt, ...));
 
+/*
+ * include/linux/mm.h @ v4.14: a VMA's flags.  The low four are its
+ * permissions now; the VM_MAY* four what mprotect() may turn on later
+ * (a read-only file mapping MAP_SHARED cannot become writable).
+ */
+#define VM_NONE	     0x00000000
+#define VM_READ	     0x00000001
+#define VM_WRITE     0x00000002
+#define VM_EXEC	     0x00000004
+#define VM_SHARED    0x00000008
+#define VM_MAYREAD   0x00000010
+#define VM_MAYWRITE  0x00000020
+#define VM_MAYEXEC   0x00000040
+#define VM_MAYSHARE  0x00000080
+#define VM_GROWSDOWN 0x00000100 /* the stack: a fault just below grows it */
+#define VM_DENYWRITE 0x00000800
+#define VM_ACCOUNT   0x00100000
+#define VM_STACK     VM_GROWSDOWN
+/* arch/arm/include/asm/page.h: VM_DATA_DEFAULT_FLAGS @ v4.14 (no READ_IMPLIES_EXEC) */
+#define VM_DATA_DEFAULT_FLAGS (VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC)
+#define VM_STACK_DEFAULT_FLAGS \
+	(VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC | VM_STACK | VM_ACCOUNT)
+
+/* include/linux/mm.h: FAULT_FLAG_* @ v4.14: what handle_mm_fault() is told */
+#define FAULT_FLAG_WRITE       0x01 /* the access was a write */
+#define FAULT_FLAG_ALLOW_RETRY 0x04
+#define FAULT_FLAG_KILLABLE    0x10
+#define FAULT_FLAG_USER	       0x40  /* the access came from user mode */
+#define FAULT_FLAG_INSTRUCTION 0x100 /* an instruction fetch */
+
+/* include/linux/mm.h: VM_FAULT_* @ v4.14: what handle_mm_fault() returns */
+#define VM_FAULT_OOM	 0x0001
+#define VM_FAULT_SIGBUS	 0x0002
+#define VM_FAULT_MAJOR	 0x0004
+#define VM_FAULT_WRITE	 0x0008 /* do_wp_page() broke COW */
+#define VM_FAULT_SIGSEGV 0x0040
+#define VM_FAULT_ERROR	 (VM_FAULT_OOM | VM_FAULT_SIGBUS | VM_FAULT_SIGSEGV)
+
+/* include/linux/mm.h: struct vm_fault @ v4.14: one fault, as the handlers pass it on */
+struct vm_fault {
+	struct vm_area_struct *vma;
+	unsigned int flags;    /* FAULT_FLAG_* */
+	unsigned long address; /* the faulting address, page aligned */
+	unsigned long pgoff;   /* its page in vma->vm_file */
+	pmd_t *pmd;	       /* the pmd of address */
+	pte_t *pte;	       /* its pte, or NULL with no pte page yet */
+	pte_t orig_pte;	       /* the pte as the fault found it */
+	struct page *page;     /* ->fault()'s page, referenced */
+};
+
+/* include/linux/mm.h: struct vm_operations_struct @ v4.14: a file mapping's hooks */
+struct vm_operations_struct {
+	void (*open)(struct vm_area_struct *vma);  /* a copy was made (fork, split) */
+	void (*close)(struct vm_area_struct *vma); /* the VMA goes away */
+	int (*fault)(struct vm_fault *vmf);	   /* vmf->page = the page at vmf->pgoff */
+};
+
+/* include/linux/mm.h: vma_is_anonymous() @ v4.14 */
+static inline bool vma_is_anonymous(const struct vm_area_struct *vma)
+{
+	return !vma->vm_ops;
+}
+
+/* include/linux/mm.h: vma_pages() @ v4.14 */
+static inline unsigned long vma_pages(const struct vm_area_struct *vma)
+{
+	return (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
+}
+
+/* mm/mmap.c: the VMAs of an address space */
+extern struct kmem_cache *vm_area_cachep;
+struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
+struct vm_area_struct *find_vma_prev(struct mm_struct *mm, unsigned long addr,
+				     struct vm_area_struct **pprev);
+int insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma);
+pgprot_t vm_get_page_prot(unsigned long vm_flags);
+unsigned long get_unmapped_area(struct file *file, unsigned long addr, unsigned long len,
+				unsigned long pgoff, unsigned long flags);
+unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len, unsigned long prot,
+		      unsigned long flags, unsigned long vm_flags, unsigned long pgoff);
+unsigned long vm_mmap(struct file *file, unsigned long addr, unsigned long len, unsigned long prot,
+		      unsigned long flags, unsigned long offset);
+int do_munmap(struct mm_struct *mm, unsigned long start, size_t len);
+int vm_brk(unsigned long addr, unsigned long len);
+int expand_stack(struct vm_area_struct *vma, unsigned long address);
+void arch_pick_mmap_layout(struct mm_struct *mm);
+
+/* mm/memory.c: the pages of VMAs, in and out */
+int handle_mm_fault(struct vm_area_struct *vma, unsigned long address, unsigned int flags);
+int copy_page_range(struct mm_struct *dst_mm, struct mm_struct *src_mm, struct vm_area_struct *vma);
+void unmap_vmas(struct vm_area_struct *vma, unsigned long start_addr, unsigned long end_addr);
+void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long size);
+void free_pgtables(struct vm_area_struct *vma, unsigned long floor, unsigned long ceiling);
+
+/* mm/mprotect.c */
+unsigned long change_protection(struct vm_area_struct *vma, unsigned long start, unsigned long end,
+				pgprot_t newprot);
+
 /* mm/highmem.c */
 void *kmap(struct page *page);
 void kunmap(struct page *page);
