@@ -24,6 +24,9 @@ BREAK		?= start_kernel
 TUI		?=
 SMP		?= 4
 APPEND		?= console=ttyAMA0 loglevel=8
+# The initramfs `make qemu` and `make debug` hand the kernel (QEMU's
+# -initrd): the user programs' archive; INITRD= boots without one.
+INITRD		?= $(B)/initramfs.cpio
 QEMU		:= qemu-system-arm
 
 DEBUG		?= 0
@@ -104,7 +107,8 @@ TEST_DTBS	:= $(patsubst tests/dts/%.dts,$(B)/dtb/%.dtb,$(TEST_DTS))
 # No sound card wanted: keep QEMU's audio backend quiet.
 QEMU_BASE	= $(QEMU) -M vexpress-a9 -smp $(SMP) -m $(MEM) \
 		  -kernel $(B)/Image -dtb $(DTB) -append "$(APPEND)" \
-		  -audiodev none,id=snd0 -global pl041.audiodev=snd0
+		  -audiodev none,id=snd0 -global pl041.audiodev=snd0 \
+		  $(if $(INITRD),-initrd $(INITRD))
 
 .PHONY: all qemu debug gdb test test-unit test-py bench bench-readme docs deps clean \
 	distclean help format format-check doc-check linux-map linux-compare linux-compare-readme \
@@ -212,7 +216,7 @@ $(B)/dtb/%.dtb: tests/dts/%.dts dts/vexpress-v2p-ca9.dtsi | $(B)/.deps
 include user/user.mk
 
 # --- running --------------------------------------------------------------
-qemu: all
+qemu: all $(if $(INITRD),user)
 	$(QEMU_BASE) -nographic
 
 # -S -s, with the stub's port movable (GDB_PORT=) when 1234 is taken.
@@ -223,7 +227,7 @@ qemu: all
 DEBUG_DIR	:= $(B)/debug
 GDB_HINT	= make$(if $(filter-out build,$(B)), B=$(B)) gdb$(if $(filter-out 1234,$(GDB_PORT)), GDB_PORT=$(GDB_PORT))
 
-debug: all
+debug: all $(if $(INITRD),user)
 	@mkdir -p $(DEBUG_DIR)
 	@cp $(B)/vmlinux $(DEBUG_DIR)/vmlinux
 	@printf 'DEBUG=%s\nGDB_PORT=%s\n' '$(DEBUG)' '$(GDB_PORT)' > $(DEBUG_DIR)/session

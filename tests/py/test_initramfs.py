@@ -90,3 +90,15 @@ def test_broken_initramfs_is_reported(boot, tmp_path, kind, reason):
         # members before the cut are there, the cut one is not
         assert re.search(r"^d\S+ .* etc$", con.run("ls /"), re.M)
         assert "No such file" in con.run("cat /etc/big.txt")
+
+
+def test_make_qemu_hands_the_user_programs_initramfs():
+    """make qemu/debug boot with build/initramfs.cpio; INITRD= (empty) without one."""
+    root = os.path.join(os.path.dirname(__file__), "..", "..")
+    for target in ("qemu", "debug"):
+        cmd = subprocess.run(["make", "-s", "-n", target], cwd=root, capture_output=True,
+                             text=True, check=True).stdout
+        assert "-initrd build/initramfs.cpio" in cmd, cmd
+        cmd = subprocess.run(["make", "-s", "-n", target, "INITRD="], cwd=root,
+                             capture_output=True, text=True, check=True).stdout
+        assert "-initrd" not in cmd, cmd
