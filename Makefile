@@ -62,7 +62,7 @@ LIBFDT_SRCS	:= fdt.c fdt_ro.c fdt_wip.c fdt_rw.c fdt_sw.c fdt_strerror.c \
 LIBFDT_STAMP	:= $(LIBFDT_DIR)/.stamp
 
 KSRCS_S		:= $(wildcard boot/*.S lib/*.S)
-KSRCS_C		:= $(wildcard kernel/*.c kernel/sched/*.c kernel/time/*.c fs/*.c mm/*.c fdt/*.c drivers/*.c lib/*.c)
+KSRCS_C		:= $(wildcard kernel/*.c kernel/sched/*.c kernel/time/*.c fs/*.c fs/proc/*.c mm/*.c fdt/*.c drivers/*.c lib/*.c)
 KOBJS		:= $(patsubst %,$(B)/k/%.o,$(KSRCS_S) $(KSRCS_C)) \
 		   $(patsubst %,$(B)/k/libfdt/%.o,$(LIBFDT_SRCS))
 

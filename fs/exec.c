@@ -6,190 +6,209 @@
  * for ret_from_fork to return to (kernel_execve(), what Linux's
  * kernel_init does with /sbin/init).
  *
- * Demand paging comes later (issue 16, step 5): the segments and the
- * stack are populated now -- every page allocated, the file's bytes
- * copied from the page cache, the rest zeroed -- and mapped with their
- * final permissions.  Text is mapped read-only and executable, data
- * read-write and never executable; the stack too.
+ * Nothing is copied: each PT_LOAD segment becomes a private mapping of
+ * the executable (vm_mmap(), as fs/binfmt_elf.c's elf_map()), its bss
+ * anonymous memory (vm_brk()), and the stack a VMA that grows down; the
+ * pages come at first touch (mm/memory.c) -- text straight from the
+ * page cache, data copied from it when first written.
  *
  *   TASK_SIZE (0xbf000000) +---------------------+
- *                          | argv strings, argv[], argc
- *                          | stack (STACK_PAGES)  |  <- sp
+ *                          | argv strings, argv[], argc, envp, auxv
+ *                          | [stack] rw-p  128K   |  <- sp; VM_GROWSDOWN
  *                          :                      :
- *                          | .bss / .data         |  PT_LOAD rw-
- *                          | .text                |  PT_LOAD r-x
+ *                          | [heap]               |  brk(), from start_brk
+ *                          | .bss                 |  anonymous rw-p (vm_brk)
+ *                          | .data                |  file rw-p (private: copied on write)
+ *                          | .text .rodata        |  file r-xp
  *            0x00010000    +---------------------+
  */
 #include <linux/elf.h>
 #include <linux/err.h>
 #include <linux/errno.h>
+#include <linux/fcntl.h>
+#include <linux/file.h>
 #include <linux/fs.h>
+#include <linux/mman.h>
+#include <linux/uaccess.h>
 #include <linux/gfp.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/mm_types.h>
 #include <linux/sched.h>
 #include <linux/binfmts.h>
+#include <linux/slab.h>
 #include <asm/mmu_context.h>
 #include <asm/pgalloc.h>
 #include <stdio.h>
 #include <string.h>
 
-#define STACK_PAGES 8 /* 32 KiB of stack, populated */
-#define STACK_TOP   TASK_SIZE
+#define STACK_TOP	TASK_SIZE
+#define STACK_INIT_SIZE (128UL << 10) /* fs/exec.c: setup_arg_pages()'s stack_expand */
 
-/* map one new zeroed page at @addr of @mm with @prot; its kernel address through @kaddr if lowmem
- */
-static struct page *map_new_page(struct mm_struct *mm, unsigned long addr, pteval_t prot)
+/* include/linux/mman.h: the PROT_* of a segment's p_flags */
+static unsigned long segment_prot(u32 flags)
 {
-	pmd_t *pmd = pmd_offset(pud_offset(pgd_offset(mm, addr), addr), addr);
-	struct page *page;
-	pte_t *ptep;
-
-	if (pmd_none(*pmd) && __pte_alloc(mm, pmd))
-		return NULL;
-	ptep = pte_offset_kernel(pmd, addr);
-	if (!pte_none(*ptep)) /* segments sharing a page: the first one's page */
-		return pfn_to_page(pte_pfn(*ptep));
-	page = alloc_pages(GFP_HIGHUSER_MOVABLE | __GFP_ZERO, 0);
-	if (!page)
-		return NULL;
-	page->_mapcount = 0; /* mapped once */
-	atomic_inc(&mm->rss_stat.count[MM_ANONPAGES]);
-	set_pte_at(mm, addr, ptep, pfn_pte(page_to_pfn(page), prot));
-	return page;
-}
-
-/* the Linux pte bits for a segment's p_flags (vm_get_page_prot() of its VMA) */
-static pteval_t segment_prot(u32 flags)
-{
-	pteval_t prot =
-		L_PTE_PRESENT | L_PTE_YOUNG | L_PTE_USER | L_PTE_MT_WRITEALLOC | L_PTE_SHARED;
-
-	if (flags & PF_W)
-		prot |= L_PTE_DIRTY; /* writable now: dirty-bit emulation comes with faults */
-	else
-		prot |= L_PTE_RDONLY;
-	if (!(flags & PF_X))
-		prot |= L_PTE_XN;
-	return prot;
-}
-
-/* fs/binfmt_elf.c: elf_map() + padzero() @ v4.14, eagerly: one PT_LOAD segment into @mm */
-static int load_segment(struct mm_struct *mm, struct inode *inode, const struct elf32_phdr *p)
-{
-	unsigned long addr = p->p_vaddr & PAGE_MASK, end = p->p_vaddr + p->p_memsz;
-	pteval_t prot = segment_prot(p->p_flags);
-
-	for (; addr < end; addr += PAGE_SIZE) {
-		struct page *page = map_new_page(mm, addr, prot);
-		unsigned long from = max(addr, (unsigned long)p->p_vaddr);
-		unsigned long to = min(addr + PAGE_SIZE, (unsigned long)p->p_vaddr + p->p_filesz);
-		char *kaddr;
-
-		if (!page)
-			return -ENOMEM;
-		if (from >= to)
-			continue;
-		kaddr = kmap_atomic(page);
-		rootfs_read(inode, kaddr + (from - addr), to - from,
-			    (loff_t)p->p_offset + (from - p->p_vaddr));
-		kunmap_atomic(kaddr);
-	}
-	return 0;
+	return (flags & PF_R ? PROT_READ : 0) | (flags & PF_W ? PROT_WRITE : 0) |
+	       (flags & PF_X ? PROT_EXEC : 0);
 }
 
 /*
- * fs/exec.c: copy_strings() + create_elf_tables() @ v4.14, reduced: the
- * stack's pages, then argc, argv[] (NULL-terminated), an empty envp[] and
- * an auxv with AT_PAGESZ only, the strings above them.  Returns the sp.
+ * fs/binfmt_elf.c: elf_map() + padzero() + set_brk() @ v4.14: one PT_LOAD
+ * segment -- the file's bytes mapped privately, the rest of their last
+ * page zeroed (a write: that page becomes the process's own copy), and
+ * the bss beyond as anonymous memory.  Returns the segment's end or -errno.
  */
-static unsigned long setup_stack(struct mm_struct *mm, int argc, char *const argv[])
+static long load_segment(struct file *file, const struct elf32_phdr *p)
 {
-	pteval_t prot = segment_prot(PF_R | PF_W);
-	unsigned long sp = STACK_TOP, addr, strings, vec;
-	struct page *top = NULL;
-	char *kaddr;
+	unsigned long start = p->p_vaddr & PAGE_MASK;
+	unsigned long file_end = p->p_vaddr + p->p_filesz, mem_end = p->p_vaddr + p->p_memsz;
+	unsigned long prot = segment_prot(p->p_flags), addr;
+	static const char zeroes[64];
+
+	if (p->p_filesz) {
+		addr = vm_mmap(file, start, file_end - start, prot, MAP_PRIVATE | MAP_FIXED,
+			       p->p_offset & PAGE_MASK);
+		if (IS_ERR_VALUE(addr))
+			return (long)addr;
+		for (addr = file_end; mem_end > file_end && addr < PAGE_ALIGN(file_end);) {
+			unsigned long n = min(PAGE_ALIGN(file_end) - addr, sizeof(zeroes));
+
+			if (copy_to_user((void *)addr, zeroes, n))
+				return -EFAULT;
+			addr += n;
+		}
+	}
+	if (PAGE_ALIGN(mem_end) > PAGE_ALIGN(file_end)) {
+		int ret = vm_brk(PAGE_ALIGN(file_end), PAGE_ALIGN(mem_end) - PAGE_ALIGN(file_end));
+
+		if (ret)
+			return ret;
+	}
+	return (long)PAGE_ALIGN(mem_end);
+}
+
+/*
+ * fs/exec.c: setup_arg_pages() @ v4.14: the stack VMA, growing down from
+ * STACK_TOP; only the pages the arguments are written to get memory now
+ */
+static int setup_arg_pages(struct mm_struct *mm)
+{
+	struct vm_area_struct *vma = kmem_cache_alloc(vm_area_cachep, GFP_KERNEL);
+	int ret;
+
+	if (!vma)
+		return -ENOMEM;
+	memset(vma, 0, sizeof(*vma));
+	vma->vm_start = STACK_TOP - STACK_INIT_SIZE;
+	vma->vm_end = STACK_TOP;
+	vma->vm_flags = VM_STACK_DEFAULT_FLAGS;
+	vma->vm_page_prot = vm_get_page_prot(vma->vm_flags);
+	down_write(&mm->mmap_sem);
+	ret = insert_vm_struct(mm, vma);
+	if (!ret)
+		vm_stat_account(mm, vma->vm_flags, (long)vma_pages(vma));
+	up_write(&mm->mmap_sem);
+	if (ret)
+		kmem_cache_free(vm_area_cachep, vma);
+	mm->start_stack = STACK_TOP;
+	return ret;
+}
+
+/*
+ * fs/exec.c: copy_strings() + fs/binfmt_elf.c: create_elf_tables() @
+ * v4.14, reduced: argc, argv[] (NULL-terminated), an empty envp[] and an
+ * auxv with AT_PAGESZ only, the strings above them, all in the stack's
+ * top page -- built in a kernel page, then copied out (the copy faults
+ * the page in).  Returns the sp, or 0.
+ */
+static unsigned long create_elf_tables(struct mm_struct *mm, int argc, char *const argv[])
+{
+	char *kaddr = kzalloc(PAGE_SIZE, GFP_KERNEL);
+	unsigned long strings = PAGE_SIZE, vec, addr, base = STACK_TOP - PAGE_SIZE;
 	u32 *words;
 	int i;
 
-	for (addr = STACK_TOP - STACK_PAGES * PAGE_SIZE; addr < STACK_TOP; addr += PAGE_SIZE) {
-		top = map_new_page(mm, addr, prot);
-		if (!top)
-			return 0;
-	}
-	mm->start_stack = STACK_TOP;
-	/* everything in the top page: the strings at its end, the vectors below */
-	kaddr = kmap_atomic(top);
-	strings = PAGE_SIZE;
+	if (!kaddr)
+		return 0;
 	for (i = argc - 1; i >= 0; i--) {
 		size_t len = strlen(argv[i]) + 1;
 
 		if (strings < len + 64 + (size_t)argc * 4) {
-			kunmap_atomic(kaddr);
+			kfree(kaddr);
 			return 0;
 		}
 		strings -= len;
 		memcpy(kaddr + strings, argv[i], len);
 	}
-	vec = (strings - (size_t)(argc + 6) * 4) &
-	      ~7UL; /* argc, argv[], NULL, NULL, AT_PAGESZ, 4096, AT_NULL */
+	/* argc, argv[], NULL, NULL (envp), AT_PAGESZ, 4096, AT_NULL, 0 */
+	vec = (strings - (size_t)(argc + 7) * 4) & ~7UL;
 	words = (u32 *)(kaddr + vec);
 	*words++ = (u32)argc;
 	for (i = 0, addr = strings; i < argc; i++) {
-		*words++ = (u32)(STACK_TOP - PAGE_SIZE + addr);
+		*words++ = (u32)(base + addr);
 		addr += strlen(kaddr + addr) + 1;
 	}
 	*words++ = 0; /* argv's NULL */
 	*words++ = 0; /* envp's NULL */
 	*words++ = 6; /* AT_PAGESZ */
 	*words++ = PAGE_SIZE;
-	*words = 0; /* AT_NULL (its value word is the next, zero: the page was zeroed) */
-	kunmap_atomic(kaddr);
-	sp = STACK_TOP - PAGE_SIZE + vec;
-	mm->arg_start = STACK_TOP - PAGE_SIZE + strings;
+	*words++ = 0; /* AT_NULL */
+	*words = 0;
+	i = copy_to_user((void *)(base + vec), kaddr + vec, PAGE_SIZE - vec) ? -1 : 0;
+	kfree(kaddr);
+	if (i)
+		return 0;
+	mm->arg_start = base + strings;
 	mm->arg_end = STACK_TOP;
-	return sp;
+	return base + vec;
 }
 
-/* fs/binfmt_elf.c: load_elf_binary() @ v4.14, the checks (elf_check()) then the segments */
-static int load_elf_binary(struct mm_struct *mm, struct inode *inode, const char *path,
-			   unsigned long *entry)
+/* fs/binfmt_elf.c: load_elf_binary() @ v4.14, the checks (elf_check()) only */
+static int check_elf_binary(struct inode *inode, const char *path, struct elf32_hdr *eh,
+			    struct elf32_phdr *ph)
 {
-	struct elf32_hdr eh;
-	struct elf32_phdr ph[ELF_MAX_PHNUM];
 	const char *why;
-	unsigned int i;
-	int ret;
 
-	memset(&eh, 0, sizeof(eh));
-	rootfs_read(inode, &eh, sizeof(eh), 0);
-	why = elf_check(&eh, NULL, (unsigned long long)inode->i_size, TASK_SIZE);
+	memset(eh, 0, sizeof(*eh));
+	rootfs_read(inode, eh, sizeof(*eh), 0);
+	why = elf_check(eh, NULL, (unsigned long long)inode->i_size, TASK_SIZE);
 	if (!why) {
-		rootfs_read(inode, ph, eh.e_phnum * sizeof(ph[0]), eh.e_phoff);
-		why = elf_check(&eh, ph, (unsigned long long)inode->i_size, TASK_SIZE);
+		rootfs_read(inode, ph, eh->e_phnum * sizeof(ph[0]), eh->e_phoff);
+		why = elf_check(eh, ph, (unsigned long long)inode->i_size, TASK_SIZE);
 	}
 	if (why) {
 		pr_err("execve: %s: %s\n", path, why);
 		return -ENOEXEC;
 	}
-	for (i = 0; i < eh.e_phnum; i++) {
+	return 0;
+}
+
+/* fs/binfmt_elf.c: load_elf_binary() @ v4.14, after the point of no return: the new image */
+static int load_elf_binary(struct mm_struct *mm, struct file *file, const struct elf32_hdr *eh,
+			   const struct elf32_phdr *ph)
+{
+	unsigned long brk = 0;
+	unsigned int i;
+
+	for (i = 0; i < eh->e_phnum; i++) {
+		long end;
+
 		if (ph[i].p_type != PT_LOAD)
 			continue;
-		ret = load_segment(mm, inode, &ph[i]);
-		if (ret)
-			return ret;
+		end = load_segment(file, &ph[i]);
+		if (end < 0)
+			return (int)end;
+		brk = max(brk, (unsigned long)end);
 		if (ph[i].p_flags & PF_X) {
 			mm->start_code = ph[i].p_vaddr;
 			mm->end_code = ph[i].p_vaddr + ph[i].p_filesz;
 		} else {
 			mm->start_data = ph[i].p_vaddr;
 			mm->end_data = ph[i].p_vaddr + ph[i].p_filesz;
-			mm->start_brk = mm->brk = PAGE_ALIGN(ph[i].p_vaddr + ph[i].p_memsz);
 		}
 	}
-	*entry = eh.e_entry;
-	return 0;
+	mm->start_brk = mm->brk = brk;
+	return setup_arg_pages(mm);
 }
 
 /*
@@ -213,11 +232,13 @@ static void start_thread(struct pt_regs *regs, unsigned long pc, unsigned long s
  * @argc: the number of arguments
  * @argv: the arguments (argv[0] the program's name)
  *
- * fs/exec.c: do_execve() -> exec_mmap() @ v4.14: the new mm is loaded,
- * then made the task's; the old one goes (a process's) or the borrowed
- * one is given back (a kernel thread's, whose function then returns 0
- * and ret_from_fork goes to user mode).  A failure leaves the caller as
- * it was.
+ * fs/exec.c: do_execve() -> exec_mmap() @ v4.14: the executable is
+ * checked, then a new, empty mm made the task's -- the old one goes (a
+ * process's) or the borrowed one is given back (a kernel thread's,
+ * whose function then returns 0 and ret_from_fork goes to user mode) --
+ * and the program mapped into it.  A failure before the switch leaves
+ * the caller as it was; one after it (no memory) kills the process, as
+ * Linux's does past its point of no return.
  *
  * Return: 0, or -ENOENT, -EACCES, -ENOEXEC (reported), -ENOMEM.
  */
@@ -226,22 +247,31 @@ int kernel_execve(const char *path, int argc, char *const argv[])
 	struct dentry *d = rootfs_lookup(path);
 	struct task_struct *tsk = current;
 	struct mm_struct *mm, *active_mm, *old_mm;
-	unsigned long flags;
-	unsigned long entry, sp;
+	struct elf32_hdr eh;
+	struct elf32_phdr ph[ELF_MAX_PHNUM];
+	struct file *file;
+	unsigned long flags, sp = 0;
 	int ret;
 
 	if (!d)
 		return -ENOENT;
 	if (!S_ISREG(d->d_inode->i_mode) || !(d->d_inode->i_mode & 0111))
 		return -EACCES;
+	ret = check_elf_binary(d->d_inode, path, &eh, ph);
+	if (ret)
+		return ret;
+	file = filp_open(path, O_RDONLY, 0);
+	if (IS_ERR(file))
+		return PTR_ERR(file);
 	mm = mm_alloc();
-	if (!mm)
+	if (!mm) {
+		fput(file);
 		return -ENOMEM;
-	ret = load_elf_binary(mm, d->d_inode, path, &entry);
-	sp = ret ? 0 : setup_stack(mm, argc, argv);
-	if (ret || !sp) {
+	}
+	if (!tsk->files && console_open_fds()) { /* a kernel thread becoming a process */
+		fput(file);
 		mmput(mm);
-		return ret ? ret : -ENOMEM;
+		return -ENOMEM;
 	}
 	/* exec_mmap(): the old mm (or the borrowed one) goes, the new one is ours and runs now */
 	spin_lock_irqsave(&task_mm_lock, flags); /* task_lock(): also keeps preemption off */
@@ -255,9 +285,20 @@ int kernel_execve(const char *path, int argc, char *const argv[])
 		mmput(old_mm);
 	else
 		mmdrop(active_mm);
+	do_close_on_exec(tsk->files);
 	tsk->flags &= ~(PF_KTHREAD | PF_FORKNOEXEC);
 	set_task_comm(tsk, strrchr(path, '/') ? strrchr(path, '/') + 1 : path);
-	start_thread(task_pt_regs(tsk), entry, sp);
+	ret = load_elf_binary(mm, file, &eh, ph);
+	fput(file); /* the mappings hold their own references */
+	if (!ret)
+		sp = create_elf_tables(mm, argc, argv);
+	if (!sp) {
+		pr_err("execve: %s: %s after the point of no return: killed\n", path,
+		       ret == -ENOMEM || !ret ? "out of memory" : "cannot map the program");
+		send_sig(SIGKILL, tsk);
+		return ret ? ret : -ENOMEM;
+	}
+	start_thread(task_pt_regs(tsk), eh.e_entry, sp);
 	/* flush_thread(): no TLS until the new program sets one */
 	task_thread_info(tsk)->tp_value[0] = 0;
 	__asm__ volatile("mcr p15, 0, %0, c13, c0, 3" : : "r"(0));

@@ -23,6 +23,8 @@
 #include <string.h>
 
 static struct dentry *root;
+/* the rootfs's one lock: names created, pages added, sizes moved (Linux: i_rwsem, the tree lock) */
+DEFINE_SPINLOCK(rootfs_lock);
 static unsigned long last_ino;
 static unsigned long nr_cache_pages;
 
@@ -153,6 +155,8 @@ struct dentry *rootfs_lookup(const char *path)
 	return walk_path(path, NULL, NULL);
 }
 
+static struct dentry *__rootfs_create(const char *path, unsigned int mode, const char **err);
+
 /**
  * rootfs_create() - a new directory, file or symlink
  * @path: its path; the parent directory must exist
@@ -166,6 +170,16 @@ struct dentry *rootfs_lookup(const char *path)
  * Return: the dentry, or NULL with @err set.
  */
 struct dentry *rootfs_create(const char *path, unsigned int mode, const char **err)
+{
+	struct dentry *d;
+
+	spin_lock(&rootfs_lock);
+	d = __rootfs_create(path, mode, err);
+	spin_unlock(&rootfs_lock);
+	return d;
+}
+
+static struct dentry *__rootfs_create(const char *path, unsigned int mode, const char **err)
 {
 	const char *name;
 	size_t len;
@@ -204,11 +218,18 @@ struct dentry *rootfs_create(const char *path, unsigned int mode, const char **e
 	return d;
 }
 
-/*
- * mm/filemap.c: find_or_create_page() @ v4.14: the page at @index of
- * @mapping, a new zeroed one added to the cache if there is none.
+/**
+ * find_or_create_page() - a page of a file's page cache, made if missing
+ * @mapping: the file's pages
+ * @index: which page
+ *
+ * mm/filemap.c: find_or_create_page() @ v4.14: a new one is zeroed (a
+ * hole reads as zeros).  The caller holds rootfs_lock.
+ *
+ * Return: the page (the cache's reference; get_page() to keep it), or
+ * NULL without memory.
  */
-static struct page *find_or_create_page(struct address_space *mapping, unsigned long index)
+struct page *find_or_create_page(struct address_space *mapping, unsigned long index)
 {
 	struct page *page;
 
@@ -258,6 +279,7 @@ ssize_t rootfs_write(struct inode *inode, const void *buf, size_t len, loff_t po
 {
 	size_t done = 0;
 
+	spin_lock(&rootfs_lock);
 	while (done < len) {
 		unsigned long index = (unsigned long)(pos >> PAGE_SHIFT);
 		size_t offset = (size_t)(pos & (PAGE_SIZE - 1));
@@ -265,8 +287,10 @@ ssize_t rootfs_write(struct inode *inode, const void *buf, size_t len, loff_t po
 		struct page *page = find_or_create_page(&inode->i_data, index);
 		char *kaddr;
 
-		if (!page)
+		if (!page) {
+			spin_unlock(&rootfs_lock);
 			return -ENOMEM;
+		}
 		kaddr = kmap_atomic(page);
 		memcpy(kaddr + offset, (const char *)buf + done, n);
 		kunmap_atomic(kaddr);
@@ -275,7 +299,34 @@ ssize_t rootfs_write(struct inode *inode, const void *buf, size_t len, loff_t po
 	}
 	if (pos > inode->i_size)
 		inode->i_size = pos;
+	spin_unlock(&rootfs_lock);
 	return (ssize_t)len;
+}
+
+/**
+ * rootfs_truncate() - empty a regular file (open() with O_TRUNC)
+ * @inode: the file
+ *
+ * mm/truncate.c: truncate_inode_pages() @ v4.14, reduced: the size goes
+ * to 0 and the cached pages are zeroed, not freed -- a process may have
+ * them mapped (Linux would unmap them first).
+ */
+void rootfs_truncate(struct inode *inode)
+{
+	struct address_space *m = &inode->i_data;
+	unsigned long i;
+
+	spin_lock(&rootfs_lock);
+	for (i = 0; i < m->nr_slots; i++) {
+		if (m->pages[i]) {
+			char *kaddr = kmap_atomic(m->pages[i]);
+
+			memset(kaddr, 0, PAGE_SIZE);
+			kunmap_atomic(kaddr);
+		}
+	}
+	inode->i_size = 0;
+	spin_unlock(&rootfs_lock);
 }
 
 /**

@@ -10,11 +10,14 @@
 #include <linux/mm.h>
 #include <linux/mm_types.h>
 #include <linux/errno.h>
+#include <linux/resource.h>
+#include <linux/file.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
 #include <linux/uaccess.h>
 #include <linux/wait.h>
 #include <asm/mmu_context.h>
+#include <string.h>
 
 /* who waits for a task to end (Linux: the parent's signal->wait_chldexit) */
 DECLARE_WAIT_QUEUE_HEAD(task_exit_wq);
@@ -32,10 +35,8 @@ static void exit_mm(struct task_struct *tsk)
 
 	if (!mm)
 		return;
-	/* RSS only grows until exit here (no munmap yet): now is its peak */
-	tsk->maxrss = (unsigned long)(atomic_read(&mm->rss_stat.count[MM_ANONPAGES]) +
-				      atomic_read(&mm->rss_stat.count[MM_FILEPAGES]))
-		      << (PAGE_SHIFT - 10);
+	/* the peak RSS (VmHWM): what getrusage()'s ru_maxrss reports after it */
+	tsk->maxrss = max(mm->hiwater_rss, get_mm_rss(mm)) << (PAGE_SHIFT - 10);
 	mmgrab(mm);
 	spin_lock_irqsave(&task_mm_lock, flags);
 	tsk->mm = NULL;
@@ -130,6 +131,8 @@ static struct task_struct *find_zombie(struct task_struct *parent, pid_t pid, bo
  * @pid: the child, or -1 for any
  * @status: where its exit status goes (user memory), or NULL
  * @options: WNOHANG (1) or 0
+ * @ru: where the child's resource use goes (its reaped children's
+ *      included, as Linux's wait_task_zombie() reports), or NULL
  *
  * kernel/exit.c: kernel_wait4() -> do_wait() @ v4.14, without process
  * groups (pid 0 and < -1 mean any child here).
@@ -137,7 +140,7 @@ static struct task_struct *find_zombie(struct task_struct *parent, pid_t pid, bo
  * Return: the child's pid, 0 (WNOHANG, none ended yet), -ECHILD,
  * -EINVAL, -EFAULT (the child is reaped all the same).
  */
-long kernel_wait4(pid_t pid, int *status, int options)
+long kernel_wait4(pid_t pid, int *status, int options, struct rusage32 *ru)
 {
 	struct task_struct *tsk = current, *p;
 	unsigned long flags;
@@ -173,6 +176,18 @@ long kernel_wait4(pid_t pid, int *status, int options)
 	tsk->cnvcsw += p->nvcsw + p->cnvcsw;
 	tsk->cnivcsw += p->nivcsw + p->cnivcsw;
 	tsk->cmaxrss = max(tsk->cmaxrss, max(p->maxrss, p->cmaxrss));
+	tsk->cmin_flt += p->min_flt + p->cmin_flt;
+	tsk->cmaj_flt += p->maj_flt + p->cmaj_flt;
+	if (ru) {
+		memset(ru, 0, sizeof(*ru));
+		ticks_to_timeval(p->utime + p->cutime, ru->ru_utime);
+		ticks_to_timeval(p->stime + p->cstime, ru->ru_stime);
+		ru->ru_maxrss = (long)max(p->maxrss, p->cmaxrss);
+		ru->ru_minflt = (long)(p->min_flt + p->cmin_flt);
+		ru->ru_majflt = (long)(p->maj_flt + p->cmaj_flt);
+		ru->ru_nvcsw = (long)(p->nvcsw + p->cnvcsw);
+		ru->ru_nivcsw = (long)(p->nivcsw + p->cnivcsw);
+	}
 	release_task(p);
 	if (status && copy_to_user(status, &code, sizeof(code)))
 		return -EFAULT;
@@ -199,6 +214,7 @@ void do_exit(long code)
 		panic("Attempted to kill init! exitcode=0x%08lx", (unsigned long)code);
 	tsk->flags |= PF_EXITING;
 	exit_mm(tsk);
+	exit_files(tsk);
 	tsk->exit_code = (int)code;
 	exit_notify(tsk);
 	wake_up_all(&task_exit_wq);

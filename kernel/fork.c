@@ -11,6 +11,7 @@
 #include <asm/tlbflush.h>
 #include <linux/err.h>
 #include <linux/errno.h>
+#include <linux/file.h>
 #include <linux/gfp.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
@@ -221,6 +222,7 @@ static struct task_struct *copy_process(int (*fn)(void *), void *arg, const stru
 	p->utime = p->stime = 0;
 	p->cutime = p->cstime = 0;
 	p->cnvcsw = p->cnivcsw = p->cmaxrss = p->maxrss = 0;
+	p->min_flt = p->maj_flt = p->cmin_flt = p->cmaj_flt = 0;
 	p->start_time = jiffies;
 	p->mm = mm;
 	p->active_mm = mm;
@@ -230,12 +232,17 @@ static struct task_struct *copy_process(int (*fn)(void *), void *arg, const stru
 	p->signal_pending = 0;
 	INIT_LIST_HEAD(&p->children);
 	INIT_LIST_HEAD(&p->sibling);
+	if (mm ? copy_files(p, current) : (p->files = NULL, 0)) {
+		free_task(p);
+		return ERR_PTR(-ENOMEM);
+	}
 	copy_thread(p, fn, arg);
 
 	spin_lock_irqsave(&tasklist_lock, flags);
 	pid = alloc_pid();
 	if (pid < 0) {
 		spin_unlock_irqrestore(&tasklist_lock, flags);
+		exit_files(p);
 		free_task(p);
 		return ERR_PTR(pid);
 	}
@@ -343,13 +350,79 @@ struct task_struct *fork_idle(int cpu)
 	return p;
 }
 
+/*
+ * kernel/fork.c: dup_mmap() @ v4.14: the child gets a copy of each VMA
+ * and, through copy_page_range(), the parent's pages -- shared, and
+ * write-protected on both sides where private and writable, so the
+ * first write of either copies (copy-on-write).  The parent's mmap_sem
+ * is held for writing, so nothing changes under the copy.
+ */
+static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
+{
+	struct vm_area_struct *mpnt, *tmp;
+	int ret = 0;
+
+	down_write(&oldmm->mmap_sem);
+	mm->total_vm = oldmm->total_vm;
+	mm->data_vm = oldmm->data_vm;
+	mm->exec_vm = oldmm->exec_vm;
+	mm->stack_vm = oldmm->stack_vm;
+	mm->hiwater_vm = oldmm->hiwater_vm;
+	for (mpnt = oldmm->mmap; mpnt; mpnt = mpnt->vm_next) {
+		tmp = vm_area_dup(mpnt);
+		if (!tmp) {
+			ret = -ENOMEM;
+			break;
+		}
+		tmp->vm_mm = mm;
+		BUG_ON(insert_vm_struct(mm, tmp));
+		ret = copy_page_range(mm, oldmm, mpnt);
+		if (ret)
+			break;
+	}
+	up_write(&oldmm->mmap_sem);
+	return ret;
+}
+
+/*
+ * kernel/fork.c: dup_mm() @ v4.14: a new mm with the parent's layout
+ * and a copy of its VMAs (dup_mmap()).  NULL without memory (nothing
+ * leaks: mmput() takes back what was copied).
+ */
+static struct mm_struct *dup_mm(struct mm_struct *oldmm)
+{
+	struct mm_struct *mm = mm_alloc();
+
+	if (!mm)
+		return NULL;
+	mm->mmap_base = oldmm->mmap_base;
+	mm->start_code = oldmm->start_code;
+	mm->end_code = oldmm->end_code;
+	mm->start_data = oldmm->start_data;
+	mm->end_data = oldmm->end_data;
+	mm->start_brk = oldmm->start_brk;
+	mm->brk = oldmm->brk;
+	mm->start_stack = oldmm->start_stack;
+	mm->arg_start = oldmm->arg_start;
+	mm->arg_end = oldmm->arg_end;
+	mm->env_start = oldmm->env_start;
+	mm->env_end = oldmm->env_end;
+	memcpy(mm->saved_auxv, oldmm->saved_auxv, sizeof(mm->saved_auxv));
+	if (dup_mmap(mm, oldmm)) {
+		mmput(mm);
+		return NULL;
+	}
+	mm->hiwater_rss = get_mm_rss(mm);
+	return mm;
+}
+
 /**
  * _do_fork() - fork the calling process
  * @clone_flags: SIGCHLD (what fork() passes; nothing shared)
  *
  * kernel/fork.c: _do_fork() @ v4.14 -> copy_process() -> copy_mm() ->
- * dup_mm(): the child gets a copy of every page now (copy-on-write comes
- * with demand paging, step 5) and returns 0 from the same system call.
+ * dup_mm(): the child shares the parent's pages copy-on-write and
+ * returns 0 from the same system call.
  *
  * Return: the child's pid, or -EINVAL (sharing flags), -ENOMEM, -EAGAIN.
  */
@@ -418,7 +491,11 @@ struct mm_struct *mm_alloc(void)
 	atomic_set(&mm->mm_users, 1);
 	atomic_set(&mm->mm_count, 1);
 	spin_lock_init(&mm->page_table_lock);
+	spin_lock_init(&mm->mmap_sem.lock);
+	INIT_LIST_HEAD(&mm->mmap_sem.waiters);
 	INIT_LIST_HEAD(&mm->mmlist);
+	mm->mm_rb = RB_ROOT;
+	arch_pick_mmap_layout(mm);
 	mm->task_size = TASK_SIZE;
 	atomic64_set(&mm->context.id, 0); /* init_new_context() */
 	mm->pgd = pgd_alloc(mm);

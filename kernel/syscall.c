@@ -12,10 +12,12 @@
 #include <linux/console.h>
 #include <linux/binfmts.h>
 #include <linux/errno.h>
+#include <linux/file.h>
 #include <linux/gfp.h>
 #include <linux/mm.h>
 #include <linux/kernel.h>
 #include <linux/mm_types.h>
+#include <linux/resource.h>
 #include <linux/sched.h>
 #include <linux/uaccess.h>
 #include <asm/ptrace.h>
@@ -30,55 +32,75 @@ static long sys_exit(struct pt_regs *regs)
 }
 
 /*
- * fs/read_write.c: sys_write() @ v4.14 for descriptors 1 and 2, the
- * console (a9mm has no file table yet): copied in from the process a
- * chunk at a time; a bad buffer is -EFAULT, as Linux's.
+ * The system calls implemented elsewhere, as the ARM EABI passes their
+ * arguments: in r0..r5 (fs/ and mm/ have the C functions, Linux's).
  */
-static long sys_write(struct pt_regs *regs)
+static long sys_read_regs(struct pt_regs *regs)
 {
-	unsigned long fd = regs->ARM_r0, buf = regs->ARM_r1, count = regs->ARM_r2;
-	unsigned long done = 0;
-	char chunk[128];
-
-	if (fd != 1 && fd != 2)
-		return -EBADF;
-	while (done < count) {
-		unsigned long n = min(count - done, (unsigned long)sizeof(chunk));
-		unsigned long left = copy_from_user(chunk, (const void *)(buf + done), n);
-
-		console_write(chunk, n - left);
-		done += n - left;
-		if (left)
-			return done ? (long)done : -EFAULT;
-	}
-	return (long)done;
+	return sys_read((unsigned int)regs->ARM_r0, regs->ARM_r1, regs->ARM_r2);
 }
 
-/*
- * fs/read_write.c: sys_read() @ v4.14 for descriptor 0, the console
- * (n_tty_read() without a line discipline): sleeps for the first byte,
- * then takes what else has arrived, up to @count.
- */
-static long sys_read(struct pt_regs *regs)
+static long sys_write_regs(struct pt_regs *regs)
 {
-	unsigned long fd = regs->ARM_r0, buf = regs->ARM_r1, count = regs->ARM_r2;
-	char chunk[64];
-	unsigned long n = 0;
-	int c;
+	return sys_write((unsigned int)regs->ARM_r0, regs->ARM_r1, regs->ARM_r2);
+}
 
-	if (fd != 0)
-		return -EBADF;
-	if (!count)
-		return 0;
-	c = console_getc();
-	if (c < 0)
-		return c; /* -EINTR: a signal */
-	chunk[n++] = (char)c;
-	while (n < count && n < sizeof(chunk) && (c = pl011_getc()) >= 0)
-		chunk[n++] = (char)c;
-	if (copy_to_user((void *)buf, chunk, n))
-		return -EFAULT;
-	return (long)n;
+static long sys_open_regs(struct pt_regs *regs)
+{
+	return sys_open(regs->ARM_r0, (int)regs->ARM_r1, (unsigned int)regs->ARM_r2);
+}
+
+static long sys_openat_regs(struct pt_regs *regs)
+{
+	return sys_openat((int)regs->ARM_r0, regs->ARM_r1, (int)regs->ARM_r2,
+			  (unsigned int)regs->ARM_r3);
+}
+
+static long sys_close_regs(struct pt_regs *regs)
+{
+	return sys_close((unsigned int)regs->ARM_r0);
+}
+
+static long sys_lseek_regs(struct pt_regs *regs)
+{
+	return sys_lseek((unsigned int)regs->ARM_r0, (long)regs->ARM_r1,
+			 (unsigned int)regs->ARM_r2);
+}
+
+static long sys_fstat64_regs(struct pt_regs *regs)
+{
+	return sys_fstat64((unsigned int)regs->ARM_r0, regs->ARM_r1);
+}
+
+static long sys_getdents64_regs(struct pt_regs *regs)
+{
+	return sys_getdents64((unsigned int)regs->ARM_r0, regs->ARM_r1, (unsigned int)regs->ARM_r2);
+}
+
+static long sys_brk_regs(struct pt_regs *regs)
+{
+	return sys_brk(regs->ARM_r0);
+}
+
+static long sys_mmap2_regs(struct pt_regs *regs)
+{
+	return sys_mmap2(regs->ARM_r0, regs->ARM_r1, regs->ARM_r2, regs->ARM_r3, regs->ARM_r4,
+			 regs->ARM_r5);
+}
+
+static long sys_munmap_regs(struct pt_regs *regs)
+{
+	return sys_munmap(regs->ARM_r0, regs->ARM_r1);
+}
+
+static long sys_mprotect_regs(struct pt_regs *regs)
+{
+	return sys_mprotect(regs->ARM_r0, regs->ARM_r1, regs->ARM_r2);
+}
+
+static long sys_madvise_regs(struct pt_regs *regs)
+{
+	return sys_madvise(regs->ARM_r0, regs->ARM_r1, (int)regs->ARM_r2);
 }
 
 /* include/uapi/linux/utsname.h: struct new_utsname @ v4.14 */
@@ -143,30 +165,20 @@ static long sys_clone(struct pt_regs *regs)
 	return _do_fork(regs->ARM_r0);
 }
 
-/* kernel/exit.c: sys_wait4() @ v4.14 (the rusage pointer must be NULL: no rusage yet) */
+/* kernel/exit.c: sys_wait4() @ v4.14: the status, and the child's rusage if asked for */
 static long sys_wait4(struct pt_regs *regs)
 {
-	if (regs->ARM_r3)
-		return -EINVAL;
-	return kernel_wait4((pid_t)regs->ARM_r0, (int *)regs->ARM_r1, (int)regs->ARM_r2);
+	struct rusage32 ru;
+	long ret = kernel_wait4((pid_t)regs->ARM_r0, (int *)regs->ARM_r1, (int)regs->ARM_r2,
+				regs->ARM_r3 ? &ru : NULL);
+
+	if (ret > 0 && regs->ARM_r3 && copy_to_user((void *)regs->ARM_r3, &ru, sizeof(ru)))
+		return -EFAULT;
+	return ret;
 }
 
 #define EXEC_MAX_ARGS 16
 #define EXEC_STRLEN   256
-
-/* fs/namei.c: strncpy_from_user() @ v4.14: a NUL-terminated string in, or -EFAULT / -E2BIG */
-static long strncpy_from_user(char *dst, unsigned long src, long count)
-{
-	long i;
-
-	for (i = 0; i < count; i++) {
-		if (copy_from_user(&dst[i], (const void *)(src + (unsigned long)i), 1))
-			return -EFAULT;
-		if (!dst[i])
-			return i;
-	}
-	return -E2BIG;
-}
 
 /*
  * fs/exec.c: sys_execve() @ v4.14: the path and up to EXEC_MAX_ARGS
@@ -184,7 +196,7 @@ static long sys_execve(struct pt_regs *regs)
 	if (!page)
 		return -ENOMEM;
 	buf = page_address(page);
-	ret = strncpy_from_user(buf, regs->ARM_r0, EXEC_STRLEN);
+	ret = strncpy_from_user(buf, (const char *)regs->ARM_r0, EXEC_STRLEN);
 	while (ret >= 0 && uargv) {
 		u32 p;
 
@@ -199,7 +211,7 @@ static long sys_execve(struct pt_regs *regs)
 			break;
 		}
 		argv[argc] = buf + (argc + 1) * EXEC_STRLEN;
-		ret = strncpy_from_user(argv[argc], p, EXEC_STRLEN);
+		ret = strncpy_from_user(argv[argc], (const char *)p, EXEC_STRLEN);
 		if (ret >= 0)
 			argc++;
 	}
@@ -230,24 +242,11 @@ static long sys_kill(struct pt_regs *regs)
 	return ret;
 }
 
-/* include/uapi/linux/resource.h: struct rusage @ v4.14, 32-bit ARM */
-struct rusage32 {
-	long ru_utime[2], ru_stime[2]; /* struct timeval */
-	long ru_maxrss, ru_ixrss, ru_idrss, ru_isrss, ru_minflt, ru_majflt, ru_nswap;
-	long ru_inblock, ru_oublock, ru_msgsnd, ru_msgrcv, ru_nsignals, ru_nvcsw, ru_nivcsw;
-};
-
-static void ticks_to_timeval(u64 ticks, long tv[2])
-{
-	tv[0] = (long)(ticks / HZ);
-	tv[1] = (long)(ticks % HZ) * (1000000 / HZ);
-}
-
 /*
  * kernel/sys.c: sys_getrusage() -> getrusage() @ v4.14: RUSAGE_SELF (0)
  * or RUSAGE_CHILDREN (-1, the reaped ones).  Times at tick resolution;
- * page faults are 0 -- true here: exec and fork populate every page, no
- * process faults one in yet.
+ * page faults as do_page_fault() counted them (all minor: no swap, no
+ * disk).
  */
 static long sys_getrusage(struct pt_regs *regs)
 {
@@ -262,16 +261,19 @@ static long sys_getrusage(struct pt_regs *regs)
 		ticks_to_timeval(tsk->stime, ru.ru_stime);
 		ru.ru_nvcsw = (long)tsk->nvcsw;
 		ru.ru_nivcsw = (long)tsk->nivcsw;
+		ru.ru_minflt = (long)tsk->min_flt;
+		ru.ru_majflt = (long)tsk->maj_flt;
 		if (mm)
-			ru.ru_maxrss = (long)(atomic_read(&mm->rss_stat.count[MM_ANONPAGES]) +
-					      atomic_read(&mm->rss_stat.count[MM_FILEPAGES]))
-				       << (PAGE_SHIFT - 10);
+			ru.ru_maxrss =
+				(long)(max(mm->hiwater_rss, get_mm_rss(mm)) << (PAGE_SHIFT - 10));
 	} else if (who == -1) {
 		ticks_to_timeval(tsk->cutime, ru.ru_utime);
 		ticks_to_timeval(tsk->cstime, ru.ru_stime);
 		ru.ru_nvcsw = (long)tsk->cnvcsw;
 		ru.ru_nivcsw = (long)tsk->cnivcsw;
 		ru.ru_maxrss = (long)tsk->cmaxrss;
+		ru.ru_minflt = (long)tsk->cmin_flt;
+		ru.ru_majflt = (long)tsk->cmaj_flt;
 	} else {
 		return -EINVAL;
 	}
@@ -301,19 +303,30 @@ static long (*const sys_call_table[NR_syscalls])(struct pt_regs *) = {
 	/* one per line, by number */
 	[__NR_exit] = sys_exit,
 	[__NR_fork] = sys_fork,
-	[__NR_read] = sys_read,
-	[__NR_write] = sys_write,
+	[__NR_read] = sys_read_regs,
+	[__NR_write] = sys_write_regs,
+	[__NR_open] = sys_open_regs,
+	[__NR_close] = sys_close_regs,
 	[__NR_execve] = sys_execve,
+	[__NR_lseek] = sys_lseek_regs,
 	[__NR_getpid] = sys_getpid,
 	[__NR_kill] = sys_kill,
+	[__NR_brk] = sys_brk_regs,
 	[__NR_getppid] = sys_getppid,
 	[__NR_getrusage] = sys_getrusage,
+	[__NR_munmap] = sys_munmap_regs,
 	[__NR_wait4] = sys_wait4,
 	[__NR_clone] = sys_clone,
 	[__NR_uname] = sys_uname,
+	[__NR_mprotect] = sys_mprotect_regs,
 	[__NR_sched_yield] = sys_yield,
 	[__NR_nanosleep] = sys_nanosleep,
+	[__NR_mmap2] = sys_mmap2_regs,
+	[__NR_fstat64] = sys_fstat64_regs,
+	[__NR_getdents64] = sys_getdents64_regs,
+	[__NR_madvise] = sys_madvise_regs,
 	[__NR_exit_group] = sys_exit,
+	[__NR_openat] = sys_openat_regs,
 };
 /* clang-format on */
 

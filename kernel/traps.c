@@ -11,6 +11,7 @@
 #include <linux/task_name.h>
 #include <linux/smp.h>
 #include <asm/cpu.h>
+#include <asm/fault.h>
 #include <asm/pgtable.h>
 #include <asm/irqflags.h>
 #include <asm/spinlock.h>
@@ -270,6 +271,7 @@ static void show_fsr(const char *reg, unsigned long fsr, bool data)
  * line, with the pid): a user access the process had no right to -- it
  * dies by the signal (no handlers yet: the default action); the kernel
  * goes on.  On the task's kernel stack, so it may sleep: interrupts on.
+ * SIGBUS (a file mapping beyond the file's end) says so in Linux's words.
  */
 static void __attribute__((noreturn)) do_user_fault(struct pt_regs *regs, const char *what,
 						    unsigned long addr, unsigned long fsr, int sig)
@@ -277,7 +279,10 @@ static void __attribute__((noreturn)) do_user_fault(struct pt_regs *regs, const 
 	struct task_struct *tsk = current;
 
 	local_irq_enable();
-	if (sig == SIGSEGV)
+	if (sig == SIGBUS)
+		pr_info("%s[%d]: unhandled %s (%d) at 0x%08lx, code 0x%03lx: bus error\n",
+			tsk->comm, tsk->pid, what, sig, addr, fsr);
+	else if (sig == SIGSEGV)
 		pr_info("%s[%d]: unhandled %s (%d) at 0x%08lx, code 0x%03lx\n", tsk->comm, tsk->pid,
 			what, sig, addr, fsr);
 	else
@@ -290,17 +295,23 @@ static void __attribute__((noreturn)) do_user_fault(struct pt_regs *regs, const 
  * @regs: the registers at the abort
  *
  * arch/arm/mm/fault.c: do_DataAbort() @ v4.14 -> __do_kernel_fault().
- * Every kernel data abort is a kernel bug (or a test).  A user one kills
- * the process: user memory is populated at exec (no demand paging yet),
- * so whatever faults is outside it or forbidden.
+ * A user abort goes to mm/fault.c: do_page_fault(), which maps the page
+ * (demand paging, copy-on-write, stack growth) or names the signal the
+ * process dies of.  Every kernel data abort is a kernel bug (or a test):
+ * the kernel reaches user memory only through mm/gup.c's page walks.
  */
 void do_DataAbort(struct pt_regs *regs)
 {
 	unsigned long fsr = read_dfsr();
 	unsigned long addr = read_dfar();
 
-	if (user_mode(regs))
-		do_user_fault(regs, "page fault", addr, fsr & 0xfff, SIGSEGV);
+	if (user_mode(regs)) {
+		int sig = do_page_fault(addr, (unsigned int)fsr, regs);
+
+		if (!sig)
+			return;
+		do_user_fault(regs, "page fault", addr, fsr & 0xfff, sig);
+	}
 
 	unsigned long *fixup = this_cpu_ptr(&fault_fixup);
 
@@ -330,8 +341,13 @@ void do_PrefetchAbort(struct pt_regs *regs)
 	unsigned long fsr = read_ifsr();
 	unsigned long addr = read_ifar();
 
-	if (user_mode(regs))
-		do_user_fault(regs, "prefetch abort", addr, fsr & 0x40f, SIGSEGV);
+	if (user_mode(regs)) {
+		int sig = do_page_fault(addr, (unsigned int)fsr | FSR_LNX_PF, regs);
+
+		if (!sig)
+			return;
+		do_user_fault(regs, "prefetch abort", addr, fsr & 0x40f, sig);
+	}
 
 	printk(KERN_ALERT "Unable to handle kernel instruction fetch at virtual address %08lx\n",
 	       addr);

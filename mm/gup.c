@@ -26,9 +26,45 @@ static struct page *follow_page(struct mm_struct *mm, unsigned long addr, bool w
 	if (pmd_none(*pmd) || !pmd_table(*pmd))
 		return NULL;
 	pte = *pte_offset_kernel(pmd, addr);
-	if (!pte_present(pte) || !(pte & L_PTE_USER) || (write && (pte & L_PTE_RDONLY)))
+	/* not young, or a write to a clean pte: a fault has to note it first */
+	if (!pte_present(pte) || !pte_young(pte) || !(pte & L_PTE_USER) ||
+	    (write && (!pte_write(pte) || !pte_dirty(pte))))
 		return NULL;
 	return pfn_to_page(pte_pfn(pte));
+}
+
+/**
+ * fixup_user_fault() - fault in a page of the current process for the kernel
+ * @mm: the process's address space
+ * @address: the user address
+ * @write: the kernel means to write it
+ *
+ * mm/gup.c: fixup_user_fault() @ v4.14: what the MMU's fault would have
+ * done had the process touched the page itself -- the VMA's rights
+ * checked, then handle_mm_fault() (a never-touched malloc() buffer given
+ * to write() is faulted in here).
+ *
+ * Return: 0, or -EFAULT (no VMA, or it does not allow the access),
+ * -ENOMEM.
+ */
+int fixup_user_fault(struct mm_struct *mm, unsigned long address, bool write)
+{
+	struct vm_area_struct *vma;
+	int ret = -EFAULT;
+
+	if (!mm || address >= TASK_SIZE)
+		return -EFAULT;
+	down_read(&mm->mmap_sem);
+	vma = find_vma(mm, address);
+	if (vma && vma->vm_start <= address && (vma->vm_flags & (write ? VM_WRITE : VM_READ))) {
+		int fault = handle_mm_fault(vma, address, write ? FAULT_FLAG_WRITE : 0);
+
+		ret = fault & VM_FAULT_OOM ? -ENOMEM : fault & VM_FAULT_ERROR ? -EFAULT : 0;
+		if (!ret)
+			current->min_flt++;
+	}
+	up_read(&mm->mmap_sem);
+	return ret;
 }
 
 /* copy @n bytes between kernel @kbuf and user @uaddr, page by page; the bytes left */
@@ -40,6 +76,8 @@ static unsigned long copy_user(void *kbuf, unsigned long uaddr, unsigned long n,
 		struct page *page = follow_page(current->mm, uaddr, to_user);
 		char *kaddr;
 
+		if (!page && !fixup_user_fault(current->mm, uaddr, to_user))
+			page = follow_page(current->mm, uaddr, to_user);
 		if (!page)
 			break;
 		kaddr = kmap_atomic(page);
@@ -83,4 +121,27 @@ unsigned long copy_from_user(void *to, const void *from, unsigned long n)
 unsigned long copy_to_user(void *to, const void *from, unsigned long n)
 {
 	return copy_user((void *)from, (unsigned long)to, n, true);
+}
+
+/**
+ * strncpy_from_user() - a NUL-terminated string from the current process
+ * @dst: kernel buffer of @count bytes
+ * @src: user address
+ * @count: the most bytes to copy, the NUL included
+ *
+ * lib/strncpy_from_user.c: strncpy_from_user() @ v4.14, a byte at a time.
+ *
+ * Return: the string's length, or -EFAULT, -E2BIG (no NUL in @count bytes).
+ */
+long strncpy_from_user(char *dst, const char *src, long count)
+{
+	long i;
+
+	for (i = 0; i < count; i++) {
+		if (copy_from_user(&dst[i], src + i, 1))
+			return -EFAULT;
+		if (!dst[i])
+			return i;
+	}
+	return -E2BIG;
 }

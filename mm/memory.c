@@ -1,11 +1,20 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * mm/memory.c @ v4.14, the page-table half that comes before faults:
- * a pte page where a user address needs one (__pte_alloc()), a user pte
- * written with its non-global bit (set_pte_at()), and the tables of a
- * range freed again (free_pgd_range()).
+ * mm/memory.c @ v4.14: the pages of a process, in and out.
+ *
+ *   page tables   __pte_alloc(), set_pte_at(), free_pgd_range(), free_pgtables()
+ *   going out     unmap_vmas() / zap_page_range() -> zap_pte_range(): put_page()
+ *   fork          copy_page_range(): private writable pages shared read-only (COW)
+ *   faults        handle_mm_fault() -> handle_pte_fault() ->
+ *                   do_anonymous_page()   first touch of anonymous memory
+ *                   do_fault()            first touch of a file mapping
+ *                   do_wp_page()          a write to a read-only pte: copy-on-write
+ *
+ * The pte lock is the mm's page_table_lock (Linux's split pte locks are
+ * one per pte page; one per mm is enough for one thread per process).
  */
 #include <linux/errno.h>
+#include <linux/file.h>
 #include <linux/kernel.h>
 #include <linux/mm_types.h>
 #include <asm/pgalloc.h>
@@ -86,78 +95,479 @@ void free_pgd_range(struct mm_struct *mm, unsigned long addr, unsigned long end)
 		__flush_tlb_asid(ASID(mm));
 }
 
-/*
- * mm/memory.c: copy_pte_range() @ v4.14, eagerly: every page @src maps is
- * copied into a new page mapped at the same address with the same bits
- * in @dst (copy-on-write, sharing them read-only, comes with step 5)
- */
-static int copy_pte_range(struct mm_struct *dst, struct mm_struct *src, pmd_t *src_pmd,
-			  unsigned long addr)
+/* arch/arm/include/asm/tlbflush.h: flush_tlb_mm() @ v4.14: every entry of @mm's ASID */
+static void flush_tlb_mm(struct mm_struct *mm)
 {
-	pte_t *src_pte = pmd_page_vaddr(*src_pmd);
-	pmd_t *dst_pmd = pmd_offset(pud_offset(pgd_offset(dst, addr), addr), addr);
-	unsigned int i;
+	if (atomic64_read(&mm->context.id))
+		__flush_tlb_asid(ASID(mm));
+}
 
-	if (__pte_alloc(dst, dst_pmd))
-		return -ENOMEM;
-	for (i = 0; i < PTRS_PER_PTE; i++, addr += PAGE_SIZE) {
-		pte_t pte = src_pte[i];
-		struct page *page;
-		void *from, *to;
+/* arch/arm/include/asm/tlbflush.h: flush_tlb_page() @ v4.14: one page of @vma's mm */
+static void flush_tlb_page(struct vm_area_struct *vma, unsigned long addr)
+{
+	struct mm_struct *mm = vma->vm_mm;
 
-		if (!pte_present(pte))
-			continue;
-		page = alloc_pages(GFP_HIGHUSER_MOVABLE, 0);
-		if (!page)
-			return -ENOMEM;
-		from = kmap_atomic(pfn_to_page(pte_pfn(pte)));
-		to = kmap_atomic(page);
-		memcpy(to, from, PAGE_SIZE);
-		kunmap_atomic(to);
-		kunmap_atomic(from);
-		page->_mapcount = 0;
-		atomic_inc(&dst->rss_stat.count[MM_ANONPAGES]);
-		set_pte_at(dst, addr, pte_offset_kernel(dst_pmd, addr),
-			   pfn_pte(page_to_pfn(page), pte & ~PAGE_MASK));
+	if (atomic64_read(&mm->context.id))
+		__flush_tlb_page_asid(addr & PAGE_MASK, ASID(mm));
+}
+
+/* include/linux/mm.h: inc_mm_counter(), dec_mm_counter() @ v4.14 */
+static void add_mm_counter(struct mm_struct *mm, int member, long value)
+{
+	atomic_add((int)value, &mm->rss_stat.count[member]);
+}
+
+/* mm/memory.c: mm_counter() @ v4.14: which rss counter a mapped page counts in */
+static int mm_counter(struct vm_area_struct *vma, struct page *page)
+{
+	if (PageAnon(page))
+		return MM_ANONPAGES;
+	/* shared anonymous memory: the unnamed file of mm/shmem.c */
+	return vma->vm_file && !vma->vm_file->f_dentry ? MM_SHMEMPAGES : MM_FILEPAGES;
+}
+
+/* mm/memory.c: update_hiwater_rss() @ v4.14: VmHWM, before the rss goes down */
+static void update_hiwater_rss(struct mm_struct *mm)
+{
+	unsigned long rss = get_mm_rss(mm);
+
+	if (mm->hiwater_rss < rss)
+		mm->hiwater_rss = rss;
+}
+
+/**
+ * put_page() - drop a reference to a page, freeing it with the last
+ * @page: the page
+ *
+ * mm/swap.c: put_page() -> __put_page() @ v4.14.  An anonymous page
+ * forgets its ->mapping first, as free_pages_check() wants; a page-cache
+ * page never reaches zero here (its file holds a reference).
+ */
+void put_page(struct page *page)
+{
+	if (__atomic_sub_fetch(&page->_count, 1, __ATOMIC_ACQ_REL) == 0) {
+		if (PageAnon(page))
+			page->mapping = NULL;
+		page->_count = 1; /* __free_pages() drops the last reference itself */
+		__free_pages(page, 0);
 	}
+}
+
+/*
+ * mm/memory.c: vm_normal_page() @ v4.14: the struct page a user pte maps,
+ * or NULL for the zero page (which nobody counts or frees)
+ */
+static struct page *vm_normal_page(pte_t pte)
+{
+	if (is_zero_pfn(pte_pfn(pte)))
+		return NULL;
+	return pfn_to_page(pte_pfn(pte));
+}
+
+/* the pmd of @addr in @mm (2-level: the pgd entry pair) */
+static pmd_t *mm_pmd(struct mm_struct *mm, unsigned long addr)
+{
+	return pmd_offset(pud_offset(pgd_offset(mm, addr), addr), addr);
+}
+
+/*
+ * mm/memory.c: zap_pte_range() @ v4.14, for the ptes of one pmd in
+ * [@addr, @end): each present pte is cleared, its page unmapped
+ * (_mapcount) and its reference dropped
+ */
+static void zap_pte_range(struct vm_area_struct *vma, pmd_t *pmd, unsigned long addr,
+			  unsigned long end)
+{
+	struct mm_struct *mm = vma->vm_mm;
+	pte_t *pte = pte_offset_kernel(pmd, addr);
+
+	spin_lock(&mm->page_table_lock);
+	for (; addr < end; addr += PAGE_SIZE, pte++) {
+		pte_t ptent = *pte;
+		struct page *page;
+
+		if (pte_none(ptent))
+			continue;
+		set_pte_ext(pte, 0, 0);
+		page = vm_normal_page(ptent);
+		if (!page)
+			continue;
+		add_mm_counter(mm, mm_counter(vma, page), -1);
+		__atomic_sub_fetch(&page->_mapcount, 1, __ATOMIC_RELAXED); /* page_remove_rmap() */
+		put_page(page);
+	}
+	spin_unlock(&mm->page_table_lock);
+}
+
+/* mm/memory.c: unmap_page_range() @ v4.14: [@addr, @end) of one VMA, pmd by pmd */
+static void unmap_page_range(struct vm_area_struct *vma, unsigned long addr, unsigned long end)
+{
+	while (addr < end) {
+		unsigned long next = (addr + PGDIR_SIZE) & PGDIR_MASK;
+		pmd_t *pmd = mm_pmd(vma->vm_mm, addr);
+
+		if (!next || next > end)
+			next = end;
+		if (!pmd_none(*pmd) && pmd_table(*pmd))
+			zap_pte_range(vma, pmd, addr, next);
+		addr = next;
+	}
+}
+
+/**
+ * unmap_vmas() - unmap the pages of a chain of VMAs in a range
+ * @vma: the first VMA (the chain follows vm_next)
+ * @start_addr: the range's start
+ * @end_addr: its end
+ *
+ * mm/memory.c: unmap_vmas() @ v4.14 (the mmu_gather is a flush of the
+ * whole ASID at the end).  The page tables stay: free_pgtables().
+ */
+void unmap_vmas(struct vm_area_struct *vma, unsigned long start_addr, unsigned long end_addr)
+{
+	struct mm_struct *mm = vma->vm_mm;
+
+	update_hiwater_rss(mm);
+	for (; vma && vma->vm_start < end_addr; vma = vma->vm_next)
+		unmap_page_range(vma, max(start_addr, vma->vm_start), min(end_addr, vma->vm_end));
+	flush_tlb_mm(mm);
+}
+
+/**
+ * zap_page_range() - unmap the pages of part of one VMA (madvise(MADV_DONTNEED))
+ * @vma: the VMA
+ * @start: the start, page aligned, inside @vma
+ * @size: the length
+ *
+ * mm/memory.c: zap_page_range() @ v4.14: the next access faults afresh.
+ */
+void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long size)
+{
+	update_hiwater_rss(vma->vm_mm);
+	unmap_page_range(vma, start, start + size);
+	flush_tlb_mm(vma->vm_mm);
+}
+
+/**
+ * free_pgtables() - free the pte pages under a chain of unmapped VMAs
+ * @vma: the first VMA of the chain (vm_next to the end)
+ * @floor: the end of the VMA below (its pte page must stay)
+ * @ceiling: the start of the VMA above
+ *
+ * mm/memory.c: free_pgtables() -> free_pgd_range() @ v4.14: a pte page
+ * covers PGDIR_SIZE (2 MiB); it goes only if nothing outside
+ * [@floor, @ceiling) can be in it.
+ */
+void free_pgtables(struct vm_area_struct *vma, unsigned long floor, unsigned long ceiling)
+{
+	struct mm_struct *mm = vma->vm_mm;
+	unsigned long addr = vma->vm_start, end;
+
+	while (vma->vm_next)
+		vma = vma->vm_next;
+	end = vma->vm_end;
+	addr &= PGDIR_MASK;
+	if (addr < floor)
+		addr += PGDIR_SIZE;
+	ceiling &= PGDIR_MASK;
+	end = (end + PGDIR_SIZE - 1) & PGDIR_MASK;
+	if (!end || end > ceiling)
+		end = ceiling;
+	if (addr && addr < end)
+		free_pgd_range(mm, addr, end);
+}
+
+/*
+ * mm/memory.c: copy_one_pte() @ v4.14: the child maps what the parent
+ * maps; in a private writable mapping both now map it read-only, so
+ * whichever writes first gets its own copy (do_wp_page())
+ */
+static void copy_one_pte(struct mm_struct *dst_mm, struct mm_struct *src_mm, pte_t *dst_pte,
+			 pte_t *src_pte, struct vm_area_struct *vma, unsigned long addr)
+{
+	pte_t pte = *src_pte;
+	struct page *page;
+
+	if ((vma->vm_flags & (VM_SHARED | VM_MAYWRITE)) == VM_MAYWRITE && pte_write(pte)) {
+		set_pte_at(src_mm, addr, src_pte, pte_wrprotect(pte)); /* ptep_set_wrprotect() */
+		pte = pte_wrprotect(pte);
+	}
+	if (vma->vm_flags & VM_SHARED)
+		pte = pte_mkclean(pte);
+	page = vm_normal_page(pte);
+	if (page) {
+		get_page(page);
+		page_dup_rmap(page);
+		add_mm_counter(dst_mm, mm_counter(vma, page), 1);
+	}
+	set_pte_at(dst_mm, addr, dst_pte, pte);
+}
+
+/**
+ * copy_page_range() - give a child the parent's pages of one VMA (fork)
+ * @dst_mm: the child's address space
+ * @src_mm: the parent's
+ * @vma: the parent's VMA
+ *
+ * mm/memory.c: copy_page_range() -> copy_pte_range() @ v4.14: no page is
+ * copied; each is shared, write-protected in both where the mapping is
+ * private and writable (copy-on-write).  The parent's TLB entries for
+ * the ptes made read-only are flushed.
+ *
+ * Return: 0, or -ENOMEM (a pte page).
+ */
+int copy_page_range(struct mm_struct *dst_mm, struct mm_struct *src_mm, struct vm_area_struct *vma)
+{
+	unsigned long addr = vma->vm_start, end = vma->vm_end;
+	int ret = 0;
+
+	while (addr < end) {
+		unsigned long next = (addr + PGDIR_SIZE) & PGDIR_MASK;
+		pmd_t *src_pmd = mm_pmd(src_mm, addr), *dst_pmd = mm_pmd(dst_mm, addr);
+
+		if (!next || next > end)
+			next = end;
+		if (!pmd_none(*src_pmd) && pmd_table(*src_pmd)) {
+			pte_t *src_pte, *dst_pte;
+
+			if (pmd_none(*dst_pmd) && __pte_alloc(dst_mm, dst_pmd)) {
+				ret = -ENOMEM;
+				break;
+			}
+			src_pte = pte_offset_kernel(src_pmd, addr);
+			dst_pte = pte_offset_kernel(dst_pmd, addr);
+			spin_lock(&src_mm->page_table_lock);
+			for (; addr < next; addr += PAGE_SIZE, src_pte++, dst_pte++)
+				if (!pte_none(*src_pte))
+					copy_one_pte(dst_mm, src_mm, dst_pte, src_pte, vma, addr);
+			spin_unlock(&src_mm->page_table_lock);
+		}
+		addr = next;
+	}
+	if (vma->vm_flags & VM_MAYWRITE && !(vma->vm_flags & VM_SHARED))
+		flush_tlb_mm(src_mm);
+	return ret;
+}
+
+/* include/linux/mm.h: maybe_mkwrite() @ v4.14: writable if the VMA is */
+static pte_t maybe_mkwrite(pte_t pte, struct vm_area_struct *vma)
+{
+	return vma->vm_flags & VM_WRITE ? pte_mkwrite(pte) : pte;
+}
+
+/* a new anonymous page: zeroed (HighMem allowed: user pages are reached through kmap) */
+static struct page *alloc_anon_page(void)
+{
+	return alloc_pages(GFP_HIGHUSER_MOVABLE | __GFP_ZERO, 0);
+}
+
+/* mm/rmap.c: page_add_new_anon_rmap() @ v4.14: mapped once, anonymous */
+static void page_add_new_anon_rmap(struct page *page)
+{
+	page->mapping = (void *)PAGE_MAPPING_ANON;
+	page->_mapcount = 0;
+}
+
+/* mm/memory.c: cow_user_page() @ v4.14: the page's bytes into a new one */
+static void cow_user_page(struct page *dst, struct page *src)
+{
+	char *to = kmap_atomic(dst), *from = kmap_atomic(src);
+
+	memcpy(to, from, PAGE_SIZE);
+	kunmap_atomic(from);
+	kunmap_atomic(to);
+}
+
+/* install @entry at vmf->pte unless the pte changed meanwhile; true if installed */
+static bool install_pte(struct vm_fault *vmf, pte_t entry)
+{
+	struct mm_struct *mm = vmf->vma->vm_mm;
+	bool same;
+
+	spin_lock(&mm->page_table_lock);
+	same = *vmf->pte == vmf->orig_pte;
+	if (same) {
+		set_pte_at(mm, vmf->address, vmf->pte, entry);
+		flush_tlb_page(vmf->vma, vmf->address);
+	}
+	spin_unlock(&mm->page_table_lock);
+	return same;
+}
+
+/*
+ * mm/memory.c: do_anonymous_page() @ v4.14: the first touch of an
+ * anonymous page.  A read maps the zero page, read-only -- no memory is
+ * spent on a page nobody wrote; a write gets a zeroed page of its own.
+ */
+static int do_anonymous_page(struct vm_fault *vmf)
+{
+	struct vm_area_struct *vma = vmf->vma;
+	struct page *page;
+	pte_t entry;
+
+	if (!(vmf->flags & FAULT_FLAG_WRITE)) {
+		entry = pfn_pte(my_zero_pfn(), pte_wrprotect(vma->vm_page_prot));
+		install_pte(vmf, entry);
+		return 0;
+	}
+	page = alloc_anon_page();
+	if (!page)
+		return VM_FAULT_OOM;
+	page_add_new_anon_rmap(page);
+	entry = maybe_mkwrite(pte_mkdirty(pfn_pte(page_to_pfn(page), vma->vm_page_prot)), vma);
+	if (!install_pte(vmf, entry)) {
+		page->_mapcount = -1;
+		put_page(page);
+		return 0;
+	}
+	add_mm_counter(vma->vm_mm, MM_ANONPAGES, 1);
+	return 0;
+}
+
+/*
+ * mm/memory.c: do_read_fault(), do_cow_fault(), do_shared_fault() @ v4.14
+ * (do_fault()): the first touch of a file mapping.  The file's ->fault()
+ * gives its page-cache page, referenced.  A read maps it (read-only if
+ * private); a private write copies it into an anonymous page of the
+ * process's own; a shared write maps the page itself, writable and dirty.
+ */
+static int do_fault(struct vm_fault *vmf)
+{
+	struct vm_area_struct *vma = vmf->vma;
+	struct page *page, *new;
+	pte_t entry;
+	int ret;
+
+	if (!vma->vm_ops || !vma->vm_ops->fault)
+		return VM_FAULT_SIGBUS;
+	vmf->pgoff = vma->vm_pgoff + ((vmf->address - vma->vm_start) >> PAGE_SHIFT);
+	ret = vma->vm_ops->fault(vmf);
+	if (ret & VM_FAULT_ERROR)
+		return ret;
+	page = vmf->page;
+	if ((vmf->flags & FAULT_FLAG_WRITE) && !(vma->vm_flags & VM_SHARED)) {
+		new = alloc_anon_page(); /* do_cow_fault() */
+		if (!new) {
+			put_page(page);
+			return VM_FAULT_OOM;
+		}
+		cow_user_page(new, page);
+		put_page(page);
+		page_add_new_anon_rmap(new);
+		entry = maybe_mkwrite(pte_mkdirty(pfn_pte(page_to_pfn(new), vma->vm_page_prot)),
+				      vma);
+		if (!install_pte(vmf, entry)) {
+			new->_mapcount = -1;
+			put_page(new);
+			return ret;
+		}
+		add_mm_counter(vma->vm_mm, MM_ANONPAGES, 1);
+		return ret;
+	}
+	entry = pfn_pte(page_to_pfn(page), vma->vm_page_prot);
+	if (vmf->flags & FAULT_FLAG_WRITE) /* do_shared_fault() */
+		entry = pte_mkwrite(pte_mkdirty(entry));
+	if (!install_pte(vmf, entry)) {
+		put_page(page);
+		return ret;
+	}
+	page_dup_rmap(page); /* page_add_file_rmap() */
+	add_mm_counter(vma->vm_mm, mm_counter(vma, page), 1);
+	return ret;
+}
+
+/*
+ * mm/memory.c: do_wp_page() @ v4.14: a write to a present, read-only pte
+ * of a writable VMA.  A shared mapping's page just becomes writable
+ * (wp_page_shared()); so does an anonymous page this process alone maps
+ * (wp_page_reuse(): its fork partner already took its copy, or exited).
+ * Anything else -- the zero page, a page-cache page under MAP_PRIVATE, an
+ * anonymous page fork left shared -- is copied into a new page of our own
+ * (wp_page_copy()): copy-on-write.
+ */
+static int do_wp_page(struct vm_fault *vmf)
+{
+	struct vm_area_struct *vma = vmf->vma;
+	struct page *old = vm_normal_page(vmf->orig_pte), *new;
+	pte_t entry;
+
+	if ((vma->vm_flags & VM_SHARED) ||
+	    (old && PageAnon(old) && __atomic_load_n(&old->_mapcount, __ATOMIC_RELAXED) == 0)) {
+		entry = pte_mkyoung(pte_mkdirty(pte_mkwrite(vmf->orig_pte)));
+		install_pte(vmf, entry);
+		return VM_FAULT_WRITE;
+	}
+	new = alloc_anon_page();
+	if (!new)
+		return VM_FAULT_OOM;
+	if (old)
+		cow_user_page(new, old);
+	page_add_new_anon_rmap(new);
+	entry = pte_mkwrite(pte_mkdirty(pfn_pte(page_to_pfn(new), vma->vm_page_prot)));
+	if (!install_pte(vmf, entry)) {
+		new->_mapcount = -1;
+		put_page(new);
+		return 0;
+	}
+	add_mm_counter(vma->vm_mm, MM_ANONPAGES, 1);
+	if (old) {
+		add_mm_counter(vma->vm_mm, mm_counter(vma, old), -1);
+		__atomic_sub_fetch(&old->_mapcount, 1, __ATOMIC_RELAXED); /* page_remove_rmap() */
+		put_page(old);
+	}
+	return VM_FAULT_WRITE;
+}
+
+/*
+ * mm/memory.c: handle_pte_fault() @ v4.14: no pte yet -> the first touch
+ * (anonymous or file); a pte there -> a write to a read-only one
+ * (do_wp_page()), or ARM's young/dirty emulation: the hardware pte was
+ * withheld only until Linux noted the access (L_PTE_YOUNG) or the first
+ * write (L_PTE_DIRTY), and now it is set.
+ */
+static int handle_pte_fault(struct vm_fault *vmf)
+{
+	pte_t entry = vmf->orig_pte;
+
+	if (!pte_present(entry))
+		return vma_is_anonymous(vmf->vma) ? do_anonymous_page(vmf) : do_fault(vmf);
+	if (vmf->flags & FAULT_FLAG_WRITE) {
+		if (!pte_write(entry))
+			return do_wp_page(vmf);
+		entry = pte_mkdirty(entry);
+	}
+	entry = pte_mkyoung(entry);
+	if (entry != vmf->orig_pte)
+		install_pte(vmf, entry);
 	return 0;
 }
 
 /**
- * dup_mm() - a copy of an address space, for fork()
- * @oldmm: the parent's
+ * handle_mm_fault() - make an address of a VMA accessible as a fault asks
+ * @vma: the VMA, which allows the access (the caller checked)
+ * @address: the address
+ * @flags: FAULT_FLAG_WRITE, FAULT_FLAG_USER, ...
  *
- * kernel/fork.c: dup_mm() -> dup_mmap() -> mm/memory.c: copy_page_range()
- * @ v4.14, over the page tables (there are no VMAs yet) and copying
- * every page now.
+ * mm/memory.c: handle_mm_fault() -> __handle_mm_fault() @ v4.14 (2-level:
+ * the pmd is the pgd entry, given a pte page if it has none), with the
+ * caller holding the mm's mmap_sem.
  *
- * Return: the new mm, or NULL without memory (nothing leaks).
+ * Return: 0 or VM_FAULT_WRITE when done; VM_FAULT_OOM, VM_FAULT_SIGBUS.
  */
-struct mm_struct *dup_mm(struct mm_struct *oldmm)
+int handle_mm_fault(struct vm_area_struct *vma, unsigned long address, unsigned int flags)
 {
-	struct mm_struct *mm = mm_alloc();
-	unsigned long addr;
+	struct vm_fault vmf = {
+		.vma = vma,
+		.flags = flags,
+		.address = address & PAGE_MASK,
+	};
 
-	if (!mm)
-		return NULL;
-	mm->start_code = oldmm->start_code;
-	mm->end_code = oldmm->end_code;
-	mm->start_data = oldmm->start_data;
-	mm->end_data = oldmm->end_data;
-	mm->start_brk = oldmm->start_brk;
-	mm->brk = oldmm->brk;
-	mm->start_stack = oldmm->start_stack;
-	mm->arg_start = oldmm->arg_start;
-	mm->arg_end = oldmm->arg_end;
-	for (addr = 0; addr < TASK_SIZE; addr += PGDIR_SIZE) {
-		pmd_t *pmd = pmd_offset(pud_offset(pgd_offset(oldmm, addr), addr), addr);
-
-		if (pmd_none(*pmd) || !pmd_table(*pmd))
-			continue;
-		if (copy_pte_range(mm, oldmm, pmd, addr)) {
-			mmput(mm);
-			return NULL;
-		}
-	}
-	return mm;
+	vmf.pmd = mm_pmd(vma->vm_mm, address);
+	if (pmd_none(*vmf.pmd) && __pte_alloc(vma->vm_mm, vmf.pmd))
+		return VM_FAULT_OOM;
+	if (!pmd_table(*vmf.pmd))
+		return VM_FAULT_SIGBUS;
+	vmf.pte = pte_offset_kernel(vmf.pmd, vmf.address);
+	vmf.orig_pte = *vmf.pte;
+	return handle_pte_fault(&vmf);
 }

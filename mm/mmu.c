@@ -19,6 +19,7 @@
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
+#include <linux/mm.h>
 #include <asm/fixmap.h>
 #include <asm/highmem.h>
 #include <asm/pgalloc.h>
@@ -641,15 +642,22 @@ static void __init kmap_init(void)
 	arm_pte_alloc(pmd_off_k(FIXADDR_START), FIXADDR_START, mem_types[MT_MEMORY_RW].prot_l1);
 }
 
+/* arch/arm/mm/mmu.c: empty_zero_page @ v4.14 (ZERO_PAGE(), asm/pgtable.h) */
+struct page *empty_zero_page;
+
 /**
  * paging_init() - build the kernel's real page tables, then the zones
  *
  * arch/arm/mm/mmu.c: paging_init() @ v4.14: prepare_page_table(),
  * map_lowmem(), devicemaps_init(), kmap_init(), mark_rodata_ro() and
- * bootmem_init(), rewriting head.S's tables in place in swapper_pg_dir.
+ * bootmem_init(), rewriting head.S's tables in place in swapper_pg_dir;
+ * and the zero page, the one page of zeroes every never-written
+ * anonymous page reads through (mm/memory.c: do_anonymous_page()).
  */
 void __init paging_init(void)
 {
+	void *zero_page;
+
 	prepare_page_table();
 	map_lowmem();
 	memblock_set_current_limit(arm_lowmem_limit);
@@ -658,5 +666,7 @@ void __init paging_init(void)
 	kmap_init();
 	mark_rodata_ro();
 	flush_tlb_all();
+	zero_page = early_alloc(PAGE_SIZE); /* early_alloc() zeroes it */
 	bootmem_init();
+	empty_zero_page = virt_to_page(zero_page);
 }

@@ -57,6 +57,24 @@ static inline pmd_t *pmd_off_k(unsigned long virt)
 #define pte_present(pte)   ((pte)&L_PTE_PRESENT)
 
 /*
+ * arch/arm/include/asm/pgtable.h: pte_write(), pte_mk*() @ v4.14: the
+ * Linux pte's software bits.  Writable is the absence of L_PTE_RDONLY;
+ * set_pte_ext() makes the hardware pte read-only until L_PTE_DIRTY is
+ * set too, and invalid until L_PTE_YOUNG is: so the first write and the
+ * first access after the bits were cleared fault, which is how ARM
+ * Linux learns that a page was dirtied or used.
+ */
+#define pte_write(pte)	   (!((pte)&L_PTE_RDONLY))
+#define pte_dirty(pte)	   ((pte)&L_PTE_DIRTY)
+#define pte_young(pte)	   ((pte)&L_PTE_YOUNG)
+#define pte_wrprotect(pte) ((pte) | L_PTE_RDONLY)
+#define pte_mkwrite(pte)   ((pte) & ~(pteval_t)L_PTE_RDONLY)
+#define pte_mkdirty(pte)   ((pte) | L_PTE_DIRTY)
+#define pte_mkclean(pte)   ((pte) & ~(pteval_t)L_PTE_DIRTY)
+#define pte_mkyoung(pte)   ((pte) | L_PTE_YOUNG)
+#define pte_mkold(pte)	   ((pte) & ~(pteval_t)L_PTE_YOUNG)
+
+/*
  * arch/arm/include/asm/pgtable.h: pmd_page_vaddr() @ v4.14: the Linux pte page a
  * table pmd points into (its hardware half is +2 KiB)
  */

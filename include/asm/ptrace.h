@@ -64,6 +64,8 @@ struct pt_regs {
 #define ARM_ip	    uregs[12]
 #define ARM_fp	    uregs[11]
 #define ARM_r7	    uregs[7]
+#define ARM_r5	    uregs[5]
+#define ARM_r4	    uregs[4]
 #define ARM_r3	    uregs[3]
 #define ARM_r2	    uregs[2]
 #define ARM_r1	    uregs[1]

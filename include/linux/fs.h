@@ -15,6 +15,7 @@
  *                                                      i_data.pages[1] -> page (4096..)
  */
 #include <linux/list.h>
+#include <linux/spinlock.h>
 #include <linux/types.h>
 #include <asm/atomic.h>
 #include <sys/types.h>
@@ -28,9 +29,11 @@ typedef long long loff_t;
 #define S_IFLNK	   0120000
 #define S_IFREG	   0100000
 #define S_IFDIR	   0040000
+#define S_IFCHR	   0020000 /* the console, in fstat() */
 #define S_ISLNK(m) (((m)&S_IFMT) == S_IFLNK)
 #define S_ISREG(m) (((m)&S_IFMT) == S_IFREG)
 #define S_ISDIR(m) (((m)&S_IFMT) == S_IFDIR)
+#define S_ISCHR(m) (((m)&S_IFMT) == S_IFCHR)
 
 #define NAME_MAX 255
 
@@ -65,6 +68,26 @@ struct dentry {
 
 struct file;
 struct vm_area_struct;
+struct dir_context;
+
+/*
+ * include/linux/fs.h: filldir_t, struct dir_context @ v4.14: getdents64()
+ * hands a directory's ->iterate() an actor to call for each entry from
+ * ctx->pos on; a non-zero return (the user's buffer is full) stops it.
+ */
+typedef int (*filldir_t)(struct dir_context *ctx, const char *name, int namlen, loff_t offset,
+			 u64 ino, unsigned int d_type);
+struct dir_context {
+	filldir_t actor;
+	loff_t pos;
+};
+
+/* include/linux/fs.h: DT_* @ v4.14, d_type */
+#define DT_UNKNOWN 0
+#define DT_CHR	   2
+#define DT_DIR	   4
+#define DT_REG	   8
+#define DT_LNK	   10
 
 /*
  * include/linux/fs.h: struct file_operations @ v4.14, the part a9mm's
@@ -76,7 +99,7 @@ struct file_operations {
 	loff_t (*llseek)(struct file *file, loff_t offset, int whence);
 	ssize_t (*read)(struct file *file, char *buf, size_t len, loff_t *pos);
 	ssize_t (*write)(struct file *file, const char *buf, size_t len, loff_t *pos);
-	int (*iterate)(struct file *file, void *ctx); /* getdents64: struct dir_context */
+	int (*iterate)(struct file *file, struct dir_context *ctx); /* getdents64 */
 	int (*mmap)(struct file *file, struct vm_area_struct *vma);
 	int (*release)(struct file *file);
 };
@@ -102,16 +125,17 @@ struct file {
 #define FMODE_WRITE 0x2
 
 /* fs/ramfs.c */
+extern spinlock_t rootfs_lock;
 struct dentry *rootfs_root(void);
 struct dentry *rootfs_lookup(const char *path);
 struct dentry *rootfs_create(const char *path, unsigned int mode, const char **err);
 ssize_t rootfs_write(struct inode *inode, const void *buf, size_t len, loff_t pos);
 ssize_t rootfs_read(struct inode *inode, void *buf, size_t len, loff_t pos);
+struct page *find_or_create_page(struct address_space *mapping, unsigned long index);
+void rootfs_truncate(struct inode *inode);
 unsigned long rootfs_nr_pages(void);
 
 /* kernel/cmd_fs.c: `cat` of a rootfs file; false if there is none */
 bool rootfs_cat(const char *path);
-/* kernel/cmd_ps.c: `cat /proc/PID/status`; false if there is no such task */
-bool proc_pid_status(const char *path);
 
 #endif

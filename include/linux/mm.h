@@ -229,6 +229,72 @@ static inline unsigned long vma_pages(const struct vm_area_struct *vma)
 	return (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
 }
 
+/*
+ * arch/arm/include/asm/pgtable.h: ZERO_PAGE() @ v4.14 and
+ * include/linux/mm.h: my_zero_pfn(), is_zero_pfn(): the page of zeroes
+ * paging_init() sets aside, mapped read-only wherever anonymous memory
+ * is read before it is written.  It is never freed.
+ */
+extern struct page *empty_zero_page;
+#define ZERO_PAGE(vaddr) (empty_zero_page)
+
+static inline unsigned long my_zero_pfn(void)
+{
+	return page_to_pfn(empty_zero_page);
+}
+
+static inline bool is_zero_pfn(unsigned long pfn)
+{
+	return pfn == my_zero_pfn();
+}
+
+/*
+ * include/linux/page-flags.h: PAGE_MAPPING_ANON, PageAnon() @ v4.14: an
+ * anonymous page's ->mapping has its low bit set (Linux: the anon_vma;
+ * a9mm has no reverse map, so the bit alone); a page-cache page's is its
+ * file's address_space.
+ */
+#define PAGE_MAPPING_ANON 0x1UL
+
+static inline bool PageAnon(const struct page *page)
+{
+	return ((unsigned long)page->mapping & PAGE_MAPPING_ANON) != 0;
+}
+
+/* include/linux/mm.h: get_page() @ v4.14: one more reference */
+static inline void get_page(struct page *page)
+{
+	__atomic_add_fetch(&page->_count, 1, __ATOMIC_RELAXED);
+}
+
+void put_page(struct page *page);
+
+/* include/linux/mm.h: get_mm_counter(), get_mm_rss() @ v4.14: resident pages, by kind */
+static inline unsigned long get_mm_counter(struct mm_struct *mm, int member)
+{
+	long val = atomic_read(&mm->rss_stat.count[member]);
+
+	return val < 0 ? 0 : (unsigned long)val;
+}
+
+static inline unsigned long get_mm_rss(struct mm_struct *mm)
+{
+	return get_mm_counter(mm, MM_FILEPAGES) + get_mm_counter(mm, MM_ANONPAGES) +
+	       get_mm_counter(mm, MM_SHMEMPAGES);
+}
+
+/* mm/rmap.c: page_add_*_rmap(), page_remove_rmap() @ v4.14, without the reverse map itself */
+static inline void page_dup_rmap(struct page *page)
+{
+	__atomic_add_fetch(&page->_mapcount, 1, __ATOMIC_RELAXED);
+}
+
+/* include/linux/rwsem.h, a9mm's mmap_sem (mm/mmap.c) */
+void down_read(struct rw_semaphore_mm *sem);
+void up_read(struct rw_semaphore_mm *sem);
+void down_write(struct rw_semaphore_mm *sem);
+void up_write(struct rw_semaphore_mm *sem);
+
 /* mm/mmap.c: the VMAs of an address space */
 extern struct kmem_cache *vm_area_cachep;
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
@@ -246,6 +312,20 @@ int do_munmap(struct mm_struct *mm, unsigned long start, size_t len);
 int vm_brk(unsigned long addr, unsigned long len);
 int expand_stack(struct vm_area_struct *vma, unsigned long address);
 void arch_pick_mmap_layout(struct mm_struct *mm);
+struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig);
+struct vm_area_struct *vma_merge(struct mm_struct *mm, struct vm_area_struct *prev,
+				 unsigned long addr, unsigned long end, unsigned long vm_flags,
+				 struct file *file, unsigned long pgoff);
+int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr, int new_below);
+void mmap_init(void);
+void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages);
+long sys_brk(unsigned long brk);
+long sys_mmap2(unsigned long addr, unsigned long len, unsigned long prot, unsigned long flags,
+	       unsigned long fd, unsigned long pgoff);
+long sys_munmap(unsigned long addr, size_t len);
+long sys_mprotect(unsigned long start, size_t len, unsigned long prot);
+long sys_madvise(unsigned long start, size_t len, int behavior);
+int shmem_zero_setup(struct vm_area_struct *vma);
 
 /* mm/memory.c: the pages of VMAs, in and out */
 int handle_mm_fault(struct vm_area_struct *vma, unsigned long address, unsigned int flags);
@@ -253,6 +333,9 @@ int copy_page_range(struct mm_struct *dst_mm, struct mm_struct *src_mm, struct v
 void unmap_vmas(struct vm_area_struct *vma, unsigned long start_addr, unsigned long end_addr);
 void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long size);
 void free_pgtables(struct vm_area_struct *vma, unsigned long floor, unsigned long ceiling);
+
+/* mm/gup.c */
+int fixup_user_fault(struct mm_struct *mm, unsigned long address, bool write);
 
 /* mm/mprotect.c */
 unsigned long change_protection(struct vm_area_struct *vma, unsigned long start, unsigned long end,

@@ -195,6 +195,5 @@ void unuse_mm(struct mm_struct *mm);
 int __pte_alloc(struct mm_struct *mm, pmd_t *pmd);
 void set_pte_at(struct mm_struct *mm, unsigned long addr, pte_t *ptep, pte_t pte);
 void free_pgd_range(struct mm_struct *mm, unsigned long addr, unsigned long end);
-struct mm_struct *dup_mm(struct mm_struct *oldmm);
 
 #endif

@@ -66,6 +66,7 @@ typedef int pid_t;
 #define RR_TIMESLICE (100 * HZ / 1000)
 
 struct mm_struct;
+struct files_struct;
 
 /* include/linux/sched.h: struct task_struct @ v4.14, the fields a9mm uses */
 struct task_struct {
@@ -89,6 +90,9 @@ struct task_struct {
 
 	/* memory: mm is NULL for kernel threads, which borrow active_mm */
 	struct mm_struct *mm, *active_mm;
+	unsigned long min_flt, maj_flt;	  /* page faults served without, with I/O (never, here) */
+	unsigned long cmin_flt, cmaj_flt; /* the reaped children's */
+	struct files_struct *files;	  /* open files (fs/file.c); NULL for kernel threads */
 
 	/* kernel/exit.c: life and death */
 	int exit_state;	 /* EXIT_ZOMBIE, EXIT_DEAD */
@@ -174,6 +178,7 @@ static inline bool test_tsk_thread_flag(const struct task_struct *tsk, int flag)
  */
 /* include/uapi/asm-generic/signal.h: the signals a9mm's processes die of */
 #define SIGILL	4
+#define SIGBUS	7
 #define SIGKILL 9
 #define SIGSEGV 11
 #define SIGCHLD 17
@@ -252,7 +257,8 @@ void do_signal(void);
 
 /* kernel/exit.c */
 void do_exit(long code) __attribute__((noreturn));
-long kernel_wait4(pid_t pid, int *status, int options);
+struct rusage32;
+long kernel_wait4(pid_t pid, int *status, int options, struct rusage32 *ru);
 extern struct wait_queue_head task_exit_wq;
 void release_task(struct task_struct *p);
 

@@ -172,10 +172,14 @@ def test_tick_preempts_user_mode_and_kill_ends_it(boot, rootfs):
     assert "Linux pte: present young dirty rw USER XN" in out, out
     assert "fault (not mapped)" in con.run(f"pgwalk {pids[0]} 0x0")
     assert "no process 2 with an address space" in con.run("pgwalk 2 0x0")
-    # /proc/PID/status: one text page and the 8 stack pages exec populated
+    # /proc/PID/status: demand paging -- of its 128 KiB stack VMA and its
+    # text only the pages it touched are resident: the text page it runs
+    # (the executable's page-cache page) and the stack page its arguments are in
     out = con.run(f"cat /proc/{pids[0]}/status")
     assert "Name:\tktest-spin\n" in out and "State:\tR (running)" in out, out
-    assert "PPid:\t1\n" in out and re.search(r"VmRSS:\s+36 kB\nRssAnon:\s+36 kB", out), out
+    assert "PPid:\t1\n" in out and re.search(
+        r"VmRSS:\s+8 kB\nRssAnon:\s+4 kB\nRssFile:\s+4 kB\n", out), out
+    assert re.search(r"VmStk:\s+128 kB\nVmExe:\s+4 kB\n", out), out
     assert int(re.search(r"nonvoluntary_ctxt_switches:\t(\d+)", out)[1]) > 0
     out = con.run("cat /proc/self/status")   # the shell: init, a kernel thread, no memory lines
     assert "Name:\tinit\n" in out and "Pid:\t1\n" in out and "VmRSS" not in out, out

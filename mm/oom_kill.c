@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mm/oom_kill.c @ v4.14: when a page cannot be had, a process is killed
+ * so the others can go on.  a9mm has no reclaim (nothing is written back
+ * or swapped), so a fault that finds no free page comes here at once:
+ * the process with the most memory (oom_badness(): its resident pages
+ * and page tables) gets SIGKILL, and its exit_mmap() gives them back.
+ */
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/oom.h>
+#include <linux/printk.h>
+#include <linux/sched.h>
+
+/* a victim chosen earlier and not yet gone: wait for it rather than kill another */
+static bool victim_dying(struct task_struct *p)
+{
+	return (p->flags & PF_EXITING) ||
+	       (__atomic_load_n(&p->signal_pending, __ATOMIC_RELAXED) & (1ULL << (SIGKILL - 1)));
+}
+
+/*
+ * mm/oom_kill.c: oom_badness() @ v4.14 (oom_score_adj 0): pages the
+ * process would give back -- resident ones and its page tables
+ */
+static unsigned long oom_badness(struct task_struct *p)
+{
+	return get_mm_rss(p->mm) + (unsigned long)atomic_read(&p->mm->nr_ptes);
+}
+
+/**
+ * out_of_memory() - kill the process whose death frees the most memory
+ *
+ * mm/oom_kill.c: out_of_memory() -> select_bad_process() +
+ * oom_kill_process() @ v4.14.  pid 1 is chosen only if it is the only
+ * process; a victim already dying is waited for.
+ *
+ * Return: true if a process was killed or is already dying.
+ */
+bool out_of_memory(void)
+{
+	struct task_struct *p, *chosen = NULL;
+	unsigned long points, chosen_points = 0, flags;
+	unsigned long total_vm = 0, anon = 0, file = 0, shmem = 0;
+	char comm[TASK_COMM_LEN];
+	pid_t pid = 0;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	for_each_process(p)
+	{
+		if (!p->mm || (p->flags & PF_KTHREAD))
+			continue;
+		if (victim_dying(p)) {
+			spin_unlock_irqrestore(&tasklist_lock, flags);
+			return true;
+		}
+		points = oom_badness(p);
+		if (p->pid == 1) /* is_global_init(): only when nothing else is there */
+			points = points ? 1 : 0;
+		if (!chosen || points > chosen_points) {
+			chosen = p;
+			chosen_points = points;
+		}
+	}
+	if (chosen) {
+		struct mm_struct *mm = chosen->mm;
+
+		pid = chosen->pid;
+		memcpy(comm, chosen->comm, sizeof(comm));
+		total_vm = mm->total_vm;
+		anon = get_mm_counter(mm, MM_ANONPAGES);
+		file = get_mm_counter(mm, MM_FILEPAGES);
+		shmem = get_mm_counter(mm, MM_SHMEMPAGES);
+		send_sig(SIGKILL, chosen);
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (!chosen) {
+		pr_err("Out of memory and no killable processes...\n");
+		return false;
+	}
+	pr_err("Out of memory: Killed process %d (%s) total-vm:%lukB, anon-rss:%lukB, "
+	       "file-rss:%lukB, shmem-rss:%lukB\n",
+	       pid, comm, total_vm << (PAGE_SHIFT - 10), anon << (PAGE_SHIFT - 10),
+	       file << (PAGE_SHIFT - 10), shmem << (PAGE_SHIFT - 10));
+	return true;
+}
+
+/**
+ * pagefault_out_of_memory() - a fault found no page: the OOM killer, then retry
+ *
+ * mm/oom_kill.c: pagefault_out_of_memory() @ v4.14.  The faulting
+ * process returns to user mode: if it was chosen it dies there of
+ * SIGKILL; else it faults again, and gives the CPU away meanwhile so
+ * the victim can exit.
+ */
+void pagefault_out_of_memory(void)
+{
+	if (out_of_memory())
+		schedule();
+}
