@@ -22,7 +22,9 @@
 
 struct page;
 
-typedef long long loff_t;
+#ifndef A9MM_HOST
+typedef long long loff_t; /* the host's <sys/types.h> has its own */
+#endif
 
 /* include/uapi/linux/stat.h: the file types a cpio newc header's mode carries */
 #define S_IFMT	   00170000
