@@ -132,6 +132,14 @@ def test_ls(tmp_path):
     assert rc == 1 and "No such file or directory" in err
 
 
+def test_sleep():
+    rc, out, err = qemu_arm("sleep", "0")
+    assert rc == 0 and not out and not err, (rc, out, err)
+    for bad in ([], ["x"], ["-1"], ["1", "2"]):
+        rc, out, err = qemu_arm("sleep", *bad)
+        assert rc == 2 and "usage: sleep SECONDS" in err, (bad, rc, err)
+
+
 def test_init_prompt_help_and_errors():
     rc, out, err = qemu_arm("init", stdin="help\n\nno-such-program\nexit 3\n")
     assert rc == 3, out + err
@@ -271,7 +279,7 @@ AGREED = {"exit", "fork", "read", "write", "open", "close", "execve", "lseek", "
 
 
 @pytest.mark.parametrize("prog,args", [
-    ("echo", ["a"]), ("cat", ["/proc/self/maps"]), ("ls", ["-l", "/"]), ("init", []),
+    ("echo", ["a"]), ("sleep", ["x"]), ("cat", ["/proc/self/maps"]), ("ls", ["-l", "/"]), ("init", []),
     ("malloc-demo", []), ("zero-page-demo", []), ("cow-demo", []), ("mmap-file-demo", ["F"]),
     ("stack-demo", []), ("segv-demo", []), ("mprotect-demo", []), ("oom-demo", []),
 ])

@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mm/memory_ktap.c: the KTAP suite "mm_fault" -- mm/memory.c's fault paths
+ * driven from the inside, on address spaces made for the test (their
+ * page tables walked, never run): the first read of anonymous memory
+ * maps the zero page read-only, the first write a zeroed page of its
+ * own; fork's copy_page_range() shares a page read-only on both sides,
+ * the child's write copies it, the parent's then reuses it; mprotect's
+ * change_protection() keeps a shared page read-only; munmap and the last
+ * mmput() give every page back.
+ */
+#include <a9mm/ktap.h>
+#include <linux/gfp.h>
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/mm_types.h>
+#include <linux/slab.h>
+#include <asm/pgalloc.h>
+#include <string.h>
+
+#define ADDR  0x00400000UL
+#define PAGES 4
+
+/* an address space with one private anonymous rw VMA of PAGES pages at ADDR */
+static struct mm_struct *test_mm(void)
+{
+	struct mm_struct *mm = mm_alloc();
+	struct vm_area_struct *vma;
+
+	if (!mm)
+		return NULL;
+	vma = kmem_cache_alloc(vm_area_cachep, GFP_KERNEL);
+	if (!vma) {
+		mmput(mm);
+		return NULL;
+	}
+	memset(vma, 0, sizeof(*vma));
+	vma->vm_start = ADDR;
+	vma->vm_end = ADDR + PAGES * PAGE_SIZE;
+	vma->vm_flags = VM_DATA_DEFAULT_FLAGS;
+	vma->vm_page_prot = vm_get_page_prot(vma->vm_flags);
+	if (insert_vm_struct(mm, vma)) {
+		kmem_cache_free(vm_area_cachep, vma);
+		mmput(mm);
+		return NULL;
+	}
+	return mm;
+}
+
+/* the Linux pte of @addr in @mm, or 0 */
+static pte_t pte_of(struct mm_struct *mm, unsigned long addr)
+{
+	pmd_t *pmd = pmd_offset(pud_offset(pgd_offset(mm, addr), addr), addr);
+
+	return pmd_none(*pmd) ? 0 : *pte_offset_kernel(pmd, addr);
+}
+
+/* the first byte of the page @mm maps at @addr */
+static char first_byte(struct mm_struct *mm, unsigned long addr)
+{
+	char *kaddr = kmap_atomic(pfn_to_page(pte_pfn(pte_of(mm, addr))));
+	char c = kaddr[0];
+
+	kunmap_atomic(kaddr);
+	return c;
+}
+
+/* write @c to the page @mm maps at @addr, as a user write would once its fault is done */
+static void poke(struct mm_struct *mm, unsigned long addr, char c)
+{
+	char *kaddr = kmap_atomic(pfn_to_page(pte_pfn(pte_of(mm, addr))));
+
+	kaddr[0] = c;
+	kunmap_atomic(kaddr);
+}
+
+static void fault_anonymous_read_then_write(struct ktap_test *t)
+{
+	struct mm_struct *mm = test_mm();
+	struct vm_area_struct *vma;
+	pte_t pte;
+
+	if (!mm) {
+		ktap_fail(t, __FILE__, __LINE__, "no memory for the test's mm");
+		return;
+	}
+	vma = find_vma(mm, ADDR);
+	KTAP_EXPECT(t, vma && vma->vm_start == ADDR);
+	KTAP_EXPECT_EQ(t, pte_of(mm, ADDR), 0);
+	KTAP_EXPECT_EQ(t, handle_mm_fault(vma, ADDR, 0), 0);
+	pte = pte_of(mm, ADDR);
+	KTAP_EXPECT(t, pte_present(pte) && is_zero_pfn(pte_pfn(pte)) && !pte_write(pte));
+	KTAP_EXPECT_EQ(t, get_mm_rss(mm), 0); /* the zero page is nobody's */
+	KTAP_EXPECT_EQ(t, handle_mm_fault(vma, ADDR, FAULT_FLAG_WRITE), VM_FAULT_WRITE);
+	pte = pte_of(mm, ADDR);
+	KTAP_EXPECT(t, pte_present(pte) && !is_zero_pfn(pte_pfn(pte)) && pte_write(pte) &&
+			       pte_dirty(pte));
+	KTAP_EXPECT_EQ(t, first_byte(mm, ADDR), 0);
+	KTAP_EXPECT_EQ(t, get_mm_counter(mm, MM_ANONPAGES), 1);
+	KTAP_EXPECT_EQ(t, page_mapcount(pfn_to_page(pte_pfn(pte))), 1);
+	/* a first write with no pte at all: straight to a page of its own */
+	KTAP_EXPECT_EQ(t, handle_mm_fault(vma, ADDR + PAGE_SIZE, FAULT_FLAG_WRITE), 0);
+	KTAP_EXPECT(t, pte_write(pte_of(mm, ADDR + PAGE_SIZE)));
+	KTAP_EXPECT_EQ(t, get_mm_counter(mm, MM_ANONPAGES), 2);
+	mmput(mm);
+}
+
+static void fault_fork_shares_then_copies_then_reuses(struct ktap_test *t)
+{
+	struct mm_struct *parent = test_mm(), *child = test_mm();
+	struct vm_area_struct *pv, *cv;
+	struct page *page;
+	pte_t pte;
+
+	if (!parent || !child) {
+		ktap_fail(t, __FILE__, __LINE__, "no memory for the test's mms");
+		if (parent)
+			mmput(parent);
+		if (child)
+			mmput(child);
+		return;
+	}
+	pv = find_vma(parent, ADDR);
+	cv = find_vma(child, ADDR);
+	KTAP_EXPECT_EQ(t, handle_mm_fault(pv, ADDR, FAULT_FLAG_WRITE), 0);
+	poke(parent, ADDR, 'P');
+	page = pfn_to_page(pte_pfn(pte_of(parent, ADDR)));
+	KTAP_EXPECT_EQ(t, copy_page_range(child, parent, pv), 0);
+	/* shared, read-only on both sides */
+	KTAP_EXPECT_EQ(t, pte_pfn(pte_of(child, ADDR)), page_to_pfn(page));
+	KTAP_EXPECT(t, !pte_write(pte_of(parent, ADDR)) && !pte_write(pte_of(child, ADDR)));
+	KTAP_EXPECT_EQ(t, page_mapcount(page), 2);
+	KTAP_EXPECT_EQ(t, page_count(page), 2);
+	/* the child writes: a copy of its own, with the parent's data */
+	KTAP_EXPECT_EQ(t, handle_mm_fault(cv, ADDR, FAULT_FLAG_WRITE), VM_FAULT_WRITE);
+	pte = pte_of(child, ADDR);
+	KTAP_EXPECT(t, pte_pfn(pte) != page_to_pfn(page) && pte_write(pte));
+	KTAP_EXPECT_EQ(t, first_byte(child, ADDR), 'P');
+	KTAP_EXPECT_EQ(t, page_mapcount(page), 1);
+	/* the parent writes: mapped once now, so the same page is reused */
+	KTAP_EXPECT_EQ(t, handle_mm_fault(pv, ADDR, FAULT_FLAG_WRITE), VM_FAULT_WRITE);
+	KTAP_EXPECT_EQ(t, pte_pfn(pte_of(parent, ADDR)), page_to_pfn(page));
+	KTAP_EXPECT(t, pte_write(pte_of(parent, ADDR)));
+	mmput(child);
+	mmput(parent);
+}
+
+static void fault_every_page_comes_back(struct ktap_test *t)
+{
+	unsigned long before = 0;
+	int round;
+
+	/* the first round may fill the slab caches (VMAs, mms); the second must be exact */
+	for (round = 0; round < 2; round++) {
+		struct mm_struct *mm, *child;
+		struct vm_area_struct *vma;
+		unsigned long addr;
+
+		if (round)
+			before = nr_free_pages_all();
+		mm = test_mm();
+		child = test_mm();
+		if (!mm || !child) {
+			ktap_fail(t, __FILE__, __LINE__, "no memory for the test's mms");
+			if (mm)
+				mmput(mm);
+			if (child)
+				mmput(child);
+			return;
+		}
+		vma = find_vma(mm, ADDR);
+		for (addr = ADDR; addr < ADDR + PAGES * PAGE_SIZE; addr += PAGE_SIZE)
+			KTAP_EXPECT(t, !(handle_mm_fault(vma, addr, FAULT_FLAG_WRITE) &
+					 VM_FAULT_ERROR));
+		KTAP_EXPECT_EQ(t, copy_page_range(child, mm, vma), 0);
+		KTAP_EXPECT_EQ(t, get_mm_counter(child, MM_ANONPAGES), PAGES);
+		/* change_protection(): a shared page stays read-only under rw- */
+		change_protection(vma, ADDR, ADDR + PAGES * PAGE_SIZE, vma->vm_page_prot);
+		KTAP_EXPECT(t, !pte_write(pte_of(mm, ADDR)));
+		KTAP_EXPECT_EQ(t, do_munmap(mm, ADDR + PAGE_SIZE, PAGE_SIZE), 0);
+		KTAP_EXPECT_EQ(t, mm->map_count, 2); /* split around the hole */
+		KTAP_EXPECT_EQ(t, pte_of(mm, ADDR + PAGE_SIZE), 0);
+		KTAP_EXPECT_EQ(t, get_mm_counter(mm, MM_ANONPAGES), PAGES - 1);
+		mmput(child);
+		mmput(mm);
+	}
+	KTAP_EXPECT_EQ(t, nr_free_pages_all(), before);
+}
+
+static const struct ktap_case fault_cases[] = {
+	KTAP_CASE(fault_anonymous_read_then_write),
+	KTAP_CASE(fault_fork_shares_then_copies_then_reuses),
+	KTAP_CASE(fault_every_page_comes_back),
+};
+KTAP_SUITE(mm_fault_suite, "mm_fault", fault_cases);
