@@ -246,13 +246,21 @@ __irq_usr:
 	blx	r1
 	b	ret_to_user
 
-/* __dabt_usr, __pabt_usr, __und_usr: the handler sees user_mode(regs) */
+/*
+ * __dabt_usr, __pabt_usr, __und_usr: the handler sees user_mode(regs).
+ * The CFI says this is the outermost kernel frame (no caller: user mode
+ * is below), so GDB's backtrace from do_page_fault() ends here.
+ */
+	.cfi_sections .debug_frame
 	.macro	usr_exception, name, handler
 \name\()_usr:
+	.cfi_startproc
+	.cfi_undefined lr
 	usr_entry
 	mov	r0, sp
 	bl	\handler
 	b	ret_to_user
+	.cfi_endproc
 	.endm
 	usr_exception vector_dabt, do_DataAbort
 	usr_exception vector_pabt, do_PrefetchAbort
