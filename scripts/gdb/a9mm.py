@@ -11,6 +11,7 @@
   a9mm-pfn KIND VALUE  pfn <-> phys <-> virt <-> struct page (KIND: pfn|phys|virt|page)
   a9mm-pgwalk VA       the MMU's walk of TTBR0's / swapper_pg_dir's tables for VA, decoded
   a9mm-ps              the tasks, as the shell's `ps` lists them (run queues, init_task.tasks)
+  a9mm-vmas PID        a process's VMAs (mm->mmap), as /proc/PID/maps lists them
   a9mm-restart         reset the board, zero the stale page table and .bss, run again
 
 They read the halted kernel's memory through GDB; nothing is assumed that

@@ -8,7 +8,7 @@ import re
 import subprocess
 import time
 
-from conftest import BUILD, VMLINUX, free_tcp_port
+from conftest import BUILD, ROOT, VMLINUX, free_tcp_port
 
 INITRAMFS = os.path.join(BUILD, "initramfs.cpio")
 
@@ -21,6 +21,10 @@ def test_break_in_do_wp_page_while_cow_demo_runs(boot):
          "-ex", f"target remote 127.0.0.1:{port}", "-ex", "break do_wp_page",
          "-ex", "continue", "-ex", "bt", "-ex", "print vmf->address",
          "-ex", "print ((struct thread_info *)((unsigned long)$sp & ~0x3fff))->task->comm",
+         "-ex", f"source {ROOT}/scripts/gdb/a9mm.py",
+         "-ex", "python gdb.execute('a9mm-vmas %d' % int(gdb.parse_and_eval("
+         "'((struct thread_info *)((unsigned long)$sp & ~0x3fff))->task->pid')))",
+         "-ex", "a9mm-vmas 1", "-ex", "a9mm-vmas x",
          "-ex", "delete", "-ex", "detach", VMLINUX],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
@@ -39,5 +43,13 @@ def test_break_in_do_wp_page_while_cow_demo_runs(boot):
         assert f in frames, out
     assert re.search(r"\$1 = (0x)?[0-9a-f]+", out), out
     assert '"cow-demo' in out, out
+    # a9mm-vmas: the faulting process's VMAs, text first, the stack last
+    vmas = re.findall(r"^0x[0-9a-f]{8} ([0-9a-f]{8})-([0-9a-f]{8}) ([r-][w-][x-][ps]) .* (\S+)$",
+                      out, re.M)
+    assert vmas and vmas[0][0] == "00010000" and vmas[0][2] == "r-xp", out
+    assert vmas[-1][1] == "bf000000" and vmas[-1][3] == "[stack]", out
+    assert re.search(r"^pid \d+ \(cow-demo\): \d+ VMAs, mmap_base 0xb7000000", out, re.M), out
+    assert "task 1 (init) is a kernel thread: no address space" in out, out
+    assert "usage: a9mm-vmas PID" in out, out
     rest = con.expect(r"a9mm> ", timeout=120)
     assert "cow-demo: 8 passed, 0 failed" in rest, rest
