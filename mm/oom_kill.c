@@ -71,13 +71,15 @@ bool out_of_memory(void)
 		anon = get_mm_counter(mm, MM_ANONPAGES);
 		file = get_mm_counter(mm, MM_FILEPAGES);
 		shmem = get_mm_counter(mm, MM_SHMEMPAGES);
-		send_sig(SIGKILL, chosen);
+		get_task_struct(chosen);
 	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	if (!chosen) {
 		pr_err("Out of memory and no killable processes...\n");
 		return false;
 	}
+	send_sig(SIGKILL, chosen); /* oom_kill_process(), outside the task list's lock */
+	put_task_struct(chosen);
 	pr_err("Out of memory: Killed process %d (%s) total-vm:%lukB, anon-rss:%lukB, "
 	       "file-rss:%lukB, shmem-rss:%lukB\n",
 	       pid, comm, total_vm << (PAGE_SHIFT - 10), anon << (PAGE_SHIFT - 10),

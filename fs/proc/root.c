@@ -155,9 +155,16 @@ struct seq_file {
 	bool overflow;
 };
 
-/* the text being made (under proc_seq_lock): the show functions print into it */
+/*
+ * the text being made: the show functions print into it.  One at a time,
+ * under a sleeping lock -- a show function may wait for an mm's mmap_sem
+ * -- and never a spinlock.
+ */
 static struct seq_file *proc_seq;
-static DEFINE_SPINLOCK(proc_seq_lock);
+static struct rw_semaphore_mm proc_seq_sem = {
+	.lock = __SPIN_LOCK_UNLOCKED(proc_seq_sem.lock),
+	.waiters = LIST_HEAD_INIT(proc_seq_sem.waiters),
+};
 
 /* fs/seq_file.c: seq_printf() @ v4.14: append, or note that it did not fit */
 static int seq_print(const char *fmt, ...)
@@ -331,7 +338,6 @@ struct file *proc_open(const char *path, int flags)
 	if (!m)
 		return ERR_PTR(-ENOMEM);
 	for (;;) {
-		unsigned long irqflags;
 		bool found;
 
 		m->buf = kmalloc(size, GFP_KERNEL);
@@ -342,11 +348,11 @@ struct file *proc_open(const char *path, int flags)
 		m->size = size;
 		m->count = 0;
 		m->overflow = false;
-		spin_lock_irqsave(&proc_seq_lock, irqflags);
+		down_write(&proc_seq_sem);
 		proc_seq = m;
 		found = proc_show(path, seq_print);
 		proc_seq = NULL;
-		spin_unlock_irqrestore(&proc_seq_lock, irqflags);
+		up_write(&proc_seq_sem);
 		if (!found) {
 			kfree(m->buf);
 			kfree(m);
