@@ -57,10 +57,13 @@ def batch_3x(managed):
 
 # -- what each memblock owner is ---------------------------------------------
 # the function memblock=debug names (the allocator's caller) -> what it holds
+# early_alloc() serves the page tables, the vectors and the zero page alike
+EARLY = "page tables, vectors, zero page"
 OWNERS = {
-    "early_alloc": "page tables, vectors",
-    "arm_pte_alloc": "page tables, vectors",	# a9mm: early_alloc() inlined
-    "devicemaps_init": "page tables, vectors",	# a9mm: the vectors page
+    "early_alloc": EARLY,
+    "arm_pte_alloc": EARLY,	# a9mm: early_alloc() inlined
+    "devicemaps_init": EARLY,	# a9mm: the vectors page
+    "paging_init": EARLY,	# a9mm: the zero page
     "arm_mm_memblock_reserve": "swapper_pg_dir",
     "early_init_fdt_reserve_self": "DTB",
     "setup_usemap": "pageblock flags",
@@ -487,7 +490,7 @@ def compare(lx, a9, config=None, facts=None):
     S = "memblock"
     rows.append(Row(S, "memory", lx["memory"], a9["memory"], _ranges))
     lc, ac = classify(lx), classify(a9)
-    order = ["kernel image", "swapper_pg_dir", "DTB", "CMA area", "page tables, vectors",
+    order = ["kernel image", "swapper_pg_dir", "DTB", "CMA area", EARLY,
              "mem_map", "pageblock flags"]
     concepts = order + sorted((set(lc) | set(ac)) - set(order))
     for what in concepts:
@@ -496,18 +499,18 @@ def compare(lx, a9, config=None, facts=None):
             continue
         rs = {"kernel image": R("KERNEL"), "swapper_pg_dir": R("SWAPPER"),
               "CMA area": R("CMA"), "mem_map": R("MEMMAP"),
-              "pageblock flags": R("USEMAP"), "page tables, vectors": [],
+              "pageblock flags": R("USEMAP"), EARLY: [],
               "percpu first chunk": R("PERCPU"),
               "DTB": []}.get(what, R("ABSENT"))
         label = f"reserved: {what}"
-        if what in ("pageblock flags", "mem_map", "page tables, vectors") or \
+        if what in ("pageblock flags", "mem_map", EARLY) or \
                 what not in order:
             # placement follows each kernel's other allocations: compare sizes
             row = Row(S, label, _total(lv) or None, _total(av) or None,
                       lambda v: "-" if not v else _size(v), rs, what)
         else:
             row = Row(S, label, lv, av, _ranges, rs, what)
-        if what == "page tables, vectors":
+        if what == EARLY:
             row.detail = lambda lv=lv, av=av: (
                 f"early_alloc() sizes: Linux {_sizes(lv)}, a9mm {_sizes(av)}")
         rows.append(row)

@@ -87,7 +87,7 @@ def test_a9mm_log_figures():
     # into its callers, so they are the names); each owner is classified
     assert A["events"][3][3] in ("early_alloc", "devicemaps_init")
     owned = compare.classify(A)
-    assert {"kernel image", "swapper_pg_dir", "DTB", "page tables, vectors", "mem_map",
+    assert {"kernel image", "swapper_pg_dir", "DTB", "page tables, vectors, zero page", "mem_map",
             "pageblock flags", "percpu first chunk"} <= set(owned), owned
     assert A["percpu"] == {"pages_per_cpu": 4, "static": A["percpu"]["static"], "reserved": 0,
                            "dynamic": 16384 - A["percpu"]["static"], "unit": 32768}
@@ -176,7 +176,7 @@ def test_facts_missing_leave_rules_unchecked():
 
 def test_known_differences_are_reported_unexplained():
     rows = result("1024M")
-    pt = rows["reserved: page tables, vectors"]
+    pt = rows["reserved: page tables, vectors, zero page"]
     assert pt.mark == "!!" and "8192" in pt.note
     # a9mm's zones run on boot_pageset until setup_per_cpu_pageset(), as Linux's:
     # nothing waits on a per-cpu list when Memory: is printed
