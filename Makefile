@@ -341,7 +341,7 @@ $(B)/floor.Image: tests/bench/floor.S | $(B)/.deps
 # Measuring writes $(B)/bench.md (and bench.json) only; bench-readme copies
 # the table into the README (a tracked file changes only when asked to).
 # BENCH_ARGS=--offline: never download Linux's package for its figures.
-bench: all $(B)/bench/bench_buddy $(B)/floor.Image
+bench: all user $(B)/bench/bench_buddy $(B)/floor.Image
 	$(PYTHON) scripts/bench.py $(BENCH_ARGS)
 
 bench-readme:

@@ -5,13 +5,14 @@
  * a tree of directories, regular files and symlinks that lives only in
  * RAM.  A file's bytes are in page-cache pages (linux/fs.h draws them),
  * allocated GFP_HIGHUSER_MOVABLE as ramfs's are -- HighMem welcome, the
- * kernel reaches them through kmap_atomic() -- and counted in NR_FILE_PAGES'
- * place by rootfs_nr_pages().  Nothing is ever written back: ramfs pages
+ * kernel reaches them through kmap_atomic() -- and counted in the zone's
+ * NR_FILE_PAGES (/proc/meminfo's Cached, with shmem's) and, the rootfs's
+ * alone, by rootfs_nr_pages().  Nothing is ever written back: ramfs pages
  * are never reclaimed.
  *
- * There is no lock: the tree and its pages are written once, by
- * populate_rootfs() in init before anything else can look, and only read
- * afterwards.
+ * populate_rootfs() makes the tree in init before anything else can
+ * look; afterwards processes read and write files, create them and
+ * truncate them under rootfs_lock.
  */
 #include <linux/errno.h>
 #include <linux/fs.h>
@@ -19,6 +20,7 @@
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -224,7 +226,10 @@ static struct dentry *__rootfs_create(const char *path, unsigned int mode, const
  * @index: which page
  *
  * mm/filemap.c: find_or_create_page() @ v4.14: a new one is zeroed (a
- * hole reads as zeros).  The caller holds rootfs_lock.
+ * hole reads as zeros).  The caller holds rootfs_lock.  The cache is a
+ * flat array by index (Linux: a radix tree), so a page far into a sparse
+ * file costs the array up to it, 4 bytes a page: where kmalloc cannot
+ * give that, the page cannot be made.
  *
  * Return: the page (the cache's reference; get_page() to keep it), or
  * NULL without memory.
@@ -237,9 +242,12 @@ struct page *find_or_create_page(struct address_space *mapping, unsigned long in
 		unsigned long n = mapping->nr_slots ? mapping->nr_slots : 4;
 		struct page **slots;
 
+		/* the array doubles past @index: its size in bytes must fit an unsigned long */
+		if (index >= ULONG_MAX / sizeof(*slots) / 2)
+			return NULL;
 		while (n <= index)
 			n *= 2;
-		slots = kzalloc(n * sizeof(*slots), GFP_KERNEL);
+		slots = kzalloc(n * sizeof(*slots), GFP_KERNEL | __GFP_NOWARN);
 		if (!slots)
 			return NULL;
 		if (mapping->pages)
@@ -259,7 +267,11 @@ struct page *find_or_create_page(struct address_space *mapping, unsigned long in
 	page->index = index;
 	mapping->pages[index] = page;
 	mapping->nrpages++;
-	nr_cache_pages++;
+	mod_zone_page_state(page_zone(page), NR_FILE_PAGES, 1);
+	if (shmem_mapping(mapping))
+		mod_zone_page_state(page_zone(page), NR_SHMEM, 1);
+	else
+		nr_cache_pages++;
 	return page;
 }
 
@@ -373,7 +385,7 @@ ssize_t rootfs_read(struct inode *inode, void *buf, size_t len, loff_t pos)
 /**
  * rootfs_nr_pages() - the page-cache pages the rootfs holds
  *
- * Return: their number (/proc/meminfo's Cached would count them).
+ * Return: their number (/proc/meminfo's Cached counts them, and shmem's).
  */
 unsigned long rootfs_nr_pages(void)
 {

@@ -25,13 +25,16 @@ static ssize_t ramfs_read(struct file *file, char *ubuf, size_t len, loff_t *pos
 
 	while (done < len) {
 		ssize_t n = rootfs_read(file->f_inode, chunk, min(len - done, sizeof(chunk)), *pos);
+		unsigned long left;
 
 		if (n <= 0)
 			break;
-		if (copy_to_user(ubuf + done, chunk, (unsigned long)n))
+		/* a buffer that runs into a bad page: what was copied counts, as Linux's */
+		left = copy_to_user(ubuf + done, chunk, (unsigned long)n);
+		done += (size_t)n - left;
+		*pos += n - (ssize_t)left;
+		if (left)
 			return done ? (ssize_t)done : -EFAULT;
-		done += (size_t)n;
-		*pos += n;
 	}
 	return (ssize_t)done;
 }
@@ -44,6 +47,11 @@ static ssize_t ramfs_write(struct file *file, const char *ubuf, size_t len, loff
 
 	if (file->f_flags & O_APPEND)
 		*pos = file->f_inode->i_size;
+	/* generic_write_checks(): nothing at or past the largest file, the rest up to it */
+	if (*pos >= MAX_LFS_FILESIZE)
+		return -EFBIG;
+	if ((loff_t)len > MAX_LFS_FILESIZE - *pos)
+		len = (size_t)(MAX_LFS_FILESIZE - *pos);
 	while (done < len) {
 		size_t n = min(len - done, sizeof(chunk));
 		size_t left = copy_from_user(chunk, ubuf + done, n);
@@ -80,7 +88,7 @@ static loff_t ramfs_llseek(struct file *file, loff_t offset, int whence)
 	default:
 		return -EINVAL;
 	}
-	if (pos < 0)
+	if (pos < 0 || pos > MAX_LFS_FILESIZE) /* vfs_setpos() */
 		return -EINVAL;
 	file->f_pos = pos;
 	return pos;
@@ -208,18 +216,23 @@ long sys_write(unsigned int fd, unsigned long buf, size_t count)
  * @offset: the offset
  * @whence: SEEK_SET, SEEK_CUR or SEEK_END
  *
- * fs/read_write.c: sys_lseek() @ v4.14.
+ * fs/read_write.c: sys_lseek() @ v4.14: a position the 32-bit return
+ * value cannot hold is -EOVERFLOW -- the file's position has moved all
+ * the same, as in Linux (_llseek() reads it whole).
  *
- * Return: the new position, or -EBADF, -EINVAL, -ESPIPE (the console).
+ * Return: the new position, or -EBADF, -EINVAL, -ESPIPE (the console),
+ * -EOVERFLOW.
  */
 long sys_lseek(unsigned int fd, long offset, unsigned int whence)
 {
 	struct file *f = fget(fd);
-	long ret;
+	loff_t res;
 
 	if (!f)
 		return -EBADF;
-	ret = f->f_op->llseek ? (long)f->f_op->llseek(f, offset, (int)whence) : -ESPIPE;
+	res = f->f_op->llseek ? f->f_op->llseek(f, offset, (int)whence) : -ESPIPE;
 	fput(f);
-	return ret;
+	if (res != (long)res)
+		return -EOVERFLOW;
+	return (long)res;
 }

@@ -74,11 +74,18 @@ static unsigned int mode_dt(unsigned int mode)
 			       : DT_UNKNOWN;
 }
 
-/* fs/libfs.c: dcache_readdir() @ v4.14: ".", "..", then the rootfs directory's names */
+/*
+ * fs/libfs.c: dcache_readdir() @ v4.14: ".", "..", then the rootfs
+ * directory's names.  Each name is copied out of the tree under
+ * rootfs_lock and handed to the caller's buffer after it is dropped, as
+ * Linux drops d_lock around dir_emit(): filling the buffer may fault,
+ * and the fault of a file mapping takes rootfs_lock (filemap_fault()).
+ * The entry is found again by its number each time (directories are a
+ * few dozen names; none is ever removed).
+ */
 static int ramfs_iterate(struct file *file, struct dir_context *ctx)
 {
 	struct dentry *dir = file->f_dentry, *d;
-	loff_t i = 2;
 
 	if (ctx->pos == 0) {
 		if (!dir_emit(ctx, ".", dir->d_inode->i_ino, DT_DIR))
@@ -90,16 +97,28 @@ static int ramfs_iterate(struct file *file, struct dir_context *ctx)
 			return 0;
 		ctx->pos = 2;
 	}
-	spin_lock(&rootfs_lock);
-	list_for_each_entry(d, &dir->d_subdirs, d_child) {
-		if (i++ < ctx->pos)
-			continue;
-		if (!dir_emit(ctx, d->d_name, d->d_inode->i_ino, mode_dt(d->d_inode->i_mode)))
+	for (;;) {
+		char name[NAME_MAX + 1];
+		unsigned int type = 0;
+		bool found = false;
+		loff_t i = 2;
+		u64 ino = 0;
+
+		spin_lock(&rootfs_lock);
+		list_for_each_entry(d, &dir->d_subdirs, d_child) {
+			if (i++ < ctx->pos)
+				continue;
+			memcpy(name, d->d_name, sizeof(name)); /* d_name: NAME_MAX + 1, NUL-ended */
+			ino = d->d_inode->i_ino;
+			type = mode_dt(d->d_inode->i_mode);
+			found = true;
 			break;
+		}
+		spin_unlock(&rootfs_lock);
+		if (!found || !dir_emit(ctx, name, ino, type))
+			return 0;
 		ctx->pos++;
 	}
-	spin_unlock(&rootfs_lock);
-	return 0;
 }
 
 /* fs/libfs.c: dcache_dir_lseek() @ v4.14, reduced: SEEK_SET to an entry number */

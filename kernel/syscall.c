@@ -19,6 +19,7 @@
 #include <linux/mm_types.h>
 #include <linux/resource.h>
 #include <linux/sched.h>
+#include <linux/sched_clock.h>
 #include <linux/uaccess.h>
 #include <asm/ptrace.h>
 #include <asm/unistd.h>
@@ -130,8 +131,13 @@ struct timespec32 {
 
 /*
  * kernel/time/hrtimer.c: sys_nanosleep() @ v4.14, at jiffy resolution
- * (rounded up, as Linux's low-resolution timers): no signal can
- * interrupt it yet, so the remaining time is never written.
+ * (rounded up, as Linux's low-resolution timers).  A signal ends the
+ * sleep: every signal a9mm delivers terminates (the ignored ones are
+ * never sent), so the process dies on its way out and the remaining
+ * time Linux would write back is never read.  A sleep longer than the
+ * jiffies count can hold (tv_sec near 2^31 at HZ 100) is one without a
+ * limit -- MAX_SCHEDULE_TIMEOUT -- as Linux's timespec64_to_jiffies()
+ * clamps it, not a wrapped short one.
  */
 static long sys_nanosleep(struct pt_regs *regs)
 {
@@ -142,10 +148,54 @@ static long sys_nanosleep(struct pt_regs *regs)
 		return -EFAULT;
 	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000L)
 		return -EINVAL;
-	j = (unsigned long)ts.tv_sec * HZ + ((unsigned long)ts.tv_nsec + 9999999UL) / 10000000UL;
-	while (j)
+	if ((unsigned long)ts.tv_sec >= (unsigned long)(MAX_SCHEDULE_TIMEOUT / HZ) - 1)
+		j = (unsigned long)MAX_SCHEDULE_TIMEOUT;
+	else
+		j = (unsigned long)ts.tv_sec * HZ +
+		    ((unsigned long)ts.tv_nsec + 9999999UL) / 10000000UL;
+	while (j && !signal_pending(current))
 		j = (unsigned long)schedule_timeout_interruptible((long)j);
-	return 0;
+	return j ? -EINTR : 0;
+}
+
+/* include/uapi/linux/time.h: the clocks a9mm has */
+#define CLOCK_REALTIME	       0
+#define CLOCK_MONOTONIC	       1
+#define CLOCK_MONOTONIC_RAW    4
+#define CLOCK_REALTIME_COARSE  5
+#define CLOCK_MONOTONIC_COARSE 6
+#define CLOCK_BOOTTIME	       7
+
+/*
+ * kernel/time/posix-timers.c: sys_clock_gettime() @ v4.14, 32-bit
+ * timespec.  Every clock is sched_clock(), the global timer's
+ * nanoseconds since boot: nothing suspends (BOOTTIME = MONOTONIC),
+ * nothing steers it (RAW the same), and no RTC is read at boot, so
+ * REALTIME is the time since 1970-01-01 00:00 -- where Linux without an
+ * RTC starts too.  The per-process and per-thread CPU clocks are not
+ * kept: -EINVAL.  Under QEMU's -icount shift=0 a nanosecond is one guest
+ * instruction, which is what `make bench` reads through it.
+ */
+static long sys_clock_gettime(struct pt_regs *regs)
+{
+	u64 ns = sched_clock();
+	struct timespec32 ts = {
+		.tv_sec = (long)(ns / 1000000000u),
+		.tv_nsec = (long)(ns % 1000000000u),
+	};
+
+	switch (regs->ARM_r0) {
+	case CLOCK_REALTIME:
+	case CLOCK_MONOTONIC:
+	case CLOCK_MONOTONIC_RAW:
+	case CLOCK_REALTIME_COARSE:
+	case CLOCK_MONOTONIC_COARSE:
+	case CLOCK_BOOTTIME:
+		break;
+	default:
+		return -EINVAL;
+	}
+	return copy_to_user((void *)regs->ARM_r1, &ts, sizeof(ts)) ? -EFAULT : 0;
 }
 
 /* kernel/fork.c: sys_fork() @ v4.14 */
@@ -325,6 +375,7 @@ static long (*const sys_call_table[NR_syscalls])(struct pt_regs *) = {
 	[__NR_fstat64] = sys_fstat64_regs,
 	[__NR_getdents64] = sys_getdents64_regs,
 	[__NR_madvise] = sys_madvise_regs,
+	[__NR_clock_gettime] = sys_clock_gettime,
 	[__NR_exit_group] = sys_exit,
 	[__NR_openat] = sys_openat_regs,
 };

@@ -20,6 +20,7 @@
 #include <asm/pgalloc.h>
 #include <linux/gfp.h>
 #include <linux/mm.h>
+#include <linux/vmstat.h>
 #include <string.h>
 #include <asm/tlbflush.h>
 
@@ -193,7 +194,7 @@ static void zap_pte_range(struct vm_area_struct *vma, pmd_t *pmd, unsigned long 
 		if (!page)
 			continue;
 		add_mm_counter(mm, mm_counter(vma, page), -1);
-		__atomic_sub_fetch(&page->_mapcount, 1, __ATOMIC_RELAXED); /* page_remove_rmap() */
+		page_remove_rmap(page);
 		put_page(page);
 	}
 	spin_unlock(&mm->page_table_lock);
@@ -361,13 +362,6 @@ static struct page *alloc_anon_page(void)
 	return alloc_pages(GFP_HIGHUSER_MOVABLE | __GFP_ZERO, 0);
 }
 
-/* mm/rmap.c: page_add_new_anon_rmap() @ v4.14: mapped once, anonymous */
-static void page_add_new_anon_rmap(struct page *page)
-{
-	page->mapping = (void *)PAGE_MAPPING_ANON;
-	page->_mapcount = 0;
-}
-
 /* mm/memory.c: cow_user_page() @ v4.14: the page's bytes into a new one */
 static void cow_user_page(struct page *dst, struct page *src)
 {
@@ -416,7 +410,7 @@ static int do_anonymous_page(struct vm_fault *vmf)
 	page_add_new_anon_rmap(page);
 	entry = maybe_mkwrite(pte_mkdirty(pfn_pte(page_to_pfn(page), vma->vm_page_prot)), vma);
 	if (!install_pte(vmf, entry)) {
-		page->_mapcount = -1;
+		page_remove_rmap(page);
 		put_page(page);
 		return 0;
 	}
@@ -457,7 +451,7 @@ static int do_fault(struct vm_fault *vmf)
 		entry = maybe_mkwrite(pte_mkdirty(pfn_pte(page_to_pfn(new), vma->vm_page_prot)),
 				      vma);
 		if (!install_pte(vmf, entry)) {
-			new->_mapcount = -1;
+			page_remove_rmap(new);
 			put_page(new);
 			return ret;
 		}
@@ -471,7 +465,7 @@ static int do_fault(struct vm_fault *vmf)
 		put_page(page);
 		return ret;
 	}
-	page_dup_rmap(page); /* page_add_file_rmap() */
+	page_add_file_rmap(page);
 	add_mm_counter(vma->vm_mm, mm_counter(vma, page), 1);
 	return ret;
 }
@@ -505,14 +499,14 @@ static int do_wp_page(struct vm_fault *vmf)
 	page_add_new_anon_rmap(new);
 	entry = pte_mkwrite(pte_mkdirty(pfn_pte(page_to_pfn(new), vma->vm_page_prot)));
 	if (!install_pte(vmf, entry)) {
-		new->_mapcount = -1;
+		page_remove_rmap(new);
 		put_page(new);
 		return 0;
 	}
 	add_mm_counter(vma->vm_mm, MM_ANONPAGES, 1);
 	if (old) {
 		add_mm_counter(vma->vm_mm, mm_counter(vma, old), -1);
-		__atomic_sub_fetch(&old->_mapcount, 1, __ATOMIC_RELAXED); /* page_remove_rmap() */
+		page_remove_rmap(old);
 		put_page(old);
 	}
 	return VM_FAULT_WRITE;
@@ -562,6 +556,7 @@ int handle_mm_fault(struct vm_area_struct *vma, unsigned long address, unsigned 
 		.address = address & PAGE_MASK,
 	};
 
+	count_vm_event(PGFAULT);
 	vmf.pmd = mm_pmd(vma->vm_mm, address);
 	if (pmd_none(*vmf.pmd) && __pte_alloc(vma->vm_mm, vmf.pmd))
 		return VM_FAULT_OOM;

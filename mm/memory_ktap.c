@@ -7,7 +7,9 @@
  * own; fork's copy_page_range() shares a page read-only on both sides,
  * the child's write copies it, the parent's then reuses it; mprotect's
  * change_protection() keeps a shared page read-only; munmap and the last
- * mmput() give every page back.
+ * mmput() give every page back.  The counters /proc/meminfo and
+ * /proc/vmstat show (AnonPages, Mapped, Cached, Shmem, pgfault, pgalloc_*,
+ * pgfree) move with them.
  */
 #include <a9mm/ktap.h>
 #include <linux/gfp.h>
@@ -15,6 +17,7 @@
 #include <linux/mm.h>
 #include <linux/mm_types.h>
 #include <linux/slab.h>
+#include <linux/vmstat.h>
 #include <asm/pgalloc.h>
 #include <string.h>
 
@@ -187,9 +190,116 @@ static void fault_every_page_comes_back(struct ktap_test *t)
 	KTAP_EXPECT_EQ(t, nr_free_pages_all(), before);
 }
 
+/* the sum over the CPUs of one event counter */
+static unsigned long vm_event(enum vm_event_item item)
+{
+	unsigned long ev[NR_VM_EVENT_ITEMS];
+
+	all_vm_events(ev);
+	return ev[item];
+}
+
+static void fault_counts_anon_pages_and_events(struct ktap_test *t)
+{
+	unsigned long anon = global_page_state(NR_ANON_PAGES), faults = vm_event(PGFAULT);
+	struct mm_struct *parent = test_mm(), *child = test_mm();
+	struct vm_area_struct *pv, *cv;
+
+	if (!parent || !child) {
+		ktap_fail(t, __FILE__, __LINE__, "no memory for the test's mms");
+		if (parent)
+			mmput(parent);
+		if (child)
+			mmput(child);
+		return;
+	}
+	pv = find_vma(parent, ADDR);
+	cv = find_vma(child, ADDR);
+	/* a write: an anonymous page; a read: the zero page, nobody's */
+	KTAP_EXPECT_EQ(t, handle_mm_fault(pv, ADDR, FAULT_FLAG_WRITE), 0);
+	KTAP_EXPECT_EQ(t, handle_mm_fault(pv, ADDR + PAGE_SIZE, 0), 0);
+	KTAP_EXPECT_EQ(t, global_page_state(NR_ANON_PAGES), anon + 1);
+	KTAP_EXPECT_EQ(t, vm_event(PGFAULT), faults + 2);
+	/* fork maps the same page twice: still one page */
+	KTAP_EXPECT_EQ(t, copy_page_range(child, parent, pv), 0);
+	KTAP_EXPECT_EQ(t, global_page_state(NR_ANON_PAGES), anon + 1);
+	/* the child's write copies it: two */
+	KTAP_EXPECT_EQ(t, handle_mm_fault(cv, ADDR, FAULT_FLAG_WRITE), VM_FAULT_WRITE);
+	KTAP_EXPECT_EQ(t, global_page_state(NR_ANON_PAGES), anon + 2);
+	KTAP_EXPECT_EQ(t, vm_event(PGFAULT), faults + 3);
+	mmput(child);
+	KTAP_EXPECT_EQ(t, global_page_state(NR_ANON_PAGES), anon + 1);
+	mmput(parent);
+	KTAP_EXPECT_EQ(t, global_page_state(NR_ANON_PAGES), anon);
+}
+
+/*
+ * MAP_SHARED | MAP_ANONYMOUS: the page is shmem's page-cache page --
+ * Cached and Shmem while the file lives, Mapped while a pte maps it
+ */
+static void fault_shmem_counts_cached_shmem_mapped(struct ktap_test *t)
+{
+	unsigned long shmem = global_page_state(NR_SHMEM), file = global_page_state(NR_FILE_PAGES);
+	unsigned long mapped = global_page_state(NR_FILE_MAPPED);
+	struct mm_struct *mm = test_mm();
+	struct vm_area_struct *vma;
+
+	if (!mm) {
+		ktap_fail(t, __FILE__, __LINE__, "no memory for the test's mm");
+		return;
+	}
+	vma = find_vma(mm, ADDR);
+	vma->vm_flags |= VM_SHARED | VM_MAYSHARE; /* as mmap_region() makes it */
+	vma->vm_page_prot = vm_get_page_prot(vma->vm_flags);
+	KTAP_EXPECT_EQ(t, shmem_zero_setup(vma), 0);
+	KTAP_EXPECT_EQ(t, handle_mm_fault(vma, ADDR, FAULT_FLAG_WRITE), 0);
+	KTAP_EXPECT_EQ(t, global_page_state(NR_SHMEM), shmem + 1);
+	KTAP_EXPECT_EQ(t, global_page_state(NR_FILE_PAGES), file + 1);
+	KTAP_EXPECT_EQ(t, global_page_state(NR_FILE_MAPPED), mapped + 1);
+	KTAP_EXPECT_EQ(t, get_mm_counter(mm, MM_SHMEMPAGES), 1);
+	mmput(mm); /* the last mapping of the unnamed file: its pages go with it */
+	KTAP_EXPECT_EQ(t, global_page_state(NR_SHMEM), shmem);
+	KTAP_EXPECT_EQ(t, global_page_state(NR_FILE_PAGES), file);
+	KTAP_EXPECT_EQ(t, global_page_state(NR_FILE_MAPPED), mapped);
+}
+
+/* pgalloc_* and pgfree count pages, on the CPU that did it */
+static void fault_pgalloc_pgfree_count_pages(struct ktap_test *t)
+{
+	const struct vm_event_state *ev;
+	unsigned long flags, alloc, freed;
+	struct page *page;
+	int zone_event;
+
+	local_irq_save(flags); /* this CPU's counters, nobody else's */
+	ev = this_cpu_ptr(&vm_event_states);
+	page = alloc_pages(GFP_ATOMIC, 3);
+	if (!page) {
+		local_irq_restore(flags);
+		ktap_fail(t, __FILE__, __LINE__, "no order-3 block");
+		return;
+	}
+	zone_event = PGALLOC_NORMAL + zone_idx(page_zone(page));
+	alloc = ev->event[zone_event];
+	freed = ev->event[PGFREE];
+	__free_pages(page, 3);
+	page = alloc_pages(GFP_ATOMIC, 3);
+	freed = ev->event[PGFREE] - freed;
+	alloc = ev->event[zone_event] - alloc;
+	local_irq_restore(flags);
+	KTAP_EXPECT(t, page != NULL);
+	KTAP_EXPECT_EQ(t, freed, 8);
+	KTAP_EXPECT_EQ(t, alloc, 8);
+	if (page)
+		__free_pages(page, 3);
+}
+
 static const struct ktap_case fault_cases[] = {
 	KTAP_CASE(fault_anonymous_read_then_write),
 	KTAP_CASE(fault_fork_shares_then_copies_then_reuses),
 	KTAP_CASE(fault_every_page_comes_back),
+	KTAP_CASE(fault_counts_anon_pages_and_events),
+	KTAP_CASE(fault_shmem_counts_cached_shmem_mapped),
+	KTAP_CASE(fault_pgalloc_pgfree_count_pages),
 };
 KTAP_SUITE(mm_fault_suite, "mm_fault", fault_cases);

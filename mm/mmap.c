@@ -429,7 +429,33 @@ unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len, 
 }
 
 /**
- * vm_mmap() - do_mmap() under the current process's mmap_sem
+ * vm_mmap_pgoff() - do_mmap() under the current process's mmap_sem
+ * @file: the file, or NULL
+ * @addr: the hint or the fixed address
+ * @len: the length in bytes
+ * @prot: PROT_*
+ * @flags: MAP_*
+ * @pgoff: the offset in the file, in pages (mmap2()'s: a file of 16 TiB
+ *         can be mapped anywhere, which a byte offset in 32 bits could not)
+ *
+ * mm/util.c: vm_mmap_pgoff() @ v4.14.
+ *
+ * Return: the address, or -errno.
+ */
+unsigned long vm_mmap_pgoff(struct file *file, unsigned long addr, unsigned long len,
+			    unsigned long prot, unsigned long flags, unsigned long pgoff)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long ret;
+
+	down_write(&mm->mmap_sem);
+	ret = do_mmap(file, addr, len, prot, flags, 0, pgoff);
+	up_write(&mm->mmap_sem);
+	return ret;
+}
+
+/**
+ * vm_mmap() - vm_mmap_pgoff() with the offset in bytes
  * @file: the file, or NULL
  * @addr: the hint or the fixed address
  * @len: the length in bytes
@@ -437,22 +463,16 @@ unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len, 
  * @flags: MAP_*
  * @offset: the offset in the file, in bytes (page aligned)
  *
- * mm/util.c: vm_mmap() @ v4.14.
+ * mm/util.c: vm_mmap() @ v4.14: for the kernel's own callers (exec).
  *
  * Return: the address, or -errno.
  */
 unsigned long vm_mmap(struct file *file, unsigned long addr, unsigned long len, unsigned long prot,
 		      unsigned long flags, unsigned long offset)
 {
-	struct mm_struct *mm = current->mm;
-	unsigned long ret;
-
 	if (offset & ~PAGE_MASK)
 		return -EINVAL;
-	down_write(&mm->mmap_sem);
-	ret = do_mmap(file, addr, len, prot, flags, 0, offset >> PAGE_SHIFT);
-	up_write(&mm->mmap_sem);
-	return ret;
+	return vm_mmap_pgoff(file, addr, len, prot, flags, offset >> PAGE_SHIFT);
 }
 
 /*
@@ -615,7 +635,7 @@ long sys_mmap2(unsigned long addr, unsigned long len, unsigned long prot, unsign
 	if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC))
 		ret = -EINVAL;
 	else
-		ret = vm_mmap(file, addr, len, prot, flags, pgoff << PAGE_SHIFT);
+		ret = vm_mmap_pgoff(file, addr, len, prot, flags, pgoff);
 	if (file)
 		fput(file);
 	return (long)ret;

@@ -32,6 +32,7 @@
 #include <linux/percpu.h>
 #include <linux/smp.h>
 #include <linux/task_name.h>
+#include <linux/vmstat.h>
 #include <asm/memmap.h>
 #include <trace/events/kmem.h>
 
@@ -577,23 +578,20 @@ static void __mod_zone_page_state(struct zone *zone, enum zone_stat_item item, l
 /**
  * mod_zone_page_state() - change one of a zone's counters, from anywhere
  * @zone: the zone
- * @item: the counter (NR_SLAB_RECLAIMABLE, NR_SLAB_UNRECLAIMABLE: the
- *        slab allocator's pages, /proc/meminfo's "Slab:")
+ * @item: the counter: any but NR_FREE_PAGES, which moves only under
+ *        zone->lock (the slab allocator's pages, /proc/meminfo's "Slab:";
+ *        the mapped, anonymous and page-cache pages)
  * @delta: pages to add (negative: to take away)
  *
  * mm/vmstat.c: mod_zone_page_state() @ v4.14, interrupt-safe.  Linux adds
- * to a per-CPU delta and folds it into the zone past a threshold, so the
- * count is cheap and a little late; a9mm takes zone->lock, as for
- * NR_FREE_PAGES, and every count is exact.  Only slow paths call it (a
- * slab made or given back).
+ * to a per-CPU delta and folds it into the zone's atomic counter past a
+ * threshold, so the count is cheap and a little late; a9mm adds to the
+ * zone's counter atomically (LDREX/STREX), and every count is exact.
+ * Every fault that maps or unmaps a page counts here.
  */
 void mod_zone_page_state(struct zone *zone, enum zone_stat_item item, long delta)
 {
-	unsigned long flags;
-
-	spin_lock_irqsave(&zone->lock, flags);
-	__mod_zone_page_state(zone, item, delta);
-	spin_unlock_irqrestore(&zone->lock, flags);
+	__atomic_add_fetch(&zone->vm_stat[item], delta, __ATOMIC_RELAXED);
 }
 
 /* mm/internal.h: __find_buddy_index() @ v3.14: flip bit `order` */
@@ -923,6 +921,7 @@ static bool free_hot_cold_page(struct page *page, bool cold)
 	if (migratetype >= MIGRATE_PCPTYPES)
 		migratetype = MIGRATE_MOVABLE;
 	local_irq_save(flags);
+	__count_vm_event(PGFREE);
 	pcp = &this_cpu_ptr(zone->pageset)->pcp;
 	if (cold)
 		list_add_tail(&page->lru, &pcp->lists[migratetype]);
@@ -950,6 +949,7 @@ static bool __free_pages_ok(struct page *page, unsigned int order, bool check_ta
 	zone = page_zone(page);
 	pfn = page_to_pfn(page);
 	local_irq_save(flags);
+	__count_vm_events(PGFREE, 1L << order);
 	free_one_page(zone, page, pfn, order, get_pfnblock_migratetype(zone, pfn));
 	local_irq_restore(flags);
 	return true;
@@ -1339,6 +1339,7 @@ static __always_inline struct page *rmqueue_pcplist(struct zone *zone, int migra
 		    : list_entry(list->next, struct page, lru);
 	list_del(&page->lru);
 	pcp->count--;
+	__count_zone_vm_events(PGALLOC, zone, 1);
 	local_irq_restore(flags);
 	return page;
 }
@@ -1364,8 +1365,10 @@ again:
 	} else {
 		spin_lock_irqsave(&zone->lock, flags);
 		page = __rmqueue(zone, order, migratetype);
-		if (page)
+		if (page) {
 			__mod_zone_page_state(zone, NR_FREE_PAGES, -(1L << order));
+			__count_zone_vm_events(PGALLOC, zone, 1L << order);
+		}
 		spin_unlock_irqrestore(&zone->lock, flags);
 		if (!page)
 			return NULL;

@@ -22,7 +22,9 @@ static int shmem_release(struct file *file)
 	for (i = 0; i < m->nr_slots; i++) {
 		struct page *page = m->pages[i];
 
-		if (page) {
+		if (page) { /* shmem_undo_range() -> delete_from_page_cache() */
+			mod_zone_page_state(page_zone(page), NR_FILE_PAGES, -1);
+			mod_zone_page_state(page_zone(page), NR_SHMEM, -1);
 			page->mapping = NULL;
 			put_page(page);
 		}
@@ -57,6 +59,7 @@ int shmem_zero_setup(struct vm_area_struct *vma)
 	inode->i_nlink = 0; /* unlinked from the start */
 	inode->i_size = (loff_t)(vma->vm_end - vma->vm_start);
 	inode->i_data.host = inode;
+	inode->i_data.shmem = true;
 	file = alloc_file(NULL, O_RDWR, &shmem_file_operations);
 	if (!file) {
 		kfree(inode);

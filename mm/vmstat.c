@@ -10,6 +10,7 @@
 #include <linux/smp.h>
 #include <linux/threads.h>
 #include <linux/vmalloc.h>
+#include <linux/vmstat.h>
 
 typedef int (*print_t)(const char *fmt, ...);
 
@@ -163,26 +164,44 @@ static void show_val_kb(print_t print, const char *s, unsigned long num)
 }
 
 /**
+ * global_page_state() - a zone counter summed over the zones
+ * @item: the counter
+ *
+ * include/linux/vmstat.h: global_page_state() @ v3.14 (Linux keeps a
+ * global copy; a9mm has two zones to add).
+ *
+ * Return: the sum, 0 if a moment's race made it negative.
+ */
+unsigned long global_page_state(enum zone_stat_item item)
+{
+	struct zone *zone;
+	long sum = 0;
+
+	for_each_zone(zone)
+		sum += READ_ONCE(zone->vm_stat[item]);
+	return sum < 0 ? 0 : (unsigned long)sum;
+}
+
+/**
  * show_meminfo() - /proc/meminfo, the lines that mean something here
  * @print: printf-like output
  *
- * fs/proc/meminfo.c: meminfo_proc_show() @ v4.14 (Slab: the slab
+ * fs/proc/meminfo.c: meminfo_proc_show() @ v4.14: Cached is the page
+ * cache (the rootfs's files and shmem; no swap cache, no buffers),
+ * AnonPages the anonymous pages processes map, Mapped the page-cache
+ * pages they map, Shmem shmem's part of Cached; Slab the slab
  * allocator's pages, SReclaimable of them those of SLAB_RECLAIM_ACCOUNT
- * caches -- none here yet -- SUnreclaim the rest), plus a9mm's
+ * caches -- none here yet -- SUnreclaim the rest.  Plus a9mm's
  * "PerCpuLists:" (the order-0 pages parked on the per-cpu lists).
  */
 void show_meminfo(print_t print)
 {
 	unsigned long free_high = 0, free_low = 0, wmark_low = 0, pcp = 0, vused, vchunk;
-	unsigned long slab_rec = 0, slab_unrec = 0;
 	struct zone *zone;
 	unsigned int cpu;
 
 	for_each_zone(zone) {
 		unsigned long free = (unsigned long)READ_ONCE(zone->vm_stat[NR_FREE_PAGES]);
-
-		slab_rec += (unsigned long)READ_ONCE(zone->vm_stat[NR_SLAB_RECLAIMABLE]);
-		slab_unrec += (unsigned long)READ_ONCE(zone->vm_stat[NR_SLAB_UNRECLAIMABLE]);
 
 		if (is_highmem(zone))
 			free_high += free;
@@ -195,19 +214,28 @@ void show_meminfo(print_t print)
 	}
 	show_val_kb(print, "MemTotal:", totalram_pages);
 	show_val_kb(print, "MemFree:", free_low + free_high);
-	/* si_mem_available(): free above the low watermarks (no page cache here) */
+	/*
+	 * si_mem_available(): free above the low watermarks.  Linux adds the
+	 * page cache it could drop; ramfs and shmem pages have no backing
+	 * store, so none of a9mm's can be.
+	 */
 	show_val_kb(print, "MemAvailable:",
 		    free_low + free_high > wmark_low ? free_low + free_high - wmark_low : 0);
 	show_val_kb(print, "Buffers:", 0);
-	show_val_kb(print, "Cached:", 0);
+	show_val_kb(print, "Cached:", global_page_state(NR_FILE_PAGES));
 	show_val_kb(print, "HighTotal:", totalhigh_pages);
 	show_val_kb(print, "HighFree:", free_high);
 	show_val_kb(print, "LowTotal:", totalram_pages - totalhigh_pages);
 	show_val_kb(print, "LowFree:", free_low);
+	show_val_kb(print, "AnonPages:", global_page_state(NR_ANON_PAGES));
+	show_val_kb(print, "Mapped:", global_page_state(NR_FILE_MAPPED));
+	show_val_kb(print, "Shmem:", global_page_state(NR_SHMEM));
 	/* the slab allocator's pages (mm/slub.c: NR_SLAB_* as each slab comes and goes) */
-	show_val_kb(print, "Slab:", slab_rec + slab_unrec);
-	show_val_kb(print, "SReclaimable:", slab_rec);
-	show_val_kb(print, "SUnreclaim:", slab_unrec);
+	show_val_kb(print, "Slab:",
+		    global_page_state(NR_SLAB_RECLAIMABLE) +
+			    global_page_state(NR_SLAB_UNRECLAIMABLE));
+	show_val_kb(print, "SReclaimable:", global_page_state(NR_SLAB_RECLAIMABLE));
+	show_val_kb(print, "SUnreclaim:", global_page_state(NR_SLAB_UNRECLAIMABLE));
 	/* get_vmalloc_info() @ v3.14: busy bytes with guard pages, the largest free block */
 	get_vmalloc_info(&vused, &vchunk);
 	show_val_kb(print, "VmallocTotal:", (VMALLOC_END - VMALLOC_START) >> PAGE_SHIFT);
@@ -215,6 +243,76 @@ void show_meminfo(print_t print)
 	show_val_kb(print, "VmallocChunk:", vchunk >> PAGE_SHIFT);
 	/* not in Linux's file: order-0 pages parked on the per-cpu lists of all CPUs */
 	show_val_kb(print, "PerCpuLists:", pcp);
+}
+
+/* the event counts, each CPU's copy (include/linux/vmstat.h) */
+DEFINE_PER_CPU(struct vm_event_state, vm_event_states);
+
+/**
+ * all_vm_events() - every event counter, summed over the CPUs
+ * @ret: NR_VM_EVENT_ITEMS counts, filled
+ *
+ * mm/vmstat.c: all_vm_events() -> sum_vm_events() @ v3.14: each CPU's
+ * copy read without stopping it -- a count a moment old, as Linux's.
+ */
+void all_vm_events(unsigned long *ret)
+{
+	unsigned int cpu;
+
+	for (int i = 0; i < NR_VM_EVENT_ITEMS; i++)
+		ret[i] = 0;
+	for_each_possible_cpu(cpu)
+	{
+		const struct vm_event_state *this = per_cpu_ptr(&vm_event_states, cpu);
+
+		for (int i = 0; i < NR_VM_EVENT_ITEMS; i++)
+			ret[i] += READ_ONCE(this->event[i]);
+	}
+}
+
+/*
+ * mm/vmstat.c: vmstat_text[] @ v3.14: the zone counters' names, then the
+ * events', each in its enum's order (the ones a9mm has)
+ */
+static const char *const vmstat_text[] = {
+	/* enum zone_stat_item */
+	"nr_free_pages",
+	"nr_anon_pages",
+	"nr_mapped",
+	"nr_file_pages",
+	"nr_slab_reclaimable",
+	"nr_slab_unreclaimable",
+	"nr_shmem",
+	/* enum vm_event_item */
+	"pgalloc_normal",
+	"pgalloc_high",
+	"pgfree",
+	"pgfault",
+	"pgmajfault",
+};
+
+_Static_assert(ARRAY_SIZE(vmstat_text) == NR_VM_ZONE_STAT_ITEMS + NR_VM_EVENT_ITEMS,
+	       "a name for every counter");
+
+/**
+ * show_vmstat() - /proc/vmstat: "name value", a line per counter
+ * @print: printf-like output
+ *
+ * mm/vmstat.c: vmstat_start() + vmstat_show() @ v3.14: the zone
+ * counters summed over the zones, then the events summed over the CPUs.
+ * pgalloc_* counts pages (an order-3 block is 8), pgfree too; pgfault
+ * every fault handle_mm_fault() served or refused, pgmajfault those that
+ * read from a device -- none: every page a9mm maps is in RAM already.
+ */
+void show_vmstat(print_t print)
+{
+	unsigned long ev[NR_VM_EVENT_ITEMS];
+
+	for (int i = 0; i < NR_VM_ZONE_STAT_ITEMS; i++)
+		print("%s %lu\n", vmstat_text[i], global_page_state((enum zone_stat_item)i));
+	all_vm_events(ev);
+	for (int i = 0; i < NR_VM_EVENT_ITEMS; i++)
+		print("%s %lu\n", vmstat_text[NR_VM_ZONE_STAT_ITEMS + i], ev[i]);
 }
 
 /**

@@ -99,6 +99,15 @@ ROWS = [
     # issue 15's: 256 order-0 pairs, 256 ptes set and cleared, one TLB flush
     ("kernel_vmalloc", "vmalloc+vfree of 1 MiB (kernel, `bench`)",
      "about 256 order-0 pairs + 512 pte writes", ""),
+    # issue 16's: user space, from /bin/faultbench's clock (instructions under -icount)
+    ("anon_fault", "anonymous page fault: a user write's first touch (`faultbench`)",
+     "about 400 (the abort in and out, a page off the per-CPU list, 4 KiB zeroed by "
+     "8-register STMs, one pte)", ""),
+    ("cow_fault", "copy-on-write fault: a write to a page fork() shares (`faultbench`)",
+     "about 550 (as above, the 4 KiB copied by LDM/STM instead of zeroed)", ""),
+    ("fork_exit", "fork+exit+wait4 of a process with 1 MiB touched (`faultbench`)", "", ""),
+    ("execve", "execve of a small program, to its main() (`faultbench`, 2 pages of text)",
+     "", ""),
     ("wall", "boot-to-prompt wall time above QEMU's floor, -m 1024M", "0",
      "<= +15 ms"),
     # issue 13's: the SMP figures (measured, never asserted)
@@ -280,6 +289,27 @@ def slub_pairs(text):
     return got
 
 
+def user_figures():
+    """/bin/faultbench on a9mm, -smp 1 under -icount: instructions per fault, fork, exec.
+
+    Run twice; the second run is read (the first fills the slab caches
+    and the per-CPU lists a first process needs)."""
+    argv = qemu(IMAGE, "256M", extra=["-icount", "shift=0,sleep=off",
+                                      "-initrd", os.path.join(B, "initramfs.cpio")])
+    out = converse(argv, ["run /bin/faultbench", "run /bin/faultbench"])[1][1]
+    pats = {"anon_fault": r"anonymous fault: (\d+) ns per page \((\d+) pages\)",
+            "cow_fault": r"COW fault: (\d+) ns per page",
+            "fork_exit": r"fork\+exit: (\d+) ns per round \((\d+) pages touched",
+            "execve": r"execve: (\d+) ns to main\(\)"}
+    got = {}
+    for key, pat in pats.items():
+        m = re.search(r"^faultbench: " + pat, out, re.M)
+        if not m:
+            sys.exit(f"bench: /bin/faultbench said:\n{out}")
+        got[key] = int(m.group(1))
+    return got
+
+
 # ---- wall time against the floor ------------------------------------------------------
 def time_to(argv, marker, timeout=120):
     """Seconds from starting QEMU to `marker` on its console."""
@@ -423,6 +453,8 @@ def measure(args):
     say("bench: a9mm -m 128M under -icount")
     log, counts, _ = a9mm_boot("128M")
     raw["a9mm_128M"] = {"counts": counts, "mminit": mminit_costs(log, "128M")}
+    say("bench: a9mm's user space, /bin/faultbench under -icount")
+    raw["user"] = user_figures()
     say("bench: host bench_buddy")
     raw["host"] = {str(o): host_instructions(o) for o in (0, 3)}
     say(f"bench: wall time, {WALL_PAIRS} pairs of floor + a9mm boots")
@@ -453,6 +485,10 @@ def measure(args):
         "kmalloc_64": f"{big['slub'][64]:.1f}",
         "kmalloc_1k": f"{big['slub'][1024]:.1f}",
         "kernel_vmalloc": f"{big['bench'][2]:,.0f}",
+        "anon_fault": f"{raw['user']['anon_fault']:,}",
+        "cow_fault": f"{raw['user']['cow_fault']:,}",
+        "fork_exit": f"{raw['user']['fork_exit']:,}",
+        "execve": f"{raw['user']['execve']:,}",
         "wall": f"+{raw['wall']['above_ms']:.0f} ms (x{raw['wall']['ratio']:.2f}: "
                 f"{raw['wall']['a9mm_ms']:.0f} ms vs {raw['wall']['floor_ms']:.0f} ms)",
     }
@@ -495,6 +531,11 @@ def measure(args):
         f"of GFP_KERNEL|__GFP_MOVABLE, the `slubbench` rows {BENCH_PAIRS} kmalloc+kfree pairs "
         f"of a constant size after a warm-up pair (Linux's figure for its fast path on ARM "
         f"was not measured here).",
+        "user space: `run /bin/faultbench` (256 pages) twice at -m 256M -smp 1 under "
+        "-icount, the second run read: CLOCK_MONOTONIC is the global timer, a nanosecond "
+        "an instruction; the fault rows are first touches less the same loop over present "
+        "pages, per page; fork+exit the mean of 4 rounds; execve from the call to the new "
+        "image's main() (picolibc's start-up included).",
         f"host: {host_how}, bench_buddy's 64 MiB node; wall time: medians of "
         f"{raw['wall']['pairs']} alternating boots of a9mm to its prompt and of "
         f"build/floor.Image to its one character, same QEMU and -m; the host's load "

@@ -76,6 +76,7 @@ const struct proc_file proc_root_files[] = {
 	{ "/proc/pagetypeinfo", show_pagetypeinfo },
 	{ "/proc/slabinfo", show_slabinfo },
 	{ "/proc/vmallocinfo", show_vmallocinfo },
+	{ "/proc/vmstat", show_vmstat },
 	{ "/proc/zoneinfo", show_zoneinfo },
 };
 const unsigned int nr_proc_root_files = ARRAY_SIZE(proc_root_files);

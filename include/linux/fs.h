@@ -18,6 +18,7 @@
 #include <linux/spinlock.h>
 #include <linux/types.h>
 #include <asm/atomic.h>
+#include <asm/page.h>
 #include <sys/types.h>
 
 struct page;
@@ -25,6 +26,13 @@ struct page;
 #ifndef A9MM_HOST
 typedef long long loff_t; /* the host's <sys/types.h> has its own */
 #endif
+
+/*
+ * include/linux/fs.h: MAX_LFS_FILESIZE @ v4.14, 32-bit: the page cache's
+ * index is an unsigned long, so a file ends below 2^31 pages (8 TiB);
+ * ramfs's s_maxbytes.  Seeking past it is -EINVAL, writing at it -EFBIG.
+ */
+#define MAX_LFS_FILESIZE ((((loff_t)PAGE_SIZE) << 31) - 1)
 
 /* include/uapi/linux/stat.h: the file types a cpio newc header's mode carries */
 #define S_IFMT	   00170000
@@ -45,7 +53,14 @@ struct address_space {
 	struct page **pages;	/* by index: pages[i] holds bytes i * PAGE_SIZE.. */
 	unsigned long nr_slots; /* the array's length */
 	unsigned long nrpages;	/* pages present */
+	bool shmem;		/* shmem's unnamed file (Linux: a_ops == &shmem_aops) */
 };
+
+/* mm/shmem.c: shmem_mapping() @ v4.14: the page cache of a shmem file? */
+static inline bool shmem_mapping(const struct address_space *mapping)
+{
+	return mapping->shmem;
+}
 
 /* include/linux/fs.h: struct inode @ v4.14 */
 struct inode {

@@ -159,6 +159,7 @@ void show_buddyinfo(int (*print)(const char *fmt, ...));
 void show_pagetypeinfo(int (*print)(const char *fmt, ...));
 void show_zoneinfo(int (*print)(const char *fmt, ...));
 void show_meminfo(int (*print)(const char *fmt, ...));
+void show_vmstat(int (*print)(const char *fmt, ...));
 
 /*
  * include/linux/mm.h @ v4.14: a VMA's flags.  The low four are its
@@ -283,11 +284,19 @@ static inline unsigned long get_mm_rss(struct mm_struct *mm)
 	       get_mm_counter(mm, MM_SHMEMPAGES);
 }
 
-/* mm/rmap.c: page_add_*_rmap(), page_remove_rmap() @ v4.14, without the reverse map itself */
+/*
+ * include/linux/rmap.h: page_dup_rmap() @ v4.14: fork()'s copy maps the
+ * page once more; it is already counted as mapped
+ */
 static inline void page_dup_rmap(struct page *page)
 {
 	__atomic_add_fetch(&page->_mapcount, 1, __ATOMIC_RELAXED);
 }
+
+/* mm/rmap.c: the mapping counts and the zone counters they move */
+void page_add_new_anon_rmap(struct page *page);
+void page_add_file_rmap(struct page *page);
+void page_remove_rmap(struct page *page);
 
 /* include/linux/rwsem.h, a9mm's mmap_sem (mm/mmap.c) */
 void down_read(struct rw_semaphore_mm *sem);
@@ -306,6 +315,8 @@ unsigned long get_unmapped_area(struct file *file, unsigned long addr, unsigned 
 				unsigned long pgoff, unsigned long flags);
 unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len, unsigned long prot,
 		      unsigned long flags, unsigned long vm_flags, unsigned long pgoff);
+unsigned long vm_mmap_pgoff(struct file *file, unsigned long addr, unsigned long len,
+			    unsigned long prot, unsigned long flags, unsigned long pgoff);
 unsigned long vm_mmap(struct file *file, unsigned long addr, unsigned long len, unsigned long prot,
 		      unsigned long flags, unsigned long offset);
 int do_munmap(struct mm_struct *mm, unsigned long start, size_t len);

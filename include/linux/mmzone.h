@@ -59,10 +59,18 @@ struct per_cpu_pageset {
 	struct per_cpu_pages pcp;
 };
 
+/*
+ * include/linux/mmzone.h: enum zone_stat_item @ v3.14, the counters a9mm
+ * has, in Linux's order (/proc/vmstat prints them so, vmstat_text[])
+ */
 enum zone_stat_item {
 	NR_FREE_PAGES,	       /* pages on the buddy lists (not the per-cpu ones) */
+	NR_ANON_PAGES,	       /* anonymous pages mapped by a process (meminfo AnonPages) */
+	NR_FILE_MAPPED,	       /* page-cache pages mapped by a process (Mapped) */
+	NR_FILE_PAGES,	       /* page-cache pages: rootfs files and shmem (Cached) */
 	NR_SLAB_RECLAIMABLE,   /* slab pages of SLAB_RECLAIM_ACCOUNT caches */
 	NR_SLAB_UNRECLAIMABLE, /* the other slab pages */
+	NR_SHMEM,	       /* of NR_FILE_PAGES, shmem's (MAP_SHARED|MAP_ANONYMOUS) */
 	NR_VM_ZONE_STAT_ITEMS
 };
 

@@ -315,6 +315,9 @@ static void __schedule(bool preempt)
 	clear_tsk_need_resched(prev);
 
 	if (prev != rq->idle) {
+		/* a signal that came before the sleep began: the sleep ends at once */
+		if (!preempt && signal_pending_state(prev->state, prev))
+			prev->state = TASK_RUNNING;
 		if (!preempt && prev->state != TASK_RUNNING) {
 			prev->on_rq = 0; /* deactivate_task() */
 			rq->nr_running--;

@@ -9,7 +9,8 @@
                        free blocks by type
   a9mm-freelist ZONE ORDER [MIGRATETYPE]   the blocks on one free list, pfn and order
   a9mm-pfn KIND VALUE  pfn <-> phys <-> virt <-> struct page (KIND: pfn|phys|virt|page)
-  a9mm-pgwalk VA       the MMU's walk of TTBR0's / swapper_pg_dir's tables for VA, decoded
+  a9mm-pgwalk [PID] VA the MMU's walk of TTBR0's / swapper_pg_dir's (or process PID's)
+                       tables for VA, decoded
   a9mm-ps              the tasks, as the shell's `ps` lists them (run queues, init_task.tasks)
   a9mm-vmas PID        a process's VMAs (mm->mmap), as /proc/PID/maps lists them
   a9mm-restart         reset the board, zero the stale page table and .bss, run again

@@ -12,6 +12,7 @@ again here, not shared.  It also decodes what a9mm never makes
 """
 import gdb
 
+from a9mm_sched import task_with_mm
 from a9mm_target import (A9mmError, PAGE_OFFSET, SZ_2M, TEXT_OFFSET, cp_register, link_address,
                          mmu_on, pc, phys_offset, read_phys_u32, value, virt_to_phys, write_phys)
 
@@ -220,10 +221,12 @@ def vm_area_line(va):
 
 
 class Pgwalk(gdb.Command):
-    """a9mm-pgwalk VA: walk the page tables for VA as the MMU does, and decode each entry.
+    """a9mm-pgwalk [PID] VA: walk the page tables for VA as the MMU does, and decode each entry.
 
 The first-level table is TTBR0's when the GDB stub exposes it, else
-swapper_pg_dir's (what head.S and paging_init() put in TTBR0).  Tables are
+swapper_pg_dir's (what head.S and paging_init() put in TTBR0); with a
+PID, that process's page directory (its mm->pgd, which TTBR0 holds while
+it runs; its ASID beside it), as the shell's `pgwalk PID VA`.  Tables are
 read by physical address (QEMU's gdbstub physical mode), so this works
 with the MMU on or off, on head.S's 1 MiB sections as on paging_init()'s
 4 KiB pages.  L1: fault / page table / section / supersection, with base,
@@ -237,8 +240,15 @@ kernel's `pgwalk VA`."""
 
     def invoke(self, arg, from_tty):
         if not arg.strip():
-            raise A9mmError("usage: a9mm-pgwalk VA")
-        va = int(gdb.parse_and_eval(arg)) & 0xFFFFFFFF
+            raise A9mmError("usage: a9mm-pgwalk [PID] VA")
+        try:  # VA may be any expression ($r2 - $r8 + 0xc0000000); "PID VA" is none
+            va = int(gdb.parse_and_eval(arg)) & 0xFFFFFFFF
+        except gdb.error:
+            pid, _, rest = arg.strip().partition(" ")
+            if not pid.isdigit() or not rest.strip():
+                raise
+            self.walk_process(int(pid), int(gdb.parse_and_eval(rest)) & 0xFFFFFFFF)
+            return
         table_pa, source = first_level_table()
         note = early_tables_note()
         if note:
@@ -250,6 +260,16 @@ kernel's `pgwalk VA`."""
         if area:
             print(area)
         print("\n".join(walk(va, table_pa)))
+
+    @staticmethod
+    def walk_process(pid, va):
+        """The walk in a process's page directory, with the kernel's header line."""
+        task, mm = task_with_mm(pid, "a9mm-pgwalk")
+        pgd_pa = virt_to_phys(int(mm["pgd"]))
+        asid = int(mm["context"]["id"]["counter"]) & 0xFF  # asm/mmu.h: ASID(), 8 bits
+        print(f"a9mm-pgwalk: pid {pid} ({task['comm'].string()})")
+        print(f"pgwalk 0x{va:08x}: pid {pid}'s pgd at PA 0x{pgd_pa:08x}, ASID {asid}")
+        print("\n".join(walk(va, pgd_pa)))
 
 
 class Restart(gdb.Command):

@@ -96,17 +96,22 @@ def all_tasks():
         node = node["next"]
 
 
-def vma_lines(pid):
-    """fs/proc/task_mmu.c: show_map_vma()'s fields, from mm->mmap."""
+def task_with_mm(pid, cmd):
+    """(task, mm) of process pid, or A9mmError naming cmd (find_get_pid() + get_task_mm())."""
     for t in all_tasks():
         if int(t["pid"]) == pid:
             break
     else:
-        raise A9mmError(f"a9mm-vmas: no task {pid}")
+        raise A9mmError(f"{cmd}: no task {pid}")
     if int(t["mm"]) == 0:
-        raise A9mmError(f"a9mm-vmas: task {pid} ({t['comm'].string()}) is a kernel thread: "
+        raise A9mmError(f"{cmd}: task {pid} ({t['comm'].string()}) is a kernel thread: "
                         "no address space")
-    mm = t["mm"].dereference()
+    return t, t["mm"].dereference()
+
+
+def vma_lines(pid):
+    """fs/proc/task_mmu.c: show_map_vma()'s fields, from mm->mmap."""
+    t, mm = task_with_mm(pid, "a9mm-vmas")
     lines = [f"pid {pid} ({t['comm'].string()}): {int(mm['map_count'])} VMAs, "
              f"mmap_base 0x{int(mm['mmap_base']):08x}, brk 0x{int(mm['start_brk']):08x}-"
              f"0x{int(mm['brk']):08x}, pgd 0x{int(mm['pgd']):08x}"]

@@ -5,6 +5,7 @@ processes run from the shell whose pages, VMAs and descriptors are
 looked at through /proc and the kernel's own commands."""
 import os
 import re
+import time
 
 import pytest
 
@@ -19,7 +20,8 @@ def test_mm_fault_selftest(boot, smp):
     out = con.run("selftest mm_fault", timeout=120)
     assert re.search(r"^ok \d+ mm_fault$", out, re.M), out
     for case in ("fault_anonymous_read_then_write", "fault_fork_shares_then_copies_then_reuses",
-                 "fault_every_page_comes_back"):
+                 "fault_every_page_comes_back", "fault_counts_anon_pages_and_events",
+                 "fault_shmem_counts_cached_shmem_mapped", "fault_pgalloc_pgfree_count_pages"):
         assert re.search(rf"^    ok \d+ {case}$", out, re.M), out
 
 
@@ -71,3 +73,81 @@ def test_proc_lists_and_errors(boot):
     assert re.search(r"^MemTotal:\s+\d+ kB$", out, re.M), out
     out = con.run("run /bin/cat /proc/nonexistent /proc/999999/maps")
     assert out.count("No such file or directory") == 2, out
+
+
+def kb(text, field):
+    m = re.search(rf"^{field}:\s+(\d+) kB$", text, re.M)
+    assert m, (field, text)
+    return int(m[1])
+
+
+def vmstat(con):
+    out = con.run("cat /proc/vmstat")
+    return {k: int(v) for k, v in re.findall(r"^([a-z_]+) (\d+)$", out, re.M)}
+
+
+def test_meminfo_and_vmstat_count_a_process(boot):
+    """AnonPages and Mapped are the pages processes map: with one process
+    running they are its RssAnon and RssFile, and nothing once it exits;
+    pgfault counts its faults, pgalloc_*/pgfree the pages; /proc/vmstat's
+    counters are Linux's names, zone counters first."""
+    con = boot(mem="256M", smp=4, extra=("-initrd", INITRAMFS))
+    v0 = vmstat(con)
+    names = list(v0)
+    assert names[:2] == ["nr_free_pages", "nr_anon_pages"] and names[-1] == "pgmajfault", names
+    assert v0["nr_anon_pages"] == v0["nr_mapped"] == v0["nr_shmem"] == 0, v0
+    assert v0["pgfree"] > v0["nr_free_pages"] > 0, v0      # boot's hand-over is counted
+    meminfo = con.run("cat /proc/meminfo")
+    assert kb(meminfo, "Cached") == v0["nr_file_pages"] * 4 > 0, meminfo   # the initramfs's files
+    pid = start(con, "/bin/sleep 30")
+    status = con.run(f"cat /proc/{pid}/status")
+    meminfo = con.run("cat /proc/meminfo")
+    anon, mapped = kb(meminfo, "AnonPages"), kb(meminfo, "Mapped")
+    assert anon == kb(status, "RssAnon") > 0, (meminfo, status)
+    assert mapped == kb(status, "RssFile") > 0, (meminfo, status)
+    assert kb(meminfo, "Shmem") == 0, meminfo
+    v1 = vmstat(con)
+    assert v1["nr_anon_pages"] * 4 == anon and v1["nr_mapped"] * 4 == mapped, v1
+    assert v1["pgfault"] - v0["pgfault"] >= (anon + mapped) // 4, (v0, v1)
+    con.run(f"kill {pid}")
+    con.run("run /bin/echo done")
+    v2 = vmstat(con)
+    assert v2["nr_anon_pages"] == v2["nr_mapped"] == 0, v2
+    assert v2["pgalloc_normal"] > v1["pgalloc_normal"] and v2["pgfree"] > v1["pgfree"], v2
+    assert v2["pgmajfault"] == 0, v2                        # nothing is ever read from a device
+
+
+def listed(con, pid):
+    return re.search(rf"^\s*{pid}\s", con.run("ps"), re.M) is not None
+
+
+def test_kill_ends_a_sleep_at_once(boot):
+    """A process in nanosleep() is woken by SIGKILL and dies (it slept on
+    for the whole time before); a sleep of 2^31 - 1 seconds does not wrap
+    into one of none."""
+    con = boot(mem="128M", smp=2, extra=("-initrd", INITRAMFS))
+    pid = start(con, "/bin/sleep 2147483647")
+    time.sleep(1)
+    assert listed(con, pid), con.run("ps")
+    con.run(f"kill {pid}")
+    deadline = time.time() + 5
+    while listed(con, pid) and time.time() < deadline:
+        time.sleep(0.2)
+    assert not listed(con, pid), con.run("ps")
+    assert "hello" in con.run("run /bin/echo hello")
+
+
+def test_faultbench_measures_faults_fork_and_exec(boot):
+    """/bin/faultbench (make bench's user-space rows): its four figures come
+    from the kernel's clock_gettime(), every page comes back; no figure is
+    judged -- timings are measured in make bench, never asserted."""
+    con = boot(mem="128M", smp=1, extra=("-initrd", INITRAMFS))
+    con.run("run /bin/faultbench 32")
+    out = con.run("run /bin/faultbench 32")
+    for pat in (r"anonymous fault: \d+ ns per page \(32 pages\)", r"COW fault: \d+ ns per page \(32 pages\)",
+                r"fork\+exit: \d+ ns per round \(32 pages touched, 4 rounds\)",
+                r"execve: \d+ ns to main\(\)"):
+        assert re.search(r"^faultbench: " + pat + "$", out, re.M), (pat, out)
+    m = re.search(r"run: free pages (\d+) before, (\d+) after", out)
+    assert m and m[1] == m[2] and "exit status 0" in out, out
+    assert "usage: faultbench" in con.run("run /bin/faultbench 0")

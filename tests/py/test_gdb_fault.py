@@ -24,7 +24,15 @@ def test_break_in_do_wp_page_while_cow_demo_runs(boot):
          "-ex", f"source {ROOT}/scripts/gdb/a9mm.py",
          "-ex", "python gdb.execute('a9mm-vmas %d' % int(gdb.parse_and_eval("
          "'((struct thread_info *)((unsigned long)$sp & ~0x3fff))->task->pid')))",
+         "-ex", "python pid = int(gdb.parse_and_eval("
+         "'((struct thread_info *)((unsigned long)$sp & ~0x3fff))->task->pid'))",
+         "-ex", "python va = int(gdb.parse_and_eval('vmf->address'))",
+         "-ex", "python gdb.execute('a9mm-pgwalk %d %d' % (pid, va))",
+         "-ex", "a9mm-pgwalk 1 0x10000",
          "-ex", "a9mm-vmas 1", "-ex", "a9mm-vmas x",
+         # on the way back to user mode: the copy is mapped
+         "-ex", "delete", "-ex", "break ret_to_user", "-ex", "continue",
+         "-ex", "python gdb.execute('a9mm-pgwalk %d %d' % (pid, va))",
          "-ex", "delete", "-ex", "detach", VMLINUX],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
@@ -51,5 +59,24 @@ def test_break_in_do_wp_page_while_cow_demo_runs(boot):
     assert re.search(r"^pid \d+ \(cow-demo\): \d+ VMAs, mmap_base 0xb7000000", out, re.M), out
     assert "task 1 (init) is a kernel thread: no address space" in out, out
     assert "usage: a9mm-vmas PID" in out, out
+    # a9mm-pgwalk PID VA: the faulting page, in the process's own page directory --
+    # present, and read-only (copy-on-write) in both the Linux and the hardware pte
+    m = re.search(r"^pgwalk 0x([0-9a-f]{8}): pid (\d+)'s pgd at PA 0x[0-9a-f]{8}, ASID (\d+)$",
+                  out, re.M)
+    assert m and int(m[3]) > 0, out
+    walk = out[m.end():]
+    assert re.search(r"L2\[0x[0-9a-f]{2}\] = .*small page", walk), walk
+    pte = re.search(r"Linux pte: (.*)", walk)[1]
+    assert pte.startswith("present") and "RDONLY" in pte and "USER" in pte, pte
+    # the hardware entry: the user may read, not write (what made the permission fault)
+    assert re.search(r"AP\[2:0\]=\d{3} \([^)]*user RO\)", walk), walk
+    # the same walk once do_wp_page() is done: a page of its own, writable
+    walks = re.findall(rf"^pgwalk 0x{m[1]}: pid {m[2]}'s .*?=> VA 0x{m[1]} -> PA (0x[0-9a-f]+)$",
+                       out, re.M | re.S)
+    assert len(walks) == 2 and walks[0] != walks[1], out
+    after = out[out.rindex(f"pgwalk 0x{m[1]}: pid {m[2]}'s"):]
+    assert re.search(r"Linux pte: present young dirty rw USER", after), after
+    assert re.search(r"AP\[2:0\]=\d{3} \([^)]*user RW\)", after), after
+    assert "a9mm-pgwalk: task 1 (init) is a kernel thread: no address space" in out, out
     rest = con.expect(r"a9mm> ", timeout=120)
     assert "cow-demo: 8 passed, 0 failed" in rest, rest

@@ -212,7 +212,7 @@ def test_helpers_before_mm_is_up_say_so():
     assert "page  a9mm: mem_map not set up yet" in out
     # head.S's section table is there already, and decodes
     assert re.search(r"section, PA 0x[0-9a-f]{8}, domain 0", out), out
-    for cmd in ("a9mm-pgwalk VA:", "a9mm-memblock:", "a9mm-buddyinfo:"):
+    for cmd in ("a9mm-pgwalk [PID] VA:", "a9mm-memblock:", "a9mm-buddyinfo:"):
         assert cmd in out
 
 

@@ -275,13 +275,14 @@ def test_init_demos_counts_failures(tmp_path):
 AGREED = {"exit", "fork", "read", "write", "open", "close", "execve", "lseek", "getpid", "kill",
           "brk", "getppid", "getrusage", "munmap", "wait4", "clone", "uname", "mprotect",
           "sched_yield", "nanosleep", "mmap2", "fstat64", "getdents64", "madvise",
-          "exit_group", "openat"}
+          "exit_group", "openat", "clock_gettime"}
 
 
 @pytest.mark.parametrize("prog,args", [
     ("echo", ["a"]), ("sleep", ["x"]), ("cat", ["/proc/self/maps"]), ("ls", ["-l", "/"]), ("init", []),
     ("malloc-demo", []), ("zero-page-demo", []), ("cow-demo", []), ("mmap-file-demo", ["F"]),
     ("stack-demo", []), ("segv-demo", []), ("mprotect-demo", []), ("oom-demo", []),
+    ("faultbench", ["8"]),
 ])
 def test_programs_make_only_the_agreed_calls(prog, args, tmp_path):
     if args == ["F"]:

@@ -104,6 +104,16 @@ struct linux_dirent64 {
 
 int sched_yield(void);
 int nanosleep(const struct timespec *req, struct timespec *rem);
+
+/*
+ * clock_gettime()'s clocks, include/uapi/linux/time.h's numbers (picolibc's
+ * time.h declares neither the call nor these on bare metal, and numbers
+ * its CLOCK_REALTIME as newlib does: 1)
+ */
+#undef CLOCK_REALTIME
+#define CLOCK_REALTIME	0
+#define CLOCK_MONOTONIC 1
+int clock_gettime(clockid_t clock_id, struct timespec *tp);
 pid_t wait4(pid_t pid, int *status, int options, struct rusage *rusage);
 ssize_t getdents64(int fd, void *dirp, size_t count);
 int openat(int dirfd, const char *path, int flags, ...);

@@ -370,6 +370,26 @@ int nanosleep(const struct timespec *req, struct timespec *rem)
 	return __syscall_ret(r);
 }
 
+/**
+ * clock_gettime() - read a clock (clock_gettime 263, 32-bit timespec)
+ * @clock_id: Linux's CLOCK_* (ulib.h: picolibc's time.h leaves them out)
+ * @tp: where the time goes
+ *
+ * Return: 0, or -1 with errno set (EINVAL for a clock the kernel does
+ * not keep, EFAULT).
+ */
+int clock_gettime(clockid_t clock_id, struct timespec *tp)
+{
+	struct old_timespec32 k;
+	long r = __syscall2(__NR_clock_gettime, (long)clock_id, tp ? (long)&k : 0);
+
+	if (r == 0) {
+		tp->tv_sec = k.tv_sec;
+		tp->tv_nsec = k.tv_nsec;
+	}
+	return __syscall_ret(r);
+}
+
 /*
  * ARM EABI's struct stat64, arch/arm/include/uapi/asm/stat.h @ v6.1: 104
  * bytes, 64-bit fields at 8-byte offsets (EABI aligns long long to 8).

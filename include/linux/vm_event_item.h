@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _LINUX_VM_EVENT_ITEM_H
+#define _LINUX_VM_EVENT_ITEM_H
+
+/*
+ * include/linux/vm_event_item.h @ v3.14: the events /proc/vmstat counts
+ * after the zone counters, the ones a9mm has.  PGALLOC_* is one per zone
+ * type, in enum zone_type's order (Linux's FOR_ALL_ZONES(); a9mm has no
+ * ZONE_DMA and no ZONE_MOVABLE).
+ */
+enum vm_event_item {
+	PGALLOC_NORMAL, /* pages handed out from ZONE_NORMAL, any order */
+	PGALLOC_HIGH,	/* ... from ZONE_HIGHMEM */
+	PGFREE,		/* pages freed, boot's hand-over included */
+	PGFAULT,	/* page faults handle_mm_fault() saw */
+	PGMAJFAULT,	/* of them, those that waited for I/O: none here */
+	NR_VM_EVENT_ITEMS
+};
+
+#endif
