@@ -349,7 +349,9 @@ void rootfs_truncate(struct inode *inode)
  * @pos: from where
  *
  * mm/filemap.c: generic_file_buffered_read() @ v4.14: a hole (no page)
- * reads as zeros.
+ * reads as zeros.  Under rootfs_lock: a write on another CPU may grow
+ * the page array (and free the old one) or the size meanwhile.  @buf is
+ * kernel memory: nothing here can fault.
  *
  * Return: the bytes read, 0 at the end.
  */
@@ -357,9 +359,10 @@ ssize_t rootfs_read(struct inode *inode, void *buf, size_t len, loff_t pos)
 {
 	size_t done = 0;
 
+	spin_lock(&rootfs_lock);
 	if (pos >= inode->i_size)
-		return 0;
-	if ((loff_t)len > inode->i_size - pos)
+		len = 0;
+	else if ((loff_t)len > inode->i_size - pos)
 		len = (size_t)(inode->i_size - pos);
 	while (done < len) {
 		unsigned long index = (unsigned long)(pos >> PAGE_SHIFT);
@@ -379,6 +382,7 @@ ssize_t rootfs_read(struct inode *inode, void *buf, size_t len, loff_t pos)
 		done += n;
 		pos += (loff_t)n;
 	}
+	spin_unlock(&rootfs_lock);
 	return (ssize_t)done;
 }
 

@@ -26,11 +26,17 @@ DECLARE_WAIT_QUEUE_HEAD(task_exit_wq);
  * kernel/exit.c: exit_mm() @ v4.14: the task stops using its address
  * space; the CPU keeps running on it (active_mm, a reference) until it
  * switches away, so the pgd outlives this.
+ *
+ * From tsk->mm = NULL on, the task is scheduled as a kernel thread is:
+ * if it is preempted during mmput(), context_switch() hands its
+ * active_mm reference to finish_task_switch(), which drops it, and when
+ * it runs again it borrows whatever mm that CPU was on, with a reference
+ * of its own.  So what is let go at the end is tsk->active_mm, whichever
+ * mm that is then -- not mm.
  */
 static void exit_mm(struct task_struct *tsk)
 {
-	struct mm_struct *mm = tsk->mm;
-
+	struct mm_struct *mm = tsk->mm, *active;
 	unsigned long flags;
 
 	if (!mm)
@@ -49,12 +55,13 @@ static void exit_mm(struct task_struct *tsk)
 	 * when it has gone.
 	 */
 	preempt_disable();
+	active = tsk->active_mm; /* mm, or the one borrowed after a preemption */
 	cpu_set_reserved_ttbr0();
-	cpumask_clear_cpu(smp_processor_id(), &mm->cpu_vm_mask);
+	cpumask_clear_cpu(smp_processor_id(), &active->cpu_vm_mask);
 	mmgrab(&init_mm);
 	tsk->active_mm = &init_mm;
 	preempt_enable();
-	mmdrop(mm);
+	mmdrop(active);
 }
 
 /**

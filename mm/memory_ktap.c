@@ -50,6 +50,21 @@ static struct mm_struct *test_mm(void)
 	return mm;
 }
 
+/* two test_mm()s, a parent and its would-be child; false (reported) without memory */
+static bool test_mm_pair(struct ktap_test *t, struct mm_struct **parent, struct mm_struct **child)
+{
+	*parent = test_mm();
+	*child = test_mm();
+	if (*parent && *child)
+		return true;
+	ktap_fail(t, __FILE__, __LINE__, "no memory for the test's mms");
+	if (*parent)
+		mmput(*parent);
+	if (*child)
+		mmput(*child);
+	return false;
+}
+
 /* the Linux pte of @addr in @mm, or 0 */
 static pte_t pte_of(struct mm_struct *mm, unsigned long addr)
 {
@@ -110,19 +125,13 @@ static void fault_anonymous_read_then_write(struct ktap_test *t)
 
 static void fault_fork_shares_then_copies_then_reuses(struct ktap_test *t)
 {
-	struct mm_struct *parent = test_mm(), *child = test_mm();
+	struct mm_struct *parent, *child;
 	struct vm_area_struct *pv, *cv;
 	struct page *page;
 	pte_t pte;
 
-	if (!parent || !child) {
-		ktap_fail(t, __FILE__, __LINE__, "no memory for the test's mms");
-		if (parent)
-			mmput(parent);
-		if (child)
-			mmput(child);
+	if (!test_mm_pair(t, &parent, &child))
 		return;
-	}
 	pv = find_vma(parent, ADDR);
 	cv = find_vma(child, ADDR);
 	KTAP_EXPECT_EQ(t, handle_mm_fault(pv, ADDR, FAULT_FLAG_WRITE), 0);
@@ -161,16 +170,8 @@ static void fault_every_page_comes_back(struct ktap_test *t)
 
 		if (round)
 			before = nr_free_pages_all();
-		mm = test_mm();
-		child = test_mm();
-		if (!mm || !child) {
-			ktap_fail(t, __FILE__, __LINE__, "no memory for the test's mms");
-			if (mm)
-				mmput(mm);
-			if (child)
-				mmput(child);
+		if (!test_mm_pair(t, &mm, &child))
 			return;
-		}
 		vma = find_vma(mm, ADDR);
 		for (addr = ADDR; addr < ADDR + PAGES * PAGE_SIZE; addr += PAGE_SIZE)
 			KTAP_EXPECT(t, !(handle_mm_fault(vma, addr, FAULT_FLAG_WRITE) &
@@ -202,17 +203,11 @@ static unsigned long vm_event(enum vm_event_item item)
 static void fault_counts_anon_pages_and_events(struct ktap_test *t)
 {
 	unsigned long anon = global_page_state(NR_ANON_PAGES), faults = vm_event(PGFAULT);
-	struct mm_struct *parent = test_mm(), *child = test_mm();
+	struct mm_struct *parent, *child;
 	struct vm_area_struct *pv, *cv;
 
-	if (!parent || !child) {
-		ktap_fail(t, __FILE__, __LINE__, "no memory for the test's mms");
-		if (parent)
-			mmput(parent);
-		if (child)
-			mmput(child);
+	if (!test_mm_pair(t, &parent, &child))
 		return;
-	}
 	pv = find_vma(parent, ADDR);
 	cv = find_vma(child, ADDR);
 	/* a write: an anonymous page; a read: the zero page, nobody's */

@@ -21,11 +21,20 @@ static bool victim_dying(struct task_struct *p)
 
 /*
  * mm/oom_kill.c: oom_badness() @ v4.14 (oom_score_adj 0): pages the
- * process would give back -- resident ones and its page tables
+ * process would give back -- resident ones and its page tables.  Its mm
+ * is read under task_mm_lock (find_lock_task_mm()): exit and exec change
+ * ->mm under it.  0 when the mm has gone meanwhile.  Interrupts are off
+ * (tasklist_lock).
  */
 static unsigned long oom_badness(struct task_struct *p)
 {
-	return get_mm_rss(p->mm) + (unsigned long)atomic_read(&p->mm->nr_ptes);
+	unsigned long points = 0;
+
+	spin_lock(&task_mm_lock);
+	if (p->mm)
+		points = get_mm_rss(p->mm) + (unsigned long)atomic_read(&p->mm->nr_ptes);
+	spin_unlock(&task_mm_lock);
+	return points;
 }
 
 /**
@@ -63,14 +72,19 @@ bool out_of_memory(void)
 		}
 	}
 	if (chosen) {
-		struct mm_struct *mm = chosen->mm;
+		struct mm_struct *mm;
 
 		pid = chosen->pid;
 		memcpy(comm, chosen->comm, sizeof(comm));
-		total_vm = mm->total_vm;
-		anon = get_mm_counter(mm, MM_ANONPAGES);
-		file = get_mm_counter(mm, MM_FILEPAGES);
-		shmem = get_mm_counter(mm, MM_SHMEMPAGES);
+		spin_lock(&task_mm_lock); /* as in oom_badness(): the mm may be going */
+		mm = chosen->mm;
+		if (mm) {
+			total_vm = mm->total_vm;
+			anon = get_mm_counter(mm, MM_ANONPAGES);
+			file = get_mm_counter(mm, MM_FILEPAGES);
+			shmem = get_mm_counter(mm, MM_SHMEMPAGES);
+		}
+		spin_unlock(&task_mm_lock);
 		get_task_struct(chosen);
 	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);

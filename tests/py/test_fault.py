@@ -151,3 +151,20 @@ def test_faultbench_measures_faults_fork_and_exec(boot):
     m = re.search(r"run: free pages (\d+) before, (\d+) after", out)
     assert m and m[1] == m[2] and "exit status 0" in out, out
     assert "usage: faultbench" in con.run("run /bin/faultbench 0")
+
+
+def test_exit_preempted_in_exit_mmap_keeps_every_reference(boot):
+    """Processes exiting with 8 MiB each while spinners keep all four CPUs
+    busy: the tick preempts some inside exit_mmap(), after exit_mm() set
+    tsk->mm = NULL, so they are switched as kernel threads are.  exit_mm()
+    used to drop the mm a second time and leak the mm it had borrowed
+    since: with SLUB's poisoning on, writes into the freed mm_struct were
+    "Poison overwritten" reports, then an oops."""
+    con = boot(mem="128M", smp=4, extra=("-initrd", INITRAMFS),
+               append="console=ttyAMA0 slub_debug=FZPU")
+    out = con.run("run /bin/exit-stress 60", timeout=300)
+    out += con.run("run /bin/exit-stress 60", timeout=300)
+    assert out.count("/bin/exit-stress: exit status 0") == 2, out
+    assert "0 failed" in out, out
+    for bad in ("BUG ", "Poison overwritten", "Unable to handle", "Internal error"):
+        assert bad not in out, out

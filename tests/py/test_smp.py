@@ -155,7 +155,7 @@ def test_maxcpus_and_nosmp(boot, arg, cpus):
     assert cpuinfo.count("processor\t:") == cpus
     # the others never left the boot loader: no wake-up SGI, no line
     assert f"CPU{cpus}: thread" not in log
-    assert "smp" in con.run("selftest")
+    assert "smp" in con.run("selftest", timeout=180)
 
 
 def test_maxcpus_garbage_is_reported(boot):
