@@ -378,7 +378,7 @@ linux-compare-readme: all
 	$(PYTHON) scripts/linux-compare --mem 1024M --smp 4 --count-instructions --readme
 
 # Every C file of ours, in the kernel's style (.clang-format).
-FORMAT_SRCS	:= $(KSRCS_C) $(wildcard include/*/*.h tests/unit/*.[ch] tests/bench/*.c tests/fuzz/*.[ch]) \
+FORMAT_SRCS	:= $(KSRCS_C) $(wildcard include/*/*.h include/uapi/*/*.h tests/unit/*.[ch] tests/bench/*.c tests/fuzz/*.[ch]) \
 		   $(wildcard user/lib/*.[ch] user/bin/*.c user/include/*.h user/include/*/*.h)
 
 format:

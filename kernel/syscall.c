@@ -375,8 +375,8 @@ static long (*const sys_call_table[NR_syscalls])(struct pt_regs *) = {
 	[__NR_fstat64] = sys_fstat64_regs,
 	[__NR_getdents64] = sys_getdents64_regs,
 	[__NR_madvise] = sys_madvise_regs,
-	[__NR_clock_gettime] = sys_clock_gettime,
 	[__NR_exit_group] = sys_exit,
+	[__NR_clock_gettime] = sys_clock_gettime,
 	[__NR_openat] = sys_openat_regs,
 };
 /* clang-format on */

@@ -16,7 +16,7 @@
 # are Thumb-2 (its multilib), which interworks.
 
 U		:= $(B)/user
-USER_CFLAGS	:= $(ARCH_FLAGS) -O2 -g $(WARN) -std=gnu11 --specs=picolibc.specs \
+USER_CFLAGS	:= $(ARCH_FLAGS) -O2 -g $(WARN) -std=gnu11 --specs=picolibc.specs -Iinclude/uapi \
 		   -Iuser/include -Iuser/lib -D__LINUX_ERRNO_EXTENSIONS__ -ffunction-sections -fdata-sections \
 		   -fno-omit-frame-pointer
 USER_LDFLAGS	:= $(ARCH_FLAGS) --specs=picolibc.specs -nostartfiles -static \
