@@ -6,8 +6,8 @@
  * RAM.  A file's bytes are in page-cache pages (linux/fs.h draws them),
  * allocated GFP_HIGHUSER_MOVABLE as ramfs's are -- HighMem welcome, the
  * kernel reaches them through kmap_atomic() -- and counted in the zone's
- * NR_FILE_PAGES (/proc/meminfo's Cached, with shmem's) and, the rootfs's
- * alone, by rootfs_nr_pages().  Nothing is ever written back: ramfs pages
+ * NR_FILE_PAGES (/proc/meminfo's Cached, with shmem's; rootfs_nr_pages()
+ * tells the rootfs's apart).  Nothing is ever written back: ramfs pages
  * are never reclaimed.
  *
  * populate_rootfs() makes the tree in init before anything else can
@@ -20,6 +20,7 @@
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
+#include <linux/vmstat.h>
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
@@ -28,7 +29,6 @@ static struct dentry *root;
 /* the rootfs's one lock: names created, pages added, sizes moved (Linux: i_rwsem, the tree lock) */
 DEFINE_SPINLOCK(rootfs_lock);
 static unsigned long last_ino;
-static unsigned long nr_cache_pages;
 
 /* fs/inode.c: new_inode() @ v4.14 */
 static struct inode *new_inode(unsigned int mode)
@@ -270,9 +270,25 @@ struct page *find_or_create_page(struct address_space *mapping, unsigned long in
 	mod_zone_page_state(page_zone(page), NR_FILE_PAGES, 1);
 	if (shmem_mapping(mapping))
 		mod_zone_page_state(page_zone(page), NR_SHMEM, 1);
-	else
-		nr_cache_pages++;
 	return page;
+}
+
+/**
+ * delete_from_page_cache() - a page leaves its file's page cache
+ * @page: the page (the cache's reference goes with it)
+ *
+ * mm/filemap.c: delete_from_page_cache() @ v4.14: find_or_create_page()'s
+ * counts undone (NR_FILE_PAGES, and NR_SHMEM for shmem's), the page
+ * no longer the file's.  Only shmem's files lose pages (the rootfs keeps
+ * its files' until power-off); their caller owns the array slot.
+ */
+void delete_from_page_cache(struct page *page)
+{
+	if (shmem_mapping(page->mapping))
+		mod_zone_page_state(page_zone(page), NR_SHMEM, -1);
+	mod_zone_page_state(page_zone(page), NR_FILE_PAGES, -1);
+	page->mapping = NULL;
+	put_page(page);
 }
 
 /**
@@ -389,9 +405,16 @@ ssize_t rootfs_read(struct inode *inode, void *buf, size_t len, loff_t pos)
 /**
  * rootfs_nr_pages() - the page-cache pages the rootfs holds
  *
+ * The page cache less shmem's: the rootfs never gives a page back, so
+ * what is cached and not shmem's is its.  The two counters are read one
+ * after the other: while shmem pages come and go the difference may be a
+ * page off for a moment, never below 0.
+ *
  * Return: their number (/proc/meminfo's Cached counts them, and shmem's).
  */
 unsigned long rootfs_nr_pages(void)
 {
-	return READ_ONCE(nr_cache_pages);
+	unsigned long shmem = global_page_state(NR_SHMEM), file = global_page_state(NR_FILE_PAGES);
+
+	return file > shmem ? file - shmem : 0;
 }

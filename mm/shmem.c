@@ -22,12 +22,8 @@ static int shmem_release(struct file *file)
 	for (i = 0; i < m->nr_slots; i++) {
 		struct page *page = m->pages[i];
 
-		if (page) { /* shmem_undo_range() -> delete_from_page_cache() */
-			mod_zone_page_state(page_zone(page), NR_FILE_PAGES, -1);
-			mod_zone_page_state(page_zone(page), NR_SHMEM, -1);
-			page->mapping = NULL;
-			put_page(page);
-		}
+		if (page) /* shmem_undo_range() */
+			delete_from_page_cache(page);
 	}
 	kfree(m->pages);
 	kfree(inode);

@@ -149,6 +149,7 @@ struct dentry *rootfs_create(const char *path, unsigned int mode, const char **e
 ssize_t rootfs_write(struct inode *inode, const void *buf, size_t len, loff_t pos);
 ssize_t rootfs_read(struct inode *inode, void *buf, size_t len, loff_t pos);
 struct page *find_or_create_page(struct address_space *mapping, unsigned long index);
+void delete_from_page_cache(struct page *page);
 void rootfs_truncate(struct inode *inode);
 unsigned long rootfs_nr_pages(void);
 
