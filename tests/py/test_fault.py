@@ -150,7 +150,15 @@ def test_faultbench_measures_faults_fork_and_exec(boot):
         assert re.search(r"^faultbench: " + pat + "$", out, re.M), (pat, out)
     m = re.search(r"run: free pages (\d+) before, (\d+) after", out)
     assert m and m[1] == m[2] and "exit status 0" in out, out
-    assert "usage: faultbench" in con.run("run /bin/faultbench 0")
+    # garbage, overflow, too many: the usage line, nothing run, nothing lost
+    for args in ("0", "abc", "99999999999999", "1 2"):
+        out = con.run(f"run /bin/faultbench {args}")
+        assert "usage: faultbench" in out and "exit status 2" in out, out
+    for args in ("x", "1 99", "99999999999999999", "1 1 1 1 1"):
+        out = con.run(f"run /bin/exit-stress {args}")
+        assert "usage: exit-stress" in out and "exit status 2" in out, out
+    m = re.search(r"run: free pages (\d+) before, (\d+) after", out)
+    assert m and m[1] == m[2], out
 
 
 def test_exit_preempted_in_exit_mmap_keeps_every_reference(boot):

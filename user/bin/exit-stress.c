@@ -19,12 +19,11 @@
 static long arg(int argc, char **argv, int i, long def, long max)
 {
 	char *end;
-	long v;
+	long v = def;
 
-	if (argc <= i)
-		return def;
-	v = strtol(argv[i], &end, 0);
-	if (*end || v < 1 || v > max) {
+	if (argc > i)
+		v = strtol(argv[i], &end, 0);
+	if (argc > 5 || (argc > i && (*end || v < 1 || v > max))) {
 		fprintf(stderr, "usage: exit-stress [ROUNDS [CHILDREN [PAGES [SPINNERS]]]]  "
 				"(1..10000, 1..16, 1..65536, 1..16)\n");
 		exit(2);
