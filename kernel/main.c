@@ -56,7 +56,7 @@ static void __init report_mm_init_cost(u64 mem_ns)
 		free_pages_ns - free_highmem_ns, free_lowmem_pages, free_highmem_ns,
 		totalhigh_pages);
 	pr_debug("mminit cost: RAM probe %llu ns, %lu probes over %lu pieces of free memory\n",
-		 ram_probe_ns, ram_probe_count, ram_probe_mib);
+		 ram_probe_ns, ram_probe_count, ram_probe_pieces);
 }
 
 /*

@@ -81,7 +81,7 @@ ROWS = [
     ("free_low", "freeing lowmem to buddy per page, -m 1024M",
      "1-2 (PG_reserved and _count per page, a list op per block)", "<= 2"),
     ("free_high", "freeing HighMem per page, -m 1024M", "1-2 (as lowmem)", "<= 2"),
-    ("probe", "RAM probe (early_ram_probe) per MiB of free RAM, -m 1024M",
+    ("probe", "RAM probe (early_ram_probe) per 64 MiB piece of free RAM, -m 1024M",
      "about 30 (two probes of a few loads and stores, one section remap)", ""),
     ("prompt_1024M", "instructions to the prompt, -m 1024M", "about 2 M", "<= 3.5 M"),
     ("prompt_128M", "instructions to the prompt, -m 128M", "", "<= 0.6 M"),
@@ -474,7 +474,7 @@ def measure(args):
         "free_low": f"{mi['free_low'] / mi['low_pages']:.2f}",
         "free_high": f"{mi['free_high'] / mi['high_pages']:.2f}" if mi["high_pages"] else "-",
         "probe": f"{mi['probe'] / mi['probe_pieces']:.0f} ({thousands(mi['probe'])} for "
-                 f"{mi['probe_pieces']} MiB, {mi['probes']} probes)",
+                 f"{mi['probe_pieces']} pieces, {mi['probes']} probes)",
         "prompt_1024M": millions(c["prompt"] - c["entry"]),
         "prompt_128M": millions(small["counts"]["prompt"] - small["counts"]["entry"]),
         "head": thousands(c["start_kernel"] - c["entry"]),

@@ -30,7 +30,7 @@ bool arch_ram_probe(phys_addr_t pa);
 void arch_ram_probe_done(void);
 /* mm/memtest.c: what early_ram_probe() cost, for make bench */
 extern u64 ram_probe_ns;
-extern unsigned long ram_probe_count, ram_probe_mib;
+extern unsigned long ram_probe_count, ram_probe_pieces;
 
 /* mm/layout.c: "Virtual kernel memory layout:" through a printf-like function */
 void show_vm_layout(int (*print)(const char *fmt, ...));
