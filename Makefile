@@ -32,8 +32,10 @@ QEMU		:= qemu-system-arm
 DEBUG		?= 0
 ifeq ($(DEBUG),1)
 OPT		:= -O0 -g3
+LIBFDT_OPT	:=
 else
 OPT		:= -O2 -g
+LIBFDT_OPT	:= -O3
 endif
 
 WARN		:= -Wall -Wextra -Werror -Wno-unused-parameter -Wshadow \
@@ -139,7 +141,7 @@ $(LIBFDT_STAMP): scripts/libfdt.sha256 scripts/fetch-libfdt.sh | $(B)/.deps
 # --- kernel ---------------------------------------------------------------
 # Objects depend on the flags they were built with: `make DEBUG=1` after a
 # plain `make` rebuilds everything instead of mixing -O0 and -O2 objects.
-FLAGS_STAMP	:= $(B)/.flags-$(shell echo '$(CFLAGS) $(ASFLAGS) $(LDFLAGS) $(HOST_CFLAGS) $(BENCH_CFLAGS) $(FUZZ_CFLAGS)' | md5sum | cut -c1-12)
+FLAGS_STAMP	:= $(B)/.flags-$(shell echo '$(CFLAGS) $(LIBFDT_OPT) $(ASFLAGS) $(LDFLAGS) $(HOST_CFLAGS) $(BENCH_CFLAGS) $(FUZZ_CFLAGS)' | md5sum | cut -c1-12)
 $(FLAGS_STAMP):
 	@mkdir -p $(B)
 	@rm -f $(B)/.flags-*
@@ -156,11 +158,14 @@ $(B)/k/%.c.o: %.c $(FLAGS_STAMP) | $(LIBFDT_STAMP)
 	@$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
 
 # libfdt is upstream code: built with the kernel's flags minus our stricter
-# warnings, which it was not written against.
+# warnings, which it was not written against.  At -O3 (not in a DEBUG=1
+# build): then fdt_next_tag() inlines fdt_offset_ptr(), which it calls for
+# every character of every node name it walks past -- the boot's device
+# tree walks cost 30 K instructions less, for 5 KiB more text.
 $(B)/k/libfdt/%.c.o: $(LIBFDT_STAMP) $(FLAGS_STAMP)
 	@mkdir -p $(dir $@)
 	@echo "  CC      libfdt/$*.c"
-	@$(CC) $(filter-out $(WARN),$(CFLAGS)) -w -c $(LIBFDT_DIR)/$*.c -o $@
+	@$(CC) $(filter-out $(WARN),$(CFLAGS)) $(LIBFDT_OPT) -w -c $(LIBFDT_DIR)/$*.c -o $@
 
 # kallsyms, as Linux links it: a first link with empty symbol tables, a
 # second with tables of the right size (addresses still from the first),
