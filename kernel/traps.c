@@ -334,7 +334,11 @@ void do_DataAbort(struct pt_regs *regs)
  * do_PrefetchAbort() - report a prefetch abort, then die (or resume)
  * @regs: the registers at the abort
  *
- * arch/arm/mm/fault.c: do_PrefetchAbort() @ v4.14.
+ * arch/arm/mm/fault.c: do_PrefetchAbort() @ v4.14.  From user mode a
+ * translation or permission fault goes to do_page_fault(); a debug event
+ * -- a BKPT instruction, there being no debugger -- kills the process with
+ * SIGTRAP, the signal Linux's ifsr_info[] (arch/arm/mm/fsr-2level.c) names
+ * for it.
  */
 void do_PrefetchAbort(struct pt_regs *regs)
 {
@@ -342,8 +346,12 @@ void do_PrefetchAbort(struct pt_regs *regs)
 	unsigned long addr = read_ifar();
 
 	if (user_mode(regs)) {
-		int sig = do_page_fault(addr, (unsigned int)fsr | FSR_LNX_PF, regs);
+		int sig;
 
+		/* a BKPT instruction: a debug event (ARM ARM C3.2.1), ifsr_info[2]'s SIGTRAP */
+		if (fsr_fs(fsr) == FSR_FS_DEBUG)
+			do_user_fault(regs, "breakpoint", regs->ARM_pc, 0, SIGTRAP);
+		sig = do_page_fault(addr, (unsigned int)fsr | FSR_LNX_PF, regs);
 		if (!sig)
 			return;
 		do_user_fault(regs, "prefetch abort", addr, fsr & 0x40f, sig);

@@ -102,7 +102,8 @@ static phys_addr_t __init probe_range(phys_addr_t s, phys_addr_t e)
 	phys_addr_t run_s = 0, run_e = 0;
 
 	while (s < e) {
-		phys_addr_t next = (phys_addr_t)min((u64)round_down(s, RAM_PROBE_PIECE) + RAM_PROBE_PIECE, (u64)e);
+		phys_addr_t next = (phys_addr_t)min(
+			(u64)round_down(s, RAM_PROBE_PIECE) + RAM_PROBE_PIECE, (u64)e);
 		phys_addr_t ms, me;
 
 		ram_probe_pieces++;

@@ -6,10 +6,11 @@
  * arch/arm/mm/fault.h @ v4.14: the fault status bits the fault path reads
  * (ARM ARM B4.1.52 DFSR, B4.1.96 IFSR: short-descriptor format)
  */
-#define FSR_WRITE  (1 << 11)  /* WnR: the aborted access was a write */
-#define FSR_FS4	   (1 << 10)  /* FS[4] */
-#define FSR_FS3_0  15	      /* FS[3:0] */
-#define FSR_LNX_PF (1U << 31) /* Linux's own bit: a prefetch abort */
+#define FSR_WRITE    (1 << 11)	/* WnR: the aborted access was a write */
+#define FSR_FS4	     (1 << 10)	/* FS[4] */
+#define FSR_FS3_0    15		/* FS[3:0] */
+#define FSR_LNX_PF   (1U << 31) /* Linux's own bit: a prefetch abort */
+#define FSR_FS_DEBUG 0x02	/* FS of a debug event: BKPT (ARM ARM B4.1.96 IFSR) */
 
 struct pt_regs;
 

@@ -178,6 +178,7 @@ static inline bool test_tsk_thread_flag(const struct task_struct *tsk, int flag)
  */
 /* include/uapi/asm-generic/signal.h: the signals a9mm's processes die of */
 #define SIGILL	4
+#define SIGTRAP 5
 #define SIGBUS	7
 #define SIGKILL 9
 #define SIGSEGV 11

@@ -202,6 +202,8 @@ def test_segv_demo():
     assert all(t == "PASS" for t, _ in res.values()), out
     for name in ("null-read", "text-write", "data-exec", "kernel-read"):
         assert "killed by SIGSEGV (11)" in res[name][1], out
+    assert "killed by SIGILL (4)" in res["undefined"][1], out
+    assert "killed by SIGTRAP (5)" in res["breakpoint"][1], out
 
 
 def test_mprotect_demo():

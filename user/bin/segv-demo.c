@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * segv-demo - a wild pointer kills the process, never the kernel.
+ * segv-demo - a wild pointer kills the process, never the kernel; so does
+ * an instruction the process may not run.
  *
  * Each bad access runs in a child of its own; the MMU refuses it, the
  * kernel's do_page_fault() finds no VMA that allows it, and sends SIGSEGV
@@ -13,6 +14,10 @@
  *                   abort, read through IFSR/IFAR instead of DFSR/DFAR
  *   kernel space    an address above TASK_SIZE (0xbf000000): the kernel's
  *                   own mappings are not accessible from user mode
+ *   undefined       UDF: an undefined instruction exception, SIGILL
+ *                   (arch/arm/kernel/traps.c: do_undefinstr())
+ *   breakpoint      BKPT with no debugger: a prefetch abort whose IFSR
+ *                   says "debug event", SIGTRAP (fsr-2level.c's ifsr_info[])
  */
 #include "ulib.h"
 
@@ -43,15 +48,33 @@ static int kernel_read(void *arg)
 	return *(volatile int *)arg;
 }
 
+static int undefined(void *arg)
+{
+	(void)arg;
+	__asm__ volatile("udf #0");
+	return 0;
+}
+
+static int breakpoint(void *arg)
+{
+	(void)arg;
+	__asm__ volatile("bkpt #0");
+	return 0;
+}
+
 static const struct {
 	const char *name, *what;
 	int (*fn)(void *);
 	void *arg;
+	int sig; /* the signal it must die of */
 } cases[] = {
-	{ "null-read", "read of NULL", null_read, NULL },
-	{ "text-write", "write to its own .text (main)", text_write, (void *)main },
-	{ "data-exec", "jump into .data", data_exec, data_code },
-	{ "kernel-read", "read of 0xc0000000 (kernel space)", kernel_read, (void *)0xc0000000 },
+	{ "null-read", "read of NULL", null_read, NULL, SIGSEGV },
+	{ "text-write", "write to its own .text (main)", text_write, (void *)main, SIGSEGV },
+	{ "data-exec", "jump into .data", data_exec, data_code, SIGSEGV },
+	{ "kernel-read", "read of 0xc0000000 (kernel space)", kernel_read, (void *)0xc0000000,
+	  SIGSEGV },
+	{ "undefined", "UDF (an undefined instruction)", undefined, NULL, SIGILL },
+	{ "breakpoint", "BKPT without a debugger", breakpoint, NULL, SIGTRAP },
 };
 
 int main(void)
@@ -66,7 +89,7 @@ int main(void)
 			continue;
 		}
 		wait_child(pid, &status, NULL);
-		check(WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV, cases[i].name,
+		check(WIFSIGNALED(status) && WTERMSIG(status) == cases[i].sig, cases[i].name,
 		      "child %d did a %s at %p: %s", pid, cases[i].what, cases[i].arg,
 		      status_str(status));
 	}
