@@ -114,52 +114,109 @@ static int setup_arg_pages(struct mm_struct *mm)
 	return ret;
 }
 
-/*
- * fs/exec.c: copy_strings() + fs/binfmt_elf.c: create_elf_tables() @
- * v4.14, reduced: argc, argv[] (NULL-terminated), an empty envp[] and an
- * auxv with AT_PAGESZ only, the strings above them, all in the stack's
- * top page -- built in a kernel page, then copied out (the copy faults
- * the page in).  Returns the sp, or 0.
- */
-static unsigned long create_elf_tables(struct mm_struct *mm, int argc, char *const argv[])
+/* what a NULL-terminated vector (NULL: none) takes on the stack: strings and pointers */
+static size_t vector_bytes(char *const v[])
 {
-	char *kaddr = kzalloc(PAGE_SIZE, GFP_KERNEL);
-	unsigned long strings = PAGE_SIZE, vec, addr, base = STACK_TOP - PAGE_SIZE;
-	u32 *words;
-	int i;
+	size_t n = 0;
 
-	if (!kaddr)
-		return 0;
-	for (i = argc - 1; i >= 0; i--) {
-		size_t len = strlen(argv[i]) + 1;
+	for (int i = 0; v && v[i]; i++)
+		n += strlen(v[i]) + 1 + sizeof(u32);
+	return n;
+}
 
-		if (strings < len + 64 + (size_t)argc * 4) {
-			kfree(kaddr);
-			return 0;
-		}
-		strings -= len;
-		memcpy(kaddr + strings, argv[i], len);
+/*
+ * Do the strings fit?  Linux's limit is a quarter of the stack rlimit
+ * (fs/exec.c: get_arg_page() @ v4.14 refuses past it, E2BIG); a9mm's is
+ * the stack's top page -- asked before the point of no return.
+ */
+static bool exec_strings_fit(char *const argv[], char *const envp[])
+{
+	return vector_bytes(argv) + vector_bytes(envp) + 8 * sizeof(u32) + 8 <= PAGE_SIZE;
+}
+
+/* the strings of a NULL-terminated vector (NULL: none), packed downwards from *top */
+static bool copy_strings(char *kaddr, size_t *top, size_t floor, char *const v[], int *count)
+{
+	*count = 0;
+	if (!v)
+		return true;
+	for (int n = 0; v[n]; n++)
+		(*count)++;
+	for (int i = *count - 1; i >= 0; i--) {
+		size_t len = strlen(v[i]) + 1;
+
+		if (*top < floor + len)
+			return false;
+		*top -= len;
+		memcpy(kaddr + *top, v[i], len);
 	}
-	/* argc, argv[], NULL, NULL (envp), AT_PAGESZ, 4096, AT_NULL, 0 */
-	vec = (strings - (size_t)(argc + 7) * 4) & ~7UL;
-	words = (u32 *)(kaddr + vec);
-	*words++ = (u32)argc;
-	for (i = 0, addr = strings; i < argc; i++) {
+	return true;
+}
+
+/* the user addresses of @n packed strings from @addr, then a NULL */
+static u32 *put_vector(u32 *words, const char *kaddr, size_t addr, unsigned long base, int n)
+{
+	for (int i = 0; i < n; i++) {
 		*words++ = (u32)(base + addr);
 		addr += strlen(kaddr + addr) + 1;
 	}
-	*words++ = 0; /* argv's NULL */
-	*words++ = 0; /* envp's NULL */
+	*words++ = 0;
+	return words;
+}
+
+/*
+ * fs/exec.c: copy_strings() + fs/binfmt_elf.c: create_elf_tables() @
+ * v4.14, reduced: argc, argv[] and envp[] (each NULL-terminated) and an
+ * auxv with AT_PAGESZ only, the strings above them (the environment's
+ * highest, as Linux copies it first), all in the stack's top page --
+ * built in a kernel page, then copied out (the copy faults the page in).
+ * Returns the sp, or 0 (no memory, or more than the page holds: E2BIG).
+ *
+ *   STACK_TOP -> | envp strings | argv strings | pad | AT_NULL 0, AT_PAGESZ 4096
+ *                | envp[] NULL | argv[] NULL | argc  <- sp (8-byte aligned)
+ */
+static unsigned long create_elf_tables(struct mm_struct *mm, char *const argv[], char *const envp[],
+				       int *err)
+{
+	char *kaddr = kzalloc(PAGE_SIZE, GFP_KERNEL);
+	size_t strings = PAGE_SIZE, env_strings, floor;
+	unsigned long vec, base = STACK_TOP - PAGE_SIZE;
+	int argc, envc;
+	u32 *words;
+
+	*err = -ENOMEM;
+	if (!kaddr)
+		return 0;
+	*err = -E2BIG; /* exec_strings_fit() said they fit: not expected */
+	/* room kept below the strings for the vectors: argc, 2 NULLs, auxv, alignment */
+	floor = 8 * sizeof(u32);
+	if (!copy_strings(kaddr, &strings, floor, envp, &envc)) {
+		kfree(kaddr);
+		return 0;
+	}
+	env_strings = strings;
+	floor += (size_t)envc * sizeof(u32);
+	if (!copy_strings(kaddr, &strings, floor, argv, &argc) ||
+	    strings < floor + (size_t)argc * sizeof(u32)) {
+		kfree(kaddr);
+		return 0;
+	}
+	vec = (strings - (size_t)(argc + envc + 7) * sizeof(u32)) & ~7UL;
+	words = (u32 *)(kaddr + vec);
+	*words++ = (u32)argc;
+	words = put_vector(words, kaddr, strings, base, argc);
+	words = put_vector(words, kaddr, env_strings, base, envc);
 	*words++ = 6; /* AT_PAGESZ */
 	*words++ = PAGE_SIZE;
 	*words++ = 0; /* AT_NULL */
 	*words = 0;
-	i = copy_to_user((void *)(base + vec), kaddr + vec, PAGE_SIZE - vec) ? -1 : 0;
+	*err = copy_to_user((void *)(base + vec), kaddr + vec, PAGE_SIZE - vec) ? -EFAULT : 0;
 	kfree(kaddr);
-	if (i)
+	if (*err)
 		return 0;
 	mm->arg_start = base + strings;
-	mm->arg_end = STACK_TOP;
+	mm->arg_end = mm->env_start = base + env_strings;
+	mm->env_end = STACK_TOP;
 	return base + vec;
 }
 
@@ -229,8 +286,9 @@ static void start_thread(struct pt_regs *regs, unsigned long pc, unsigned long s
 /**
  * kernel_execve() - make the calling kernel thread run a program
  * @path: the executable, in the rootfs
- * @argc: the number of arguments
- * @argv: the arguments (argv[0] the program's name)
+ * @argv: the arguments (argv[0] the program's name), NULL-terminated
+ * @envp: the environment ("NAME=value" strings), NULL-terminated; NULL
+ *        for none
  *
  * fs/exec.c: do_execve() -> exec_mmap() @ v4.14: the executable is
  * checked, then a new, empty mm made the task's -- the old one goes (a
@@ -240,9 +298,10 @@ static void start_thread(struct pt_regs *regs, unsigned long pc, unsigned long s
  * the caller as it was; one after it (no memory) kills the process, as
  * Linux's does past its point of no return.
  *
- * Return: 0, or -ENOENT, -EACCES, -ENOEXEC (reported), -ENOMEM.
+ * Return: 0, or -ENOENT, -EACCES, -ENOEXEC (reported), -ENOMEM, -E2BIG
+ * (the arguments and environment need more than the stack's top page).
  */
-int kernel_execve(const char *path, int argc, char *const argv[])
+int kernel_execve(const char *path, char *const argv[], char *const envp[])
 {
 	struct dentry *d = rootfs_lookup(path);
 	struct task_struct *tsk = current;
@@ -257,6 +316,8 @@ int kernel_execve(const char *path, int argc, char *const argv[])
 		return -ENOENT;
 	if (!S_ISREG(d->d_inode->i_mode) || !(d->d_inode->i_mode & 0111))
 		return -EACCES;
+	if (!exec_strings_fit(argv, envp))
+		return -E2BIG;
 	ret = check_elf_binary(d->d_inode, path, &eh, ph);
 	if (ret)
 		return ret;
@@ -291,12 +352,12 @@ int kernel_execve(const char *path, int argc, char *const argv[])
 	ret = load_elf_binary(mm, file, &eh, ph);
 	fput(file); /* the mappings hold their own references */
 	if (!ret)
-		sp = create_elf_tables(mm, argc, argv);
+		sp = create_elf_tables(mm, argv, envp, &ret);
 	if (!sp) {
 		pr_err("execve: %s: %s after the point of no return: killed\n", path,
 		       ret == -ENOMEM || !ret ? "out of memory" : "cannot map the program");
 		send_sig(SIGKILL, tsk);
-		return ret ? ret : -ENOMEM;
+		return ret;
 	}
 	start_thread(task_pt_regs(tsk), eh.e_entry, sp);
 	/* flush_thread(): no TLS until the new program sets one */

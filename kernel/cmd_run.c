@@ -18,10 +18,9 @@
 #define RUN_MAX_ARGS 8
 
 struct run_args {
-	int argc;
-	char **argv;
-	int ret;		  /* kernel_execve()'s */
-	struct task_struct *task; /* a reference, for the shell to wait on */
+	char *argv[RUN_MAX_ARGS + 1]; /* NULL-terminated */
+	int ret;		      /* kernel_execve()'s */
+	struct task_struct *task;     /* a reference, for the shell to wait on */
 	struct completion started;
 };
 
@@ -29,7 +28,7 @@ struct run_args {
 static int run_fn(void *data)
 {
 	struct run_args *a = data;
-	int ret = kernel_execve(a->argv[0], a->argc, a->argv);
+	int ret = kernel_execve(a->argv[0], a->argv, envp_init);
 
 	get_task_struct(current);
 	a->task = current;
@@ -41,7 +40,7 @@ static int run_fn(void *data)
 static int do_run(int argc, char **argv)
 {
 	bool background = argc > 2 && !strcmp(argv[argc - 1], "&");
-	struct run_args a = { .argc = argc - 1, .argv = argv + 1 };
+	struct run_args a = { .ret = 0 };
 	unsigned long free_before = nr_free_pages_all();
 	int tasks_before = atomic_read(&nr_task_structs);
 	struct task_struct *p;
@@ -52,7 +51,7 @@ static int do_run(int argc, char **argv)
 		argv[--argc] = NULL;
 	if (argc < 2 || argc - 1 > RUN_MAX_ARGS)
 		return 1;
-	a.argc = argc - 1;
+	memcpy(a.argv, argv + 1, (size_t)(argc - 1) * sizeof(*argv));
 	init_completion(&a.started);
 	pid = kernel_thread(run_fn, &a, 0);
 	if (pid < 0) {
@@ -71,6 +70,7 @@ static int do_run(int argc, char **argv)
 			 a.ret == -ENOENT    ? "No such file or directory"
 			 : a.ret == -EACCES  ? "Permission denied"
 			 : a.ret == -ENOEXEC ? "Exec format error"
+			 : a.ret == -E2BIG   ? "Argument list too long"
 					     : "Cannot allocate memory");
 	}
 	/*

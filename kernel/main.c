@@ -130,6 +130,13 @@ void __init start_kernel(void)
 	rest_init();
 }
 
+/*
+ * init/main.c: envp_init[] @ v4.14: the environment the kernel gives the
+ * programs it starts itself -- pid 1 (rdinit=) and the shell's `run`
+ * (Linux's call_usermodehelper() callers pass the same two and a PATH).
+ */
+char *envp_init[] = { "HOME=/", "TERM=linux", NULL };
+
 /* init/main.c: ramdisk_execute_command @ v4.14: rdinit=, the program pid 1 becomes */
 static char rdinit_path[256];
 
@@ -161,7 +168,7 @@ static int kernel_init(void *unused)
 	set_task_comm(current, "init");
 	if (rdinit_path[0]) {
 		char *argv[] = { rdinit_path, NULL };
-		int ret = kernel_execve(rdinit_path, 1, argv);
+		int ret = kernel_execve(rdinit_path, argv, envp_init);
 
 		if (!ret)
 			return 0;

@@ -227,51 +227,68 @@ static long sys_wait4(struct pt_regs *regs)
 	return ret;
 }
 
-#define EXEC_MAX_ARGS 16
+#define EXEC_MAX_ARGS 16 /* and as many environment strings */
 #define EXEC_STRLEN   256
 
 /*
- * fs/exec.c: sys_execve() @ v4.14: the path and up to EXEC_MAX_ARGS
- * arguments copied in (the environment is not passed on yet), then
+ * fs/exec.c: get_user_arg_ptr() + copy_strings() @ v4.14: a user vector
+ * of string pointers (NULL-terminated; a NULL vector is empty) into @v,
+ * each string in a slot of @slots.  Returns the count, or -EFAULT,
+ * -E2BIG (more than EXEC_MAX_ARGS, or a string of EXEC_STRLEN or more).
+ */
+static long copy_user_vector(unsigned long uv, char **v, char *slots)
+{
+	long n = 0;
+
+	while (uv) {
+		u32 p;
+		long ret;
+
+		if (copy_from_user(&p, (const void *)(uv + (unsigned long)n * 4), 4))
+			return -EFAULT;
+		if (!p)
+			break;
+		if (n == EXEC_MAX_ARGS)
+			return -E2BIG;
+		v[n] = slots + n * EXEC_STRLEN;
+		ret = strncpy_from_user(v[n], (const char *)p, EXEC_STRLEN);
+		if (ret < 0)
+			return ret;
+		n++;
+	}
+	v[n] = NULL;
+	return n;
+}
+
+/*
+ * fs/exec.c: sys_execve() @ v4.14: the path, up to EXEC_MAX_ARGS
+ * arguments and as many environment strings copied in, then
  * kernel_execve().  On success the registers are the new program's; on
  * failure the caller continues with the error.
  */
 static long sys_execve(struct pt_regs *regs)
 {
-	struct page *page = alloc_pages(GFP_KERNEL, 1); /* 8 KiB: the path and the arguments */
-	unsigned long uargv = regs->ARM_r1;
-	char *buf, *argv[EXEC_MAX_ARGS + 1];
-	long argc = 0, ret;
+	/* 16 KiB: the path, then argv's and envp's slots */
+	struct page *page = alloc_pages(GFP_KERNEL, 2);
+	char *buf, *argv[EXEC_MAX_ARGS + 2], *envp[EXEC_MAX_ARGS + 1];
+	long argc, ret;
 
 	if (!page)
 		return -ENOMEM;
 	buf = page_address(page);
 	ret = strncpy_from_user(buf, (const char *)regs->ARM_r0, EXEC_STRLEN);
-	while (ret >= 0 && uargv) {
-		u32 p;
-
-		if (copy_from_user(&p, (const void *)(uargv + (unsigned long)argc * 4), 4)) {
-			ret = -EFAULT;
-			break;
-		}
-		if (!p)
-			break;
-		if (argc == EXEC_MAX_ARGS) {
-			ret = -E2BIG;
-			break;
-		}
-		argv[argc] = buf + (argc + 1) * EXEC_STRLEN;
-		ret = strncpy_from_user(argv[argc], (const char *)p, EXEC_STRLEN);
-		if (ret >= 0)
-			argc++;
-	}
+	argc = ret < 0 ? ret : copy_user_vector(regs->ARM_r1, argv, buf + EXEC_STRLEN);
+	ret = argc < 0 ? argc
+		       : copy_user_vector(regs->ARM_r2, envp,
+					  buf + (1 + EXEC_MAX_ARGS) * EXEC_STRLEN);
 	if (ret >= 0) {
-		if (!argc) /* argv NULL or empty: the program still gets its name */
-			argv[argc++] = buf;
-		argv[argc] = NULL;
-		ret = kernel_execve(buf, (int)argc, argv);
+		if (!argc) { /* argv NULL or empty: the program still gets its name */
+			argv[0] = buf;
+			argv[1] = NULL;
+		}
+		ret = kernel_execve(buf, argv, envp);
 	}
-	__free_pages(page, 1);
+	__free_pages(page, 2);
 	return ret;
 }
 

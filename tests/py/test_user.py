@@ -246,3 +246,18 @@ def test_picolibc_programs_from_the_user_helper(boot):
                      out), out
     assert re.search(r"segv-demo\[\d+\]: breakpoint \(5\) at pc 0x000[0-9a-f]{5}\n", out), out
     assert "segv-demo: 7 passed, 0 failed" in out and before == after, out
+
+
+def test_environment_reaches_programs(boot):
+    """execve()'s envp: what the kernel starts gets Linux's envp_init[]
+    (HOME=/, TERM=linux); env passes a changed one on; a program that
+    cannot run is said so with coreutils' exit code."""
+    cpio = os.path.join(REPO, "build", "initramfs.cpio")
+    con = boot(mem="128M", extra=("-initrd", cpio))
+    out = run(con, "/bin/env")[0]
+    assert "HOME=/\nTERM=linux\n" in out and "exit status 0" in out, out
+    out = run(con, "/bin/env FOO=bar TERM=vt100 /bin/env")[0]
+    assert "HOME=/\nTERM=vt100\nFOO=bar\n" in out, out
+    out = run(con, "/bin/env A=1 /bin/nonexistent")[0]
+    assert "env: /bin/nonexistent: No such file or directory" in out, out
+    assert "exit status 127" in out, out

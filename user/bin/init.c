@@ -24,8 +24,8 @@
 
 /* the order a learner meets them: malloc, then faults, then processes */
 static const char *const demos[] = {
-	"malloc-demo", "zero-page-demo", "cow-demo", "mmap-file-demo", "stack-demo",
-	"segv-demo",   "mprotect-demo",	 "oom-demo", "sysfuzz",
+	"malloc-demo", "zero-page-demo", "cow-demo",	  "exec-demo", "mmap-file-demo",
+	"stack-demo",  "segv-demo",	 "mprotect-demo", "oom-demo",  "sysfuzz",
 };
 
 static const char *path_env(void)
