@@ -102,10 +102,12 @@ static int do_bench(int argc, char **argv)
 		bench_vmalloc(n);
 	return 0;
 }
-SHELL_CMD("bench", do_bench, "[N]",
-	  "N (1000) order-0 and order-3 alloc+free pairs, then N vmalloc+vfree of 1 MiB: "
-	  "instructions per pair under -icount",
-	  .linux = "mm/page_alloc.c (v3.14): alloc_pages() -> get_page_from_freelist() "
-		   "(zone_watermark_fast(), v4.9) -> buffered_rmqueue() -> prep_new_page(); "
-		   "__free_pages() -> free_hot_cold_page() (order 0) or __free_pages_ok() -> "
-		   "__free_one_page(); mm/vmalloc.c (v5.4): vmalloc(), vfree()");
+SHELL_CMD(
+	"bench", do_bench, "[N]",
+	"N (1000) order-0 and order-3 alloc+free pairs, then N vmalloc+vfree of 1 MiB: "
+	"instructions per pair under -icount",
+	.linux =
+		"mm/page_alloc.c (v3.14): alloc_pages() -> get_page_from_freelist() "
+		"(zone_watermark_fast(), v4.9) -> buffered_rmqueue() -> prep_new_page(); "
+		"__free_pages() -> free_hot_cold_page() (orders 0-3, v5.13) or __free_pages_ok() -> "
+		"__free_one_page(); mm/vmalloc.c (v5.4): vmalloc(), vfree()");

@@ -145,30 +145,39 @@ static const struct gfp_word {
 	{ "zero", __GFP_ZERO },
 };
 
-/* pages on one of this CPU's per-cpu lists (the list is this CPU's alone) */
-static int pcp_list_len(struct per_cpu_pages *pcp, int migratetype)
+/* blocks on one of this CPU's per-cpu lists (the list is this CPU's alone) */
+static int pcp_list_len(struct per_cpu_pages *pcp, int migratetype, unsigned int order)
 {
 	const struct list_head *pos;
 	int n = 0;
 
-	list_for_each(pos, &pcp->lists[migratetype])
+	list_for_each(pos, &pcp->lists[order_to_pindex(migratetype, order)])
 		n++;
 	return n;
 }
 
-/* "CPU0's per-cpu list (Normal, Movable)" and the like, for alloc and free */
-static void say_pcp_list(struct zone *zone, int migratetype)
+/* "CPU0's per-cpu list (Normal, Movable)", "... (Normal, Movable, order 3)", for alloc and free */
+static void say_pcp_list(struct zone *zone, int migratetype, unsigned int order)
 {
-	shprintf("CPU%u's per-cpu list (%s, %s)", smp_processor_id(), zone->name,
+	shprintf("CPU%u's per-cpu list (%s, %s", smp_processor_id(), zone->name,
 		 migratetype_names[migratetype]);
+	if (order)
+		shprintf(", order %u", order);
+	shprintf(")");
+}
+
+/* a count of what a per-cpu list holds: pages at order 0, blocks above */
+static const char *pcp_unit(unsigned int order)
+{
+	return order ? "blocks" : "pages";
 }
 
 /*
  * Where the block alloc_pages() returned came from, from the allocator's
- * trace events: this CPU's per-cpu list (order 0), refilled from the buddy
- * lists if it was empty, or a buddy free list, split by expand() if the
- * block was bigger, taken from another type's list if none of the asked
- * type was left (fallback).
+ * trace events: this CPU's per-cpu list of its order (orders 0 to 3),
+ * refilled from the buddy lists if it was empty, or a buddy free list,
+ * split by expand() if the block was bigger, taken from another type's
+ * list if none of the asked type was left (fallback).
  */
 static void say_alloc_source(struct page *page, unsigned int order, gfp_t gfp,
 			     const struct kmem_trace *t)
@@ -176,21 +185,22 @@ static void say_alloc_source(struct page *page, unsigned int order, gfp_t gfp,
 	struct zone *zone = page_zone(page);
 	int mt = gfpflags_to_migratetype(gfp);
 
-	if (order == 0) {
+	if (pcp_allowed_order(order)) {
 		struct per_cpu_pages *pcp = zone_pcp(zone, smp_processor_id());
 
 		shprintf("  from ");
-		say_pcp_list(zone, mt);
-		shprintf(": %d pages left on it, %d on all of CPU%u's %s lists\n",
-			 pcp_list_len(pcp, mt), pcp->count, smp_processor_id(), zone->name);
+		say_pcp_list(zone, mt, order);
+		shprintf(": %d %s left on it, %d%s on all of CPU%u's %s lists\n",
+			 pcp_list_len(pcp, mt, order), pcp_unit(order), pcp->count,
+			 order ? " pages" : "", smp_processor_id(), zone->name);
 		if (!t->zone_locked)
 			return;
 		shprintf(
-			"  it was empty: rmqueue_bulk() refilled it with %u pages from the buddy lists,\n"
+			"  it was empty: rmqueue_bulk() refilled it with %u %s from the buddy lists,\n"
 			"  the first",
-			t->zone_locked);
+			t->zone_locked, pcp_unit(order));
 	}
-	shprintf("%sfrom free_area[%d].free_list[%s]", order ? "  " : " ",
+	shprintf("%sfrom free_area[%d].free_list[%s]", pcp_allowed_order(order) ? " " : "  ",
 		 t->split_order >= 0 ? t->split_order : (int)order,
 		 migratetype_names[t->extfrag ? t->fallback_migratetype : t->migratetype]);
 	if (t->split_order > (int)order)
@@ -261,9 +271,10 @@ static const char *gfp_word(unsigned int argno, unsigned int i)
 SHELL_CMD("alloc", do_alloc, "ORDER [highmem|movable|reclaimable|atomic|cold|zero]...",
 	  "allocate 2^ORDER pages from the buddy allocator",
 	  .linux = "mm/page_alloc.c (v3.14): alloc_pages() -> get_page_from_freelist() "
-		   "(zonelist, zone_watermark_fast()) -> buffered_rmqueue() (order 0: the "
-		   "per-cpu list, rmqueue_bulk()) -> __rmqueue(): __rmqueue_smallest(), "
-		   "expand(), __rmqueue_fallback(); prep_new_page() (check_new_page())",
+		   "(zonelist, zone_watermark_fast()) -> buffered_rmqueue() (orders 0-3: the "
+		   "per-cpu list of the order, as v5.13; rmqueue_bulk()) -> __rmqueue(): "
+		   "__rmqueue_smallest(), expand(), __rmqueue_fallback(); prep_new_page() "
+		   "(check_new_page())",
 	  .complete = gfp_word);
 
 /* The shell's own words for a refused free: they show at any loglevel. */
@@ -300,7 +311,7 @@ static int do_free(int argc, char **argv)
 		shprintf("free: ORDER must be 0..%d\n", MAX_ORDER - 1);
 		return 1;
 	}
-	/* the per-cpu list an order-0 page goes to, before: did it overflow? */
+	/* the per-cpu lists a block of order 0-3 goes to, before: did they overflow? */
 	for_each_populated_zone(zone)
 		if (pfn >= zone->zone_start_pfn && pfn < zone_end_pfn(zone))
 			before = zone_pcp(zone, smp_processor_id())->count;
@@ -311,7 +322,7 @@ static int do_free(int argc, char **argv)
 	}
 	shprintf("free: pfn 0x%lx order %lu freed", pfn, order);
 	zone = page_zone(pfn_to_page(pfn));
-	if (order) {
+	if (!pcp_allowed_order((unsigned int)order)) {
 		shprintf(" to the buddy lists of zone %s, merged with its free buddies\n",
 			 zone->name);
 		return 0;
@@ -319,13 +330,14 @@ static int do_free(int argc, char **argv)
 	pcp = zone_pcp(zone, smp_processor_id());
 	mt = min(get_pageblock_migratetype(pfn_to_page(pfn)), MIGRATE_MOVABLE);
 	shprintf(" to ");
-	say_pcp_list(zone, mt);
-	shprintf(": %d pages on it, %d on all of CPU%u's %s lists\n", pcp_list_len(pcp, mt),
-		 pcp->count, smp_processor_id(), zone->name);
-	if (pcp->count <= before)
+	say_pcp_list(zone, mt, (unsigned int)order);
+	shprintf(": %d %s on it, %d%s on all of CPU%u's %s lists\n",
+		 pcp_list_len(pcp, mt, (unsigned int)order), pcp_unit((unsigned int)order),
+		 pcp->count, order ? " pages" : "", smp_processor_id(), zone->name);
+	if (pcp->count < before + (1 << order))
 		shprintf(
 			"  the lists reached high (%d): free_pcppages_bulk() gave %d pages back to the buddy lists\n",
-			pcp->high, before + 1 - pcp->count);
+			pcp->high, before + (1 << order) - pcp->count);
 	else
 		shprintf(
 			"  they go back to the buddy lists %d at a time once there are %d ('drain': all now)\n",
@@ -334,8 +346,9 @@ static int do_free(int argc, char **argv)
 }
 SHELL_CMD("free", do_free, "PFN ORDER", "free a block alloc gave (checked: bad input is refused)",
 	  .linux = "mm/page_alloc.c (v3.14): __free_pages() -> free_pages_prepare() (\"BUG: Bad "
-		   "page state\") -> free_hot_cold_page() (order 0: the per-cpu list, "
-		   "free_pcppages_bulk()) or __free_pages_ok() -> __free_one_page() (merging)");
+		   "page state\") -> free_hot_cold_page() (orders 0-3: the per-cpu list of "
+		   "the order, as v5.13; free_pcppages_bulk()) or __free_pages_ok() -> "
+		   "__free_one_page() (merging)");
 
 /*
  * drain: drain_all_pages(), every CPU's per-cpu lists back to the buddy

@@ -2,16 +2,18 @@
 /*
  * mm/page_alloc.c @ v3.14: zones, mem_map and the buddy allocator.  A
  * reader with today's Linux will not find buffered_rmqueue(),
- * free_hot_cold_page() or MIGRATE_RESERVE: they went in 4.4-4.15.
+ * free_hot_cold_page() or MIGRATE_RESERVE: they went in 4.4-4.15.  The
+ * per-cpu lists are v5.13's: they cache blocks of order 0 to
+ * PAGE_ALLOC_COSTLY_ORDER (3), a list per order and migratetype.
  *
  * Boot:   free_area_init_node -> calculate_node_totalpages,
  *         alloc_node_mem_map, free_area_init_core (per zone: sizes,
  *         zone_pcp_init, setup_usemap, memmap_init_zone)
  *         build_all_zonelists -> build_zonelists_node (HighMem first)
  * Run:    alloc_pages -> get_page_from_freelist (zonelist, watermarks)
- *           -> buffered_rmqueue (order 0: this CPU's lists, rmqueue_bulk)
+ *           -> buffered_rmqueue (order <= 3: this CPU's lists, rmqueue_bulk)
  *           -> __rmqueue -> __rmqueue_smallest + expand, __rmqueue_fallback
- *         __free_pages -> free_hot_cold_page (order 0) / __free_pages_ok
+ *         __free_pages -> free_hot_cold_page (order <= 3) / __free_pages_ok
  *           -> __free_one_page (merge with pfn ^ (1 << order) while free)
  *
  * A free block of 2^order pages is on free_area[order].free_list[mt] by
@@ -205,12 +207,12 @@ static void pageset_set_batch(struct per_cpu_pageset *p, int batch)
 	p->pcp.high = 6 * batch;
 }
 
-/* mm/page_alloc.c: pageset_init() @ v3.14: empty lists */
+/* mm/page_alloc.c: pageset_init() @ v5.13: empty lists, one per order and migratetype */
 static void pageset_init(struct per_cpu_pageset *p)
 {
 	p->pcp.count = 0;
-	for (int mt = 0; mt < MIGRATE_PCPTYPES; mt++)
-		INIT_LIST_HEAD(&p->pcp.lists[mt]);
+	for (int pindex = 0; pindex < NR_PCP_LISTS; pindex++)
+		INIT_LIST_HEAD(&p->pcp.lists[pindex]);
 }
 
 /* mm/page_alloc.c: setup_pageset() @ v3.14 */
@@ -860,60 +862,72 @@ static __always_inline bool free_pages_prepare(struct page *page, unsigned int o
 }
 
 /*
- * mm/page_alloc.c: free_pcppages_bulk() @ v3.14: count pages back to the
+ * mm/page_alloc.c: free_pcppages_bulk() @ v5.13: count pages back to the
  * buddy lists, round robin over the per-cpu lists (more from the longer
- * ones), each to the free list recorded when it was freed.  Called with
- * interrupts off, on the CPU that owns pcp (or for a CPU that is gone).
+ * ones), each block to the free list recorded when it was freed, at its
+ * list's order.  A block counts its pages, so the last may take the count
+ * a few past (an order-3 block, 8).  Called with interrupts off, on the
+ * CPU that owns pcp (or for a CPU that is gone).
  */
 static void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp)
 {
-	int migratetype = 0, batch_free = 0, to_free = count;
+	int pindex = 0, batch_free = 0, nr_freed = 0;
 
+	count = min(pcp->count, count);
 	spin_lock(&zone->lock);
-	while (count) {
+	while (count > 0) {
 		struct list_head *list;
+		unsigned int order;
 
 		/* take from the lists in turn, more from those that are longer */
 		do {
 			batch_free++;
-			if (++migratetype == MIGRATE_PCPTYPES)
-				migratetype = 0;
-			list = &pcp->lists[migratetype];
+			if (++pindex == NR_PCP_LISTS)
+				pindex = 0;
+			list = &pcp->lists[pindex];
 		} while (list_empty(list));
-		if (batch_free == MIGRATE_PCPTYPES)
+		if (batch_free == NR_PCP_LISTS)
 			batch_free = count;
+		order = pindex_to_order(pindex);
 		do {
 			struct page *page = list_entry(list->prev, struct page, lru);
 
 			list_del(&page->lru);
-			__free_one_page(page, page_to_pfn(page), zone, 0,
+			__free_one_page(page, page_to_pfn(page), zone, order,
 					get_freepage_migratetype(page));
-			pcp->count--;
-		} while (--count && --batch_free && !list_empty(list));
+			nr_freed += 1 << order;
+			count -= 1 << order;
+		} while (count > 0 && --batch_free && !list_empty(list));
 	}
-	__mod_zone_page_state(zone, NR_FREE_PAGES, to_free);
+	pcp->count -= nr_freed;
+	__mod_zone_page_state(zone, NR_FREE_PAGES, nr_freed);
 	spin_unlock(&zone->lock);
 }
 
 /*
- * mm/page_alloc.c: free_hot_cold_page() @ v3.14: order-0 pages go to this
- * CPU's list of their pageblock's type (hot: at the head, reused first;
- * cold: at the tail), the buddy lists only when the list passes high.
- * The lists are this CPU's alone and changed with interrupts off: only an
- * interrupt handler could get in between.  Whichever CPU allocated the
- * page, it joins the freeing CPU's list.  There are only three per-cpu
- * lists: a RESERVE page waits on the MOVABLE one but remembers RESERVE,
- * which is the free list free_pcppages_bulk() returns it to.  a9mm
- * returns whether the page was taken back.
+ * mm/page_alloc.c: free_hot_cold_page() @ v3.14 with the orders of
+ * free_unref_page_commit() @ v5.13: a block of order 0 to 3 goes to this
+ * CPU's list of its order and its pageblock's type (hot: at the head,
+ * reused first; cold: at the tail), the buddy lists only when the lists
+ * pass high.  The lists are this CPU's alone and changed with interrupts
+ * off: only an interrupt handler could get in between.  Whichever CPU
+ * allocated the block, it joins the freeing CPU's list.  There are only
+ * three types of list: a RESERVE block waits on a MOVABLE one but
+ * remembers RESERVE, which is the free list free_pcppages_bulk() returns
+ * it to.  check_tails: every page of the block is checked, not only the
+ * head (see free_pages_prepare()).  a9mm returns whether the block was
+ * taken back.
  */
-static bool free_hot_cold_page(struct page *page, bool cold)
+static __always_inline bool free_hot_cold_page(struct page *page, unsigned int order, bool cold,
+					       bool check_tails)
 {
 	struct zone *zone;
 	struct per_cpu_pages *pcp;
+	struct list_head *list;
 	unsigned long flags;
 	int migratetype;
 
-	if (!free_pages_prepare(page, 0, true))
+	if (!free_pages_prepare(page, order, check_tails))
 		return false;
 	zone = page_zone(page);
 	migratetype = get_pfnblock_migratetype(zone, page_to_pfn(page));
@@ -921,13 +935,14 @@ static bool free_hot_cold_page(struct page *page, bool cold)
 	if (migratetype >= MIGRATE_PCPTYPES)
 		migratetype = MIGRATE_MOVABLE;
 	local_irq_save(flags);
-	__count_vm_event(PGFREE);
+	__count_vm_events(PGFREE, 1L << order);
 	pcp = &this_cpu_ptr(zone->pageset)->pcp;
+	list = &pcp->lists[order_to_pindex(migratetype, order)];
 	if (cold)
-		list_add_tail(&page->lru, &pcp->lists[migratetype]);
+		list_add_tail(&page->lru, list);
 	else
-		list_add(&page->lru, &pcp->lists[migratetype]);
-	pcp->count++;
+		list_add(&page->lru, list);
+	pcp->count += 1 << order;
 	if (unlikely(pcp->count >= pcp->high))
 		free_pcppages_bulk(zone, pcp->batch, pcp);
 	local_irq_restore(flags);
@@ -935,8 +950,9 @@ static bool free_hot_cold_page(struct page *page, bool cold)
 }
 
 /*
- * mm/page_alloc.c: __free_pages_ok() @ v3.14: a block of order > 0 goes
- * straight back to the buddy lists, interrupts off around zone->lock.
+ * mm/page_alloc.c: __free_pages_ok() @ v3.14: a block of order > 3 (or
+ * one boot hands over) goes straight back to the buddy lists, interrupts
+ * off around zone->lock.
  * a9mm returns whether it was freed.
  */
 static bool __free_pages_ok(struct page *page, unsigned int order, bool check_tails)
@@ -960,16 +976,19 @@ static bool __free_pages_ok(struct page *page, unsigned int order, bool check_ta
  * @page: its first page
  * @order: the order it was allocated with
  *
- * mm/page_alloc.c: __free_pages() @ v3.14: order 0 to the per-cpu list,
- * larger blocks straight to the buddy lists.  A block that fails
+ * mm/page_alloc.c: __free_pages() @ v3.14 -> free_the_page() @ v5.13:
+ * orders 0 to 3 to this CPU's per-cpu lists, larger blocks straight to
+ * the buddy lists.  A block that fails
  * free_pages_prepare() (double free, wrong order, a reserved or mapped
  * page; every page of it with debug_pagealloc=on) is reported with
  * Linux's "BUG: Bad page state" and left alone.
  */
 void __free_pages(struct page *page, unsigned int order)
 {
-	if (order == 0)
-		free_hot_cold_page(page, false);
+	if (likely(order == 0))
+		free_hot_cold_page(page, 0, false, true);
+	else if (pcp_allowed_order(order))
+		free_hot_cold_page(page, order, false, debug_pagealloc_enabled());
 	else
 		__free_pages_ok(page, order, debug_pagealloc_enabled());
 }
@@ -1070,8 +1089,9 @@ int free_pages_checked(unsigned long pfn, unsigned int order)
 					       "only its owner may free it (kfree())");
 				return -EPERM;
 			}
-			freed = order ? __free_pages_ok(page, order, true)
-				      : free_hot_cold_page(page, false);
+			freed = pcp_allowed_order(order)
+					? free_hot_cold_page(page, order, false, true)
+					: __free_pages_ok(page, order, true);
 
 			return freed ? 0 : -EPERM;
 		}
@@ -1309,15 +1329,17 @@ static __always_inline int prep_new_page(struct page *page, unsigned int order, 
 }
 
 /*
- * buffered_rmqueue()'s order-0 half (mm/page_alloc.c: rmqueue_pcplist()
- * @ v4.13 gave it a name): a page off this CPU's list of the migratetype,
- * interrupts off only around the list -- hot from the head, cold from the
- * tail.  An empty list is refilled by a batch from the buddy lists when
- * @refill says so; alloc_pages()'s fast path does not, and leaves that to
+ * buffered_rmqueue()'s per-cpu half (mm/page_alloc.c: rmqueue_pcplist()
+ * @ v4.13 gave it a name; the orders are v5.13's): a block off this CPU's
+ * list of the order and migratetype, interrupts off only around the list
+ * -- hot from the head, cold from the tail.  An empty list is refilled
+ * from the buddy lists when @refill says so -- batch pages' worth at
+ * order 0, fewer blocks of a higher order (batch >> order, at least 2) --
+ * alloc_pages()'s fast path does not, and leaves that to
  * get_page_from_freelist().  NULL: nothing there.
  */
-static __always_inline struct page *rmqueue_pcplist(struct zone *zone, int migratetype, bool cold,
-						    bool refill)
+static __always_inline struct page *rmqueue_pcplist(struct zone *zone, unsigned int order,
+						    int migratetype, bool cold, bool refill)
 {
 	struct per_cpu_pages *pcp;
 	struct list_head *list;
@@ -1326,10 +1348,15 @@ static __always_inline struct page *rmqueue_pcplist(struct zone *zone, int migra
 
 	local_irq_save(flags);
 	pcp = &this_cpu_ptr(zone->pageset)->pcp;
-	list = &pcp->lists[migratetype];
+	list = &pcp->lists[order_to_pindex(migratetype, order)];
 	if (unlikely(list_empty(list))) {
-		if (refill)
-			pcp->count += rmqueue_bulk(zone, 0, pcp->batch, list, migratetype, cold);
+		if (refill) {
+			/* a boot pageset's batch of 1 stays 1: it caches nothing */
+			int batch = pcp->batch > 1 ? max(pcp->batch >> order, 2) : pcp->batch;
+
+			pcp->count += rmqueue_bulk(zone, order, batch, list, migratetype, cold)
+				      << order;
+		}
 		if (unlikely(list_empty(list))) {
 			local_irq_restore(flags);
 			return NULL;
@@ -1338,18 +1365,18 @@ static __always_inline struct page *rmqueue_pcplist(struct zone *zone, int migra
 	page = cold ? list_entry(list->prev, struct page, lru)
 		    : list_entry(list->next, struct page, lru);
 	list_del(&page->lru);
-	pcp->count--;
-	__count_zone_vm_events(PGALLOC, zone, 1);
+	pcp->count -= 1 << order;
+	__count_zone_vm_events(PGALLOC, zone, 1L << order);
 	local_irq_restore(flags);
 	return page;
 }
 
 /*
- * mm/page_alloc.c: buffered_rmqueue() @ v3.14: order 0 from this CPU's
- * list of the migratetype (refilled by a batch when empty; hot from the
- * head, cold from the tail), larger orders from the buddy lists under
- * zone->lock -- interrupts off for either, on only again for
- * prep_new_page() (zeroing may take long).
+ * mm/page_alloc.c: buffered_rmqueue() @ v3.14 (rmqueue() @ v5.13): orders
+ * 0 to 3 from this CPU's list of the order and migratetype (refilled when
+ * empty; hot from the head, cold from the tail), larger orders from the
+ * buddy lists under zone->lock -- interrupts off for either, on only
+ * again for prep_new_page() (zeroing may take long).
  */
 static __always_inline struct page *buffered_rmqueue(struct zone *zone, unsigned int order,
 						     gfp_t gfp_flags, int migratetype)
@@ -1358,8 +1385,8 @@ static __always_inline struct page *buffered_rmqueue(struct zone *zone, unsigned
 	struct page *page;
 
 again:
-	if (likely(order == 0)) {
-		page = rmqueue_pcplist(zone, migratetype, gfp_flags & __GFP_COLD, true);
+	if (likely(pcp_allowed_order(order))) {
+		page = rmqueue_pcplist(zone, order, migratetype, gfp_flags & __GFP_COLD, true);
 		if (!page)
 			return NULL;
 	} else {
@@ -1547,6 +1574,27 @@ static noinline struct page *__alloc_pages_nodemask(gfp_t gfp_mask, unsigned int
 	return __alloc_pages_slowpath(gfp_mask, order, preferred, migratetype);
 }
 
+/*
+ * alloc_pages()'s inline first step (see there): the preferred zone's
+ * watermark, then a block off this CPU's list, not refilled.  NULL: take
+ * the whole way.
+ */
+static __always_inline struct page *alloc_pages_fast(const struct zoneref *preferred,
+						     unsigned int order, int migratetype,
+						     gfp_t gfp_mask)
+{
+	struct zone *zone = preferred->zone;
+	struct page *page;
+
+	if (unlikely(!zone_watermark_fast(zone, order, low_wmark_pages(zone), preferred->zone_idx,
+					  ALLOC_WMARK_LOW)))
+		return NULL;
+	page = rmqueue_pcplist(zone, order, migratetype, gfp_mask & __GFP_COLD, false);
+	if (likely(page) && likely(!prep_new_page(page, order, gfp_mask)))
+		return page;
+	return NULL;
+}
+
 /**
  * alloc_pages() - allocate 2^order contiguous pages
  * @gfp_mask: GFP flags: the highest zone (__GFP_HIGHMEM), the mobility
@@ -1560,12 +1608,13 @@ static noinline struct page *__alloc_pages_nodemask(gfp_t gfp_mask, unsigned int
  * zonelist from the preferred zone at the low watermark -- then
  * __alloc_pages_slowpath()'s gfp_to_alloc_flags() pass.
  *
- * The first step of get_page_from_freelist() for order 0 is done here,
- * inline: the preferred zone's watermark (one compare) and a page off
- * this CPU's list.  Only when that list is empty, the zone is below its
- * mark, the page is bad or the order is not 0 does the whole zonelist
- * walk run (__alloc_pages_nodemask(): the same steps again, then the
- * refill and the other zones) -- the same answer either way.
+ * The first step of get_page_from_freelist() for orders 0 to 3 is done
+ * here, inline: the preferred zone's watermark (one compare at order 0)
+ * and a block off this CPU's list.  Only when that list is empty, the
+ * zone is below its mark, the page is bad or the order is above 3 does
+ * the whole zonelist walk run (__alloc_pages_nodemask(): the same steps
+ * again, then the refill and the other zones) -- the same answer either
+ * way.
  *
  * Return: the first page (one reference, its order recorded), or NULL
  * when no zone can give the block or @order is MAX_ORDER or more (warned
@@ -1585,13 +1634,15 @@ struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
 	preferred = first_zones_zonelist(&NODE_DATA(0)->node_zonelists[0], high_zoneidx);
 	if (unlikely(!preferred->zone))
 		return NULL;
-	if (likely(order == 0) &&
-	    likely(zone_watermark_fast(preferred->zone, 0, low_wmark_pages(preferred->zone),
-				       preferred->zone_idx, ALLOC_WMARK_LOW))) {
-		page = rmqueue_pcplist(preferred->zone, migratetype, gfp_mask & __GFP_COLD, false);
-		if (likely(page) && likely(!prep_new_page(page, 0, gfp_mask)))
-			return page;
-	}
+	/* order 0 apart: its copy of the fast path is the one that counts */
+	if (likely(order == 0))
+		page = alloc_pages_fast(preferred, 0, migratetype, gfp_mask);
+	else if (pcp_allowed_order(order))
+		page = alloc_pages_fast(preferred, order, migratetype, gfp_mask);
+	else
+		page = NULL;
+	if (likely(page))
+		return page;
 	return __alloc_pages_nodemask(gfp_mask, order, preferred, migratetype);
 }
 
@@ -1647,7 +1698,7 @@ void __init __free_pages_bootmem(struct page *page, unsigned int order)
 	page->_count = 1; /* set_page_refcounted() */
 	page->private = order;
 	if (order == 0)
-		free_hot_cold_page(page, false);
+		free_hot_cold_page(page, 0, false, true);
 	else
 		__free_pages_ok(page, order, debug_pagealloc_enabled());
 }
@@ -1895,29 +1946,32 @@ static int check_free_list(struct zone *zone, unsigned int order, int mt, unsign
 	return bad;
 }
 
-/* one CPU's per-cpu lists of one zone: order-0 pages out of the buddy lists, unreferenced */
+/* one CPU's per-cpu lists of one zone: free blocks of the list's order, out of the buddy lists */
 static int check_pcp_lists(struct zone *zone, unsigned int cpu, struct per_cpu_pages *pcp,
 			   int (*print)(const char *fmt, ...))
 {
-	unsigned long n = 0;
+	unsigned long n = 0, blocks = 0;
 	int bad = 0;
 
-	for (int mt = 0; mt < MIGRATE_PCPTYPES; mt++) {
+	for (int pindex = 0; pindex < NR_PCP_LISTS; pindex++) {
+		unsigned int order = pindex_to_order(pindex);
 		struct page *page;
 
-		list_for_each_entry(page, &pcp->lists[mt], lru) {
+		list_for_each_entry(page, &pcp->lists[pindex], lru) {
 			unsigned long pfn = page_to_pfn(page);
 
-			if (++n > zone->spanned_pages) {
-				print("%s: CPU%u's per-cpu %s list loops\n", zone->name, cpu,
-				      migratetype_names[mt]);
+			n += 1UL << order;
+			if (++blocks > zone->spanned_pages) {
+				print("%s: CPU%u's per-cpu %s list of order %u loops\n", zone->name,
+				      cpu, migratetype_names[pindex % MIGRATE_PCPTYPES], order);
 				return bad + 1;
 			}
 			if (PageBuddy(page) || page->_count || PageReserved(page) ||
-			    pfn < zone->zone_start_pfn || pfn >= zone_end_pfn(zone) ||
+			    pfn & ((1UL << order) - 1) || pfn < zone->zone_start_pfn ||
+			    pfn + (1UL << order) > zone_end_pfn(zone) ||
 			    get_freepage_migratetype(page) >= MIGRATE_TYPES) {
-				print("%s: pfn 0x%lx on CPU%u's per-cpu list is not a free order-0 page of the zone\n",
-				      zone->name, pfn, cpu);
+				print("%s: pfn 0x%lx on CPU%u's per-cpu list is not a free order-%u block of the zone\n",
+				      zone->name, pfn, cpu, order);
 				bad++;
 			}
 		}
@@ -1958,7 +2012,7 @@ static void check_local_pcp_lists(void *arg)
  * PageBuddy head of the list's order, aligned to it, inside its zone and
  * filed under the list's migratetype; no block overlaps another; nr_free
  * and NR_FREE_PAGES agree with the lists; every online CPU's per-cpu
- * lists hold free order-0 pages and as many as they count -- each CPU
+ * lists hold free blocks of their order and as many pages as they count -- each CPU
  * checks its own, sent the check by IPI, since only it may walk them.
  * (A block may sit on a list other than its pageblock's type -- after a
  * partial steal, as in Linux -- so that is not a fault.)  Interrupts must

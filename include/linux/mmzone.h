@@ -43,21 +43,57 @@ struct free_area {
 };
 
 /*
- * One CPU's order-0 cache of one zone ("hot/cold pages").  Only that CPU
- * touches its lists, with interrupts off, so they need no lock: that is
- * the point -- most order-0 allocations and frees never take zone->lock,
- * and when they do (every batch pages) it is once per batch.
+ * include/linux/mmzone.h @ v5.13: the orders the per-cpu lists cache.
+ * Above it an allocation is "costly": Linux would reclaim and compact
+ * for it, and it is rare enough to go to the buddy lists each time.
+ */
+#define PAGE_ALLOC_COSTLY_ORDER 3
+#define NR_PCP_LISTS		(MIGRATE_PCPTYPES * (PAGE_ALLOC_COSTLY_ORDER + 1))
+
+/*
+ * One CPU's cache of free blocks of one zone ("hot/cold pages").  Only
+ * that CPU touches its lists, with interrupts off, so they need no lock:
+ * that is the point -- most allocations and frees of order 0 to 3 never
+ * take zone->lock, and when they do it is once per batch.  v3.14 cached
+ * order 0 only, one list per migratetype; Linux 5.13 added a list per
+ * order up to PAGE_ALLOC_COSTLY_ORDER (SLUB's slabs are order 1-3), at
+ * order_to_pindex():
+ *
+ *   lists[]:  0 Unmovable  1 Reclaimable  2 Movable     order 0
+ *             3 Unmovable  4 Reclaimable  5 Movable     order 1
+ *             ...                                       ...
+ *             9 Unmovable 10 Reclaimable 11 Movable     order 3
  */
 struct per_cpu_pages {
-	int count; /* pages on the lists */
+	int count; /* pages on the lists (a block of order 3 counts 8) */
 	int high;  /* above this, give batch back to the buddy lists */
 	int batch; /* chunk size for buddy add/remove */
-	struct list_head lists[MIGRATE_PCPTYPES];
+	struct list_head lists[NR_PCP_LISTS];
 };
 
 struct per_cpu_pageset {
 	struct per_cpu_pages pcp;
 };
+
+/*
+ * mm/page_alloc.c: order_to_pindex(), pindex_to_order(),
+ * pcp_allowed_order() @ v5.13: which per-cpu list a block is on, and
+ * which orders have one.  In a header: the shell shows the lists too.
+ */
+static inline int order_to_pindex(int migratetype, unsigned int order)
+{
+	return MIGRATE_PCPTYPES * (int)order + migratetype;
+}
+
+static inline unsigned int pindex_to_order(int pindex)
+{
+	return (unsigned int)(pindex / MIGRATE_PCPTYPES);
+}
+
+static inline bool pcp_allowed_order(unsigned int order)
+{
+	return order <= PAGE_ALLOC_COSTLY_ORDER;
+}
 
 /*
  * include/linux/mmzone.h: enum zone_stat_item @ v3.14, the counters a9mm

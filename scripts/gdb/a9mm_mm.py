@@ -54,7 +54,7 @@ def zones():
 
 def buddyinfo_lines():
     """mm/vmstat.c frag_show_print(): "Node %d, zone %8s " then "%6lu " per order,
-    then what waits on each CPU's per-cpu lists (order-0 pages buddyinfo does not count)."""
+    then what waits on each CPU's per-cpu lists (pages buddyinfo does not count)."""
     lines, pcp = [], []
     for z in zones():
         if int(z["present_pages"]) == 0:
@@ -66,7 +66,7 @@ def buddyinfo_lines():
         pcp.append(f"Node 0, zone {z['name'].string():>8s}{per_cpu}")
     if not lines:
         raise A9mmError("a9mm: no populated zone yet (bootmem_init has not run)")
-    return lines + ["per-cpu lists (order-0 pages on each online CPU's pageset):"] + pcp
+    return lines + ["per-cpu lists (pages of orders 0-3 on each online CPU's pageset):"] + pcp
 
 
 def online_cpus():
@@ -264,10 +264,14 @@ def zoneinfo_lines():
                   + ")"]
         if not int(z["present_pages"]):
             continue
+        npcp = int(value("MIGRATE_PCPTYPES"))
         for cpu, pcp in pageset_pcps(z):
+            # lists[order * MIGRATE_PCPTYPES + mt] (order_to_pindex()): order 0's
+            # always, a higher order's ("Movable/3", in blocks) when not empty
             lo, hi = pcp["lists"].type.range()
-            per = ", ".join(f"{names[mt]} {len(list_pages(pcp['lists'][mt])[0])}"
-                            for mt in range(lo, hi + 1))
+            blocks = [(p, len(list_pages(pcp["lists"][p])[0])) for p in range(lo, hi + 1)]
+            per = ", ".join(f"{names[p % npcp]}{'/' + str(p // npcp) if p >= npcp else ''} {n}"
+                            for p, n in blocks if p < npcp or n)
             lines.append(f"  cpu {cpu}: count {int(pcp['count'])} high {int(pcp['high'])} "
                          f"batch {int(pcp['batch'])}  ({per})")
         lo, hi = z["free_area"].type.range()
@@ -334,8 +338,8 @@ class Buddyinfo(gdb.Command):
 One line per populated zone of contig_page_data, "Node 0, zone   Normal"
 then the number of free blocks of each order, 0 to MAX_ORDER - 1, as
 Linux's /proc/buddyinfo and the shell's `cat /proc/buddyinfo`; then, per
-zone, how many order-0 pages wait on each online CPU's per-cpu list
-(free, but not on the buddy lists: buddyinfo does not see them)."""
+zone, how many pages (blocks of orders 0-3) wait on each online CPU's
+per-cpu lists (free, but not on the buddy lists: buddyinfo does not see them)."""
 
     def __init__(self):
         super().__init__("a9mm-buddyinfo", gdb.COMMAND_DATA)
