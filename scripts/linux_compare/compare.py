@@ -342,6 +342,21 @@ def compare(lx, a9, config=None, facts=None):
                     f"{order}: Debian's ARCH_FORCE_MAX_ORDER), in longs -> {want_l} bytes; "
                     f"a9mm: a byte per pageblock of {ablock} pages -> {want_a} bytes")
 
+    def r_vectors(row):
+        lv, av = lc.get(EARLY) or [], ac.get(EARLY) or []
+        ls, as_ = sorted(b - a + 1 for a, b in lv), sorted(b - a + 1 for a, b in av)
+        # Linux: the same allocations as a9mm's, its vectors two pages, and one
+        # table more: the one early_fixmap_shutdown() puts in bm_pte's place
+        ok = bool(as_) and set(as_) == {4096} and \
+            sorted([8192] + as_[1:] + [4096]) == ls
+        return ok, ("Linux 6.1's devicemaps_init() takes two pages for the vectors "
+                    "(arch/arm/kernel/traps.c: early_trap_init() copies the stubs to the "
+                    "second, mapped at 0xffff1000), a9mm one (its vector table jumps into "
+                    "the kernel image); Linux's bm_pte is __initdata, so "
+                    "early_fixmap_shutdown() gives the vectors' pgd entry an early_alloc()ed "
+                    "table, where a9mm keeps bm_pte (mm/mmu.c): "
+                    f"Linux {_sizes(lv)}, a9mm {_sizes(av)}")
+
     def struct_page_note():
         sizes = [f["mem_map"][2] if f["mem_map"] else None for f in (lx, a9)]
         memcg = config.get("CONFIG_MEMCG") == "y"
@@ -480,6 +495,8 @@ def compare(lx, a9, config=None, facts=None):
                        "keeps pages/cpu pages per possible CPU", r_percpu_units),
         "PERCPULINE": Rule("PERCPULINE", "percpu: static (the kernel's own) + reserved (for "
                            "modules: Linux only) + dynamic = pages/cpu", r_percpu_line),
+        "VECTORS": Rule("VECTORS", "early_alloc(): Linux's vectors take two pages, and its "
+                        "fixmap table is allocated, not in the image", r_vectors),
     }
     R = lambda *names: [rules[n] for n in names]
 
@@ -499,7 +516,7 @@ def compare(lx, a9, config=None, facts=None):
             continue
         rs = {"kernel image": R("KERNEL"), "swapper_pg_dir": R("SWAPPER"),
               "CMA area": R("CMA"), "mem_map": R("MEMMAP"),
-              "pageblock flags": R("USEMAP"), EARLY: [],
+              "pageblock flags": R("USEMAP"), EARLY: R("VECTORS"),
               "percpu first chunk": R("PERCPU"),
               "DTB": []}.get(what, R("ABSENT"))
         label = f"reserved: {what}"
