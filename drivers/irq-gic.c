@@ -101,7 +101,8 @@ static void gic_raise_softirq(const struct cpumask *mask, unsigned int irq)
 	unsigned long map = 0;
 	unsigned int cpu;
 
-	for_each_cpu(cpu, mask) map |= gic_cpu_map[cpu];
+	for_each_cpu(cpu, mask)
+		map |= gic_cpu_map[cpu];
 	smp_wmb();
 	writel((u32)(map << 16) | irq, gic_dist_base + GIC_DIST_SOFTINT);
 }

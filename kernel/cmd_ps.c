@@ -54,9 +54,10 @@ static int do_ps(int argc, char **argv)
 	unsigned int n = 0, cpu, i, more = 0;
 
 	spin_lock_irqsave(&tasklist_lock, flags);
-	for_each_online_cpu(cpu) if (n < PS_MAX) ps_fill(&rows[n++], idle_task(cpu));
-	for_each_process(p)
-	{
+	for_each_online_cpu(cpu)
+		if (n < PS_MAX)
+			ps_fill(&rows[n++], idle_task(cpu));
+	for_each_process(p) {
 		if (n < PS_MAX)
 			ps_fill(&rows[n++], p);
 		else

@@ -21,8 +21,7 @@ static void say_not_online(const char *cmd, const char *what)
 	bool first = true;
 
 	shprintf("%s: CPU %s is not online; online:", cmd, what);
-	for_each_online_cpu(cpu)
-	{
+	for_each_online_cpu(cpu) {
 		shprintf("%s%u", first ? " " : ",", cpu);
 		first = false;
 	}
@@ -74,7 +73,9 @@ static const char *on_word(unsigned int argno, unsigned int i)
 	BUILD_BUG_ON(ARRAY_SIZE(numbers) < NR_CPUS);
 	if (argno != 1)
 		return NULL;
-	for_each_online_cpu(cpu) if (!i--) return numbers[cpu];
+	for_each_online_cpu(cpu)
+		if (!i--)
+			return numbers[cpu];
 	return NULL;
 }
 SHELL_CMD("on", do_on, "CPU COMMAND [ARGS]...", "run a shell command on another CPU",
@@ -111,7 +112,9 @@ static int other_cpu(void)
 {
 	unsigned int cpu;
 
-	for_each_online_cpu(cpu) if (cpu != smp_processor_id()) return (int)cpu;
+	for_each_online_cpu(cpu)
+		if (cpu != smp_processor_id())
+			return (int)cpu;
 	return -1;
 }
 

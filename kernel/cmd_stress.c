@@ -284,7 +284,9 @@ static unsigned int pick_cpus(unsigned long want, unsigned int *ids)
 	unsigned int n = 0, cpu;
 
 	ids[n++] = smp_processor_id();
-	for_each_online_cpu(cpu) if (n < want && cpu != ids[0]) ids[n++] = cpu;
+	for_each_online_cpu(cpu)
+		if (n < want && cpu != ids[0])
+			ids[n++] = cpu;
 	return n;
 }
 

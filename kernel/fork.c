@@ -66,7 +66,9 @@ struct task_struct *find_task_by_vpid(pid_t nr)
 {
 	struct task_struct *p;
 
-	for_each_process(p) if (p->pid == nr) return p;
+	for_each_process(p)
+		if (p->pid == nr)
+			return p;
 	return NULL;
 }
 

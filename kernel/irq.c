@@ -226,7 +226,8 @@ void show_interrupts(int (*print)(const char *fmt, ...))
 	unsigned int cpu;
 
 	print("%*s", prec + 8, "");
-	for_each_online_cpu(cpu) print("CPU%-8u", cpu);
+	for_each_online_cpu(cpu)
+		print("CPU%-8u", cpu);
 	print("\n");
 	for (unsigned int i = 0; i < NR_IRQS; i++) {
 		struct irq_desc *desc = &irq_desc[i];
@@ -235,7 +236,8 @@ void show_interrupts(int (*print)(const char *fmt, ...))
 		if (!READ_ONCE(desc->handler))
 			continue;
 		print("%*u: ", prec, i);
-		for_each_online_cpu(cpu) print("%10u ", kstat_irqs_cpu(i, cpu));
+		for_each_online_cpu(cpu)
+			print("%10u ", kstat_irqs_cpu(i, cpu));
 		print(" %8s", d->chip->name);
 		print(" %*u", prec, i);
 		print(" %-8s", d->chip->irq_is_level(d) ? "Level" : "Edge");

@@ -164,8 +164,7 @@ void show_cpuinfo(int (*print)(const char *fmt, ...))
 {
 	unsigned int cpu;
 
-	for_each_online_cpu(cpu)
-	{
+	for_each_online_cpu(cpu) {
 		const struct cpuinfo_arm *ci = &per_cpu(cpu_data, cpu);
 		u32 cpuid = ci->cpuid;
 

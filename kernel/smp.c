@@ -146,7 +146,8 @@ void __init smp_prepare_boot_cpu(void)
 {
 	unsigned int cpu;
 
-	for_each_possible_cpu(cpu) per_cpu(cpu_number, cpu) = cpu;
+	for_each_possible_cpu(cpu)
+		per_cpu(cpu_number, cpu) = cpu;
 	set_my_cpu_offset(per_cpu_offset(0));
 }
 
@@ -259,7 +260,8 @@ void __init smp_cpus_done(unsigned int max_cpus)
 	unsigned long bogosum = 0;
 	unsigned int cpu, mode = __boot_cpu_mode & 0x1f;
 
-	for_each_online_cpu(cpu) bogosum += per_cpu(cpu_data, cpu).loops_per_jiffy;
+	for_each_online_cpu(cpu)
+		bogosum += per_cpu(cpu_data, cpu).loops_per_jiffy;
 	pr_info("SMP: Total of %u processors activated (%lu.%02lu BogoMIPS).\n", num_online_cpus(),
 		bogosum / (500000 / HZ), (bogosum / (5000 / HZ)) % 100);
 	if (boot_mode_mismatch)
@@ -284,7 +286,8 @@ void show_ipi_list(int (*print)(const char *fmt, ...), int prec)
 
 	for (int i = 0; i < NR_IPI; i++) {
 		print("%*s%u: ", prec - 1, "IPI", i);
-		for_each_online_cpu(cpu) print("%10u ", per_cpu(irq_stat, cpu).ipi_irqs[i]);
+		for_each_online_cpu(cpu)
+			print("%10u ", per_cpu(irq_stat, cpu).ipi_irqs[i]);
 		print(" %s\n", ipi_types[i]);
 	}
 }

@@ -56,8 +56,7 @@ void __init call_function_init(void)
 {
 	unsigned int cpu;
 
-	for_each_possible_cpu(cpu)
-	{
+	for_each_possible_cpu(cpu) {
 		struct call_single_queue *q = per_cpu_ptr(&call_single_queue, cpu);
 
 		INIT_LIST_HEAD(&q->list);
@@ -230,14 +229,14 @@ void smp_call_function_many(const struct cpumask *mask, smp_call_func_t func, vo
 
 	WARN_ON(irqs_disabled());
 	cpumask_clear(&targets);
-	for_each_cpu(cpu, mask) if (cpu != this_cpu && cpu_online(cpu))
-		cpumask_set_cpu(cpu, &targets);
+	for_each_cpu(cpu, mask)
+		if (cpu != this_cpu && cpu_online(cpu))
+			cpumask_set_cpu(cpu, &targets);
 	if (cpumask_empty(&targets)) {
 		put_cpu();
 		return;
 	}
-	for_each_cpu(cpu, &targets)
-	{
+	for_each_cpu(cpu, &targets) {
 		struct call_single_data *csd = &cfd->csd[cpu];
 		struct call_single_queue *q = per_cpu_ptr(&call_single_queue, cpu);
 		unsigned long flags;
@@ -256,7 +255,8 @@ void smp_call_function_many(const struct cpumask *mask, smp_call_func_t func, vo
 	}
 	arch_send_call_function_ipi_mask(&targets);
 	if (wait)
-		for_each_cpu(cpu, &targets) csd_lock_wait(&cfd->csd[cpu]);
+		for_each_cpu(cpu, &targets)
+			csd_lock_wait(&cfd->csd[cpu]);
 	put_cpu();
 }
 
@@ -355,8 +355,7 @@ void __init smp_init(void)
 	unsigned int cpu;
 
 	pr_info("smp: Bringing up secondary CPUs ...\n");
-	for_each_present_cpu(cpu)
-	{
+	for_each_present_cpu(cpu) {
 		if (num_online_cpus() >= setup_max_cpus)
 			break;
 		if (!cpu_online(cpu))

@@ -42,8 +42,7 @@ static void smp_every_cpu_runs_its_code(struct ktap_test *t)
 	unsigned int cpu;
 
 	KTAP_EXPECT(t, cpu_online(0));
-	for_each_online_cpu(cpu)
-	{
+	for_each_online_cpu(cpu) {
 		long who = work_on_cpu((int)cpu, whoami, NULL);
 
 		KTAP_EXPECT(t, cpu_present(cpu));
@@ -81,8 +80,7 @@ static void smp_percpu_data_is_per_cpu(struct ktap_test *t)
 	if (!dyn)
 		return;
 	on_each_cpu(mark_own_copy, dyn, true);
-	for_each_online_cpu(cpu)
-	{
+	for_each_online_cpu(cpu) {
 		unsigned long unit = (unsigned long)pcpu_base_addr + cpu * pcpu_unit_size;
 
 		KTAP_EXPECT_EQ(t, per_cpu(ktap_pcpu_word, cpu), 0xc0de0000UL | cpu);
@@ -124,14 +122,14 @@ static void smp_ipis_are_delivered(struct ktap_test *t)
 		ktap_skip(t, one_cpu);
 		return;
 	}
-	for_each_online_cpu(cpu) before[cpu] = ipi_count(cpu, IPI_CALL_FUNC);
+	for_each_online_cpu(cpu)
+		before[cpu] = ipi_count(cpu, IPI_CALL_FUNC);
 	atomic_set(&ipi_calls, 0);
 	ipi_seen = 0;
 	on_each_cpu(count_call, NULL, true);
 	KTAP_EXPECT_EQ(t, atomic_read(&ipi_calls), num_online_cpus());
 	KTAP_EXPECT_EQ(t, READ_ONCE(ipi_seen), cpu_online_mask->bits[0]);
-	for_each_online_cpu(cpu)
-	{
+	for_each_online_cpu(cpu) {
 		unsigned int ran = NR_CPUS;
 
 		if (cpu != smp_processor_id())
@@ -189,12 +187,12 @@ static void smp_each_cpu_uses_its_pageset(struct ktap_test *t)
 {
 	unsigned int cpu, other;
 
-	for_each_online_cpu(cpu)
-	{
+	for_each_online_cpu(cpu) {
 		int others[NR_CPUS];
 		struct pcp_probe p;
 
-		for_each_online_cpu(other) others[other] = pcp_count(other);
+		for_each_online_cpu(other)
+			others[other] = pcp_count(other);
 		KTAP_EXPECT_EQ(t, work_on_cpu((int)cpu, probe_own_pageset, &p), 0);
 		KTAP_EXPECT_EQ(t, p.count_before, 0);
 		KTAP_EXPECT_EQ(t, p.count_after_alloc, p.batch - 1);
@@ -204,8 +202,9 @@ static void smp_each_cpu_uses_its_pageset(struct ktap_test *t)
 		} else {
 			KTAP_EXPECT_EQ(t, p.count_after_free, 0);
 		}
-		for_each_online_cpu(other) if (other != cpu)
-			KTAP_EXPECT_EQ(t, pcp_count(other), others[other]);
+		for_each_online_cpu(other)
+			if (other != cpu)
+				KTAP_EXPECT_EQ(t, pcp_count(other), others[other]);
 	}
 	drain_all_pages();
 }
@@ -226,8 +225,10 @@ static void smp_drain_all_pages_empties_every_cpu(struct ktap_test *t)
 		ktap_skip(t, "the Normal zone is too small to keep pages per CPU (high 0)");
 		return;
 	}
-	for_each_online_cpu(cpu) work_on_cpu((int)cpu, leave_a_page, NULL);
-	for_each_online_cpu(cpu) KTAP_EXPECT(t, pcp_count(cpu) > 0);
+	for_each_online_cpu(cpu)
+		work_on_cpu((int)cpu, leave_a_page, NULL);
+	for_each_online_cpu(cpu)
+		KTAP_EXPECT(t, pcp_count(cpu) > 0);
 	drain_all_pages();
 	for_each_populated_zone(zone)
 		for_each_online_cpu(cpu)
@@ -286,7 +287,8 @@ static void smp_tlb_shootdown_reaches_every_cpu(struct ktap_test *t)
 	va = kmap(a);
 	shoot_va = va;
 	on_each_cpu(read_through_kmap, NULL, true);
-	for_each_online_cpu(cpu) KTAP_EXPECT_EQ(t, shoot_read[cpu], 0xaaaaaaaa);
+	for_each_online_cpu(cpu)
+		KTAP_EXPECT_EQ(t, shoot_read[cpu], 0xaaaaaaaa);
 	kunmap(a);
 	nr_a = PKMAP_NR((unsigned long)va);
 	for (i = 0; i < 3 * LAST_PKMAP; i++) {
@@ -302,7 +304,8 @@ static void smp_tlb_shootdown_reaches_every_cpu(struct ktap_test *t)
 	KTAP_EXPECT(t, vb == va);
 	if (vb == va) {
 		on_each_cpu(read_through_kmap, NULL, true);
-		for_each_online_cpu(cpu) KTAP_EXPECT_EQ(t, shoot_read[cpu], 0xbbbbbbbb);
+		for_each_online_cpu(cpu)
+			KTAP_EXPECT_EQ(t, shoot_read[cpu], 0xbbbbbbbb);
 	}
 	kunmap(b);
 out:
@@ -323,8 +326,7 @@ static void smp_idle_cpus_wait_in_wfi(struct ktap_test *t)
 		ktap_skip(t, one_cpu);
 		return;
 	}
-	for_each_online_cpu(cpu)
-	{
+	for_each_online_cpu(cpu) {
 		unsigned int ms = 0;
 
 		if (cpu == smp_processor_id())
@@ -387,15 +389,13 @@ static void smp_ticket_lock_keeps_count(struct ktap_test *t)
 	spin_lock_stat_reset(&count_lock);
 	count_start = global_timer_ns() + 20000000;
 	count_end = count_start + 200000000;
-	for_each_online_cpu(cpu)
-	{
+	for_each_online_cpu(cpu) {
 		INIT_WORK(&works[cpu], count_under_lock);
 		if (cpu != smp_processor_id())
 			schedule_work_on((int)cpu, &works[cpu]);
 	}
 	count_under_lock(&works[smp_processor_id()]);
-	for_each_online_cpu(cpu)
-	{
+	for_each_online_cpu(cpu) {
 		flush_work(&works[cpu]);
 		sum += own_count[cpu];
 	}

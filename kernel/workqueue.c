@@ -37,8 +37,7 @@ void __init workqueue_init_early(void)
 {
 	unsigned int cpu;
 
-	for_each_possible_cpu(cpu)
-	{
+	for_each_possible_cpu(cpu) {
 		struct worker_pool *pool = per_cpu_ptr(&cpu_worker_pool, cpu);
 
 		spin_lock_init(&pool->lock);
@@ -138,8 +137,7 @@ void __init workqueue_init(void)
 {
 	unsigned int cpu;
 
-	for_each_possible_cpu(cpu)
-	{
+	for_each_possible_cpu(cpu) {
 		struct worker_pool *pool = per_cpu_ptr(&cpu_worker_pool, cpu);
 		struct task_struct *p;
 		char name[TASK_COMM_LEN];

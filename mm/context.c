@@ -69,8 +69,7 @@ static void flush_context(void)
 	u64 asid;
 
 	memset(asid_map, 0, sizeof(asid_map));
-	for_each_possible_cpu(i)
-	{
+	for_each_possible_cpu(i) {
 		asid = (u64)atomic64_xchg(per_cpu_ptr(&active_asids, i), 0);
 		/*
 		 * A CPU that went through a rollover and has not switched
@@ -90,8 +89,7 @@ static bool check_update_reserved_asid(u64 asid, u64 newasid)
 	unsigned int cpu;
 	bool hit = false;
 
-	for_each_possible_cpu(cpu)
-	{
+	for_each_possible_cpu(cpu) {
 		if (per_cpu(reserved_asids, cpu) == asid) {
 			hit = true;
 			per_cpu(reserved_asids, cpu) = newasid;

@@ -55,8 +55,7 @@ bool out_of_memory(void)
 	pid_t pid = 0;
 
 	spin_lock_irqsave(&tasklist_lock, flags);
-	for_each_process(p)
-	{
+	for_each_process(p) {
 		if (!p->mm || (p->flags & PF_KTHREAD))
 			continue;
 		if (victim_dying(p)) {

@@ -525,7 +525,8 @@ void build_all_zonelists(void)
 	unsigned int cpu;
 
 	build_zonelists(NODE_DATA(0));
-	for_each_possible_cpu(cpu) setup_pageset(&per_cpu(boot_pageset, cpu), 0);
+	for_each_possible_cpu(cpu)
+		setup_pageset(&per_cpu(boot_pageset, cpu), 0);
 	vm_total_pages = nr_free_pagecache_pages();
 	pr_info("Built %u zonelists in Zone order, mobility grouping %s.  Total pages: %lu\n",
 		nr_online_nodes, vm_total_pages < pageblock_nr_pages * MIGRATE_TYPES ? "off" : "on",
@@ -1042,8 +1043,7 @@ void drain_all_pages(void)
 	unsigned int cpu;
 
 	cpumask_clear(&cpus_with_pcps);
-	for_each_online_cpu(cpu)
-	{
+	for_each_online_cpu(cpu) {
 		for_each_populated_zone(zone) {
 			if (READ_ONCE(per_cpu_ptr(zone->pageset, cpu)->pcp.count)) {
 				cpumask_set_cpu(cpu, &cpus_with_pcps);
@@ -1720,8 +1720,8 @@ unsigned long nr_free_pages_all(void)
 	unsigned int cpu;
 
 	for_each_populated_zone(zone)
-		for_each_possible_cpu(cpu) n +=
-			(unsigned long)READ_ONCE(per_cpu_ptr(zone->pageset, cpu)->pcp.count);
+		for_each_possible_cpu(cpu)
+			n += (unsigned long)READ_ONCE(per_cpu_ptr(zone->pageset, cpu)->pcp.count);
 	return n;
 }
 

@@ -92,8 +92,7 @@ static void __init pcpu_embed_first_chunk(size_t reserved_size, size_t dyn_size)
 		panic("Failed to initialize percpu areas: no %zu bytes for %zu CPUs in memblock",
 		      nr_units * pcpu_unit_size, nr_units);
 	base = __va(pa);
-	for_each_possible_cpu(cpu)
-	{
+	for_each_possible_cpu(cpu) {
 		char *ptr = base + unit * pcpu_unit_size;
 
 		/* memblock does not zero: the static part is the template, the rest zeroes */

@@ -750,8 +750,7 @@ static struct page *new_slab(struct kmem_cache *s, gfp_t flags)
 	start = slab_address(page);
 	if (unlikely(s->flags & SLAB_POISON))
 		memset(start, POISON_INUSE, PAGE_SIZE << order);
-	for_each_object(p, s, start, page->objects)
-	{
+	for_each_object(p, s, start, page->objects) {
 		setup_object_debug(s, p);
 		if (s->ctor)
 			s->ctor(p);
@@ -1732,8 +1731,7 @@ static bool object_is_free(struct kmem_cache *s, struct page *page, const void *
 			return true;
 	if (!page->frozen)
 		return false;
-	for_each_online_cpu(cpu)
-	{
+	for_each_online_cpu(cpu) {
 		struct kmem_cache_cpu *c = per_cpu_ptr(s->cpu_slab, cpu);
 
 		if (READ_ONCE(c->page) != page)
@@ -1894,8 +1892,7 @@ void slab_snapshot(struct kmem_cache *s, struct slab_snapshot *snap)
 
 	memset(snap, 0, sizeof(*snap));
 	spin_lock_irqsave(&n->list_lock, flags);
-	for_each_possible_cpu(cpu)
-	{
+	for_each_possible_cpu(cpu) {
 		struct kmem_cache_cpu *c = per_cpu_ptr(s->cpu_slab, cpu);
 		unsigned int nr = 0;
 
@@ -1932,8 +1929,7 @@ void slab_snapshot(struct kmem_cache *s, struct slab_snapshot *snap)
 		snap->nr_listed++;
 	}
 	spin_unlock_irqrestore(&n->list_lock, flags);
-	for_each_possible_cpu(cpu)
-	{
+	for_each_possible_cpu(cpu) {
 		const struct kmem_cache_cpu *c = per_cpu_ptr(s->cpu_slab, cpu);
 
 		for (int i = 0; i < NR_SLUB_STAT_ITEMS; i++)
@@ -1949,8 +1945,7 @@ static unsigned int validate_slab(struct kmem_cache *s, struct page *page)
 
 	if (!check_slab(s, page) || !on_freelist(s, page, NULL))
 		return 1;
-	for_each_object(p, s, addr, page->objects)
-	{
+	for_each_object(p, s, addr, page->objects) {
 		bool is_free = on_freelist(s, page, p);
 
 		if (!check_object(s, page, p, is_free ? SLUB_RED_INACTIVE : SLUB_RED_ACTIVE))

@@ -482,8 +482,7 @@ static void slub_all_cpus_at_once(struct ktap_test *t)
 		return;
 	spin_lock_init(&mailbox.lock);
 	mailbox.n = 0;
-	for_each_online_cpu(cpu)
-	{
+	for_each_online_cpu(cpu) {
 		workers[cpu] = (struct slub_worker){ .s = s, .seed = 7 * cpu + 1 };
 		INIT_WORK(&workers[cpu].work, slub_worker_fn);
 		if (cpu != me)
@@ -491,8 +490,7 @@ static void slub_all_cpus_at_once(struct ktap_test *t)
 		n++;
 	}
 	slub_worker_fn(&workers[me].work);
-	for_each_online_cpu(cpu)
-	{
+	for_each_online_cpu(cpu) {
 		if (cpu != me)
 			flush_work(&workers[cpu].work);
 		bad += workers[cpu].bad;

@@ -673,8 +673,7 @@ void __init vmalloc_init(void)
 	vmap_area_cachep = kmem_cache_create("vmap_area", sizeof(struct vmap_area), 0, 0, NULL);
 	va = vmap_area_cachep ? kmem_cache_alloc(vmap_area_cachep, GFP_KERNEL) : NULL;
 	BUG_ON(!va);
-	for_each_possible_cpu(cpu)
-	{
+	for_each_possible_cpu(cpu) {
 		struct vfree_deferred *p = per_cpu_ptr(&vfree_deferred, cpu);
 
 		spin_lock_init(&p->lock);

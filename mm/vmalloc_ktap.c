@@ -382,15 +382,13 @@ static void vmalloc_all_cpus_at_once(struct ktap_test *t)
 	pages = free_or_slab_pages();
 	memset(smp_rounds, 0, sizeof(smp_rounds));
 	memset(smp_bad, 0, sizeof(smp_bad));
-	for_each_online_cpu(cpu)
-	{
+	for_each_online_cpu(cpu) {
 		INIT_WORK(&works[cpu], vmalloc_worker);
 		if (cpu != smp_processor_id())
 			schedule_work_on((int)cpu, &works[cpu]);
 	}
 	vmalloc_worker(&works[smp_processor_id()]);
-	for_each_online_cpu(cpu)
-	{
+	for_each_online_cpu(cpu) {
 		flush_work(&works[cpu]);
 		rounds += smp_rounds[cpu];
 		bad += smp_bad[cpu];

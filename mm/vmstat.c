@@ -144,8 +144,7 @@ void show_zoneinfo(print_t print)
 		if (!populated_zone(zone))
 			continue;
 		print("  pagesets\n");
-		for_each_online_cpu(cpu)
-		{
+		for_each_online_cpu(cpu) {
 			const struct per_cpu_pages *pcp = zone_pcp(zone, cpu);
 
 			print("    cpu: %u\n", cpu);
@@ -209,8 +208,8 @@ void show_meminfo(print_t print)
 			free_low += free;
 		wmark_low += low_wmark_pages(zone);
 		if (populated_zone(zone))
-			for_each_online_cpu(cpu) pcp +=
-				(unsigned long)READ_ONCE(zone_pcp(zone, cpu)->count);
+			for_each_online_cpu(cpu)
+				pcp += (unsigned long)READ_ONCE(zone_pcp(zone, cpu)->count);
 	}
 	show_val_kb(print, "MemTotal:", totalram_pages);
 	show_val_kb(print, "MemFree:", free_low + free_high);
@@ -261,8 +260,7 @@ void all_vm_events(unsigned long *ret)
 
 	for (int i = 0; i < NR_VM_EVENT_ITEMS; i++)
 		ret[i] = 0;
-	for_each_possible_cpu(cpu)
-	{
+	for_each_possible_cpu(cpu) {
 		const struct vm_event_state *this = per_cpu_ptr(&vm_event_states, cpu);
 
 		for (int i = 0; i < NR_VM_EVENT_ITEMS; i++)

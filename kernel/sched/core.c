@@ -73,8 +73,7 @@ void __init sched_init(void)
 {
 	unsigned int cpu;
 
-	for_each_possible_cpu(cpu)
-	{
+	for_each_possible_cpu(cpu) {
 		struct rq *rq = cpu_rq(cpu);
 
 		spin_lock_init(&rq->lock);
@@ -116,8 +115,7 @@ static unsigned int select_task_rq(const struct cpumask *mask)
 {
 	unsigned int cpu, best = nr_cpu_ids, least = ~0U;
 
-	for_each_online_cpu(cpu)
-	{
+	for_each_online_cpu(cpu) {
 		unsigned int n = READ_ONCE(cpu_rq(cpu)->nr_running);
 
 		if (cpumask_test_cpu(cpu, mask) && n < least) {

@@ -172,7 +172,8 @@ static void sched_tick_preempts_spinners(struct ktap_test *t)
 	unsigned long half0;
 	int i;
 
-	for_each_online_cpu(c) cpu = c;
+	for_each_online_cpu(c)
+		cpu = c;
 	stop = false;
 	for (i = 0; i < 2; i++) {
 		struct task_struct *p;
@@ -282,7 +283,9 @@ static void sched_completion_done_waits_for_complete(struct ktap_test *t)
 	unsigned int me = smp_processor_id(), cpu, other = nr_cpu_ids;
 	struct task_struct *p;
 
-	for_each_online_cpu(cpu) if (cpu != me) other = cpu;
+	for_each_online_cpu(cpu)
+		if (cpu != me)
+			other = cpu;
 	if (other >= nr_cpu_ids) {
 		ktap_skip(t, "one CPU online: complete() cannot run beside completion_done()");
 		return;

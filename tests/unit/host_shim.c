@@ -163,16 +163,18 @@ void smp_call_function_many(const struct cpumask *mask, smp_call_func_t func, vo
 {
 	unsigned int cpu;
 
-	for_each_cpu(cpu, mask) if (cpu != host_cpu && cpu_online(cpu))
-		smp_call_function_single((int)cpu, func, info, wait);
+	for_each_cpu(cpu, mask)
+		if (cpu != host_cpu && cpu_online(cpu))
+			smp_call_function_single((int)cpu, func, info, wait);
 }
 
 void on_each_cpu_mask(const struct cpumask *mask, smp_call_func_t func, void *info, bool wait)
 {
 	unsigned int cpu;
 
-	for_each_cpu(cpu, mask) if (cpu_online(cpu))
-		smp_call_function_single((int)cpu, func, info, wait);
+	for_each_cpu(cpu, mask)
+		if (cpu_online(cpu))
+			smp_call_function_single((int)cpu, func, info, wait);
 }
 
 int on_each_cpu(smp_call_func_t func, void *info, int wait)

@@ -242,8 +242,9 @@ static void test_random_against_model(void **state)
 				unsigned int cpu;
 
 				free += (unsigned long)zone->vm_stat[NR_FREE_PAGES];
-				for_each_possible_cpu(cpu) free +=
-					(unsigned long)per_cpu_ptr(zone->pageset, cpu)->pcp.count;
+				for_each_possible_cpu(cpu)
+					free += (unsigned long)per_cpu_ptr(zone->pageset, cpu)
+							->pcp.count;
 			}
 			for (unsigned int i = 0; i < nheld; i++)
 				out += 1UL << held[i].order;
