@@ -30,7 +30,6 @@
  * it (an oops inside printk) or a panic that finds it held for a second takes it anyway, as Linux's
  * zap_locks() does: the report matters more than the lock.
  */
-#include <stdio.h>
 #include <string.h>
 
 #include <linux/cmdline.h>
@@ -179,11 +178,12 @@ static void log_store(int level, u64 ts_nsec, const char *text, u16 text_len)
 /* kernel/printk/printk.c: print_time() @ v4.14: "[    5.123456] " */
 static size_t print_time(u64 ts, char *buf, size_t size)
 {
-	unsigned long sec = (unsigned long)(ts / 1000000000U);
-	unsigned long usec = (unsigned long)(ts % 1000000000U) / 1000;
+	unsigned long sec, usec;
 
-	if (!printk_time)
+	if (!printk_time) /* first: no 64-bit division for nothing */
 		return 0;
+	sec = (unsigned long)(ts / 1000000000U);
+	usec = (unsigned long)(ts % 1000000000U) / 1000;
 	return (size_t)snprintf(buf, size, "[%5lu.%06lu] ", sec, usec);
 }
 
