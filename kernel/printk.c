@@ -209,13 +209,10 @@ static size_t msg_print_text(u64 ts, const char *text, size_t text_len, char *bu
 	return len;
 }
 
+/* kernel/printk/printk.c: call_console_drivers() @ v4.14: the one console's write() */
 static void console_write_raw(const char *s, size_t len)
 {
-	for (size_t i = 0; i < len; i++) {
-		if (s[i] == '\n')
-			pl011_putc('\r');
-		pl011_putc(s[i]);
-	}
+	pl011_console_write(s, (unsigned int)len);
 }
 
 static bool console_wants(int level)
@@ -232,6 +229,12 @@ static void console_text(u64 ts, const char *text, size_t len)
 {
 	char prefix[32];
 
+	if (!printk_time) { /* no stamps: no need to find the lines */
+		console_write_raw(text, len);
+		if (len)
+			console_bol = text[len - 1] == '\n';
+		return;
+	}
 	while (len) {
 		const char *nl = memchr(text, '\n', len);
 		size_t n = nl ? (size_t)(nl - text) + 1 : len; /* up to a line's end */
