@@ -46,8 +46,8 @@ INCLUDES	:= -Iinclude -I$(LIBFDT_DIR) $(KCPPFLAGS)
 # Frame pointers and no sibling calls, as Linux builds with
 # CONFIG_FRAME_POINTER: backtraces and memblock=debug name each real caller
 # (a tail call would name its caller's caller).
-# picolibc gives us string.h and snprintf: its full vfprintf, since this
-# picolibc has no integer-only variant with %llx (64-bit DT cells need it).
+# picolibc gives us string.h; snprintf and vsnprintf are the kernel's own
+# (lib/vsprintf.c), not picolibc's vfprintf.
 ARCH_FLAGS	:= -march=armv7-a -marm -mfloat-abi=soft
 CFLAGS		:= $(ARCH_FLAGS) $(OPT) $(WARN) $(INCLUDES) -std=gnu11 \
 		   --specs=picolibc.specs \
@@ -78,6 +78,7 @@ CORE_SRCS	+= mm/pgtable.c mm/mmu.c mm/pgwalk.c mm/highmem.c mm/bootmem.c
 CORE_SRCS	+= mm/page_alloc.c mm/nobootmem.c mm/vmstat.c lib/spinlock_debug.c
 CORE_SRCS	+= mm/percpu.c kernel/cpu.c mm/slub.c mm/slab_common.c kernel/taint.c
 CORE_SRCS	+= lib/rbtree.c mm/vmap_area.c fs/elf_check.c mm/vma.c fs/file_table.c
+CORE_SRCS	+= lib/vsprintf.c
 HOST_CFLAGS	:= -O1 -g -std=gnu11 $(WARN) -Iinclude -I$(LIBFDT_DIR) \
 		   -Itests/unit -DA9MM_HOST -fsanitize=address,undefined \
 		   -fno-sanitize-recover=all -fno-omit-frame-pointer
@@ -94,7 +95,7 @@ FUZZ_CC		:= clang-14
 FUZZ_CFLAGS	:= -O2 -g -std=gnu11 $(WARN) -Iinclude -I$(LIBFDT_DIR) -Itests/unit \
 		   -Itests/fuzz -DA9MM_HOST -fsanitize=fuzzer-no-link,address,undefined \
 		   -fno-sanitize-recover=all -fno-omit-frame-pointer
-FUZZ_TARGETS	:= fdt_scan cmdline memblock
+FUZZ_TARGETS	:= fdt_scan cmdline memblock vsprintf
 FUZZ_RUNS	?= 1000000
 FUZZ_TIME	?= 150
 FUZZ_SMOKE_TIME	?= 3

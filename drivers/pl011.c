@@ -4,7 +4,8 @@
  * drivers/tty/serial/amba-pl011.c @ v4.14.  Register offsets from the
  * PL011 TRM (DDI 0183), section 3.2, named in linux/amba/serial.h.
  *
- * Output is polled (wait for room in the FIFO, write a byte).  Input, once
+ * Output is polled: FR says how much the transmit FIFO takes, and that
+ * many bytes go without looking again (pl011_console_write()).  Input, once
  * pl011_startup() has run, comes by interrupt: the receive interrupt's
  * handler empties the FIFO into a ring buffer (as the tty layer's flip
  * buffer), from which pl011_getc() takes bytes -- so a task waiting for a
@@ -50,6 +51,15 @@ static DECLARE_WAIT_QUEUE_HEAD(rx_wait);
 static DEFINE_SPINLOCK(rx_lock);
 static u8 __iomem *uart_base;
 
+/*
+ * drivers/tty/serial/amba-pl011.c: uap->fifosize @ v4.14: what the transmit
+ * FIFO holds once LCR_H.FEN enables it; 1 (the holding register) until then.
+ */
+static unsigned int uart_fifosize = 1;
+
+/* PL011 TRM 3.3.19: UARTPeriphID2, bits [7:4] the revision */
+#define UART_PERIPHID2 0xfe8
+
 /**
  * pl011_init() - make UART0 an 8N1 console, interrupts masked
  *
@@ -66,17 +76,70 @@ void pl011_init(void)
 	writel(0, uart_base + UART011_IMSC);
 	writel(UART01x_LCRH_WLEN_8 | UART01x_LCRH_FEN, uart_base + UART011_LCRH);
 	writel(UART01x_CR_UARTEN | UART011_CR_TXE | UART011_CR_RXE, uart_base + UART011_CR);
+	/* as Linux's pl011_probe() sizes it: 16 bytes before revision 3 (r1p5), 32 from it */
+	uart_fifosize = ((readl(uart_base + UART_PERIPHID2) >> 4) & 0xf) < 3 ? 16 : 32;
+}
+
+/*
+ * drivers/tty/serial/amba-pl011.c: pl011_console_putchar() @ v4.14 reads FR
+ * before every byte and waits while TXFF (the FIFO full) is set: an MMIO
+ * read a character, each a trip into QEMU's device model.  Here FR is
+ * read only once the bytes known to fit are used up, and says how many
+ * fit now (PL011 TRM 3.3.3): TXFE, the FIFO empty, a whole FIFO; TXFF
+ * clear, one.  With LCR_H.FEN clear both bits describe the one-byte
+ * holding register, and uart_fifosize is 1: a byte at a time, as before.
+ * @room: the bytes known to fit; returns what is left of it.  The
+ * accesses are relaxed, no barrier, as Linux's pl011_read()/pl011_write():
+ * the UART sees them in order, and no memory it reads is involved.
+ */
+static inline unsigned int pl011_console_putchar(unsigned int room, int ch)
+{
+	u8 __iomem *base = uart_base;
+
+	while (unlikely(!room)) {
+		u32 fr = readl_relaxed(base + UART01x_FR);
+
+		if (fr & UART011_FR_TXFE)
+			room = uart_fifosize;
+		else if (!(fr & UART01x_FR_TXFF))
+			room = 1;
+	}
+	writel_relaxed((u8)ch, base + UART01x_DR);
+	return room - 1;
+}
+
+/*
+ * drivers/tty/serial/serial_core.c: uart_console_write() @ v4.14: each byte
+ * through the driver's putchar, a '\r' before each '\n'.  The putchar
+ * carries the FIFO room from byte to byte (Linux's keeps no such count).
+ */
+static inline void uart_console_write(const char *s, unsigned int count,
+				      unsigned int (*putchar)(unsigned int, int))
+{
+	unsigned int room = 0;
+
+	for (unsigned int i = 0; i < count; i++) {
+		if (unlikely(s[i] == '\n'))
+			room = putchar(room, '\r');
+		room = putchar(room, s[i]);
+	}
 }
 
 /**
- * pl011_putc() - send one byte, waiting while the transmit FIFO is full
- * @c: the byte
+ * pl011_console_write() - the console's text out of UART0
+ * @s: the text; each '\n' goes out as "\r\n"
+ * @count: its length
+ *
+ * drivers/tty/serial/amba-pl011.c: pl011_console_write() @ v4.14, called
+ * with logbuf_lock held and interrupts off (kernel/printk.c).  Linux's
+ * also takes the port's lock, makes sure the transmitter is enabled and
+ * waits for FR.BUSY to clear before returning; here the transmitter is
+ * always on and nothing waits for the last bytes to leave the FIFO, as
+ * before (QEMU sends each byte as it is written).
  */
-void pl011_putc(char c)
+void pl011_console_write(const char *s, unsigned int count)
 {
-	while (readl(uart_base + UART01x_FR) & UART01x_FR_TXFF)
-		;
-	writel((u8)c, uart_base + UART01x_DR);
+	uart_console_write(s, count, pl011_console_putchar);
 }
 
 /*

@@ -16,8 +16,6 @@
  */
 #define pr_fmt(fmt) "OF: fdt: " fmt
 
-#include <stdio.h>
-
 #include <libfdt.h>
 
 #include <asm/memory.h>

@@ -39,7 +39,6 @@
 #include <linux/slab.h>
 #include <asm/mmu_context.h>
 #include <asm/pgalloc.h>
-#include <stdio.h>
 #include <string.h>
 
 #define STACK_TOP	TASK_SIZE

@@ -22,7 +22,6 @@
 #include <linux/slab.h>
 #include <linux/vmstat.h>
 #include <limits.h>
-#include <stdio.h>
 #include <string.h>
 
 static struct dentry *root;

@@ -13,7 +13,6 @@
 #include <linux/sched.h>
 #include <linux/uaccess.h>
 #include <mach/vexpress.h>
-#include <stdio.h>
 
 #define CHUNK 256 /* bytes copied through the kernel stack at a time */
 

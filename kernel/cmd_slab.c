@@ -7,7 +7,6 @@
  * of slub_debug's reports, on purpose).  `cat /proc/slabinfo` is in
  * cmd_proc.c.
  */
-#include <stdio.h>
 
 #include <a9mm/shell.h>
 #include <linux/cmdline.h>

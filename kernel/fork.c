@@ -19,7 +19,6 @@
 #include <linux/mm_types.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
-#include <stdio.h>
 #include <string.h>
 
 extern char init_thread_union[];

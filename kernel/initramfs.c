@@ -23,7 +23,6 @@
 #include <linux/memblock.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
-#include <stdio.h>
 #include <string.h>
 
 unsigned long initrd_start, initrd_end;

@@ -3,7 +3,6 @@
  * kernel/kallsyms.c: the lookup of kernel/kallsyms.c @ v4.14, over the sorted tables
  * scripts/kallsyms.py generates at link time.
  */
-#include <stdio.h>
 
 #include <linux/kallsyms.h>
 #include <linux/kernel.h>

@@ -14,7 +14,6 @@
  *   ok 1 traps
  */
 #include <stdarg.h>
-#include <stdio.h>
 
 #include <a9mm/ktap.h>
 #include <a9mm/shell.h>

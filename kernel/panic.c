@@ -7,7 +7,6 @@
  * (smp_send_stop()) before the end; a second CPU that panics meanwhile
  * stops itself and leaves the report to the first.
  */
-#include <stdio.h>
 
 #include <asm/atomic.h>
 #include <linux/cmdline.h>

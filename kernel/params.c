@@ -8,7 +8,6 @@
  * setup_arch(); parse_args_late() the rest from start_kernel(), and lists
  * whatever nobody claimed, as Linux does.
  */
-#include <stdio.h>
 #include <string.h>
 
 #include <linux/cmdline.h>

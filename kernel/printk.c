@@ -30,7 +30,6 @@
  * it (an oops inside printk) or a panic that finds it held for a second takes it anyway, as Linux's
  * zap_locks() does: the report matters more than the lock.
  */
-#include <stdio.h>
 #include <string.h>
 
 #include <linux/cmdline.h>
@@ -179,11 +178,12 @@ static void log_store(int level, u64 ts_nsec, const char *text, u16 text_len)
 /* kernel/printk/printk.c: print_time() @ v4.14: "[    5.123456] " */
 static size_t print_time(u64 ts, char *buf, size_t size)
 {
-	unsigned long sec = (unsigned long)(ts / 1000000000U);
-	unsigned long usec = (unsigned long)(ts % 1000000000U) / 1000;
+	unsigned long sec, usec;
 
-	if (!printk_time)
+	if (!printk_time) /* first: no 64-bit division for nothing */
 		return 0;
+	sec = (unsigned long)(ts / 1000000000U);
+	usec = (unsigned long)(ts % 1000000000U) / 1000;
 	return (size_t)snprintf(buf, size, "[%5lu.%06lu] ", sec, usec);
 }
 
@@ -209,13 +209,10 @@ static size_t msg_print_text(u64 ts, const char *text, size_t text_len, char *bu
 	return len;
 }
 
+/* kernel/printk/printk.c: call_console_drivers() @ v4.14: the one console's write() */
 static void console_write_raw(const char *s, size_t len)
 {
-	for (size_t i = 0; i < len; i++) {
-		if (s[i] == '\n')
-			pl011_putc('\r');
-		pl011_putc(s[i]);
-	}
+	pl011_console_write(s, (unsigned int)len);
 }
 
 static bool console_wants(int level)
@@ -232,6 +229,12 @@ static void console_text(u64 ts, const char *text, size_t len)
 {
 	char prefix[32];
 
+	if (!printk_time) { /* no stamps: no need to find the lines */
+		console_write_raw(text, len);
+		if (len)
+			console_bol = text[len - 1] == '\n';
+		return;
+	}
 	while (len) {
 		const char *nl = memchr(text, '\n', len);
 		size_t n = nl ? (size_t)(nl - text) + 1 : len; /* up to a line's end */

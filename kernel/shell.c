@@ -10,7 +10,6 @@
  * command's arguments may be.
  */
 #include <stdarg.h>
-#include <stdio.h>
 #include <string.h>
 
 #include <a9mm/shell.h>

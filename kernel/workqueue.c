@@ -8,7 +8,6 @@
  * (flush_work() sleeps): the workers are ordinary tasks, so a CPU runs
  * other tasks while its worker waits.
  */
-#include <stdio.h>
 #include <linux/err.h>
 #include <linux/init.h>
 #include <linux/kernel.h>

@@ -23,7 +23,6 @@
  *   freeing 12..15 (order 2) finds 8 free at order 2 -> one order-3 block at 8
  */
 #include <stdarg.h>
-#include <stdio.h>
 
 #include <linux/cmdline.h>
 #include <linux/errno.h>

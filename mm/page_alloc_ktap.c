@@ -4,7 +4,6 @@
  * zones, as a KTAP suite (`selftest`, or "selftest" on the command line).
  * Every case leaves the free lists as it found them, and says so.
  */
-#include <stdio.h>
 
 #include <a9mm/ktap.h>
 #include <asm/mm.h>

@@ -9,7 +9,6 @@
  * merges, so every cache stays visible under its own name in
  * /proc/slabinfo -- what a learner wants to see.
  */
-#include <stdio.h>
 
 #include <linux/errno.h>
 #include <linux/init.h>

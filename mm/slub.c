@@ -52,7 +52,6 @@
  * checks see a consistent slab.
  */
 #include <stdarg.h>
-#include <stdio.h>
 
 #include <linux/errno.h>
 #include <linux/init.h>

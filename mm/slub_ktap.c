@@ -8,7 +8,6 @@
  * caches of its own (destroyed at its end) and checks the buddy
  * allocator got every page back.
  */
-#include <stdio.h>
 
 #include <a9mm/ktap.h>
 #include <linux/errno.h>

@@ -25,7 +25,6 @@
 #include <linux/vmalloc.h>
 #include <mach/vexpress.h>
 #include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 

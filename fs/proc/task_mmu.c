@@ -15,7 +15,6 @@
 #include <linux/proc_fs.h>
 #include <linux/sched.h>
 #include <asm/pgalloc.h>
-#include <stdio.h>
 #include <string.h>
 
 /* fs/d_path.c: dentry_path_raw() @ v4.14: a rootfs dentry's absolute path */

@@ -29,6 +29,22 @@ static inline void writel(u32 val, volatile void __iomem *addr)
 	*(volatile u32 __iomem *)addr = val;
 }
 
+/*
+ * arch/arm/include/asm/io.h: readl_relaxed() @ v4.14: the load alone.  Device
+ * memory keeps a device's accesses in order among themselves; only the
+ * order against normal memory (a DMA buffer) needs readl()'s barrier.
+ */
+static inline u32 readl_relaxed(const volatile void __iomem *addr)
+{
+	return *(const volatile u32 __iomem *)addr;
+}
+
+/* arch/arm/include/asm/io.h: writel_relaxed() @ v4.14: the store alone */
+static inline void writel_relaxed(u32 val, volatile void __iomem *addr)
+{
+	*(volatile u32 __iomem *)addr = val;
+}
+
 /* mm/ioremap.c */
 void __iomem *__arm_ioremap_caller(phys_addr_t phys_addr, size_t size, unsigned int mtype,
 				   void *caller);

@@ -74,6 +74,11 @@ static inline bool is_power_of_2(unsigned long n)
 
 void __attribute__((noreturn, format(printf, 1, 2))) panic(const char *fmt, ...);
 
+/* lib/vsprintf.c, declared here as include/linux/kernel.h @ v4.14 does */
+int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
+	__attribute__((format(printf, 3, 0)));
+int snprintf(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
 #define BUG_ON(cond)                                                          \
 	do {                                                                  \
 		if (unlikely(cond))                                           \

@@ -9,7 +9,7 @@
  * -- and in the host tests, which have CPUs but no tasks -- the CPU's
  * context is its idle task, swapper/N, pid 0.
  */
-#include <stdio.h>
+#include <linux/kernel.h>
 #include <linux/types.h>
 
 /* "comm/pid": 15 + 1 + 5 digits + NUL */

@@ -27,7 +27,7 @@
 #define IRQ_V2M_UART0  (32 + 5)
 
 /* drivers/pl011.c */
-void pl011_putc(char c);
+void pl011_console_write(const char *s, unsigned int count); /* '\n' as "\r\n" */
 int pl011_getc(void);	  /* the next received byte, -1 when nothing is waiting */
 void pl011_init(void);	  /* the early console, through the fixmap */
 void pl011_probe(void);	  /* ioremap() it; the early mapping goes */

@@ -23,7 +23,6 @@
  * switched out on the spot (svc_preempt()); spin_unlock() and
  * preempt_enable() switch when they end a non-preemptible section.
  */
-#include <stdio.h>
 #include <linux/init.h>
 #include <linux/jiffies.h>
 #include <linux/cpumask.h>

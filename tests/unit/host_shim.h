@@ -9,6 +9,7 @@
 #define _HOST_SHIM_H
 
 #include <setjmp.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <linux/types.h>
 
@@ -85,5 +86,15 @@ extern unsigned long host_nr_probed;
 
 /* What arm_memblock_owner() answers for any range (NULL: nothing named) */
 extern const char *host_memblock_owner;
+
+/*
+ * lib/vsprintf.c built for the host: the kernel's vsnprintf() and
+ * snprintf() under these names, beside the C library's that the core's
+ * other files call and the tests compare them with.
+ */
+int a9mm_vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
+	__attribute__((format(printf, 3, 0)));
+int a9mm_snprintf(char *buf, size_t size, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
 #endif

@@ -15,6 +15,7 @@
 #define UART011_IMSC 0x38 /* interrupt mask set/clear */
 #define UART011_MIS  0x40 /* masked interrupt status */
 
+#define UART011_FR_TXFE	    (1 << 7) /* transmit FIFO empty */
 #define UART01x_FR_TXFF	    (1 << 5) /* transmit FIFO full */
 #define UART01x_FR_RXFE	    (1 << 4) /* receive FIFO empty */
 #define UART01x_FR_BUSY	    (1 << 3)
