@@ -1780,6 +1780,15 @@ static unsigned long int_sqrt(unsigned long x)
 	return y;
 }
 
+/* mm/page_alloc.c: pageblock_is_reserved() @ v3.14: does any page of the block stay reserved? */
+static bool pageblock_is_reserved(unsigned long start_pfn, unsigned long end_pfn)
+{
+	for (unsigned long pfn = start_pfn; pfn < end_pfn; pfn++)
+		if (PageReserved(pfn_to_page(pfn)))
+			return true;
+	return false;
+}
+
 /*
  * mm/page_alloc.c: setup_zone_migrate_reserve() @ v3.14: up to two pageblocks at
  * the start of the zone become MIGRATE_RESERVE, the last resort of every
@@ -1796,11 +1805,8 @@ static void setup_zone_migrate_reserve(struct zone *zone)
 	for (unsigned long pfn = start_pfn; pfn + pageblock_nr_pages <= end_pfn && reserve;
 	     pfn += pageblock_nr_pages) {
 		struct page *page = pfn_to_page(pfn);
-		bool has_reserved = false;
 
-		for (unsigned long p = pfn; p < pfn + pageblock_nr_pages; p++)
-			has_reserved |= PageReserved(pfn_to_page(p));
-		if (has_reserved)
+		if (pageblock_is_reserved(pfn, pfn + pageblock_nr_pages))
 			continue;
 		if (get_pageblock_migratetype(page) == MIGRATE_RESERVE) {
 			reserve--;

@@ -1,26 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * mm/pgtable.c: writing table entries -- pmd_clear() of
- * arch/arm/include/asm/pgtable-2level.h @ v4.14 and cpu_v7_set_pte_ext() of
- * arch/arm/mm/proc-v7-2level.S @ v4.14.
+ * mm/pgtable.c: writing table entries -- cpu_v7_set_pte_ext() of
+ * arch/arm/mm/proc-v7-2level.S @ v4.14 (pmd_clear() is inline, in
+ * asm/pgtable.h, as Linux's macro).
  */
 #include <linux/kernel.h>
 #include <asm/pgtable.h>
 #include <asm/tlbflush.h>
-
-/**
- * pmd_clear() - clear both first-level entries of a pgd entry
- * @pmdp: the pair
- *
- * arch/arm/include/asm/pgtable-2level.h: pmd_clear() @ v4.14: both
- * entries, then clean the line so the table walk sees them.
- */
-void pmd_clear(pmd_t *pmdp)
-{
-	pmdp[0] = 0;
-	pmdp[1] = 0;
-	clean_pmd_entry(pmdp);
-}
 
 /*
  * Linux memory types -> the hardware's TEX[2:0]:C:B (ARM ARM B3.8.2, with

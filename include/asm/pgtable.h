@@ -13,6 +13,7 @@
 #include <asm/mm.h>
 #include <asm/page.h>
 #include <asm/pgtable-2level.h>
+#include <asm/tlbflush.h>
 
 extern pgd_t swapper_pg_dir[PTRS_PER_PGD];
 
@@ -89,8 +90,20 @@ static inline pte_t *pte_offset_kernel(pmd_t *pmd, unsigned long addr)
 	return pmd_page_vaddr(*pmd) + pte_index(addr);
 }
 
+/*
+ * arch/arm/include/asm/pgtable-2level.h: pmd_clear() @ v4.14: both
+ * first-level entries of a pgd entry, then clean the line so the table
+ * walk sees them.  Inline, as Linux's macro: prepare_page_table() clears
+ * every pgd entry above lowmem with it (2000 at -m 128M).
+ */
+static inline void pmd_clear(pmd_t *pmdp)
+{
+	pmdp[0] = 0;
+	pmdp[1] = 0;
+	clean_pmd_entry(pmdp);
+}
+
 /* mm/pgtable.c */
-void pmd_clear(pmd_t *pmdp);
 void set_pte_ext(pte_t *ptep, pte_t pte, unsigned int ext);
 pteval_t pte_to_hw(pte_t pte, unsigned int ext);
 
