@@ -359,15 +359,17 @@ static int do_drain(int argc, char **argv)
 {
 	unsigned long total = 0;
 	struct zone *zone;
+	unsigned int cpu;
 
-	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++) {
+	/* only a possible CPU has a per-CPU area, and so lists */
+	for_each_possible_cpu(cpu) {
 		const char *sep = "";
 
 		for_each_populated_zone(zone) {
 			struct per_cpu_pages *pcp = zone_pcp(zone, cpu);
 
 			if (!pcp)
-				continue; /* a CPU that does not run has no lists */
+				continue; /* the zone has no pageset yet (before zone_pcp_init()) */
 			if (!*sep)
 				shprintf("drain: CPU%u's per-cpu lists:", cpu);
 			shprintf("%s %s %d", sep, zone->name, pcp->count);

@@ -257,6 +257,15 @@ def test_drain_gives_the_per_cpu_pages_back(boot):
     assert "takes no arguments" in con.run("drain now")
 
 
+def test_drain_names_only_cpus_that_have_lists(boot):
+    # -smp 1: the device tree lists 4 CPUs, one is possible and has a per-CPU
+    # area; drain read "lists" of the other three at addresses no area backs
+    con = boot(mem="256M", smp=1)
+    out = con.run("drain")
+    assert re.search(r"^drain: CPU0's per-cpu lists: Normal \d+ pages$", out, re.M), out
+    assert "CPU1" not in out and "CPU2" not in out and "CPU3" not in out, out
+
+
 def test_free_past_high_goes_back_in_a_batch(boot):
     con = boot(mem="64M")
     zi = con.run("cat /proc/zoneinfo")
