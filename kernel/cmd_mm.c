@@ -172,6 +172,16 @@ static const char *pcp_unit(unsigned int order)
 	return order ? "blocks" : "pages";
 }
 
+/* ": 30 pages left on it, 32 on all of CPU0's Normal lists" (@where: "left on it", "on it") */
+static void say_pcp_fill(struct zone *zone, int migratetype, unsigned int order, const char *where)
+{
+	struct per_cpu_pages *pcp = zone_pcp(zone, smp_processor_id());
+
+	shprintf(": %d %s %s, %d%s on all of CPU%u's %s lists\n",
+		 pcp_list_len(pcp, migratetype, order), pcp_unit(order), where, pcp->count,
+		 order ? " pages" : "", smp_processor_id(), zone->name);
+}
+
 /*
  * Where the block alloc_pages() returned came from, from the allocator's
  * trace events: this CPU's per-cpu list of its order (orders 0 to 3),
@@ -186,13 +196,9 @@ static void say_alloc_source(struct page *page, unsigned int order, gfp_t gfp,
 	int mt = gfpflags_to_migratetype(gfp);
 
 	if (pcp_allowed_order(order)) {
-		struct per_cpu_pages *pcp = zone_pcp(zone, smp_processor_id());
-
 		shprintf("  from ");
 		say_pcp_list(zone, mt, order);
-		shprintf(": %d %s left on it, %d%s on all of CPU%u's %s lists\n",
-			 pcp_list_len(pcp, mt, order), pcp_unit(order), pcp->count,
-			 order ? " pages" : "", smp_processor_id(), zone->name);
+		say_pcp_fill(zone, mt, order, "left on it");
 		if (!t->zone_locked)
 			return;
 		shprintf(
@@ -331,9 +337,7 @@ static int do_free(int argc, char **argv)
 	mt = min(get_pageblock_migratetype(pfn_to_page(pfn)), MIGRATE_MOVABLE);
 	shprintf(" to ");
 	say_pcp_list(zone, mt, (unsigned int)order);
-	shprintf(": %d %s on it, %d%s on all of CPU%u's %s lists\n",
-		 pcp_list_len(pcp, mt, (unsigned int)order), pcp_unit((unsigned int)order),
-		 pcp->count, order ? " pages" : "", smp_processor_id(), zone->name);
+	say_pcp_fill(zone, mt, (unsigned int)order, "on it");
 	if (pcp->count < before + (1 << order))
 		shprintf(
 			"  the lists reached high (%d): free_pcppages_bulk() gave %d pages back to the buddy lists\n",

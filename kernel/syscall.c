@@ -270,7 +270,7 @@ static long sys_execve(struct pt_regs *regs)
 {
 	/* 16 KiB: the path, then argv's and envp's slots */
 	struct page *page = alloc_pages(GFP_KERNEL, 2);
-	char *buf, *argv[EXEC_MAX_ARGS + 2], *envp[EXEC_MAX_ARGS + 1];
+	char *buf, *argv[EXEC_MAX_ARGS + 1], *envp[EXEC_MAX_ARGS + 1]; /* each NULL-terminated */
 	long argc, ret;
 
 	if (!page)

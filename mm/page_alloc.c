@@ -971,6 +971,18 @@ static bool __free_pages_ok(struct page *page, unsigned int order, bool check_ta
 	return true;
 }
 
+/*
+ * mm/page_alloc.c: free_the_page() @ v5.13: orders 0 to 3 to this CPU's
+ * per-cpu lists, larger blocks straight to the buddy lists.
+ * check_tails: see free_pages_prepare().  Returns whether it was freed.
+ */
+static __always_inline bool free_the_page(struct page *page, unsigned int order, bool check_tails)
+{
+	if (pcp_allowed_order(order))
+		return free_hot_cold_page(page, order, false, check_tails);
+	return __free_pages_ok(page, order, check_tails);
+}
+
 /**
  * __free_pages() - free a block alloc_pages() returned
  * @page: its first page
@@ -985,12 +997,10 @@ static bool __free_pages_ok(struct page *page, unsigned int order, bool check_ta
  */
 void __free_pages(struct page *page, unsigned int order)
 {
-	if (likely(order == 0))
+	if (likely(order == 0)) /* its own inline copy: the pair that counts */
 		free_hot_cold_page(page, 0, false, true);
-	else if (pcp_allowed_order(order))
-		free_hot_cold_page(page, order, false, debug_pagealloc_enabled());
 	else
-		__free_pages_ok(page, order, debug_pagealloc_enabled());
+		free_the_page(page, order, debug_pagealloc_enabled());
 }
 
 /*
@@ -1081,18 +1091,13 @@ int free_pages_checked(unsigned long pfn, unsigned int order)
 		if (pfn >= zone->zone_start_pfn && pfn < zone_end_pfn(zone) &&
 		    (1UL << order) <= zone_end_pfn(zone) - pfn) {
 			struct page *page = pfn_to_page(pfn);
-			bool freed;
 
 			if (PageHead(page)) { /* Linux would free it: its owner would not know */
 				bad_page(page, "a compound block (__GFP_COMP: kmalloc_large()'s): "
 					       "only its owner may free it (kfree())");
 				return -EPERM;
 			}
-			freed = pcp_allowed_order(order)
-					? free_hot_cold_page(page, order, false, true)
-					: __free_pages_ok(page, order, true);
-
-			return freed ? 0 : -EPERM;
+			return free_the_page(page, order, true) ? 0 : -EPERM;
 		}
 	return -ERANGE;
 }
