@@ -261,3 +261,9 @@ def test_environment_reaches_programs(boot):
     out = run(con, "/bin/env A=1 /bin/nonexistent")[0]
     assert "env: /bin/nonexistent: No such file or directory" in out, out
     assert "exit status 127" in out, out
+    # hostile: a repeated name is set once, to its last value; a word starting
+    # with '=' is no assignment (coreutils' rule) but a program, which is not there
+    out = run(con, "/bin/env A=1 A=2 A=3 /bin/env")[0]
+    assert "HOME=/\nTERM=linux\nA=3\n" in out and "A=1" not in out, out
+    out = run(con, "/bin/env =bad")[0]
+    assert "env: =bad: No such file or directory" in out and "exit status 127" in out, out
