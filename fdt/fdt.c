@@ -37,20 +37,66 @@ void *initial_boot_params;
 int dt_root_addr_cells;
 int dt_root_size_cells;
 
+/*
+ * What every later walk of the blob relies on, read once, a tag at a time
+ * (libfdt's fdt_next_tag() keeps each tag, node name and property value
+ * inside the structure block, and says -FDT_ERR_TRUNCATED or
+ * -FDT_ERR_BADSTRUCTURE when one is not): the root node opens the block
+ * and closes before it ends, and nodes nest.  Each tag is read once --
+ * libfdt's node and property iterators would read every tag of a node
+ * again for each of its properties.  0, or libfdt's error.
+ *
+ *   offset 0: BEGIN_NODE ""   depth 1   (the root: nothing may come first)
+ *             PROP ...
+ *             BEGIN_NODE "cpus"   depth 2
+ *               ...
+ *             END_NODE            depth 1
+ *             END_NODE            depth 0: done (what follows is not read)
+ */
+static int __init fdt_check_structure(const void *fdt)
+{
+	int offset = 0, next, depth = 0;
+
+	for (;;) {
+		uint32_t tag = fdt_next_tag(fdt, offset, &next);
+
+		if (next < 0)
+			return next;
+		if (depth == 0 && tag != FDT_BEGIN_NODE)
+			return -FDT_ERR_BADSTRUCTURE;
+		switch (tag) {
+		case FDT_BEGIN_NODE:
+			depth++;
+			break;
+		case FDT_END_NODE:
+			if (--depth == 0)
+				return 0;
+			break;
+		case FDT_PROP:
+		case FDT_NOP:
+			break;
+		default: /* FDT_END inside a node */
+			return -FDT_ERR_BADSTRUCTURE;
+		}
+		offset = next;
+	}
+}
+
 /**
  * early_init_dt_verify() - accept a device tree blob, or say why not
  * @params: the blob, mapped
  *
  * drivers/of/fdt.c: early_init_dt_verify() @ v4.14.  libfdt checks the
- * header; a9mm also walks every node and property once, so a blob
- * truncated or scribbled over inside its structure block is refused here
- * instead of half-read later.  On success it becomes initial_boot_params.
+ * header; a9mm also reads every tag of the structure block once
+ * (fdt_check_structure()), so a blob truncated or scribbled over inside
+ * it is refused here instead of half-read later.  On success it becomes
+ * initial_boot_params.
  *
  * Return: true if the blob can be scanned.
  */
 bool __init early_init_dt_verify(void *params)
 {
-	int err, node = 0, depth = 0, prop;
+	int err;
 
 	if (!params)
 		return false;
@@ -74,26 +120,13 @@ bool __init early_init_dt_verify(void *params)
 		       (unsigned long)fdt_off_dt_struct(params));
 		return false;
 	}
-	/* fdt_next_node() leaves depth at -1 once past the root's end */
-	while (node >= 0 && depth >= 0) {
-		fdt_for_each_property_offset(prop, params, node)
-			if (!fdt_getprop_by_offset(params, prop, NULL, &err))
-				goto corrupt;
-		if (prop != -FDT_ERR_NOTFOUND) {
-			err = prop;
-			goto corrupt;
-		}
-		node = fdt_next_node(params, node, &depth);
-	}
-	if (node < 0 && node != -FDT_ERR_NOTFOUND) {
-		err = node;
-		goto corrupt;
+	err = fdt_check_structure(params);
+	if (err) {
+		pr_err("device tree blob is corrupt: %s\n", fdt_strerror(err));
+		return false;
 	}
 	initial_boot_params = params;
 	return true;
-corrupt:
-	pr_err("device tree blob is corrupt: %s\n", fdt_strerror(err));
-	return false;
 }
 
 /* drivers/of/fdt.c: of_fdt_device_is_available() @ v4.14: no status, "okay" or "ok" */

@@ -9,6 +9,7 @@
  *   0x60000000  0x6000c000        0x60050000            0x60100000
  *   |  free     | pgd + kernel    | free: the early window for memblock |
  *
+ * A blob the scan takes must be one libfdt's iterators walk whole.
  * Afterwards memblock must be sound, and no page that the blob reserves
  * may be free RAM: every /memreserve/ entry and /reserved-memory child is
  * read again here, independently of fdt/fdt.c, and checked against
@@ -194,6 +195,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (strnlen(boot_command_line, sizeof(boot_command_line)) >= sizeof(boot_command_line))
 		fuzz_fail("boot_command_line not terminated");
+	if (host_fdt_walk(blob))
+		fuzz_fail("a blob early_init_dt_verify() took stops libfdt's walk: %s",
+			  fdt_strerror(host_fdt_walk(blob)));
 	early_init_fdt_scan_reserved_mem();
 	host_panic_jmp = NULL;
 	fuzz_check_memblock();

@@ -6,6 +6,8 @@
 #include <sys/mman.h>
 #include <time.h>
 
+#include <libfdt.h>
+
 #include <asm/memory.h>
 #include <asm/pgtable.h>
 #include <asm/tlbflush.h>
@@ -357,4 +359,20 @@ void arch_ram_probe_done(void)
 void vmap_area_free(struct vmap_area *va)
 {
 	free(va);
+}
+
+/* see host_shim.h */
+int host_fdt_walk(const void *fdt)
+{
+	int node = 0, depth = 0, prop, err;
+
+	while (node >= 0 && depth >= 0) {
+		fdt_for_each_property_offset(prop, fdt, node)
+			if (!fdt_getprop_by_offset(fdt, prop, NULL, &err))
+				return err;
+		if (prop != -FDT_ERR_NOTFOUND)
+			return prop;
+		node = fdt_next_node(fdt, node, &depth);
+	}
+	return node < 0 && node != -FDT_ERR_NOTFOUND ? node : 0;
 }

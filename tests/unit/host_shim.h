@@ -18,6 +18,13 @@ extern char host_log[1 << 18];
 void host_log_reset(void);
 bool host_log_contains(const char *needle);
 
+/*
+ * libfdt's own iterators over every node and property of a blob, as
+ * early_init_dt_verify() once walked it: 0 when they get through the
+ * whole tree, else libfdt's error.  A blob the scan takes must pass.
+ */
+int host_fdt_walk(const void *fdt);
+
 /* When set, panic() longjmp()s here with 1 instead of aborting the test. */
 extern jmp_buf *host_panic_jmp;
 extern char host_panic_msg[512];

@@ -504,9 +504,42 @@ static void test_bad_blobs(void **state)
 }
 
 /*
+ * The structure block read tag by tag: the root must open it and close
+ * before its end.  libfdt's iterators alone stop quietly at an FDT_END
+ * inside the root and would take such a blob.
+ */
+static void test_structure_must_nest(void **state)
+{
+	fdt32_t *structure;
+	size_t last;
+
+	load_dtb("../vexpress-v2p-ca9");
+	structure = (fdt32_t *)(blob + fdt_off_dt_struct(blob));
+	last = fdt_size_dt_struct(blob) / 4 - 1;
+	assert_int_equal(fdt32_to_cpu(structure[last]), FDT_END);
+	assert_int_equal(fdt32_to_cpu(structure[last - 1]), FDT_END_NODE);
+	assert_true(early_init_dt_verify(blob));
+
+	/* the root's END_NODE gone: the block ends inside the root */
+	structure[last - 1] = cpu_to_fdt32(FDT_NOP);
+	assert_int_equal(host_fdt_walk(blob), 0);
+	host_log_reset();
+	assert_false(early_init_dt_verify(blob));
+	assert_true(host_log_contains("device tree blob is corrupt: FDT_ERR_BADSTRUCTURE"));
+	structure[last - 1] = cpu_to_fdt32(FDT_END_NODE);
+
+	/* something before the root */
+	structure[0] = cpu_to_fdt32(FDT_NOP);
+	host_log_reset();
+	assert_false(early_init_dt_verify(blob));
+	assert_true(host_log_contains("device tree blob is corrupt: FDT_ERR_BADSTRUCTURE"));
+}
+
+/*
  * Random damage to a good blob, thousands of times, under ASan: the scan
  * may refuse the blob or skip what it cannot read, but never read outside
- * it or crash.
+ * it or crash; and a blob early_init_dt_verify() takes is one libfdt's
+ * iterators walk whole.
  */
 static void test_random_corruption_is_survived(void **state)
 {
@@ -529,8 +562,10 @@ static void test_random_corruption_is_survived(void **state)
 		memblock_reset();
 		host_log_reset();
 		initial_boot_params = NULL;
-		if (early_init_dt_scan(blob))
+		if (early_init_dt_scan(blob)) {
+			assert_int_equal(host_fdt_walk(blob), 0);
 			early_init_fdt_scan_reserved_mem();
+		}
 		/* whatever was accepted is well-formed memblock state */
 		for (unsigned long i = 1; i < memblock.memory.cnt; i++)
 			assert_true(memblock.memory.regions[i].base >
@@ -576,6 +611,7 @@ int main(void)
 		cmocka_unit_test_setup(test_reserve_self, setup),
 		cmocka_unit_test_setup(test_bootargs, setup),
 		cmocka_unit_test_setup(test_bad_blobs, setup),
+		cmocka_unit_test_setup(test_structure_must_nest, setup),
 		cmocka_unit_test_setup(test_random_corruption_is_survived, setup),
 		cmocka_unit_test_setup(test_arm_add_memory, setup),
 	};
