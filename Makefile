@@ -35,7 +35,7 @@ OPT		:= -O0 -g3
 LIBFDT_OPT	:=
 else
 OPT		:= -O2 -g
-LIBFDT_OPT	:= -O3
+LIBFDT_OPT	:= -O3 --param max-inline-insns-auto=80
 endif
 
 WARN		:= -Wall -Wextra -Werror -Wno-unused-parameter -Wshadow \
