@@ -424,9 +424,11 @@ int vprintk_emit(int level, const char *fmt, va_list args)
 	bool is_cont = false;
 	const char *p = text;
 	unsigned long flags;
+	size_t len;
 	int n;
 
 	n = vsnprintf(text, sizeof(text), fmt, args);
+	len = min_t(size_t, (size_t)n, sizeof(text) - 1); /* vscnprintf()'s answer */
 	if (n >= (int)sizeof(text))
 		memcpy(text + sizeof(text) - 5, "...\n", 5);
 
@@ -448,8 +450,8 @@ int vprintk_emit(int level, const char *fmt, va_list args)
 		msg_level = cont.level;
 	else
 		cont_flush();
-	if (*p)
-		cont_add(msg_level, ts_nsec, p, strlen(p));
+	if (p < text + len) /* the length is known: no strlen(), as in Linux */
+		cont_add(msg_level, ts_nsec, p, len - (size_t)(p - text));
 	logbuf_unlock_irqrestore(flags);
 	return n;
 }
