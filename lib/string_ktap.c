@@ -93,8 +93,8 @@ static bool memcpy_ok(struct ktap_test *t, unsigned int doff, unsigned int soff,
 
 static void memcpy_all_alignments_and_lengths(struct ktap_test *t)
 {
-	static const size_t lens[] = { 0,  1,  3,  4,  5,  12, 13, 15, 16, 17,	31,
-				       32, 33, 35, 36, 47, 63, 64, 65, 67, 100, AREA - 8 };
+	static const size_t lens[] = { 0,  1,  3,  4,  5,  12, 13, 15, 16, 17, 18, 19,	20,
+				       21, 31, 32, 33, 35, 36, 47, 63, 64, 65, 67, 100, AREA - 8 };
 	unsigned int checked = 0;
 
 	for (unsigned int doff = 0; doff < 8; doff++)
