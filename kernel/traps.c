@@ -215,44 +215,67 @@ static void die(const char *str, struct pt_regs *regs, unsigned long err)
 	panic("Fatal exception");
 }
 
+/* arch/arm/mm/fault.c: struct fsr_info @ v4.14, without the handler (see fsr_info[]) */
+struct fsr_info {
+	const char *name;
+	int sig;
+};
+
 /*
  * arch/arm/mm/fsr-2level.c: fsr_info[] @ v4.14: the fault status
  * encodings of the short-descriptor format, FS = FSR[10,3:0] (ARM ARM
- * B4.1.52 DFSR, table B3-23), by Linux's names.
+ * B4.1.52 DFSR, table B3-23), and the signal a user access that caused
+ * one dies of.  Translation and permission faults (5, 7, 13, 15) are
+ * do_page_fault()'s to answer, as Linux's do_translation_fault(),
+ * do_sect_fault() and do_page_fault() entries are; every other kind is
+ * Linux's do_bad(): the entry's signal -- SIGBUS for an alignment fault
+ * or an external abort, SIGSEGV for a domain fault.  The names are
+ * ARMv7's (Linux's table keeps ARMv4's for 3, 4 and 6).
  */
-static const char *const fsr_info[32] = {
-	[0x01] = "alignment exception",
-	[0x02] = "debug event",
-	[0x03] = "section access flag fault",
-	[0x04] = "I-cache maintenance fault",
-	[0x05] = "section translation fault",
-	[0x06] = "page access flag fault",
-	[0x07] = "page translation fault",
-	[0x08] = "external abort on non-linefetch",
-	[0x09] = "section domain fault",
-	[0x0b] = "page domain fault",
-	[0x0c] = "external abort on translation (1st level)",
-	[0x0d] = "section permission fault",
-	[0x0e] = "external abort on translation (2nd level)",
-	[0x0f] = "page permission fault",
-	[0x10] = "TLB conflict abort",
-	[0x14] = "lockdown abort",
-	[0x16] = "asynchronous external abort",
-	[0x18] = "asynchronous parity error",
-	[0x19] = "synchronous parity error",
-	[0x1a] = "coprocessor abort",
-	[0x1c] = "parity error on translation (1st level)",
-	[0x1e] = "parity error on translation (2nd level)",
+static const struct fsr_info fsr_info[32] = {
+	[0x00] = { NULL, SIGSEGV },
+	[0x01] = { "alignment exception", SIGBUS },
+	[0x02] = { "debug event", SIGKILL },
+	[0x03] = { "section access flag fault", SIGBUS },
+	[0x04] = { "I-cache maintenance fault", SIGBUS },
+	[0x05] = { "section translation fault", SIGSEGV },
+	[0x06] = { "page access flag fault", SIGBUS },
+	[0x07] = { "page translation fault", SIGSEGV },
+	[0x08] = { "external abort on non-linefetch", SIGBUS },
+	[0x09] = { "section domain fault", SIGSEGV },
+	[0x0a] = { NULL, SIGBUS },
+	[0x0b] = { "page domain fault", SIGSEGV },
+	[0x0c] = { "external abort on translation (1st level)", SIGBUS },
+	[0x0d] = { "section permission fault", SIGSEGV },
+	[0x0e] = { "external abort on translation (2nd level)", SIGBUS },
+	[0x0f] = { "page permission fault", SIGSEGV },
+	[0x10] = { "TLB conflict abort", SIGBUS },
+	[0x11] = { NULL, SIGBUS },
+	[0x12] = { NULL, SIGBUS },
+	[0x13] = { NULL, SIGBUS },
+	[0x14] = { "lockdown abort", SIGBUS },
+	[0x15] = { NULL, SIGBUS },
+	[0x16] = { "asynchronous external abort", SIGBUS },
+	[0x17] = { NULL, SIGBUS },
+	[0x18] = { "asynchronous parity error", SIGBUS },
+	[0x19] = { "synchronous parity error", SIGBUS },
+	[0x1a] = { "coprocessor abort", SIGBUS },
+	[0x1b] = { NULL, SIGBUS },
+	[0x1c] = { "parity error on translation (1st level)", SIGBUS },
+	[0x1d] = { NULL, SIGBUS },
+	[0x1e] = { "parity error on translation (2nd level)", SIGBUS },
+	[0x1f] = { NULL, SIGBUS },
 };
 
-static unsigned int fsr_fs(unsigned long fsr)
+/* the kinds do_page_fault() answers: translation and permission faults */
+static bool fsr_is_page_fault(unsigned int fs)
 {
-	return (unsigned int)(((fsr >> 6) & 0x10) | (fsr & 0xf));
+	return fs == 0x05 || fs == 0x07 || fs == 0x0d || fs == 0x0f;
 }
 
 static const char *fsr_name(unsigned long fsr)
 {
-	const char *name = fsr_info[fsr_fs(fsr)];
+	const char *name = fsr_info[fsr_fs(fsr)].name;
 
 	return name ? name : "unknown fault status";
 }
@@ -306,8 +329,16 @@ void do_DataAbort(struct pt_regs *regs)
 	unsigned long addr = read_dfar();
 
 	if (user_mode(regs)) {
-		int sig = do_page_fault(addr, (unsigned int)fsr, regs);
+		int sig;
 
+		if (!fsr_is_page_fault(fsr_fs(fsr))) {
+			/* Linux's do_bad(): nothing to handle, the entry's signal */
+			pr_alert("Unhandled fault: %s (0x%03lx) at 0x%08lx\n", fsr_name(fsr),
+				 fsr & 0xfff, addr);
+			do_user_fault(regs, fsr_name(fsr), addr, fsr & 0xfff,
+				      fsr_info[fsr_fs(fsr)].sig);
+		}
+		sig = do_page_fault(addr, (unsigned int)fsr, regs);
 		if (!sig)
 			return;
 		do_user_fault(regs, "page fault", addr, fsr & 0xfff, sig);

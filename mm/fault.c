@@ -25,11 +25,6 @@
 #define VM_FAULT_BADMAP	   0x010000
 #define VM_FAULT_BADACCESS 0x020000
 
-static unsigned int fsr_fs(unsigned int fsr)
-{
-	return (fsr & FSR_FS3_0) | ((fsr & FSR_FS4) >> 6);
-}
-
 /*
  * arch/arm/mm/fault.c: access_error() @ v4.14: a write needs VM_WRITE, an
  * instruction fetch VM_EXEC, a read any of the three (ARMv7 cannot map

@@ -12,6 +12,12 @@
 #define FSR_LNX_PF   (1U << 31) /* Linux's own bit: a prefetch abort */
 #define FSR_FS_DEBUG 0x02	/* FS of a debug event: BKPT (ARM ARM B4.1.96 IFSR) */
 
+/* arch/arm/mm/fault.h: fsr_fs() @ v4.14: the 5-bit fault status, FS[4] above FS[3:0] */
+static inline unsigned int fsr_fs(unsigned long fsr)
+{
+	return (unsigned int)((fsr & FSR_FS3_0) | ((fsr & FSR_FS4) >> 6));
+}
+
 struct pt_regs;
 
 /* mm/fault.c */

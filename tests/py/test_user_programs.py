@@ -204,6 +204,7 @@ def test_segv_demo():
         assert "killed by SIGSEGV (11)" in res[name][1], out
     assert "killed by SIGILL (4)" in res["undefined"][1], out
     assert "killed by SIGTRAP (5)" in res["breakpoint"][1], out
+    assert "killed by SIGBUS (7)" in res["unaligned-ldrex"][1], out
 
 
 def test_exec_demo():

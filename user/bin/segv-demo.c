@@ -18,6 +18,9 @@
  *                   (arch/arm/kernel/traps.c: do_undefinstr())
  *   breakpoint      BKPT with no debugger: a prefetch abort whose IFSR
  *                   says "debug event", SIGTRAP (fsr-2level.c's ifsr_info[])
+ *   unaligned LDREX an exclusive load needs an address aligned to its size
+ *                   whatever SCTLR.A says (ARM ARM A3.2.1): an alignment
+ *                   fault, SIGBUS (fsr_info[]'s "alignment exception")
  */
 #include "ulib.h"
 
@@ -62,6 +65,16 @@ static int breakpoint(void *arg)
 	return 0;
 }
 
+static uint32_t words[2];
+
+static int unaligned_ldrex(void *arg)
+{
+	uint32_t v;
+
+	__asm__ volatile("ldrex %0, [%1]" : "=r"(v) : "r"(arg) : "memory");
+	return (int)v;
+}
+
 static const struct {
 	const char *name, *what;
 	int (*fn)(void *);
@@ -75,6 +88,8 @@ static const struct {
 	  SIGSEGV },
 	{ "undefined", "UDF (an undefined instruction)", undefined, NULL, SIGILL },
 	{ "breakpoint", "BKPT without a debugger", breakpoint, NULL, SIGTRAP },
+	{ "unaligned-ldrex", "LDREX of a word 1 byte past its alignment", unaligned_ldrex,
+	  (char *)words + 1, SIGBUS },
 };
 
 int main(void)
