@@ -8,17 +8,19 @@
  *   dst ... [bytes to a word boundary][32-byte LDM/STMs ...][words][bytes]
  *
  * When they are not, it still moves a word a turn, as Linux's
- * copy_template.S does with its pull/push shifts: a9mm runs with
- * alignment checking on (SCTLR.A), so no word is loaded from or stored to
- * a misaligned address -- each word stored is the top of one aligned
- * source word and the bottom of the next (LSR, then ORR with LSL, ARM ARM
- * A8.4.1), little-endian:
+ * copy_template.S does with its pull/push shifts: no word is loaded from
+ * or stored to a misaligned address -- SCTLR.A is 0, so a misaligned LDR
+ * would work, but as several accesses, and LDM/STM never may (ARM ARM
+ * A3.2.1) -- each word stored is the top of one aligned source word and
+ * the bottom of the next (LSR, then ORR with LSL, ARM ARM A8.4.1),
+ * little-endian:
  *
  *   source words  | x x a b | c d e f | g h ...     (k = 2 bytes in)
  *   stored words            | a b c d | e f g h | ...
  *
- * The last aligned word it loads may hold bytes past the source's end;
- * an aligned word never straddles a page, so that read cannot fault.
+ * The first and the last aligned word it loads may hold bytes before the
+ * source's start or past its end; an aligned word never straddles a
+ * page, so those reads cannot fault.
  *
  * void *memcpy(void *dst, const void *src, size_t n): r0 = dst (returned),
  * r1 = src, r2 = n; the areas must not overlap (memmove's job).
