@@ -338,8 +338,10 @@ def wall_time(mem="1024M", pairs=WALL_PAIRS):
         floor.append(time_to(qemu(FLOOR, mem), b"#"))
         a9.append(time_to(qemu(IMAGE, mem), b"a9mm> "))
     f, a = statistics.median(floor), statistics.median(a9)
+    # how much one pair's difference moves: the row is read with its spread
+    q1, _, q3 = statistics.quantiles([y - x for x, y in zip(floor, a9)], n=4)
     return {"floor_ms": f * 1e3, "a9mm_ms": a * 1e3, "above_ms": (a - f) * 1e3,
-            "ratio": a / f, "pairs": pairs}
+            "ratio": a / f, "pairs": pairs, "above_q1_ms": q1 * 1e3, "above_q3_ms": q3 * 1e3}
 
 
 # ---- Linux 6.1 --------------------------------------------------------------------------
@@ -490,7 +492,9 @@ def measure(args):
         "fork_exit": f"{raw['user']['fork_exit']:,}",
         "execve": f"{raw['user']['execve']:,}",
         "wall": f"+{raw['wall']['above_ms']:.0f} ms (x{raw['wall']['ratio']:.2f}: "
-                f"{raw['wall']['a9mm_ms']:.0f} ms vs {raw['wall']['floor_ms']:.0f} ms)",
+                f"{raw['wall']['a9mm_ms']:.0f} ms vs {raw['wall']['floor_ms']:.0f} ms; "
+                f"a pair's difference +{raw['wall']['above_q1_ms']:.0f} to "
+                f"+{raw['wall']['above_q3_ms']:.0f} ms, quartiles)",
     }
     sm = raw["smp"]
     for cpus in (1, 2, 4):
