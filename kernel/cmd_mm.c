@@ -3,8 +3,8 @@
  * kernel/cmd_mm.c: shell commands about memory: `layout` (mem_init()'s
  * "Virtual kernel memory layout:"), `pgwalk VA` (a table walk of
  * swapper_pg_dir, decoded), `kmap PA` (a HighMem page through both kinds
- * of temporary mapping), and the buddy allocator's `alloc`, `free` and
- * `memtest`.
+ * of temporary mapping), and the buddy allocator's `alloc`, `free`,
+ * `memtest` and `extfrag` (how fragmented its free memory is).
  */
 #include <a9mm/shell.h>
 #include <asm/fixmap.h>
@@ -30,6 +30,25 @@ static int do_layout(int argc, char **argv)
 }
 SHELL_CMD("layout", do_layout, "", "the virtual kernel memory layout",
 	  .linux = "arch/arm/mm/init.c: mem_init()'s \"Virtual kernel memory layout:\" (v4.x)");
+
+/*
+ * Linux's debugfs files /sys/kernel/debug/extfrag/unusable_index and
+ * extfrag_index (mm/vmstat.c @ v4.14): a9mm has no debugfs, so one
+ * command prints both, each after a line that says how to read it.
+ */
+static int do_extfrag(int argc, char **argv)
+{
+	shprintf("unusable_index: the part of free memory in blocks too small for the order\n");
+	show_unusable_index(shprintf);
+	shprintf("extfrag_index: were an allocation of the order to fail: 0 for lack of memory, "
+		 "1 for fragmentation (-1: it would not fail)\n");
+	show_extfrag_index(shprintf);
+	return 0;
+}
+SHELL_CMD("extfrag", do_extfrag, "", "how fragmented free memory is, order by order",
+	  .linux = "mm/vmstat.c (v4.14): /sys/kernel/debug/extfrag/unusable_index and "
+		   "extfrag_index -- unusable_free_index(), __fragmentation_index(), the figure "
+		   "compaction weighs against extfrag_threshold");
 
 static int do_pgwalk(int argc, char **argv)
 {

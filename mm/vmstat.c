@@ -111,6 +111,124 @@ void show_pagetypeinfo(print_t print)
 	walk_zones_in_node(print, pagetypeinfo_showblockcount_print);
 }
 
+/*
+ * mm/vmstat.c: struct contig_page_info @ v4.14: a zone's free memory as an
+ * allocation of one order sees it.
+ */
+struct contig_page_info {
+	unsigned long free_pages;	    /* free pages, in whatever block */
+	unsigned long free_blocks_total;    /* free blocks, of every order */
+	unsigned long free_blocks_suitable; /* blocks of the order one could take */
+};
+
+/*
+ * mm/vmstat.c: fill_contig_page_info() @ v4.14: the free lists' counts,
+ * read under zone->lock; a free block above the order counts as as many
+ * blocks of the order as it holds.
+ */
+static void fill_contig_page_info(const struct zone *zone, unsigned int suitable_order,
+				  struct contig_page_info *info)
+{
+	*info = (struct contig_page_info){ 0 };
+	for (unsigned int order = 0; order < MAX_ORDER; order++) {
+		unsigned long blocks = zone->free_area[order].nr_free;
+
+		info->free_blocks_total += blocks;
+		info->free_pages += blocks << order;
+		if (order >= suitable_order)
+			info->free_blocks_suitable += blocks << (order - suitable_order);
+	}
+}
+
+/*
+ * mm/vmstat.c: unusable_free_index() @ v4.14: the share of free memory,
+ * in thousandths, that sits in blocks too small for the order -- 0: all
+ * of it could serve such a request, 1000: none (or nothing is free).
+ */
+static int unusable_free_index(unsigned int order, const struct contig_page_info *info)
+{
+	if (!info->free_pages)
+		return 1000;
+	return (int)((info->free_pages - (info->free_blocks_suitable << order)) * 1000 /
+		     info->free_pages);
+}
+
+/*
+ * mm/vmstat.c: __fragmentation_index() @ v4.14: were a request of the
+ * order to fail, why -- towards 0 (thousandths) for lack of free memory,
+ * towards 1000 because what is free is in pieces too small: the figure
+ * Linux's compaction weighs against extfrag_threshold (500) before it
+ * tries.  -1000 when a block of the order is free (the request would not
+ * fail), 0 when nothing is.
+ *
+ *   index = 1000 - (1000 + 1000 * free_pages / 2^order) / free_blocks_total
+ */
+static int __fragmentation_index(unsigned int order, const struct contig_page_info *info)
+{
+	unsigned long requested = 1UL << order;
+
+	if (!info->free_blocks_total)
+		return 0;
+	if (info->free_blocks_suitable)
+		return -1000;
+	return 1000 - (int)((1000 + info->free_pages * 1000 / requested) / info->free_blocks_total);
+}
+
+/* mm/vmstat.c: unusable_show_print() + extfrag_show_print() @ v4.14: one zone's line */
+static void index_show_print(print_t print, struct zone *zone,
+			     int (*index)(unsigned int order, const struct contig_page_info *info))
+{
+	struct contig_page_info info;
+
+	print("Node %d, zone %8s ", zone->zone_pgdat->node_id, zone->name);
+	for (unsigned int order = 0; order < MAX_ORDER; ++order) {
+		int i;
+
+		fill_contig_page_info(zone, order, &info);
+		i = index(order, &info);
+		print("%d.%03d ", i / 1000, i % 1000); /* -1000: "-1.000" */
+	}
+	print("\n");
+}
+
+static void unusable_show_print(print_t print, struct zone *zone)
+{
+	index_show_print(print, zone, unusable_free_index);
+}
+
+static void extfrag_show_print(print_t print, struct zone *zone)
+{
+	index_show_print(print, zone, __fragmentation_index);
+}
+
+/**
+ * show_unusable_index() - how much free memory each order cannot use
+ * @print: printf-like output
+ *
+ * mm/vmstat.c: unusable_show() @ v4.14, Linux's debugfs file
+ * /sys/kernel/debug/extfrag/unusable_index: per zone and order,
+ * unusable_free_index() as a fraction (0.000 .. 1.000).
+ */
+void show_unusable_index(print_t print)
+{
+	walk_zones_in_node(print, unusable_show_print);
+}
+
+/**
+ * show_extfrag_index() - why an allocation of each order would fail
+ * @print: printf-like output
+ *
+ * mm/vmstat.c: extfrag_show() @ v4.14, Linux's debugfs file
+ * /sys/kernel/debug/extfrag/extfrag_index: per zone and order,
+ * __fragmentation_index() as a fraction: towards 0.000 for lack of
+ * memory, towards 1.000 for fragmentation, -1.000 where the allocation
+ * would succeed.
+ */
+void show_extfrag_index(print_t print)
+{
+	walk_zones_in_node(print, extfrag_show_print);
+}
+
 /**
  * show_zoneinfo() - /proc/zoneinfo: every zone's counters and watermarks
  * @print: printf-like output

@@ -157,6 +157,8 @@ void buddy_snapshot(unsigned long snap[MAX_NR_ZONES][MAX_ORDER]);
 /* mm/vmstat.c: /proc texts through a printf-like function */
 void show_buddyinfo(int (*print)(const char *fmt, ...));
 void show_pagetypeinfo(int (*print)(const char *fmt, ...));
+void show_unusable_index(int (*print)(const char *fmt, ...));
+void show_extfrag_index(int (*print)(const char *fmt, ...));
 void show_zoneinfo(int (*print)(const char *fmt, ...));
 void show_meminfo(int (*print)(const char *fmt, ...));
 void show_vmstat(int (*print)(const char *fmt, ...));

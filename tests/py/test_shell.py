@@ -76,7 +76,7 @@ def test_help_lists_every_command_with_description(boot):
 
 
 @pytest.mark.parametrize("cmd", ["uptime x", "poweroff now", "reboot 1", "version -v",
-                                 "layout all", "drain all"])
+                                 "layout all", "drain all", "extfrag 3"])
 def test_commands_without_arguments_refuse_them(boot, cmd):
     con = boot(mem="128M")
     name = cmd.split()[0]

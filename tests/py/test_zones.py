@@ -353,6 +353,53 @@ def test_pagetypeinfo_adds_up_to_buddyinfo(boot):
     assert int(blocks.group(1)) >= 1   # the stolen pageblock is Unmovable now
 
 
+def linux_frag_indexes(counts):
+    """mm/vmstat.c (v4.14): unusable_free_index() and __fragmentation_index()
+    for each order, in thousandths, from a zone's /proc/buddyinfo counts"""
+    free = sum(n << o for o, n in enumerate(counts))
+    total = sum(counts)
+    unusable, extfrag = [], []
+    for order in range(len(counts)):
+        suitable = sum(n << (o - order) for o, n in enumerate(counts) if o >= order)
+        unusable.append((free - (suitable << order)) * 1000 // free if free else 1000)
+        if not total:
+            extfrag.append(0)
+        elif suitable:
+            extfrag.append(-1000)
+        else:
+            extfrag.append(1000 - (1000 + free * 1000 // (1 << order)) // total)
+    return unusable, extfrag
+
+
+def as_fraction(index):
+    """Linux's "%d.%03d" of index / 1000, index % 1000 (C's division)"""
+    return "-1.000" if index == -1000 else f"{index // 1000}.{index % 1000:03d}"
+
+
+def test_extfrag_follows_buddyinfo(boot):
+    """`extfrag` prints Linux's debugfs extfrag files: recomputed here from
+    /proc/buddyinfo at boot, and again once every order-10 block is taken,
+    when an order-10 request would fail -- for fragmentation, not for lack
+    of memory."""
+    con = boot(mem="64M")
+    for taken in (False, True):
+        counts = zone_rows(con.run("cat /proc/buddyinfo"))["Normal"]
+        out = con.run("extfrag")
+        rows = re.findall(r"^Node 0, zone +(\w+) ((?:-?\d\.\d{3} ){11})$", out, re.M)
+        assert [z for z, _ in rows] == ["Normal", "Normal"], out
+        unusable, extfrag = linux_frag_indexes(counts)
+        assert rows[0][1].split() == [as_fraction(i) for i in unusable], (counts, out)
+        assert rows[1][1].split() == [as_fraction(i) for i in extfrag], (counts, out)
+        if taken:
+            break
+        assert extfrag == [-1000] * 11, out       # every order can be served
+        for _ in range(64):
+            if "alloc: order 10 ->" not in con.run("alloc 10 movable"):
+                break
+    assert counts[10] == 0 and extfrag[10] > 500 and unusable[10] == 1000, out
+    assert extfrag[:10] == [-1000] * 10, out
+
+
 def test_zoneinfo_without_highmem(boot):
     con = boot(mem="128M")
     zi = con.run("cat /proc/zoneinfo")

@@ -593,6 +593,87 @@ static void test_proc_texts(void **state)
 	assert_non_null(strstr(host_log, "              batch: "));
 }
 
+/* one zone's line of show_unusable_index() / show_extfrag_index() from its indexes */
+static void index_line(char *buf, size_t size, const char *zone, const int *idx)
+{
+	int pos = snprintf(buf, size, "Node 0, zone %8s ", zone);
+
+	for (int o = 0; o < MAX_ORDER; o++)
+		pos += snprintf(buf + pos, size - pos, "%d.%03d ", idx[o] / 1000, idx[o] % 1000);
+	snprintf(buf + pos, size - pos, "\n");
+}
+
+/*
+ * Linux's fragmentation indexes (/sys/kernel/debug/extfrag) on a zone
+ * whose free memory is every other page: F single pages.  An order-0
+ * request would succeed (-1.000), every larger one would fail for
+ * fragmentation alone -- all free memory is unusable to it (1.000), and
+ * the index is 1000 - (1000 + 1000 * F / 2^order) / F, near 1 as the
+ * order grows.  Freed whole again: 0.000 and -1.000 everywhere.
+ */
+static void test_extfrag_index(void **state)
+{
+	static const gfp_t types[] = { __GFP_MOVABLE, 0, __GFP_RECLAIMABLE };
+	static struct page *held[16384];
+	unsigned long saved[NR_WMARK], nr = 0, freed = 0;
+	struct zone *normal;
+	int unusable[MAX_ORDER], extfrag[MAX_ORDER];
+	char want[256];
+	struct page *page;
+
+	boot_node(64, 64);
+	normal = &NODE_DATA(0)->node_zones[ZONE_NORMAL];
+	memcpy(saved, normal->watermark, sizeof(saved));
+	memset(normal->watermark, 0, sizeof(normal->watermark));
+	/* every page, whichever per-cpu list it waits on */
+	for (unsigned int t = 0; t < ARRAY_SIZE(types); t++) {
+		drain_all_pages();
+		while ((page = alloc_pages(GFP_KERNEL | types[t] | __GFP_NOWARN, 0))) {
+			assert_true(nr < ARRAY_SIZE(held));
+			held[nr++] = page;
+		}
+	}
+	drain_all_pages();
+	for (unsigned long i = 0; i < MAX_ORDER; i++)
+		assert_int_equal(normal->free_area[i].nr_free, 0);
+	for (unsigned long i = 0; i < nr; i++)
+		if (page_to_pfn(held[i]) % 2) {
+			__free_pages(held[i], 0);
+			held[i] = NULL;
+			freed++;
+		}
+	drain_all_pages();
+	assert_int_equal(normal->free_area[0].nr_free, freed);
+	assert_true(freed > 1000);
+	for (unsigned int o = 0; o < MAX_ORDER; o++) {
+		unusable[o] = o ? 1000 : 0;
+		extfrag[o] = o ? 1000 - (int)((1000 + freed * 1000 / (1UL << o)) / freed) : -1000;
+	}
+	assert_int_equal(extfrag[1], 500); /* half of every pair free: as likely lack as pieces */
+	assert_true(extfrag[MAX_ORDER - 1] >= 999);
+	host_log_reset();
+	show_unusable_index(printk);
+	index_line(want, sizeof(want), "Normal", unusable);
+	assert_string_equal(host_log, want);
+	host_log_reset();
+	show_extfrag_index(printk);
+	index_line(want, sizeof(want), "Normal", extfrag);
+	assert_string_equal(host_log, want);
+
+	for (unsigned long i = 0; i < nr; i++)
+		if (held[i])
+			__free_pages(held[i], 0);
+	drain_all_pages();
+	memcpy(normal->watermark, saved, sizeof(saved));
+	expect_boot_state();
+	host_log_reset();
+	show_extfrag_index(printk);
+	for (unsigned int o = 0; o < MAX_ORDER; o++)
+		extfrag[o] = -1000;
+	index_line(want, sizeof(want), "Normal", extfrag);
+	assert_string_equal(host_log, want);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -612,6 +693,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_watermarks, host_ram_teardown),
 		cmocka_unit_test_teardown(test_order0_fast_path_keeps_the_rules, host_ram_teardown),
 		cmocka_unit_test_teardown(test_proc_texts, host_ram_teardown),
+		cmocka_unit_test_teardown(test_extfrag_index, host_ram_teardown),
 	};
 
 	return cmocka_run_group_tests_name("page_alloc", tests, NULL, NULL);
