@@ -77,7 +77,7 @@ CORE_SRCS	+= mm/memblock.c mm/memtest.c fdt/fdt.c kernel/mem_param.c
 CORE_SRCS	+= mm/pgtable.c mm/mmu.c mm/pgwalk.c mm/highmem.c mm/bootmem.c
 CORE_SRCS	+= mm/page_alloc.c mm/nobootmem.c mm/vmstat.c lib/spinlock_debug.c
 CORE_SRCS	+= mm/percpu.c kernel/cpu.c mm/slub.c mm/slab_common.c kernel/taint.c
-CORE_SRCS	+= lib/rbtree.c mm/vmap_area.c fs/elf_check.c mm/vma.c fs/file_table.c
+CORE_SRCS	+= lib/rbtree.c mm/vmap_area.c fs/elf_check.c mm/vma.c mm/rmap.c fs/file_table.c
 CORE_SRCS	+= lib/vsprintf.c
 HOST_CFLAGS	:= -O1 -g -std=gnu11 $(WARN) -Iinclude -I$(LIBFDT_DIR) \
 		   -Itests/unit -DA9MM_HOST -fsanitize=address,undefined \

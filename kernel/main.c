@@ -114,6 +114,7 @@ void __init start_kernel(void)
 	mem_ns = global_timer_ns() - mem_ns;
 	kmem_cache_init(); /* mm_init(): right after mem_init(), as in Linux */
 	mmap_init();	   /* fork_init()/proc_caches_init(): the VMA cache */
+	anon_vma_init();   /* start_kernel()'s: the reverse map's cache */
 	report_mm_init_cost(mem_ns);
 	vmalloc_init(); /* mm_init(): once the slab allocator works */
 	/* the devices leave the fixmap for ioremap(), as their drivers probe */

@@ -404,10 +404,12 @@ static int do_anonymous_page(struct vm_fault *vmf)
 		install_pte(vmf, entry);
 		return 0;
 	}
+	if (anon_vma_prepare(vma))
+		return VM_FAULT_OOM;
 	page = alloc_anon_page();
 	if (!page)
 		return VM_FAULT_OOM;
-	page_add_new_anon_rmap(page);
+	page_add_new_anon_rmap(page, vma, vmf->address);
 	entry = maybe_mkwrite(pte_mkdirty(pfn_pte(page_to_pfn(page), vma->vm_page_prot)), vma);
 	if (!install_pte(vmf, entry)) {
 		page_remove_rmap(page);
@@ -440,14 +442,14 @@ static int do_fault(struct vm_fault *vmf)
 		return ret;
 	page = vmf->page;
 	if ((vmf->flags & FAULT_FLAG_WRITE) && !(vma->vm_flags & VM_SHARED)) {
-		new = alloc_anon_page(); /* do_cow_fault() */
+		new = anon_vma_prepare(vma) ? NULL : alloc_anon_page(); /* do_cow_fault() */
 		if (!new) {
 			put_page(page);
 			return VM_FAULT_OOM;
 		}
 		cow_user_page(new, page);
 		put_page(page);
-		page_add_new_anon_rmap(new);
+		page_add_new_anon_rmap(new, vma, vmf->address);
 		entry = maybe_mkwrite(pte_mkdirty(pfn_pte(page_to_pfn(new), vma->vm_page_prot)),
 				      vma);
 		if (!install_pte(vmf, entry)) {
@@ -491,12 +493,14 @@ static int do_wp_page(struct vm_fault *vmf)
 		install_pte(vmf, entry);
 		return VM_FAULT_WRITE;
 	}
+	if (anon_vma_prepare(vma))
+		return VM_FAULT_OOM;
 	new = alloc_anon_page();
 	if (!new)
 		return VM_FAULT_OOM;
 	if (old)
 		cow_user_page(new, old);
-	page_add_new_anon_rmap(new);
+	page_add_new_anon_rmap(new, vma, vmf->address);
 	entry = pte_mkwrite(pte_mkdirty(pfn_pte(page_to_pfn(new), vma->vm_page_prot)));
 	if (!install_pte(vmf, entry)) {
 		page_remove_rmap(new);

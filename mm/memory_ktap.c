@@ -12,6 +12,7 @@
  * pgfree) move with them.
  */
 #include <a9mm/ktap.h>
+#include <linux/errno.h>
 #include <linux/gfp.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
@@ -289,6 +290,134 @@ static void fault_pgalloc_pgfree_count_pages(struct ktap_test *t)
 		__free_pages(page, 3);
 }
 
+/* what rmap_walk_anon() met: each VMA's mm and where the page would be there */
+struct rmap_met {
+	unsigned int n;
+	struct mm_struct *mm[4];
+	unsigned long address[4];
+};
+
+static int rmap_note(struct vm_area_struct *vma, unsigned long address, void *arg)
+{
+	struct rmap_met *met = arg;
+
+	if (met->n < ARRAY_SIZE(met->mm)) {
+		met->mm[met->n] = vma->vm_mm;
+		met->address[met->n] = address;
+	}
+	met->n++;
+	return 0;
+}
+
+/* does the walk of @page meet @mm at @addr, and does that pte map @page? */
+static bool rmap_maps(const struct rmap_met *met, struct page *page, struct mm_struct *mm,
+		      unsigned long addr)
+{
+	for (unsigned int i = 0; i < met->n && i < ARRAY_SIZE(met->mm); i++)
+		if (met->mm[i] == mm && met->address[i] == addr)
+			return page_check_address(page, mm, addr) != NULL;
+	return false;
+}
+
+/* what fork()'s dup_mmap() does for one VMA: a copy in a new mm, on the same anon_vma */
+static struct mm_struct *fork_vma(struct ktap_test *t, struct vm_area_struct *vma)
+{
+	struct mm_struct *child = mm_alloc();
+	struct vm_area_struct *copy = child ? vm_area_dup(vma) : NULL;
+
+	if (!copy) {
+		ktap_fail(t, __FILE__, __LINE__, "no memory for the child");
+		if (child)
+			mmput(child);
+		return NULL;
+	}
+	copy->vm_mm = child;
+	if (insert_vm_struct(child, copy) || copy_page_range(child, vma->vm_mm, vma)) {
+		ktap_fail(t, __FILE__, __LINE__, "the child's VMA or page tables");
+		mmput(child);
+		return NULL;
+	}
+	return child;
+}
+
+/*
+ * The reverse map: a page's anon_vma and index lead to every VMA that may
+ * map it -- the parent's and fork's copy -- and their ptes; after the
+ * child's copy-on-write each page is found mapped by one side only; a
+ * split VMA that no longer covers the index is passed over; the last VMA
+ * to go frees the anon_vma.  (Nothing else may fork or exit meanwhile:
+ * the anon_vma count is global.)
+ */
+static void rmap_finds_both_sides_of_fork(struct ktap_test *t)
+{
+	unsigned long anon_vmas = nr_anon_vmas(), addr = ADDR + PAGE_SIZE;
+	struct mm_struct *parent = test_mm(), *child;
+	struct vm_area_struct *pv, *cv;
+	struct rmap_met met = { 0 };
+	struct page *page, *copy;
+
+	if (!parent) {
+		ktap_fail(t, __FILE__, __LINE__, "no memory for the test's mm");
+		return;
+	}
+	pv = find_vma(parent, ADDR);
+	KTAP_EXPECT(t, !pv->anon_vma);
+	KTAP_EXPECT_EQ(t, handle_mm_fault(pv, addr, FAULT_FLAG_WRITE), 0);
+	page = pfn_to_page(pte_pfn(pte_of(parent, addr)));
+	KTAP_EXPECT(t, pv->anon_vma && page_anon_vma(page) == pv->anon_vma);
+	KTAP_EXPECT_EQ(t, page->index, addr >> PAGE_SHIFT);
+	KTAP_EXPECT_EQ(t, nr_anon_vmas(), anon_vmas + 1);
+	child = fork_vma(t, pv);
+	if (!child) {
+		mmput(parent);
+		return;
+	}
+	cv = find_vma(child, ADDR);
+	KTAP_EXPECT(t, cv->anon_vma == pv->anon_vma);
+	KTAP_EXPECT_EQ(t, rmap_walk_anon(page, rmap_note, &met), 0);
+	KTAP_EXPECT_EQ(t, met.n, 2);
+	KTAP_EXPECT(t, rmap_maps(&met, page, parent, addr) && rmap_maps(&met, page, child, addr));
+	/* the child's write: its own page, in the same anon_vma, at the same index */
+	KTAP_EXPECT_EQ(t, handle_mm_fault(cv, addr, FAULT_FLAG_WRITE), VM_FAULT_WRITE);
+	copy = pfn_to_page(pte_pfn(pte_of(child, addr)));
+	KTAP_EXPECT(t, copy != page && page_anon_vma(copy) == pv->anon_vma);
+	KTAP_EXPECT_EQ(t, copy->index, page->index);
+	met.n = 0;
+	KTAP_EXPECT_EQ(t, rmap_walk_anon(page, rmap_note, &met), 0);
+	KTAP_EXPECT(t, met.n == 2 && rmap_maps(&met, page, parent, addr) &&
+			       !rmap_maps(&met, page, child, addr));
+	met.n = 0;
+	KTAP_EXPECT_EQ(t, rmap_walk_anon(copy, rmap_note, &met), 0);
+	KTAP_EXPECT(t, met.n == 2 && rmap_maps(&met, copy, child, addr) &&
+			       !rmap_maps(&met, copy, parent, addr));
+	/* the parent's VMA split by a hole above the page: its upper piece is passed over */
+	KTAP_EXPECT_EQ(t, do_munmap(parent, ADDR + 2 * PAGE_SIZE, PAGE_SIZE), 0);
+	KTAP_EXPECT_EQ(t, parent->map_count, 2);
+	KTAP_EXPECT(t, find_vma(parent, ADDR + 3 * PAGE_SIZE)->anon_vma == pv->anon_vma);
+	met.n = 0;
+	KTAP_EXPECT_EQ(t, rmap_walk_anon(page, rmap_note, &met), 0);
+	KTAP_EXPECT(t, met.n == 2 && rmap_maps(&met, page, parent, addr));
+	mmput(child);
+	KTAP_EXPECT_EQ(t, nr_anon_vmas(), anon_vmas + 1); /* the parent's two pieces keep it */
+	mmput(parent);
+	KTAP_EXPECT_EQ(t, nr_anon_vmas(), anon_vmas);
+}
+
+/* a page no pte maps is not walked: its anon_vma may be gone */
+static void rmap_skips_unmapped_pages(struct ktap_test *t)
+{
+	struct page *page = alloc_pages(GFP_KERNEL, 0);
+	struct rmap_met met = { 0 };
+
+	if (!page) {
+		ktap_fail(t, __FILE__, __LINE__, "no page");
+		return;
+	}
+	KTAP_EXPECT_EQ(t, rmap_walk_anon(page, rmap_note, &met), -ENOENT);
+	KTAP_EXPECT_EQ(t, met.n, 0);
+	__free_pages(page, 0);
+}
+
 static const struct ktap_case fault_cases[] = {
 	KTAP_CASE(fault_anonymous_read_then_write),
 	KTAP_CASE(fault_fork_shares_then_copies_then_reuses),
@@ -296,5 +425,7 @@ static const struct ktap_case fault_cases[] = {
 	KTAP_CASE(fault_counts_anon_pages_and_events),
 	KTAP_CASE(fault_shmem_counts_cached_shmem_mapped),
 	KTAP_CASE(fault_pgalloc_pgfree_count_pages),
+	KTAP_CASE(rmap_finds_both_sides_of_fork),
+	KTAP_CASE(rmap_skips_unmapped_pages),
 };
 KTAP_SUITE(mm_fault_suite, "mm_fault", fault_cases);

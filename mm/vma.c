@@ -257,7 +257,8 @@ int insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma)
  * @vma: the VMA
  *
  * mm/mmap.c: remove_vma() @ v4.14: its ->close() hook, its file
- * reference, the structure.
+ * reference, its place on its anon_vma (v2.6.9: the last VMA frees it),
+ * the structure.
  */
 void remove_vma(struct vm_area_struct *vma)
 {
@@ -265,6 +266,7 @@ void remove_vma(struct vm_area_struct *vma)
 		vma->vm_ops->close(vma);
 	if (vma->vm_file)
 		fput(vma->vm_file);
+	anon_vma_unlink(vma);
 	kmem_cache_free(vm_area_cachep, vma);
 }
 
@@ -274,7 +276,9 @@ void remove_vma(struct vm_area_struct *vma)
  *
  * kernel/fork.c: vm_area_dup() @ v4.19 (4.14 copies by hand in
  * split_vma() and dup_mmap()): the file gets one more reference and the
- * mapping's ->open() hook is told.
+ * mapping's ->open() hook is told; the copy joins the original's
+ * anon_vma (anon_vma_link() @ v2.6.9, which dup_mmap() and split_vma()
+ * call), so a page either maps is found from both.
  *
  * Return: the copy, or NULL without memory.
  */
@@ -291,27 +295,54 @@ struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig)
 		get_file(new->vm_file);
 	if (new->vm_ops &&new->vm_ops->open)
 		new->vm_ops->open(new);
+	anon_vma_link(new, orig->anon_vma);
 	return new;
+}
+
+/*
+ * mm/mmap.c: is_mergeable_anon_vma() @ v2.6.9: pages of two VMAs can be
+ * found through one of them only if they share an anon_vma, or one of
+ * them has none (no anonymous page yet)
+ */
+static bool is_mergeable_anon_vma(const struct anon_vma *a, const struct anon_vma *b)
+{
+	return !a || !b || a == b;
 }
 
 /*
  * mm/mmap.c: is_mergeable_vma() + can_vma_merge_after() @ v4.14: may
  * @prev grow over [@prev->vm_end, ...) for a mapping with these flags,
- * this file and this offset?
+ * this file, this offset and this anon_vma?
  */
 static bool can_vma_merge_after(struct vm_area_struct *prev, unsigned long vm_flags,
-				struct file *file, unsigned long pgoff)
+				struct file *file, unsigned long pgoff,
+				const struct anon_vma *anon_vma)
 {
 	return prev->vm_flags == vm_flags && prev->vm_file == file &&
-	       !(prev->vm_ops && prev->vm_ops->close) && prev->vm_pgoff + vma_pages(prev) == pgoff;
+	       !(prev->vm_ops && prev->vm_ops->close) &&
+	       prev->vm_pgoff + vma_pages(prev) == pgoff &&
+	       is_mergeable_anon_vma(prev->anon_vma, anon_vma);
 }
 
 /* mm/mmap.c: can_vma_merge_before() @ v4.14: may @next grow down over pages ending at its start? */
 static bool can_vma_merge_before(struct vm_area_struct *next, unsigned long vm_flags,
-				 struct file *file, unsigned long pgoff, unsigned long pglen)
+				 struct file *file, unsigned long pgoff, unsigned long pglen,
+				 const struct anon_vma *anon_vma)
 {
 	return next->vm_flags == vm_flags && next->vm_file == file &&
-	       !(next->vm_ops && next->vm_ops->close) && next->vm_pgoff == pgoff + pglen;
+	       !(next->vm_ops && next->vm_ops->close) && next->vm_pgoff == pgoff + pglen &&
+	       is_mergeable_anon_vma(next->anon_vma, anon_vma);
+}
+
+/*
+ * mm/mmap.c: vma_adjust()'s importer @ v2.6.9: the VMA that grows over
+ * another's pages takes its anon_vma if it had none -- before the other
+ * leaves it, which could free it
+ */
+static void vma_import_anon_vma(struct vm_area_struct *importer, struct anon_vma *anon_vma)
+{
+	if (!importer->anon_vma && anon_vma)
+		anon_vma_link(importer, anon_vma);
 }
 
 /**
@@ -341,34 +372,50 @@ struct vm_area_struct *vma_merge(struct mm_struct *mm, struct vm_area_struct *pr
 {
 	struct vm_area_struct *next = prev ? prev->vm_next : mm->mmap, *area = NULL;
 	unsigned long pglen = (end - addr) >> PAGE_SHIFT;
+	struct anon_vma *anon_vma = NULL; /* the range's, if it is a VMA */
 	bool after, before;
 
 	if (next && next->vm_start == addr && next->vm_end == end) {
 		area = next; /* the range is this VMA */
 		next = area->vm_next;
+		anon_vma = area->anon_vma;
 	} else if (next && next->vm_start < end) {
 		return NULL; /* part of a VMA: the caller splits */
 	}
-	after = prev && prev->vm_end == addr && can_vma_merge_after(prev, vm_flags, file, pgoff);
+	after = prev && prev->vm_end == addr &&
+		can_vma_merge_after(prev, vm_flags, file, pgoff, anon_vma);
 	before = next && next->vm_start == end &&
-		 can_vma_merge_before(next, vm_flags, file, pgoff, pglen);
+		 can_vma_merge_before(next, vm_flags, file, pgoff, pglen, anon_vma);
 	if (!after && !before)
 		return NULL;
-	if (area) {
-		vma_unlink(mm, area);
-		remove_vma(area);
-	}
-	if (after && before && prev->vm_pgoff + vma_pages(prev) + pglen == next->vm_pgoff) {
+	if (after && before && prev->vm_pgoff + vma_pages(prev) + pglen == next->vm_pgoff &&
+	    is_mergeable_anon_vma(prev->anon_vma, next->anon_vma)) {
 		unsigned long next_end = next->vm_end;
 
+		vma_import_anon_vma(prev, anon_vma);
+		vma_import_anon_vma(prev, next->anon_vma);
+		if (area) {
+			vma_unlink(mm, area);
+			remove_vma(area);
+		}
 		vma_unlink(mm, next);
 		remove_vma(next);
 		vma_set_range(prev, prev->vm_start, next_end, prev->vm_pgoff);
 		return prev;
 	}
 	if (after) {
+		vma_import_anon_vma(prev, anon_vma);
+		if (area) {
+			vma_unlink(mm, area);
+			remove_vma(area);
+		}
 		vma_set_range(prev, prev->vm_start, end, prev->vm_pgoff);
 		return prev;
+	}
+	vma_import_anon_vma(next, anon_vma);
+	if (area) {
+		vma_unlink(mm, area);
+		remove_vma(area);
 	}
 	vma_set_range(next, addr, next->vm_end, pgoff);
 	return next;

@@ -60,6 +60,12 @@ static inline int page_mapcount(const struct page *page)
 	return page->_mapcount + 1;
 }
 
+/* include/linux/mm.h: page_mapped() @ v4.14: does any pte map it? */
+static inline bool page_mapped(const struct page *page)
+{
+	return READ_ONCE(page->_mapcount) >= 0;
+}
+
 /* lowmem pages only: HighMem pages have no permanent address (kmap) */
 static inline void *lowmem_page_address(const struct page *page)
 {
@@ -253,9 +259,8 @@ static inline bool is_zero_pfn(unsigned long pfn)
 
 /*
  * include/linux/page-flags.h: PAGE_MAPPING_ANON, PageAnon() @ v4.14: an
- * anonymous page's ->mapping has its low bit set (Linux: the anon_vma;
- * a9mm has no reverse map, so the bit alone); a page-cache page's is its
- * file's address_space.
+ * anonymous page's ->mapping is its anon_vma with the low bit set (see
+ * linux/rmap.h); a page-cache page's is its file's address_space.
  */
 #define PAGE_MAPPING_ANON 0x1UL
 
@@ -272,6 +277,18 @@ static inline void get_page(struct page *page)
 
 void put_page(struct page *page);
 
+/* include/linux/mm.h: get_page_unless_zero() @ v4.14: a reference, unless the page is free */
+static inline bool get_page_unless_zero(struct page *page)
+{
+	int count = __atomic_load_n(&page->_count, __ATOMIC_RELAXED);
+
+	while (count > 0)
+		if (__atomic_compare_exchange_n(&page->_count, &count, count + 1, false,
+						__ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
+			return true;
+	return false;
+}
+
 /* include/linux/mm.h: get_mm_counter(), get_mm_rss() @ v4.14: resident pages, by kind */
 static inline unsigned long get_mm_counter(struct mm_struct *mm, int member)
 {
@@ -286,19 +303,7 @@ static inline unsigned long get_mm_rss(struct mm_struct *mm)
 	       get_mm_counter(mm, MM_SHMEMPAGES);
 }
 
-/*
- * include/linux/rmap.h: page_dup_rmap() @ v4.14: fork()'s copy maps the
- * page once more; it is already counted as mapped
- */
-static inline void page_dup_rmap(struct page *page)
-{
-	__atomic_add_fetch(&page->_mapcount, 1, __ATOMIC_RELAXED);
-}
-
-/* mm/rmap.c: the mapping counts and the zone counters they move */
-void page_add_new_anon_rmap(struct page *page);
-void page_add_file_rmap(struct page *page);
-void page_remove_rmap(struct page *page);
+#include <linux/rmap.h>
 
 /* include/linux/rwsem.h, a9mm's mmap_sem (mm/mmap.c) */
 void down_read(struct rw_semaphore_mm *sem);

@@ -95,6 +95,8 @@ struct vm_area_struct {
 		vm_pgoff; /* offset in the file, in pages (anonymous: vm_start >> PAGE_SHIFT) */
 	struct file *vm_file;
 	const struct vm_operations_struct *vm_ops;
+	struct anon_vma *anon_vma;	/* its anonymous pages' reverse map, or NULL (none yet) */
+	struct list_head anon_vma_node; /* on anon_vma->head, with the VMAs sharing it */
 };
 
 /* include/linux/mm_types_task.h @ v4.14: the counters of a process's resident pages */
@@ -170,6 +172,24 @@ struct mm_struct *mm_alloc(void);
 struct mm_struct *get_task_mm(struct task_struct *task);
 extern spinlock_t task_mm_lock;
 void __mmdrop(struct mm_struct *mm);
+
+/*
+ * include/linux/sched/mm.h: mmget_not_zero() @ v4.14: a user reference,
+ * unless the last one is already gone (the mm is being torn down)
+ */
+static inline bool mmget_not_zero(struct mm_struct *mm)
+{
+	int users = atomic_read(&mm->mm_users);
+
+	while (users) {
+		int seen = atomic_cmpxchg(&mm->mm_users, users, users + 1);
+
+		if (seen == users)
+			return true;
+		users = seen;
+	}
+	return false;
+}
 
 /* include/linux/sched/mm.h: mmgrab(), mmdrop() @ v4.14: references to the structure itself */
 static inline void mmgrab(struct mm_struct *mm)

@@ -176,3 +176,58 @@ def test_exit_preempted_in_exit_mmap_keeps_every_reference(boot):
     assert "0 failed" in out, out
     for bad in ("BUG ", "Poison overwritten", "Unable to handle", "Internal error"):
         assert bad not in out, out
+
+
+def test_rmap_follows_a_page_back_to_its_processes(boot):
+    """rmap-demo: one anonymous page, a parent and two children; the
+    kernel's `rmap PID VA` walks the page's anon_vma (mm/rmap.c) to every
+    VMA that may map it and reads each pte: the parent and the reader map
+    the shared page read-only, the writer's copy-on-write copy is its own,
+    in the same anon_vma at the same index."""
+    con = boot(mem="256M", smp=2, extra=("-initrd", INITRAMFS))
+    parent = start(con, "/bin/rmap-demo 30")
+    said = ""
+    for _ in range(50):             # its line comes when both children are ready
+        said += con.run("")
+        m = re.search(r"rmap-demo: page 0x([0-9a-f]{8}): parent (\d+), reader (\d+), "
+                      r"writer (\d+)", said)
+        if m:
+            break
+        time.sleep(0.1)
+    assert m and int(m[2]) == parent, said
+    va, reader, writer = m[1], int(m[3]), int(m[4])
+    out = con.run(f"rmap {parent} 0x{va}")
+    head = re.search(r"^rmap: pfn 0x([0-9a-f]+) \(Normal\): anonymous, anon_vma 0x([0-9a-f]{8}), "
+                     r"index 0x([0-9a-f]+), mapped 2 times$", out, re.M)
+    assert head, out
+    shared, anon_vma, index = int(head[1], 16), head[2], int(head[3], 16)
+    assert index == int(va, 16) >> 12, out     # an anonymous VMA's vm_pgoff: its page number
+    for pid in (parent, reader):
+        assert re.search(rf"^  pid {pid} \(rmap-demo\)  0x{va}  pte 0x[0-9a-f]{{8}}  read-only$",
+                         out, re.M), out
+    copy = re.search(rf"^  pid {writer} \(rmap-demo\)  0x{va}  maps pfn 0x([0-9a-f]+) there instead",
+                     out, re.M)
+    assert copy and int(copy[1], 16) != shared, out
+    assert "the anon_vma has 3 VMAs covering index" in out and "2 of those shown map this page" in out
+    out = con.run(f"rmap {writer} 0x{va}")
+    assert re.search(rf"^rmap: pfn 0x{copy[1]} \(Normal\): anonymous, anon_vma 0x{anon_vma}, "
+                     rf"index 0x{index:x}, mapped 1 time$", out, re.M), out
+    assert re.search(rf"^  pid {writer} \(rmap-demo\)  0x{va}  pte 0x[0-9a-f]{{8}}  writable$",
+                     out, re.M), out
+    assert "1 of those shown maps this page" in out, out
+    # by pfn too, and what is not an anonymous page says what it is
+    assert f"pfn 0x{shared:x} (Normal): anonymous" in con.run(f"rmap {shared:#x}")
+    assert "free, or a tail of a larger block" in con.run("rmap 0x" + free_pfn(con))
+    assert "reserved at boot" in con.run("rmap 0x60010")          # the kernel's text
+    assert "maps nothing at 0x00001000" in con.run(f"rmap {parent} 0x1000")
+    assert "is in no zone" in con.run("rmap 0x1")
+    assert "no process 99999" in con.run("rmap 99999 0x10000")
+    con.run(f"kill -9 {parent}")
+
+
+def free_pfn(con):
+    """a pfn the buddy allocator holds free: `alloc 0`, then `free` it (drained)"""
+    out = con.run("alloc 4 movable")
+    pfn = re.search(r"pfn 0x([0-9a-f]+)", out)[1]
+    con.run(f"free 0x{pfn} 4")
+    return pfn

@@ -207,6 +207,17 @@ def test_segv_demo():
     assert "killed by SIGBUS (7)" in res["unaligned-ldrex"][1], out
 
 
+def test_rmap_demo():
+    """the same page in three processes on the host's Linux too: the reader
+    still sees the parent's byte, the writer its own copy"""
+    res, out = run_demo("rmap-demo", "0")
+    assert set(res) == {"mmap", "inherited", "reader", "writer", "parent"}, out
+    assert re.search(r"^rmap-demo: page 0x[0-9a-f]{8}: parent \d+, reader \d+, writer \d+ "
+                     r"\(for 0 s\)$", out, re.M), out
+    rc, _, err = qemu_arm("rmap-demo", "x")
+    assert rc == 2 and "usage: rmap-demo [SECONDS]" in err
+
+
 def test_exec_demo():
     res, out = run_demo("exec-demo")
     # qemu-arm cannot follow an execve() of an ARM program (without binfmt_misc):
@@ -321,7 +332,7 @@ AGREED = {"exit", "fork", "read", "write", "open", "close", "execve", "lseek", "
     ("malloc-demo", []), ("zero-page-demo", []), ("cow-demo", []), ("exec-demo", []),
     ("mmap-file-demo", ["F"]),
     ("stack-demo", []), ("segv-demo", []), ("mprotect-demo", []), ("oom-demo", []),
-    ("faultbench", ["8"]),
+    ("faultbench", ["8"]), ("rmap-demo", ["0"]),
 ])
 def test_programs_make_only_the_agreed_calls(prog, args, tmp_path):
     if args == ["F"]:

@@ -6,7 +6,9 @@
  * step against a model -- an array of the ranges, sorted -- and against
  * the tree's own invariants (Linux's validate_mm()): the list sorted and
  * linked both ways, the tree in order, every node's rb_subtree_gap the
- * largest gap below a VMA of its subtree, highest_vm_end, map_count.
+ * largest gap below a VMA of its subtree, highest_vm_end, map_count; and
+ * the anon_vmas (mm/rmap.c): each VMA on its own's list, a page's VMA
+ * keeping the anon_vma its anonymous pages record, none left over.
  * unmapped_area_topdown() is compared with a brute-force search.
  */
 #include <setjmp.h>
@@ -41,6 +43,12 @@ static unsigned long rnd(unsigned long n)
 
 /* the model: which VMA (by its flags value, 0 = none) each page belongs to */
 static unsigned long owner[SPACE_PAGES];
+/*
+ * and the anon_vma an anonymous page there would record (NULL: none yet):
+ * the VMA covering the page must keep it through splits and merges, or
+ * rmap_walk_anon() could not find the page's pte
+ */
+static struct anon_vma *anon_of[SPACE_PAGES];
 
 static int group_setup(void **state)
 {
@@ -50,6 +58,7 @@ static int group_setup(void **state)
 	kmem_cache_init_late();
 	vm_area_cachep = kmem_cache_create("vm_area_struct", sizeof(struct vm_area_struct), 0,
 					   SLAB_PANIC, NULL);
+	anon_vma_init();
 	return 0;
 }
 
@@ -65,7 +74,9 @@ static struct mm_struct *new_mm(void)
 	struct mm_struct *mm = calloc(1, sizeof(*mm));
 
 	mm->mm_rb = RB_ROOT;
+	spin_lock_init(&mm->page_table_lock);
 	memset(owner, 0, sizeof(owner));
+	memset(anon_of, 0, sizeof(anon_of));
 	return mm;
 }
 
@@ -99,6 +110,35 @@ static unsigned long subtree_gap(struct rb_node *node)
 	return v->rb_subtree_gap;
 }
 
+/*
+ * every VMA with an anon_vma is on its list, every list holds only the
+ * mm's VMAs of that anon_vma, and no anon_vma is alive without one
+ */
+static void validate_anon_vmas(struct mm_struct *mm)
+{
+	struct anon_vma *seen[MAX_VMAS];
+	unsigned long distinct = 0;
+
+	for (struct vm_area_struct *v = mm->mmap; v; v = v->vm_next) {
+		struct vm_area_struct *w;
+		bool found = false, known = false;
+
+		if (!v->anon_vma)
+			continue;
+		list_for_each_entry(w, &v->anon_vma->head, anon_vma_node) {
+			assert_ptr_equal(w->vm_mm, mm);
+			assert_ptr_equal(w->anon_vma, v->anon_vma);
+			found |= w == v;
+		}
+		assert_true(found);
+		for (unsigned long i = 0; i < distinct; i++)
+			known |= seen[i] == v->anon_vma;
+		if (!known)
+			seen[distinct++] = v->anon_vma;
+	}
+	assert_int_equal(nr_anon_vmas(), distinct);
+}
+
 /* mm/mmap.c: validate_mm() @ v4.14, and the model */
 static void validate(struct mm_struct *mm)
 {
@@ -123,7 +163,10 @@ static void validate(struct mm_struct *mm)
 		bool in = f && f->vm_start <= addr;
 
 		assert_int_equal(in ? f->vm_flags : 0, owner[page]);
+		if (anon_of[page])
+			assert_ptr_equal(f->anon_vma, anon_of[page]);
 	}
+	validate_anon_vmas(mm);
 }
 
 static void model_set(unsigned long start, unsigned long end, unsigned long flags)
@@ -150,7 +193,10 @@ static unsigned long free_range(unsigned long *end)
 	return 0;
 }
 
-/* inserts, merges into neighbours, splits and removals against the model */
+/*
+ * inserts, merges into neighbours, splits, removals and first anonymous
+ * pages (anon_vma_prepare()) against the model
+ */
 static void test_random_against_model(void **state)
 {
 	struct mm_struct *mm = new_mm();
@@ -158,10 +204,51 @@ static void test_random_against_model(void **state)
 
 	(void)state;
 	for (int step = 0; step < 20000; step++) {
-		unsigned int op = (unsigned int)rnd(10);
+		unsigned int op = (unsigned int)rnd(13);
 		unsigned long flags = 1 + rnd(3); /* three kinds: neighbours of a kind merge */
 
-		if (op < 4 && mm->map_count < MAX_VMAS && (start = free_range(&end))) {
+		if (op == 11 && mm->mmap) {
+			/* a gap filled exactly, as the VMA below: three may become one */
+			struct vm_area_struct *v =
+				find_vma(mm, BASE + rnd(SPACE_PAGES) * PAGE_SIZE);
+
+			if (v && v->vm_next && v->vm_end < v->vm_next->vm_start &&
+			    v->vm_next->vm_start - v->vm_end <= 16 * PAGE_SIZE &&
+			    mm->map_count < MAX_VMAS) {
+				start = v->vm_end;
+				end = v->vm_next->vm_start;
+				flags = v->vm_flags;
+				if (!vma_merge(mm, v, start, end, flags, NULL, start >> PAGE_SHIFT))
+					assert_int_equal(insert_vm_struct(mm, new_vma(mm, start,
+										      end, flags)),
+							 0);
+				model_set(start, end, flags);
+			}
+		} else if (op == 12 && mm->mmap) {
+			/* mprotect() of a whole VMA to its neighbour's flags: vma_merge()'s area */
+			struct vm_area_struct *v =
+				find_vma(mm, BASE + rnd(SPACE_PAGES) * PAGE_SIZE);
+			struct vm_area_struct *prev = v ? v->vm_prev : NULL, *m;
+
+			if (prev && prev->vm_end == v->vm_start && prev->vm_flags != v->vm_flags) {
+				start = v->vm_start;
+				end = v->vm_end;
+				flags = prev->vm_flags;
+				m = vma_merge(mm, prev, start, end, flags, NULL, v->vm_pgoff);
+				if (!m)
+					v->vm_flags = flags; /* as mprotect_fixup() does */
+				model_set(start, end, flags);
+			}
+		} else if (op == 10 && mm->mmap) {
+			struct vm_area_struct *v =
+				find_vma(mm, BASE + rnd(SPACE_PAGES) * PAGE_SIZE);
+
+			if (v) {
+				assert_int_equal(anon_vma_prepare(v), 0);
+				for (unsigned long a = v->vm_start; a < v->vm_end; a += PAGE_SIZE)
+					anon_of[(a - BASE) / PAGE_SIZE] = v->anon_vma;
+			}
+		} else if (op < 4 && mm->map_count < MAX_VMAS && (start = free_range(&end))) {
 			struct vm_area_struct *prev, *m;
 			struct rb_node **link, *parent;
 
@@ -191,6 +278,8 @@ static void test_random_against_model(void **state)
 
 			if (v) {
 				model_set(v->vm_start, v->vm_end, 0);
+				for (unsigned long a = v->vm_start; a < v->vm_end; a += PAGE_SIZE)
+					anon_of[(a - BASE) / PAGE_SIZE] = NULL;
 				vma_unlink(mm, v);
 				remove_vma(v);
 			}
@@ -205,6 +294,7 @@ static void test_random_against_model(void **state)
 		remove_vma(v);
 	}
 	assert_int_equal(mm->map_count, 0);
+	assert_int_equal(nr_anon_vmas(), 0); /* the last VMA of each freed it */
 	free(mm);
 }
 
