@@ -4,15 +4,20 @@
  * from the shell: from a page to every process and address that maps it,
  * the walk reclaim and compaction make (mm/rmap.c).
  *
- *   a9mm> rmap 12 0x00022000
- *   rmap: pfn 0x6f8e2 (Normal): anonymous, anon_vma 0xc7f3e0c0, index 0x22, mapped 2 times
- *     pid 12 (cow-demo)  0x00022000  pte 0x6f8e25cf  read-only
- *     pid 13 (cow-demo)  0x00022000  pte 0x6f8e25cf  read-only
- *   the anon_vma holds 9 VMAs; 2 cover index 0x22; 2 ptes map the page
+ *   a9mm> rmap 4 0xb6ffe000
+ *   rmap: pfn 0x600c3 (Normal): anonymous, anon_vma 0xcf80c010, index 0xb6ffe, mapped 2 times
+ *     pid 4 (rmap-demo)  0xb6ffe000  pte 0x600c37df  read-only
+ *     pid 5 (rmap-demo)  0xb6ffe000  pte 0x600c37df  read-only
+ *     pid 6 (rmap-demo)  0xb6ffe000  maps pfn 0x68063 there instead: copy-on-write parted them
+ *   the anon_vma has 3 VMAs covering index 0xb6ffe; 2 of those shown map this page
  *
  * The walk runs under the anon_vma lock, which may not sleep: it only
  * collects each VMA's mm (a user reference) and address; each pte is then
- * read under that mm's mmap_sem and page_table_lock.
+ * read under that mm's mmap_sem and page_table_lock.  No reference is
+ * taken on the page (rmap_walk_anon_unreferenced()): the allocator frees
+ * a page expecting to hold its last one, so the page may change owner
+ * while it is looked at -- the ptes are read against its pfn all the
+ * same, and what is printed is what was there.
  */
 #include <a9mm/shell.h>
 #include <asm/pgalloc.h>
@@ -28,7 +33,7 @@
 #define RMAP_SHOW 32 /* VMAs shown; a bigger family is counted */
 
 struct rmap_seen {
-	unsigned int vmas, shown;
+	unsigned int vmas, shown, exiting;
 	struct {
 		struct mm_struct *mm; /* a user reference */
 		unsigned long address;
@@ -41,11 +46,15 @@ static int rmap_collect(struct vm_area_struct *vma, unsigned long address, void 
 	struct rmap_seen *seen = arg;
 
 	seen->vmas++;
-	if (seen->shown < RMAP_SHOW && mmget_not_zero(vma->vm_mm)) {
-		seen->at[seen->shown].mm = vma->vm_mm;
-		seen->at[seen->shown].address = address;
-		seen->shown++;
+	if (seen->shown == RMAP_SHOW)
+		return 0;
+	if (!mmget_not_zero(vma->vm_mm)) {
+		seen->exiting++; /* its mm is being torn down */
+		return 0;
 	}
+	seen->at[seen->shown].mm = vma->vm_mm;
+	seen->at[seen->shown].address = address;
+	seen->shown++;
 	return 0;
 }
 
@@ -113,7 +122,7 @@ static void show_anon(struct page *page)
 	unsigned int maps = 0;
 	int ret;
 
-	ret = rmap_walk_anon(page, rmap_collect, &seen);
+	ret = rmap_walk_anon_unreferenced(page, rmap_collect, &seen);
 	if (ret == -ENOENT) {
 		shprintf("  mapped by no pte now: no VMA to walk\n");
 		return;
@@ -122,8 +131,11 @@ static void show_anon(struct page *page)
 		maps += show_one(page, seen.at[i].mm, seen.at[i].address);
 		mmput(seen.at[i].mm);
 	}
-	if (seen.vmas > seen.shown)
-		shprintf("  ... %u more VMAs not shown\n", seen.vmas - seen.shown);
+	if (seen.exiting)
+		shprintf("  ... %u VMA%s of exiting processes\n", seen.exiting,
+			 seen.exiting == 1 ? "" : "s");
+	if (seen.vmas > seen.shown + seen.exiting)
+		shprintf("  ... %u more VMAs not shown\n", seen.vmas - seen.shown - seen.exiting);
 	shprintf("the anon_vma has %u VMA%s covering index 0x%lx; %u of those shown map%s this "
 		 "page\n",
 		 seen.vmas, seen.vmas == 1 ? "" : "s", page->index, maps, maps == 1 ? "s" : "");
@@ -157,7 +169,7 @@ static void show_rmap(unsigned long pfn)
 			pfn);
 		return;
 	}
-	if (!get_page_unless_zero(page)) {
+	if (!page_count(page)) {
 		shprintf("rmap: pfn 0x%lx (%s) is free, or a tail of a larger block\n", pfn,
 			 zone->name);
 		return;
@@ -180,7 +192,6 @@ static void show_rmap(unsigned long pfn)
 	} else {
 		shprintf("in use, not a process's page: nothing maps it into user space\n");
 	}
-	put_page(page);
 }
 
 static int do_rmap(int argc, char **argv)

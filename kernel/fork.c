@@ -364,6 +364,7 @@ static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 	int ret = 0;
 
 	down_write(&oldmm->mmap_sem);
+	down_write(&mm->mmap_sem); /* a walk of the reverse map may reach it from now on */
 	mm->total_vm = oldmm->total_vm;
 	mm->data_vm = oldmm->data_vm;
 	mm->exec_vm = oldmm->exec_vm;
@@ -377,10 +378,12 @@ static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 		}
 		tmp->vm_mm = mm;
 		BUG_ON(insert_vm_struct(mm, tmp));
+		anon_vma_link(tmp, mpnt->anon_vma); /* before its ptes: every one is found */
 		ret = copy_page_range(mm, oldmm, mpnt);
 		if (ret)
 			break;
 	}
+	up_write(&mm->mmap_sem);
 	up_write(&oldmm->mmap_sem);
 	return ret;
 }

@@ -51,19 +51,32 @@ static struct mm_struct *test_mm(void)
 	return mm;
 }
 
-/* two test_mm()s, a parent and its would-be child; false (reported) without memory */
-static bool test_mm_pair(struct ktap_test *t, struct mm_struct **parent, struct mm_struct **child)
+/* what fork()'s dup_mmap() does for one VMA: a copy in a new mm, on the same anon_vma */
+static struct mm_struct *fork_vma(struct ktap_test *t, struct vm_area_struct *vma)
 {
-	*parent = test_mm();
-	*child = test_mm();
-	if (*parent && *child)
-		return true;
-	ktap_fail(t, __FILE__, __LINE__, "no memory for the test's mms");
-	if (*parent)
-		mmput(*parent);
-	if (*child)
-		mmput(*child);
-	return false;
+	struct mm_struct *child = mm_alloc();
+	struct vm_area_struct *copy = child ? vm_area_dup(vma) : NULL;
+
+	if (!copy) {
+		ktap_fail(t, __FILE__, __LINE__, "no memory for the child");
+		if (child)
+			mmput(child);
+		return NULL;
+	}
+	copy->vm_mm = child;
+	if (insert_vm_struct(child, copy)) {
+		ktap_fail(t, __FILE__, __LINE__, "the child's VMA");
+		kmem_cache_free(vm_area_cachep, copy); /* on no anon_vma yet */
+		mmput(child);
+		return NULL;
+	}
+	anon_vma_link(copy, vma->anon_vma);
+	if (copy_page_range(child, vma->vm_mm, vma)) {
+		ktap_fail(t, __FILE__, __LINE__, "the child's page tables");
+		mmput(child);
+		return NULL;
+	}
+	return child;
 }
 
 /* the Linux pte of @addr in @mm, or 0 */
@@ -131,14 +144,21 @@ static void fault_fork_shares_then_copies_then_reuses(struct ktap_test *t)
 	struct page *page;
 	pte_t pte;
 
-	if (!test_mm_pair(t, &parent, &child))
+	parent = test_mm();
+	if (!parent) {
+		ktap_fail(t, __FILE__, __LINE__, "no memory for the test's mm");
 		return;
+	}
 	pv = find_vma(parent, ADDR);
-	cv = find_vma(child, ADDR);
 	KTAP_EXPECT_EQ(t, handle_mm_fault(pv, ADDR, FAULT_FLAG_WRITE), 0);
 	poke(parent, ADDR, 'P');
 	page = pfn_to_page(pte_pfn(pte_of(parent, ADDR)));
-	KTAP_EXPECT_EQ(t, copy_page_range(child, parent, pv), 0);
+	child = fork_vma(t, pv);
+	if (!child) {
+		mmput(parent);
+		return;
+	}
+	cv = find_vma(child, ADDR);
 	/* shared, read-only on both sides */
 	KTAP_EXPECT_EQ(t, pte_pfn(pte_of(child, ADDR)), page_to_pfn(page));
 	KTAP_EXPECT(t, !pte_write(pte_of(parent, ADDR)) && !pte_write(pte_of(child, ADDR)));
@@ -171,13 +191,20 @@ static void fault_every_page_comes_back(struct ktap_test *t)
 
 		if (round)
 			before = nr_free_pages_all();
-		if (!test_mm_pair(t, &mm, &child))
+		mm = test_mm();
+		if (!mm) {
+			ktap_fail(t, __FILE__, __LINE__, "no memory for the test's mm");
 			return;
+		}
 		vma = find_vma(mm, ADDR);
 		for (addr = ADDR; addr < ADDR + PAGES * PAGE_SIZE; addr += PAGE_SIZE)
 			KTAP_EXPECT(t, !(handle_mm_fault(vma, addr, FAULT_FLAG_WRITE) &
 					 VM_FAULT_ERROR));
-		KTAP_EXPECT_EQ(t, copy_page_range(child, mm, vma), 0);
+		child = fork_vma(t, vma);
+		if (!child) {
+			mmput(mm);
+			return;
+		}
 		KTAP_EXPECT_EQ(t, get_mm_counter(child, MM_ANONPAGES), PAGES);
 		/* change_protection(): a shared page stays read-only under rw- */
 		change_protection(vma, ADDR, ADDR + PAGES * PAGE_SIZE, vma->vm_page_prot);
@@ -207,17 +234,24 @@ static void fault_counts_anon_pages_and_events(struct ktap_test *t)
 	struct mm_struct *parent, *child;
 	struct vm_area_struct *pv, *cv;
 
-	if (!test_mm_pair(t, &parent, &child))
+	parent = test_mm();
+	if (!parent) {
+		ktap_fail(t, __FILE__, __LINE__, "no memory for the test's mm");
 		return;
+	}
 	pv = find_vma(parent, ADDR);
-	cv = find_vma(child, ADDR);
 	/* a write: an anonymous page; a read: the zero page, nobody's */
 	KTAP_EXPECT_EQ(t, handle_mm_fault(pv, ADDR, FAULT_FLAG_WRITE), 0);
 	KTAP_EXPECT_EQ(t, handle_mm_fault(pv, ADDR + PAGE_SIZE, 0), 0);
 	KTAP_EXPECT_EQ(t, global_page_state(NR_ANON_PAGES), anon + 1);
 	KTAP_EXPECT_EQ(t, vm_event(PGFAULT), faults + 2);
 	/* fork maps the same page twice: still one page */
-	KTAP_EXPECT_EQ(t, copy_page_range(child, parent, pv), 0);
+	child = fork_vma(t, pv);
+	if (!child) {
+		mmput(parent);
+		return;
+	}
+	cv = find_vma(child, ADDR);
 	KTAP_EXPECT_EQ(t, global_page_state(NR_ANON_PAGES), anon + 1);
 	/* the child's write copies it: two */
 	KTAP_EXPECT_EQ(t, handle_mm_fault(cv, ADDR, FAULT_FLAG_WRITE), VM_FAULT_WRITE);
@@ -319,27 +353,6 @@ static bool rmap_maps(const struct rmap_met *met, struct page *page, struct mm_s
 	return false;
 }
 
-/* what fork()'s dup_mmap() does for one VMA: a copy in a new mm, on the same anon_vma */
-static struct mm_struct *fork_vma(struct ktap_test *t, struct vm_area_struct *vma)
-{
-	struct mm_struct *child = mm_alloc();
-	struct vm_area_struct *copy = child ? vm_area_dup(vma) : NULL;
-
-	if (!copy) {
-		ktap_fail(t, __FILE__, __LINE__, "no memory for the child");
-		if (child)
-			mmput(child);
-		return NULL;
-	}
-	copy->vm_mm = child;
-	if (insert_vm_struct(child, copy) || copy_page_range(child, vma->vm_mm, vma)) {
-		ktap_fail(t, __FILE__, __LINE__, "the child's VMA or page tables");
-		mmput(child);
-		return NULL;
-	}
-	return child;
-}
-
 /*
  * The reverse map: a page's anon_vma and index lead to every VMA that may
  * map it -- the parent's and fork's copy -- and their ptes; after the
@@ -403,19 +416,44 @@ static void rmap_finds_both_sides_of_fork(struct ktap_test *t)
 	KTAP_EXPECT_EQ(t, nr_anon_vmas(), anon_vmas);
 }
 
-/* a page no pte maps is not walked: its anon_vma may be gone */
+/*
+ * A page no pte maps is not walked -- its anon_vma may be gone -- even
+ * while its VMA still covers it (MADV_DONTNEED's zap) and after its last
+ * VMA freed the anon_vma its ->mapping still names; nor is a kernel page.
+ */
 static void rmap_skips_unmapped_pages(struct ktap_test *t)
 {
-	struct page *page = alloc_pages(GFP_KERNEL, 0);
+	struct mm_struct *mm = test_mm();
+	struct page *page, *kpage = alloc_pages(GFP_KERNEL, 0);
+	struct vm_area_struct *vma;
 	struct rmap_met met = { 0 };
 
-	if (!page) {
-		ktap_fail(t, __FILE__, __LINE__, "no page");
+	if (!mm || !kpage) {
+		ktap_fail(t, __FILE__, __LINE__, "no memory for the test");
+		if (mm)
+			mmput(mm);
+		if (kpage)
+			__free_pages(kpage, 0);
 		return;
 	}
+	KTAP_EXPECT_EQ(t, rmap_walk_anon(kpage, rmap_note, &met), -ENOENT);
+	__free_pages(kpage, 0);
+	vma = find_vma(mm, ADDR);
+	KTAP_EXPECT_EQ(t, handle_mm_fault(vma, ADDR, FAULT_FLAG_WRITE), 0);
+	page = pfn_to_page(pte_pfn(pte_of(mm, ADDR)));
+	get_page(page); /* ours: it outlives its mapping */
+	KTAP_EXPECT_EQ(t, rmap_walk_anon(page, rmap_note, &met), 0);
+	KTAP_EXPECT_EQ(t, met.n, 1);
+	zap_page_range(vma, ADDR, PAGE_SIZE);
+	KTAP_EXPECT(t, PageAnon(page) && !page_mapped(page));
+	met.n = 0;
 	KTAP_EXPECT_EQ(t, rmap_walk_anon(page, rmap_note, &met), -ENOENT);
+	KTAP_EXPECT_EQ(t, rmap_walk_anon_unreferenced(page, rmap_note, &met), -ENOENT);
 	KTAP_EXPECT_EQ(t, met.n, 0);
-	__free_pages(page, 0);
+	mmput(mm); /* the anon_vma goes; page->mapping still names it */
+	KTAP_EXPECT_EQ(t, rmap_walk_anon_unreferenced(page, rmap_note, &met), -ENOENT);
+	KTAP_EXPECT_EQ(t, met.n, 0);
+	put_page(page);
 }
 
 static const struct ktap_case fault_cases[] = {

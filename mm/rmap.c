@@ -14,21 +14,24 @@
  *
  * The mapping half, for anonymous pages (linux/rmap.h draws it): a VMA
  * gets an anon_vma at its first anonymous page (anon_vma_prepare()); a
- * copy of the VMA -- fork()'s, a split's -- joins the same one
- * (vm_area_dup()); a merge keeps one (vma_merge()); the last VMA to leave
- * frees it (remove_vma()).  Each page records it and its own index, so
+ * copy of the VMA -- fork()'s, a split's -- joins the same one once its
+ * range is set (dup_mmap(), split_vma()); a merge keeps one (vma_merge());
+ * the last VMA to leave frees it (remove_vma()).  Each page records it and its own index, so
  * rmap_walk_anon() finds every VMA, and page_check_address() every pte,
  * that may map it: what reclaim (try_to_unmap(), page_referenced()) and
  * compaction (migration) walk.  Page-cache pages have no such walk here
  * (Linux's address_space.i_mmap tree).
  *
- * Locks: anon_vma_lock guards every anon_vma's list and lifetime; a VMA
- * joins or leaves one with its mm's mmap_sem held for writing (fork: the
- * parent's too), or for reading at a fault, under page_table_lock
- * (anon_vma_prepare()).  Linux has a lock per anon_vma, and finds a
- * page's anon_vma under RCU (the cache is SLAB_TYPESAFE_BY_RCU); a9mm has
- * no RCU, so one lock makes "the page is mapped, so its anon_vma is
- * alive" hold while a walk reads it.
+ * Locks: anon_vma_lock guards every anon_vma's list and lifetime, and
+ * the range (vm_start, vm_end, vm_pgoff) of every VMA on one, which a
+ * walk reads (anon_vma_lock_write(): vma_set_range(), split_vma()); a
+ * VMA joins or leaves with its mm's mmap_sem held for writing (fork: the
+ * parent's and the child's), or for reading at a fault (then also under
+ * page_table_lock, taken after anon_vma_lock, as a walk that reads ptes
+ * takes them).  Linux has a lock per anon_vma, and finds a page's
+ * anon_vma under RCU (the cache is SLAB_TYPESAFE_BY_RCU); a9mm has no
+ * RCU, so one lock makes "the page is mapped, so its anon_vma is alive"
+ * hold while a walk reads it.
  */
 #include <linux/errno.h>
 #include <linux/init.h>
@@ -40,16 +43,19 @@
 #include <asm/pgtable.h>
 
 static struct kmem_cache *anon_vma_cachep;
-static unsigned long anon_vmas; /* live ones, for the tests and `rmap` */
 static DEFINE_SPINLOCK(anon_vma_lock);
+static LIST_HEAD(anon_vmas_live); /* every anon_vma, through ->all */
+static unsigned long anon_vmas;	  /* how many */
 
 /* mm/rmap.c: anon_vma_alloc(), anon_vma_free() @ v2.6.9 */
 static struct anon_vma *anon_vma_alloc(void)
 {
 	struct anon_vma *anon_vma = kmem_cache_alloc(anon_vma_cachep, GFP_KERNEL);
 
-	if (anon_vma)
+	if (anon_vma) {
 		INIT_LIST_HEAD(&anon_vma->head);
+		INIT_LIST_HEAD(&anon_vma->all);
+	}
 	return anon_vma;
 }
 
@@ -100,16 +106,17 @@ int anon_vma_prepare(struct vm_area_struct *vma)
 	anon_vma = anon_vma_alloc();
 	if (!anon_vma)
 		return -ENOMEM;
+	spin_lock(&anon_vma_lock); /* before page_table_lock, as a walker takes them */
 	spin_lock(&mm->page_table_lock);
 	if (likely(!vma->anon_vma)) {
-		spin_lock(&anon_vma_lock);
 		vma->anon_vma = anon_vma;
 		list_add(&vma->anon_vma_node, &anon_vma->head);
+		list_add(&anon_vma->all, &anon_vmas_live);
 		anon_vmas++;
-		spin_unlock(&anon_vma_lock);
 		anon_vma = NULL;
 	}
 	spin_unlock(&mm->page_table_lock);
+	spin_unlock(&anon_vma_lock);
 	if (anon_vma)
 		anon_vma_free(anon_vma);
 	return 0;
@@ -128,8 +135,44 @@ void anon_vma_link(struct vm_area_struct *vma, struct anon_vma *anon_vma)
 	if (!anon_vma)
 		return;
 	spin_lock(&anon_vma_lock);
-	list_add_tail(&vma->anon_vma_node, &anon_vma->head);
+	__anon_vma_link(vma);
 	spin_unlock(&anon_vma_lock);
+}
+
+/**
+ * __anon_vma_link() - anon_vma_link() with anon_vma_lock held
+ * @vma: the VMA, its ->anon_vma set (not NULL)
+ *
+ * mm/rmap.c: __anon_vma_link() @ v2.6.9: for a split, which adds the new
+ * piece and shrinks the old one in one hold of the lock.
+ */
+void __anon_vma_link(struct vm_area_struct *vma)
+{
+	list_add_tail(&vma->anon_vma_node, &vma->anon_vma->head);
+}
+
+/**
+ * anon_vma_lock_write() - hold the reverse map still while a VMA on it changes
+ * @anon_vma: the VMA's anon_vma; NULL (no anonymous page yet) takes nothing
+ *
+ * include/linux/rmap.h: anon_vma_lock_write() @ v4.14, over a9mm's one lock.
+ */
+void anon_vma_lock_write(struct anon_vma *anon_vma)
+{
+	if (anon_vma)
+		spin_lock(&anon_vma_lock);
+}
+
+/**
+ * anon_vma_unlock_write() - let walks go on again
+ * @anon_vma: as given to anon_vma_lock_write()
+ *
+ * include/linux/rmap.h: anon_vma_unlock_write() @ v4.14.
+ */
+void anon_vma_unlock_write(struct anon_vma *anon_vma)
+{
+	if (anon_vma)
+		spin_unlock(&anon_vma_lock);
 }
 
 /**
@@ -149,8 +192,10 @@ void anon_vma_unlink(struct vm_area_struct *vma)
 	spin_lock(&anon_vma_lock);
 	list_del(&vma->anon_vma_node);
 	empty = list_empty(&anon_vma->head);
-	if (empty)
+	if (empty) {
+		list_del(&anon_vma->all);
 		anon_vmas--;
+	}
 	spin_unlock(&anon_vma_lock);
 	vma->anon_vma = NULL;
 	if (empty)
@@ -244,26 +289,21 @@ unsigned long vma_address(const struct page *page, const struct vm_area_struct *
 	return address;
 }
 
-/**
- * rmap_walk_anon() - every VMA that may map an anonymous page
- * @page: the page
- * @fn: called for each VMA of the page's anon_vma that covers its index,
- *      with where it would be there; non-zero stops the walk
- * @arg: passed to @fn
- *
- * mm/rmap.c: rmap_walk_anon() @ v4.14 over v2.6.9's list, under
- * anon_vma_lock (@fn may not sleep).  Whether the pte there maps the page
- * is @fn's to ask (page_check_address()).  The caller holds a reference,
- * so the page is not freed and used again under the walk; only a mapped
- * page is walked, since a mapped page's VMA keeps its anon_vma alive (an
- * unmapped one may have outlived it).
- *
- * Return: @fn's non-zero answer, 0 when it gave none, -ENOENT when the
- * page is not anonymous or not mapped.
- */
-int rmap_walk_anon(struct page *page,
-		   int (*fn)(struct vm_area_struct *vma, unsigned long address, void *arg),
-		   void *arg)
+/* is @anon_vma a live one?  Called with anon_vma_lock held */
+static bool anon_vma_live(const struct anon_vma *anon_vma)
+{
+	const struct anon_vma *av;
+
+	list_for_each_entry(av, &anon_vmas_live, all)
+		if (av == anon_vma)
+			return true;
+	return false;
+}
+
+/* rmap_walk_anon(), rmap_walk_anon_unreferenced(): @any, the page may be held by nobody */
+static int __rmap_walk_anon(struct page *page,
+			    int (*fn)(struct vm_area_struct *vma, unsigned long address, void *arg),
+			    void *arg, bool any)
 {
 	struct anon_vma *anon_vma;
 	struct vm_area_struct *vma;
@@ -271,7 +311,7 @@ int rmap_walk_anon(struct page *page,
 
 	spin_lock(&anon_vma_lock);
 	anon_vma = page_anon_vma(page);
-	if (!anon_vma || !page_mapped(page)) {
+	if (!anon_vma || !page_mapped(page) || (any && !anon_vma_live(anon_vma))) {
 		spin_unlock(&anon_vma_lock);
 		return -ENOENT;
 	}
@@ -286,6 +326,53 @@ int rmap_walk_anon(struct page *page,
 	}
 	spin_unlock(&anon_vma_lock);
 	return ret;
+}
+
+/**
+ * rmap_walk_anon() - every VMA that may map an anonymous page
+ * @page: the page
+ * @fn: called for each VMA of the page's anon_vma that covers its index,
+ *      with where it would be there; non-zero stops the walk
+ * @arg: passed to @fn
+ *
+ * mm/rmap.c: rmap_walk_anon() @ v4.14 over v2.6.9's list, under
+ * anon_vma_lock (@fn may not sleep; it may take a page_table_lock).
+ * Whether the pte there maps the page is @fn's to ask
+ * (page_check_address()).  The caller holds a reference, so the page is
+ * not freed and used again under the walk; only a mapped page is walked,
+ * since a mapped page's VMA keeps its anon_vma alive (an unmapped one may
+ * have outlived it).
+ *
+ * Return: @fn's non-zero answer, 0 when it gave none, -ENOENT when the
+ * page is not anonymous or not mapped.
+ */
+int rmap_walk_anon(struct page *page,
+		   int (*fn)(struct vm_area_struct *vma, unsigned long address, void *arg),
+		   void *arg)
+{
+	return __rmap_walk_anon(page, fn, arg, false);
+}
+
+/**
+ * rmap_walk_anon_unreferenced() - rmap_walk_anon() of a page nobody holds for us
+ * @page: any page (a pfn given at the shell): it may be freed and used
+ *        again under the walk, so what is met may be its next owner's
+ * @fn: as for rmap_walk_anon()
+ * @arg: passed to @fn
+ *
+ * a9mm's own, for `rmap`: a reference taken on a page found by its pfn
+ * could race with its owner's free (the allocator expects to hold the
+ * last one), so none is taken; the anon_vma the page names is walked only
+ * if it is one of the live ones -- under anon_vma_lock none can be freed.
+ *
+ * Return: as rmap_walk_anon().
+ */
+int rmap_walk_anon_unreferenced(struct page *page,
+				int (*fn)(struct vm_area_struct *vma, unsigned long address,
+					  void *arg),
+				void *arg)
+{
+	return __rmap_walk_anon(page, fn, arg, true);
 }
 
 /**

@@ -202,6 +202,9 @@ void vma_unlink(struct mm_struct *mm, struct vm_area_struct *vma)
 	mm->map_count--;
 }
 
+static void __vma_set_range(struct vm_area_struct *vma, unsigned long start, unsigned long end,
+			    unsigned long pgoff);
+
 /**
  * vma_set_range() - move a VMA's start and end
  * @vma: the VMA, in its mm's tree
@@ -211,10 +214,25 @@ void vma_unlink(struct mm_struct *mm, struct vm_area_struct *vma)
  *
  * mm/mmap.c: __vma_adjust()'s tree work, simply: the VMA is taken out
  * and put back, so its own gap, its successor's and every ancestor's
- * stay right.  The new range must not overlap another VMA.
+ * stay right.  The new range must not overlap another VMA.  A walk of
+ * the reverse map reads the range: it changes under anon_vma_lock_write()
+ * (Linux's __vma_adjust() holds the anon_vma's lock).
  */
 void vma_set_range(struct vm_area_struct *vma, unsigned long start, unsigned long end,
 		   unsigned long pgoff)
+{
+	anon_vma_lock_write(vma->anon_vma);
+	__vma_set_range(vma, start, end, pgoff);
+	anon_vma_unlock_write(vma->anon_vma);
+}
+
+/*
+ * vma_set_range() without the reverse map's lock, which a walk reads the
+ * range under: the caller holds it (anon_vma_lock_write()) if the VMA has
+ * an anon_vma
+ */
+static void __vma_set_range(struct vm_area_struct *vma, unsigned long start, unsigned long end,
+			    unsigned long pgoff)
 {
 	struct mm_struct *mm = vma->vm_mm;
 	struct vm_area_struct *prev;
@@ -234,7 +252,8 @@ void vma_set_range(struct vm_area_struct *vma, unsigned long start, unsigned lon
  * @vma: the VMA (vm_start, vm_end, vm_flags, vm_page_prot, ... set)
  *
  * mm/mmap.c: insert_vm_struct() @ v4.14.  An anonymous VMA's vm_pgoff is
- * its start page, so neighbours it may merge with line up.
+ * its start page, so neighbours it may merge with line up; one already on
+ * an anon_vma (a split's piece) keeps the vm_pgoff its pages' index needs.
  *
  * Return: 0, or -ENOMEM if it overlaps a VMA.
  */
@@ -245,7 +264,7 @@ int insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma)
 
 	if (find_vma_links(mm, vma->vm_start, vma->vm_end, &prev, &rb_link, &rb_parent))
 		return -ENOMEM;
-	if (vma_is_anonymous(vma) && !vma->vm_file)
+	if (vma_is_anonymous(vma) && !vma->vm_file && !vma->anon_vma)
 		vma->vm_pgoff = vma->vm_start >> PAGE_SHIFT;
 	vma->vm_mm = mm;
 	vma_link(mm, vma, prev, rb_link, rb_parent);
@@ -276,9 +295,9 @@ void remove_vma(struct vm_area_struct *vma)
  *
  * kernel/fork.c: vm_area_dup() @ v4.19 (4.14 copies by hand in
  * split_vma() and dup_mmap()): the file gets one more reference and the
- * mapping's ->open() hook is told; the copy joins the original's
- * anon_vma (anon_vma_link() @ v2.6.9, which dup_mmap() and split_vma()
- * call), so a page either maps is found from both.
+ * mapping's ->open() hook is told.  The copy is on no anon_vma yet: the
+ * caller puts it on the original's once its range and mm are final
+ * (anon_vma_link(), as dup_mmap() and split_vma() do in Linux 2.6.9).
  *
  * Return: the copy, or NULL without memory.
  */
@@ -295,7 +314,7 @@ struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig)
 		get_file(new->vm_file);
 	if (new->vm_ops &&new->vm_ops->open)
 		new->vm_ops->open(new);
-	anon_vma_link(new, orig->anon_vma);
+	new->anon_vma = NULL;
 	return new;
 }
 
@@ -348,7 +367,8 @@ static void vma_import_anon_vma(struct vm_area_struct *importer, struct anon_vma
 /**
  * vma_merge() - let neighbours grow over a range instead of a new VMA
  * @mm: the address space
- * @prev: the VMA before [@addr, @end), or NULL
+ * @prev: the VMA before [@addr, @end), or the one holding @addr (mprotect()
+ *        of its tail), or NULL
  * @addr: the range's start
  * @end: its end
  * @vm_flags: the flags it is to have
@@ -356,13 +376,19 @@ static void vma_import_anon_vma(struct vm_area_struct *importer, struct anon_vma
  * @pgoff: its offset in pages
  *
  * mm/mmap.c: vma_merge() @ v4.14, the cases a9mm meets: the range is
- * free (mmap(), brk()) or exactly one VMA (mprotect() of all of it); then
- * @prev and the next VMA become one over it, or @prev grows up over it,
- * or the next one grows down over it, and a VMA that was the range goes.
+ * free (mmap(), brk()), or exactly one VMA (mprotect() of all of it), or
+ * the tail of @prev or the head of the next VMA (mprotect() of part of
+ * one: Linux's cases 4 and 5); then @prev and the next VMA become one
+ * over it, or one of them grows over it (and the VMA it came from shrinks
+ * or goes).  Pages of the range keep being found through the reverse
+ * map: the VMA that takes them must share their anon_vma, or have none
+ * and take it (is_mergeable_anon_vma(), vma_import_anon_vma()).
  *
  *   prev   range   next          prev   range   next
  *   [aaaa][......][aaaa]   ->    [aaaaaaaaaaaaaaaaaa]      (both)
  *   [aaaa][......][bbbb]   ->    [aaaaaaaaaaaa][bbbb]      (prev grows)
+ *   [bbbbbbbbbbbb][aaaa]   ->    [bbbb][aaaaaaaaaaaa]      (case 4: the tail of prev)
+ *   [aaaa][bbbbbbbbbbbb]   ->    [aaaaaaaaaaaa][bbbb]      (case 5: the head of next)
  *
  * Return: the VMA that now covers the range, or NULL if none could.
  */
@@ -372,15 +398,41 @@ struct vm_area_struct *vma_merge(struct mm_struct *mm, struct vm_area_struct *pr
 {
 	struct vm_area_struct *next = prev ? prev->vm_next : mm->mmap, *area = NULL;
 	unsigned long pglen = (end - addr) >> PAGE_SHIFT;
-	struct anon_vma *anon_vma = NULL; /* the range's, if it is a VMA */
+	struct anon_vma *anon_vma = NULL, *held; /* the range's pages' */
 	bool after, before;
 
+	if (prev && prev->vm_end > addr) {
+		/* case 4: the range is prev's tail; next may grow down over it */
+		if (prev->vm_end != end || !next || next->vm_start != end ||
+		    !can_vma_merge_before(next, vm_flags, file, pgoff, pglen, prev->anon_vma))
+			return NULL;
+		vma_import_anon_vma(next, prev->anon_vma);
+		held = prev->anon_vma ? prev->anon_vma : next->anon_vma;
+		anon_vma_lock_write(held); /* one hold: a walk finds the range in one of them */
+		__vma_set_range(prev, prev->vm_start, addr, prev->vm_pgoff);
+		__vma_set_range(next, addr, next->vm_end, pgoff);
+		anon_vma_unlock_write(held);
+		return next;
+	}
+	if (next && next->vm_start == addr && next->vm_end > end) {
+		/* case 5: the range is next's head; prev may grow up over it */
+		if (!prev || prev->vm_end != addr ||
+		    !can_vma_merge_after(prev, vm_flags, file, pgoff, next->anon_vma))
+			return NULL;
+		vma_import_anon_vma(prev, next->anon_vma);
+		held = next->anon_vma ? next->anon_vma : prev->anon_vma;
+		anon_vma_lock_write(held);
+		__vma_set_range(next, end, next->vm_end, next->vm_pgoff + pglen);
+		__vma_set_range(prev, prev->vm_start, end, prev->vm_pgoff);
+		anon_vma_unlock_write(held);
+		return prev;
+	}
 	if (next && next->vm_start == addr && next->vm_end == end) {
 		area = next; /* the range is this VMA */
 		next = area->vm_next;
 		anon_vma = area->anon_vma;
 	} else if (next && next->vm_start < end) {
-		return NULL; /* part of a VMA: the caller splits */
+		return NULL; /* more than one VMA, or part of one: the caller splits */
 	}
 	after = prev && prev->vm_end == addr &&
 		can_vma_merge_after(prev, vm_flags, file, pgoff, anon_vma);
@@ -394,30 +446,31 @@ struct vm_area_struct *vma_merge(struct mm_struct *mm, struct vm_area_struct *pr
 
 		vma_import_anon_vma(prev, anon_vma);
 		vma_import_anon_vma(prev, next->anon_vma);
-		if (area) {
+		/* the survivor grows before the others leave the reverse map: no gap */
+		if (area)
 			vma_unlink(mm, area);
-			remove_vma(area);
-		}
 		vma_unlink(mm, next);
-		remove_vma(next);
 		vma_set_range(prev, prev->vm_start, next_end, prev->vm_pgoff);
+		if (area)
+			remove_vma(area);
+		remove_vma(next);
 		return prev;
 	}
 	if (after) {
 		vma_import_anon_vma(prev, anon_vma);
-		if (area) {
+		if (area)
 			vma_unlink(mm, area);
-			remove_vma(area);
-		}
 		vma_set_range(prev, prev->vm_start, end, prev->vm_pgoff);
+		if (area)
+			remove_vma(area);
 		return prev;
 	}
 	vma_import_anon_vma(next, anon_vma);
-	if (area) {
+	if (area)
 		vma_unlink(mm, area);
-		remove_vma(area);
-	}
 	vma_set_range(next, addr, next->vm_end, pgoff);
+	if (area)
+		remove_vma(area);
 	return next;
 }
 
@@ -442,12 +495,20 @@ int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long ad
 		return -ENOMEM;
 	if (new_below) {
 		new->vm_end = addr;
-		vma_set_range(vma, addr, vma->vm_end, pgoff);
 	} else {
 		new->vm_start = addr;
 		new->vm_pgoff = pgoff;
-		vma_set_range(vma, vma->vm_start, addr, vma->vm_pgoff);
 	}
+	/* one hold: a walk meets each pte once, in one piece or the other */
+	anon_vma_lock_write(vma->anon_vma);
+	new->anon_vma = vma->anon_vma;
+	if (new->anon_vma)
+		__anon_vma_link(new);
+	if (new_below)
+		__vma_set_range(vma, addr, vma->vm_end, pgoff);
+	else
+		__vma_set_range(vma, vma->vm_start, addr, vma->vm_pgoff);
+	anon_vma_unlock_write(vma->anon_vma);
 	BUG_ON(insert_vm_struct(mm, new));
 	return 0;
 }

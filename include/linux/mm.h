@@ -277,18 +277,6 @@ static inline void get_page(struct page *page)
 
 void put_page(struct page *page);
 
-/* include/linux/mm.h: get_page_unless_zero() @ v4.14: a reference, unless the page is free */
-static inline bool get_page_unless_zero(struct page *page)
-{
-	int count = __atomic_load_n(&page->_count, __ATOMIC_RELAXED);
-
-	while (count > 0)
-		if (__atomic_compare_exchange_n(&page->_count, &count, count + 1, false,
-						__ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
-			return true;
-	return false;
-}
-
 /* include/linux/mm.h: get_mm_counter(), get_mm_rss() @ v4.14: resident pages, by kind */
 static inline unsigned long get_mm_counter(struct mm_struct *mm, int member)
 {

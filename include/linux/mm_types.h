@@ -56,7 +56,7 @@ struct page {
 			unsigned int compound_order; /* the first tail page: the block's order */
 		};
 	};
-	void *mapping; /* page cache / anon: unused here, kept for the size */
+	void *mapping; /* page cache: the file's address_space; anonymous: anon_vma | 1 */
 };
 
 /*

@@ -26,6 +26,7 @@
 /* include/linux/rmap.h: struct anon_vma @ v2.6.9 (its lock: mm/rmap.c's anon_vma_lock) */
 struct anon_vma {
 	struct list_head head; /* the VMAs, through vm_area_struct.anon_vma_node */
+	struct list_head all;  /* a9mm: on the list of live ones (rmap_walk_anon_unreferenced()) */
 };
 
 /*
@@ -41,7 +42,10 @@ static inline void page_dup_rmap(struct page *page)
 void anon_vma_init(void);
 int anon_vma_prepare(struct vm_area_struct *vma);
 void anon_vma_link(struct vm_area_struct *vma, struct anon_vma *anon_vma);
+void __anon_vma_link(struct vm_area_struct *vma);
 void anon_vma_unlink(struct vm_area_struct *vma);
+void anon_vma_lock_write(struct anon_vma *anon_vma);
+void anon_vma_unlock_write(struct anon_vma *anon_vma);
 unsigned long nr_anon_vmas(void);
 
 /* mm/rmap.c: the mapping counts and the zone counters they move */
@@ -55,6 +59,10 @@ unsigned long vma_address(const struct page *page, const struct vm_area_struct *
 int rmap_walk_anon(struct page *page,
 		   int (*fn)(struct vm_area_struct *vma, unsigned long address, void *arg),
 		   void *arg);
+int rmap_walk_anon_unreferenced(struct page *page,
+				int (*fn)(struct vm_area_struct *vma, unsigned long address,
+					  void *arg),
+				void *arg);
 pte_t *page_check_address(struct page *page, struct mm_struct *mm, unsigned long address);
 
 #endif

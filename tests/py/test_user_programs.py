@@ -231,6 +231,7 @@ def test_mprotect_demo():
     # qemu-arm's mprotect() ignores holes: the one check that needs Linux itself
     assert {n for n, (t, _) in res.items() if t != "PASS"} <= {"hole-enomem"}, out
     assert res["split"][0] == "PASS" and res["merge"][0] == "PASS", out
+    assert res["tail-merge"][0] == "PASS" and res["head-merge"][0] == "PASS", out
 
 
 def test_stack_demo():

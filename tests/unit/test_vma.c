@@ -163,8 +163,12 @@ static void validate(struct mm_struct *mm)
 		bool in = f && f->vm_start <= addr;
 
 		assert_int_equal(in ? f->vm_flags : 0, owner[page]);
-		if (anon_of[page])
+		if (anon_of[page]) {
+			/* its anon_vma, and the index vma_address() turns back into addr */
 			assert_ptr_equal(f->anon_vma, anon_of[page]);
+			assert_int_equal(f->vm_pgoff + ((addr - f->vm_start) >> PAGE_SHIFT),
+					 addr >> PAGE_SHIFT);
+		}
 	}
 	validate_anon_vmas(mm);
 }
@@ -204,7 +208,7 @@ static void test_random_against_model(void **state)
 
 	(void)state;
 	for (int step = 0; step < 20000; step++) {
-		unsigned int op = (unsigned int)rnd(13);
+		unsigned int op = (unsigned int)rnd(14);
 		unsigned long flags = 1 + rnd(3); /* three kinds: neighbours of a kind merge */
 
 		if (op == 11 && mm->mmap) {
@@ -222,6 +226,39 @@ static void test_random_against_model(void **state)
 					assert_int_equal(insert_vm_struct(mm, new_vma(mm, start,
 										      end, flags)),
 							 0);
+				model_set(start, end, flags);
+			}
+		} else if (op == 13 && mm->mmap) {
+			/* mprotect() of a VMA's tail to its next's flags, or of its head to prev's
+			 */
+			struct vm_area_struct *v =
+				find_vma(mm, BASE + rnd(SPACE_PAGES) * PAGE_SIZE);
+			unsigned long mid;
+
+			if (!v || vma_pages(v) < 2 || mm->map_count >= MAX_VMAS)
+				continue;
+			mid = v->vm_start + (1 + rnd(vma_pages(v) - 1)) * PAGE_SIZE;
+			if (rnd(2) && v->vm_next && v->vm_next->vm_start == v->vm_end &&
+			    v->vm_next->vm_flags != v->vm_flags) {
+				flags = v->vm_next->vm_flags; /* the tail [mid, end): case 4 */
+				start = mid;
+				end = v->vm_end;
+				if (!vma_merge(mm, v, start, end, flags, NULL,
+					       v->vm_pgoff + ((mid - v->vm_start) >> PAGE_SHIFT))) {
+					assert_int_equal(split_vma(mm, v, mid, 1), 0);
+					find_vma(mm, mid)->vm_flags = flags;
+				}
+				model_set(start, end, flags);
+			} else if (v->vm_prev && v->vm_prev->vm_end == v->vm_start &&
+				   v->vm_prev->vm_flags != v->vm_flags) {
+				flags = v->vm_prev->vm_flags; /* the head [start, mid): case 5 */
+				start = v->vm_start;
+				end = mid;
+				if (!vma_merge(mm, v->vm_prev, start, end, flags, NULL,
+					       v->vm_pgoff)) {
+					assert_int_equal(split_vma(mm, v, mid, 0), 0);
+					find_vma(mm, start)->vm_flags = flags;
+				}
 				model_set(start, end, flags);
 			}
 		} else if (op == 12 && mm->mmap) {
@@ -374,12 +411,60 @@ static void test_merge_over_a_vma(void **state)
 	free(mm);
 }
 
+/*
+ * mprotect() of a VMA's tail, then of the part below it, to the flags of
+ * the VMA above: Linux's case 4, the upper VMA growing down over the tail
+ * of the lower one, whose anonymous pages it must then find (it had none:
+ * it takes the lower one's anon_vma).  a9mm's vma_merge() once grew the
+ * upper VMA over the lower one's tail without shrinking it: BUG.
+ */
+static void test_merge_over_a_tail_and_a_head(void **state)
+{
+	struct mm_struct *mm = new_mm();
+	struct vm_area_struct *a = new_vma(mm, BASE, BASE + 0x3000, 3), *m, *upper;
+
+	(void)state;
+	assert_int_equal(insert_vm_struct(mm, a), 0);
+	assert_int_equal(anon_vma_prepare(a), 0); /* its pages were written */
+	for (int i = 0; i < 3; i++)
+		anon_of[i] = a->anon_vma;
+	assert_int_equal(split_vma(mm, a, BASE + 0x2000, 0), 0); /* mprotect(BASE + 2P, P) */
+	upper = find_vma(mm, BASE + 0x2000);
+	upper->vm_flags = 1;
+	model_set(BASE, BASE + 0x3000, 3);
+	model_set(BASE + 0x2000, BASE + 0x3000, 1);
+	validate(mm);
+	/* mprotect(BASE + P, P): the tail of a, next to upper */
+	m = vma_merge(mm, a, BASE + 0x1000, BASE + 0x2000, 1, NULL, (BASE + 0x1000) >> PAGE_SHIFT);
+	assert_ptr_equal(m, upper);
+	assert_int_equal(upper->vm_start, BASE + 0x1000);
+	assert_int_equal(a->vm_end, BASE + 0x1000);
+	model_set(BASE + 0x1000, BASE + 0x2000, 1);
+	validate(mm);
+	/* and back: mprotect(BASE + P, P) to 3, the head of upper next to a: case 5 */
+	m = vma_merge(mm, a, BASE + 0x1000, BASE + 0x2000, 3, NULL, (BASE + 0x1000) >> PAGE_SHIFT);
+	assert_ptr_equal(m, a);
+	assert_int_equal(a->vm_end, BASE + 0x2000);
+	assert_int_equal(upper->vm_start, BASE + 0x2000);
+	model_set(BASE + 0x1000, BASE + 0x2000, 3);
+	validate(mm);
+	while (mm->mmap) {
+		struct vm_area_struct *v = mm->mmap;
+
+		vma_unlink(mm, v);
+		remove_vma(v);
+	}
+	assert_int_equal(nr_anon_vmas(), 0);
+	free(mm);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_random_against_model),
 		cmocka_unit_test(test_gap_search),
 		cmocka_unit_test(test_merge_over_a_vma),
+		cmocka_unit_test(test_merge_over_a_tail_and_a_head),
 	};
 
 	return cmocka_run_group_tests_name("vma", tests, group_setup, group_teardown);

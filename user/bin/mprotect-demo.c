@@ -8,6 +8,9 @@
  *        a write to the middle page -> SIGSEGV, a read is fine
  *   mprotect(middle, PROT_NONE) a read -> SIGSEGV too
  *   mprotect(middle, rw-)      one VMA again (vma_merge()), data intact
+ *   mprotect(top, r--), then (middle, r--): the top VMA grows down over
+ *        the tail of the lower one (Linux's case 4); mprotect(middle,
+ *        rw-): the lower one grows up over the head of the top one (case 5)
  *
  * mm/mprotect.c: mprotect_fixup() splits the VMA at the range's ends
  * (split_vma()) and change_protection() rewrites the ptes; a neighbour
@@ -119,6 +122,28 @@ int main(void)
 	p[PAGE_SIZE] = 'M';
 	check(p[0] == 'm' && p[PAGE_SIZE] == 'M' && p[SIZE - 1] == 'm', "data-intact",
 	      "the data survived every change, and the middle page is writable");
+
+	/* the tail of a VMA to its upper neighbour's protection: that one grows down */
+	errno = 0;
+	check(!mprotect((void *)(mid + PAGE_SIZE), PAGE_SIZE, PROT_READ) &&
+		      !mprotect((void *)mid, PAGE_SIZE, PROT_READ),
+	      "mprotect-tail", "the top page r--, then the middle one: %s", result());
+	sa = vma_str(base, &a);
+	sb = vma_str(mid, &b);
+	check(a.end == mid && !strncmp(a.perms, "rw", 2) && b.start == mid &&
+		      b.end >= base + SIZE && !strncmp(b.perms, "r-", 2),
+	      "tail-merge", "%s | %s", sa, sb);
+	/* and back: the head of the r-- VMA to rw-, the VMA below grows up over it */
+	errno = 0;
+	check(!mprotect((void *)mid, PAGE_SIZE, PROT_READ | PROT_WRITE), "mprotect-head",
+	      "the middle page rw- again: %s", result());
+	sa = vma_str(base, &a);
+	sb = vma_str(mid + PAGE_SIZE, &b);
+	check(a.start <= base && a.end == mid + PAGE_SIZE && !strncmp(a.perms, "rw", 2) &&
+		      b.start == mid + PAGE_SIZE && !strncmp(b.perms, "r-", 2),
+	      "head-merge", "%s | %s", sa, sb);
+	check(p[PAGE_SIZE] == 'M' && p[SIZE - 1] == 'm', "data-intact-2",
+	      "the pages kept their data through both merges");
 
 	errno = 0;
 	check(mprotect(p + 1, PAGE_SIZE, PROT_READ) == -1 && errno == EINVAL, "unaligned-einval",
