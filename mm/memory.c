@@ -13,6 +13,7 @@
  * The pte lock is the mm's page_table_lock (Linux's split pte locks are
  * one per pte page; one per mm is enough for one thread per process).
  */
+#include <linux/compiler_attributes.h>
 #include <linux/errno.h>
 #include <linux/file.h>
 #include <linux/kernel.h>
@@ -479,9 +480,10 @@ static int do_fault(struct vm_fault *vmf)
  * (wp_page_reuse(): its fork partner already took its copy, or exited).
  * Anything else -- the zero page, a page-cache page under MAP_PRIVATE, an
  * anonymous page fork left shared -- is copied into a new page of our own
- * (wp_page_copy()): copy-on-write.
+ * (wp_page_copy()): copy-on-write.  Never inlined: the README's GDB
+ * walk-through stops on it (`break do_wp_page`) and reads its frame.
  */
-static int do_wp_page(struct vm_fault *vmf)
+static noinline int do_wp_page(struct vm_fault *vmf)
 {
 	struct vm_area_struct *vma = vmf->vma;
 	struct page *old = vm_normal_page(vmf->orig_pte), *new;
