@@ -338,7 +338,7 @@ static int do_free(int argc, char **argv)
 	}
 	/* the per-cpu lists a block of order 0-3 goes to, before: did they overflow? */
 	for_each_populated_zone(zone)
-		if (pfn >= zone->zone_start_pfn && pfn < zone_end_pfn(zone))
+		if (zone_spans_pfn(zone, pfn))
 			before = zone_pcp(zone, smp_processor_id())->count;
 	err = free_pages_checked(pfn, (unsigned int)order);
 	if (err) {

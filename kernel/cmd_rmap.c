@@ -83,8 +83,8 @@ static pte_t read_pte(struct mm_struct *mm, unsigned long va)
 
 	down_read(&mm->mmap_sem);
 	spin_lock(&mm->page_table_lock);
-	pmd = pmd_offset(pud_offset(pgd_offset(mm, va), va), va);
-	if (!pmd_none(*pmd) && pmd_table(*pmd))
+	pmd = mm_find_pmd(mm, va);
+	if (pmd)
 		pte = *pte_offset_kernel(pmd, va);
 	spin_unlock(&mm->page_table_lock);
 	up_read(&mm->mmap_sem);
@@ -147,7 +147,7 @@ static struct zone *pfn_zone(unsigned long pfn)
 	struct zone *zone;
 
 	for_each_populated_zone(zone)
-		if (pfn >= zone->zone_start_pfn && pfn < zone_end_pfn(zone))
+		if (zone_spans_pfn(zone, pfn))
 			return zone;
 	return NULL;
 }

@@ -329,14 +329,14 @@ void do_DataAbort(struct pt_regs *regs)
 	unsigned long addr = read_dfar();
 
 	if (user_mode(regs)) {
+		const struct fsr_info *inf = &fsr_info[fsr_fs(fsr)];
 		int sig;
 
 		if (!fsr_is_page_fault(fsr_fs(fsr))) {
 			/* Linux's do_bad(): nothing to handle, the entry's signal */
 			pr_alert("Unhandled fault: %s (0x%03lx) at 0x%08lx\n", fsr_name(fsr),
 				 fsr & 0xfff, addr);
-			do_user_fault(regs, fsr_name(fsr), addr, fsr & 0xfff,
-				      fsr_info[fsr_fs(fsr)].sig);
+			do_user_fault(regs, fsr_name(fsr), addr, fsr & 0xfff, inf->sig);
 		}
 		sig = do_page_fault(addr, (unsigned int)fsr, regs);
 		if (!sig)

@@ -22,8 +22,8 @@ static struct page *follow_page(struct mm_struct *mm, unsigned long addr, bool w
 
 	if (!mm || addr >= TASK_SIZE)
 		return NULL;
-	pmd = pmd_offset(pud_offset(pgd_offset(mm, addr), addr), addr);
-	if (pmd_none(*pmd) || !pmd_table(*pmd))
+	pmd = mm_find_pmd(mm, addr);
+	if (!pmd)
 		return NULL;
 	pte = *pte_offset_kernel(pmd, addr);
 	/* not young, or a write to a clean pte: a fault has to note it first */

@@ -82,9 +82,9 @@ static struct mm_struct *fork_vma(struct ktap_test *t, struct vm_area_struct *vm
 /* the Linux pte of @addr in @mm, or 0 */
 static pte_t pte_of(struct mm_struct *mm, unsigned long addr)
 {
-	pmd_t *pmd = pmd_offset(pud_offset(pgd_offset(mm, addr), addr), addr);
+	pmd_t *pmd = mm_find_pmd(mm, addr);
 
-	return pmd_none(*pmd) ? 0 : *pte_offset_kernel(pmd, addr);
+	return pmd ? *pte_offset_kernel(pmd, addr) : 0;
 }
 
 /* the first byte of the page @mm maps at @addr */

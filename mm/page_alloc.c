@@ -1088,8 +1088,7 @@ int free_pages_checked(unsigned long pfn, unsigned int order)
 	if (order >= MAX_ORDER || pfn & ((1UL << order) - 1))
 		return -EINVAL;
 	for_each_populated_zone(zone)
-		if (pfn >= zone->zone_start_pfn && pfn < zone_end_pfn(zone) &&
-		    (1UL << order) <= zone_end_pfn(zone) - pfn) {
+		if (zone_spans_pfn(zone, pfn) && (1UL << order) <= zone_end_pfn(zone) - pfn) {
 			struct page *page = pfn_to_page(pfn);
 
 			if (PageHead(page)) { /* Linux would free it: its owner would not know */

@@ -376,6 +376,23 @@ int rmap_walk_anon_unreferenced(struct page *page,
 }
 
 /**
+ * mm_find_pmd() - the pmd of an address in an mm's page tables, if it has a pte table
+ * @mm: the address space
+ * @address: a user address
+ *
+ * mm/rmap.c: mm_find_pmd() @ v4.14: the first two levels of the walk
+ * every look-up of a user pte begins with.
+ *
+ * Return: the pmd, or NULL when no pte table covers @address.
+ */
+pmd_t *mm_find_pmd(struct mm_struct *mm, unsigned long address)
+{
+	pmd_t *pmd = pmd_offset(pud_offset(pgd_offset(mm, address), address), address);
+
+	return pmd_none(*pmd) || !pmd_table(*pmd) ? NULL : pmd;
+}
+
+/**
  * page_check_address() - the pte of an mm that maps a page at an address
  * @page: the page
  * @mm: the address space, its page tables held still by the caller
@@ -388,10 +405,10 @@ int rmap_walk_anon_unreferenced(struct page *page,
  */
 pte_t *page_check_address(struct page *page, struct mm_struct *mm, unsigned long address)
 {
-	pmd_t *pmd = pmd_offset(pud_offset(pgd_offset(mm, address), address), address);
+	pmd_t *pmd = mm_find_pmd(mm, address);
 	pte_t *pte;
 
-	if (pmd_none(*pmd) || !pmd_table(*pmd))
+	if (!pmd)
 		return NULL;
 	pte = pte_offset_kernel(pmd, address);
 	if (!pte_present(*pte) || pte_pfn(*pte) != page_to_pfn(page))

@@ -176,6 +176,12 @@ static inline unsigned long zone_end_pfn(const struct zone *zone)
 	return zone->zone_start_pfn + zone->spanned_pages;
 }
 
+/* include/linux/mmzone.h: zone_spans_pfn() @ v4.14: does the zone's span hold @pfn? */
+static inline bool zone_spans_pfn(const struct zone *zone, unsigned long pfn)
+{
+	return zone->zone_start_pfn <= pfn && pfn < zone_end_pfn(zone);
+}
+
 /*
  * The per-cpu lists of @zone on @cpu: per_cpu_ptr(zone->pageset, cpu)->pcp,
  * as Linux writes it; NULL for a CPU number past NR_CPUS, or before the

@@ -63,6 +63,7 @@ int rmap_walk_anon_unreferenced(struct page *page,
 				int (*fn)(struct vm_area_struct *vma, unsigned long address,
 					  void *arg),
 				void *arg);
+pmd_t *mm_find_pmd(struct mm_struct *mm, unsigned long address);
 pte_t *page_check_address(struct page *page, struct mm_struct *mm, unsigned long address);
 
 #endif
