@@ -222,6 +222,16 @@ def test_rmap_follows_a_page_back_to_its_processes(boot):
     assert "maps nothing at 0x00001000" in con.run(f"rmap {parent} 0x1000")
     assert "is in no zone" in con.run("rmap 0x1")
     assert "no process 99999" in con.run("rmap 99999 0x10000")
+    # hostile input: said, and the usage shown; nothing else happens
+    for bad, said in (("rmap xyz", "rmap: 'xyz' is not a pfn"),
+                      ("rmap 0x1ffffffffffffffffff", "is not a pfn"),
+                      (f"rmap {parent} zz", "rmap: expected a pid and an address"),
+                      ("rmap 0 0x10000", "rmap: expected a pid and an address"),
+                      ("rmap 1 2 3", "")):
+        out = con.run(bad)
+        assert said in out and "usage: rmap PFN | PID VA" in out, (bad, out)
+    assert "maps nothing at 0xffffffff" in con.run(f"rmap {parent} 0xffffffff")
+    assert "2 of those shown map this page" in con.run(f"rmap {parent} 0x{va}")   # unchanged
     con.run(f"kill -9 {parent}")
 
 
