@@ -14,9 +14,17 @@
 #include <asm/pgalloc.h>
 #include <string.h>
 
-/* mm/gup.c: follow_page_pte() @ v4.14: the page mapped at @addr of @mm, if the user may */
+/*
+ * mm/gup.c: follow_page_pte() @ v4.14 with FOLL_GET: the page mapped at
+ * @addr of @mm, if the user may, referenced (put_page() when done) -- read
+ * under page_table_lock, so the page cannot be unmapped and freed before
+ * the reference is taken, and migration (mm/migrate.c), which counts
+ * references after unmapping, leaves a page being copied alone.  The zero
+ * page is nobody's to free or move: it is not counted.
+ */
 static struct page *follow_page(struct mm_struct *mm, unsigned long addr, bool write)
 {
+	struct page *page = NULL;
 	pmd_t *pmd;
 	pte_t pte;
 
@@ -25,12 +33,17 @@ static struct page *follow_page(struct mm_struct *mm, unsigned long addr, bool w
 	pmd = mm_find_pmd(mm, addr);
 	if (!pmd)
 		return NULL;
+	spin_lock(&mm->page_table_lock);
 	pte = *pte_offset_kernel(pmd, addr);
 	/* not young, or a write to a clean pte: a fault has to note it first */
-	if (!pte_present(pte) || !pte_young(pte) || !(pte & L_PTE_USER) ||
-	    (write && (!pte_write(pte) || !pte_dirty(pte))))
-		return NULL;
-	return pfn_to_page(pte_pfn(pte));
+	if (pte_present(pte) && pte_young(pte) && (pte & L_PTE_USER) &&
+	    !(write && (!pte_write(pte) || !pte_dirty(pte)))) {
+		page = pfn_to_page(pte_pfn(pte));
+		if (!is_zero_pfn(pte_pfn(pte)))
+			get_page(page);
+	}
+	spin_unlock(&mm->page_table_lock);
+	return page;
 }
 
 /**
@@ -73,19 +86,21 @@ static unsigned long copy_user(void *kbuf, unsigned long uaddr, unsigned long n,
 	while (n) {
 		unsigned long offset = uaddr & (PAGE_SIZE - 1);
 		unsigned long chunk = min(n, PAGE_SIZE - offset);
-		struct page *page = follow_page(current->mm, uaddr, to_user);
+		struct page *page;
 		char *kaddr;
 
-		if (!page && !fixup_user_fault(current->mm, uaddr, to_user))
-			page = follow_page(current->mm, uaddr, to_user);
-		if (!page)
-			break;
+		/* __get_user_pages(): fault until the pte allows it, or the fault fails */
+		while (!(page = follow_page(current->mm, uaddr, to_user)))
+			if (fixup_user_fault(current->mm, uaddr, to_user))
+				return n;
 		kaddr = kmap_atomic(page);
 		if (to_user)
 			memcpy(kaddr + offset, kbuf, chunk);
 		else
 			memcpy(kbuf, kaddr + offset, chunk);
 		kunmap_atomic(kaddr);
+		if (!is_zero_pfn(page_to_pfn(page)))
+			put_page(page);
 		kbuf = (char *)kbuf + chunk;
 		uaddr += chunk;
 		n -= chunk;

@@ -9,6 +9,7 @@
  *                   do_anonymous_page()   first touch of anonymous memory
  *                   do_fault()            first touch of a file mapping
  *                   do_wp_page()          a write to a read-only pte: copy-on-write
+ *                   do_swap_page()        a swap entry: here, a page being migrated
  *
  * The pte lock is the mm's page_table_lock (Linux's split pte locks are
  * one per pte page; one per mm is enough for one thread per process).
@@ -20,7 +21,10 @@
 #include <linux/mm_types.h>
 #include <asm/pgalloc.h>
 #include <linux/gfp.h>
+#include <linux/migrate.h>
 #include <linux/mm.h>
+#include <linux/sched.h>
+#include <linux/swapops.h>
 #include <linux/vmstat.h>
 #include <string.h>
 #include <asm/tlbflush.h>
@@ -104,8 +108,15 @@ static void flush_tlb_mm(struct mm_struct *mm)
 		__flush_tlb_asid(ASID(mm));
 }
 
-/* arch/arm/include/asm/tlbflush.h: flush_tlb_page() @ v4.14: one page of @vma's mm */
-static void flush_tlb_page(struct vm_area_struct *vma, unsigned long addr)
+/**
+ * flush_tlb_page() - forget one user page's translation on every CPU
+ * @vma: the VMA, whose mm's ASID tags the entry
+ * @addr: the address
+ *
+ * arch/arm/include/asm/tlbflush.h: flush_tlb_page() @ v4.14 (TLBIMVAIS):
+ * after a pte of a live mm changed -- a fault's, migration's.
+ */
+void flush_tlb_page(struct vm_area_struct *vma, unsigned long addr)
 {
 	struct mm_struct *mm = vma->vm_mm;
 
@@ -175,7 +186,8 @@ static pmd_t *mm_pmd(struct mm_struct *mm, unsigned long addr)
 /*
  * mm/memory.c: zap_pte_range() @ v4.14, for the ptes of one pmd in
  * [@addr, @end): each present pte is cleared, its page unmapped
- * (_mapcount) and its reference dropped
+ * (_mapcount) and its reference dropped.  A migration entry holds no
+ * reference (migration does) but still counts in the rss.
  */
 static void zap_pte_range(struct vm_area_struct *vma, pmd_t *pmd, unsigned long addr,
 			  unsigned long end)
@@ -191,6 +203,14 @@ static void zap_pte_range(struct vm_area_struct *vma, pmd_t *pmd, unsigned long 
 		if (pte_none(ptent))
 			continue;
 		set_pte_ext(pte, 0, 0);
+		if (!pte_present(ptent)) {
+			swp_entry_t entry = pte_to_swp_entry(ptent);
+
+			if (is_migration_entry(entry))
+				add_mm_counter(mm, mm_counter(vma, migration_entry_to_page(entry)),
+					       -1);
+			continue;
+		}
 		page = vm_normal_page(ptent);
 		if (!page)
 			continue;
@@ -282,7 +302,10 @@ void free_pgtables(struct vm_area_struct *vma, unsigned long floor, unsigned lon
 /*
  * mm/memory.c: copy_one_pte() @ v4.14: the child maps what the parent
  * maps; in a private writable mapping both now map it read-only, so
- * whichever writes first gets its own copy (do_wp_page())
+ * whichever writes first gets its own copy (do_wp_page()).  A migration
+ * entry is copied as it is -- made a read one in both, for the same
+ * reason -- and migration puts the new page in both (the child's VMA is
+ * on the anon_vma already, after the parent's).
  */
 static void copy_one_pte(struct mm_struct *dst_mm, struct mm_struct *src_mm, pte_t *dst_pte,
 			 pte_t *src_pte, struct vm_area_struct *vma, unsigned long addr)
@@ -290,6 +313,21 @@ static void copy_one_pte(struct mm_struct *dst_mm, struct mm_struct *src_mm, pte
 	pte_t pte = *src_pte;
 	struct page *page;
 
+	if (unlikely(!pte_present(pte))) {
+		swp_entry_t entry = pte_to_swp_entry(pte);
+
+		if (is_migration_entry(entry)) {
+			add_mm_counter(dst_mm, mm_counter(vma, migration_entry_to_page(entry)), 1);
+			if (is_write_migration_entry(entry) &&
+			    (vma->vm_flags & (VM_SHARED | VM_MAYWRITE)) == VM_MAYWRITE) {
+				make_migration_entry_read(&entry);
+				pte = swp_entry_to_pte(entry);
+				set_pte_at(src_mm, addr, src_pte, pte);
+			}
+		}
+		set_pte_at(dst_mm, addr, dst_pte, pte);
+		return;
+	}
 	if ((vma->vm_flags & (VM_SHARED | VM_MAYWRITE)) == VM_MAYWRITE && pte_write(pte)) {
 		set_pte_at(src_mm, addr, src_pte, pte_wrprotect(pte)); /* ptep_set_wrprotect() */
 		pte = pte_wrprotect(pte);
@@ -519,8 +557,28 @@ static noinline int do_wp_page(struct vm_fault *vmf)
 }
 
 /*
+ * mm/memory.c: do_swap_page() @ v3.14: the pte holds a swap entry.  The
+ * only kind a9mm makes is migration's (linux/swapops.h): wait for the
+ * move to end, then the access is retried and finds the new page.
+ * Anything else is a corrupted pte: said, as Linux's print_bad_pte()
+ * says it, and the access gets SIGBUS.
+ */
+static int do_swap_page(struct vm_fault *vmf)
+{
+	swp_entry_t entry = pte_to_swp_entry(vmf->orig_pte);
+
+	if (is_migration_entry(entry)) {
+		migration_entry_wait(vmf->pte, vmf->orig_pte);
+		return 0;
+	}
+	pr_alert("BUG: Bad page map in process %s  pte:%08lx (swap type %u: no swap device)\n",
+		 current->comm, (unsigned long)vmf->orig_pte, swp_type(entry));
+	return VM_FAULT_SIGBUS;
+}
+
+/*
  * mm/memory.c: handle_pte_fault() @ v4.14: no pte yet -> the first touch
- * (anonymous or file); a pte there -> a write to a read-only one
+ * (anonymous or file); a swap entry -> do_swap_page(); a pte there -> a write to a read-only one
  * (do_wp_page()), or ARM's young/dirty emulation: the hardware pte was
  * withheld only until Linux noted the access (L_PTE_YOUNG) or the first
  * write (L_PTE_DIRTY), and now it is set.
@@ -529,8 +587,10 @@ static int handle_pte_fault(struct vm_fault *vmf)
 {
 	pte_t entry = vmf->orig_pte;
 
-	if (!pte_present(entry))
+	if (pte_none(entry))
 		return vma_is_anonymous(vmf->vma) ? do_anonymous_page(vmf) : do_fault(vmf);
+	if (!pte_present(entry))
+		return do_swap_page(vmf);
 	if (vmf->flags & FAULT_FLAG_WRITE) {
 		if (!pte_write(entry))
 			return do_wp_page(vmf);

@@ -12,6 +12,7 @@
  * pgfree) move with them.
  */
 #include <a9mm/ktap.h>
+#include <a9mm/ktap_mm.h>
 #include <linux/errno.h>
 #include <linux/gfp.h>
 #include <linux/kernel.h>
@@ -21,90 +22,6 @@
 #include <linux/vmstat.h>
 #include <asm/pgalloc.h>
 #include <string.h>
-
-#define ADDR  0x00400000UL
-#define PAGES 4
-
-/* an address space with one private anonymous rw VMA of PAGES pages at ADDR */
-static struct mm_struct *test_mm(void)
-{
-	struct mm_struct *mm = mm_alloc();
-	struct vm_area_struct *vma;
-
-	if (!mm)
-		return NULL;
-	vma = kmem_cache_alloc(vm_area_cachep, GFP_KERNEL);
-	if (!vma) {
-		mmput(mm);
-		return NULL;
-	}
-	memset(vma, 0, sizeof(*vma));
-	vma->vm_start = ADDR;
-	vma->vm_end = ADDR + PAGES * PAGE_SIZE;
-	vma->vm_flags = VM_DATA_DEFAULT_FLAGS;
-	vma->vm_page_prot = vm_get_page_prot(vma->vm_flags);
-	if (insert_vm_struct(mm, vma)) {
-		kmem_cache_free(vm_area_cachep, vma);
-		mmput(mm);
-		return NULL;
-	}
-	return mm;
-}
-
-/* what fork()'s dup_mmap() does for one VMA: a copy in a new mm, on the same anon_vma */
-static struct mm_struct *fork_vma(struct ktap_test *t, struct vm_area_struct *vma)
-{
-	struct mm_struct *child = mm_alloc();
-	struct vm_area_struct *copy = child ? vm_area_dup(vma) : NULL;
-
-	if (!copy) {
-		ktap_fail(t, __FILE__, __LINE__, "no memory for the child");
-		if (child)
-			mmput(child);
-		return NULL;
-	}
-	copy->vm_mm = child;
-	if (insert_vm_struct(child, copy)) {
-		ktap_fail(t, __FILE__, __LINE__, "the child's VMA");
-		kmem_cache_free(vm_area_cachep, copy); /* on no anon_vma yet */
-		mmput(child);
-		return NULL;
-	}
-	anon_vma_link(copy, vma->anon_vma);
-	if (copy_page_range(child, vma->vm_mm, vma)) {
-		ktap_fail(t, __FILE__, __LINE__, "the child's page tables");
-		mmput(child);
-		return NULL;
-	}
-	return child;
-}
-
-/* the Linux pte of @addr in @mm, or 0 */
-static pte_t pte_of(struct mm_struct *mm, unsigned long addr)
-{
-	pmd_t *pmd = mm_find_pmd(mm, addr);
-
-	return pmd ? *pte_offset_kernel(pmd, addr) : 0;
-}
-
-/* the first byte of the page @mm maps at @addr */
-static char first_byte(struct mm_struct *mm, unsigned long addr)
-{
-	char *kaddr = kmap_atomic(pfn_to_page(pte_pfn(pte_of(mm, addr))));
-	char c = kaddr[0];
-
-	kunmap_atomic(kaddr);
-	return c;
-}
-
-/* write @c to the page @mm maps at @addr, as a user write would once its fault is done */
-static void poke(struct mm_struct *mm, unsigned long addr, char c)
-{
-	char *kaddr = kmap_atomic(pfn_to_page(pte_pfn(pte_of(mm, addr))));
-
-	kaddr[0] = c;
-	kunmap_atomic(kaddr);
-}
 
 static void fault_anonymous_read_then_write(struct ktap_test *t)
 {

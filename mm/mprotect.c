@@ -9,6 +9,7 @@
 #include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/swapops.h>
 #include <linux/mman.h>
 #include <linux/sched.h>
 #include <asm/pgalloc.h>
@@ -46,8 +47,17 @@ unsigned long change_protection(struct vm_area_struct *vma, unsigned long start,
 		}
 		pte = pte_offset_kernel(pmd, addr);
 		old = *pte;
-		if (!pte_present(old))
+		if (!pte_present(old)) {
+			swp_entry_t entry = pte_to_swp_entry(old);
+
+			/* v4.14's "a protection check is difficult so just be safe" */
+			if (is_swap_pte(old) && is_write_migration_entry(entry)) {
+				make_migration_entry_read(&entry);
+				set_pte_at(mm, addr, pte, swp_entry_to_pte(entry));
+				pages++;
+			}
 			continue;
+		}
 		new = pfn_pte(pte_pfn(old), newprot) | (old & (L_PTE_DIRTY | L_PTE_YOUNG));
 		if (pte_write(new)) {
 			struct page *page =

@@ -1455,6 +1455,54 @@ bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark, i
 }
 
 /*
+ * mm/page_alloc.c: __isolate_free_page() @ v3.14: take a free block off its
+ * list for compaction's free scanner, unless that would leave the zone
+ * below its low watermark (the pages are for moving others into, not for
+ * emptying the zone).  A block of half a pageblock or more makes its
+ * pageblocks movable: what is moved into them is.  Called with zone->lock.
+ */
+static unsigned long __isolate_free_page(struct page *page, unsigned int order)
+{
+	struct zone *zone = page_zone(page);
+
+	if (!zone_watermark_ok(zone, 0, low_wmark_pages(zone) + (1UL << order), 0, 0))
+		return 0;
+	list_del(&page->lru);
+	zone->free_area[order].nr_free--;
+	rmv_page_order(page);
+	__mod_zone_page_state(zone, NR_FREE_PAGES, -(1L << order));
+	if (order >= pageblock_order - 1)
+		for (unsigned long i = 0; i < (1UL << order); i += pageblock_nr_pages)
+			if (get_pageblock_migratetype(page + i) != MIGRATE_RESERVE)
+				set_pageblock_migratetype(page + i, MIGRATE_MOVABLE);
+	return 1UL << order;
+}
+
+/**
+ * split_free_page() - a free block, taken whole and cut into order-0 pages
+ * @page: the head of a block on a free list (PageBuddy), zone->lock held
+ *
+ * mm/page_alloc.c: split_free_page() @ v3.14 (__isolate_free_page() +
+ * split_page()): each page comes out as alloc_pages(..., 0) gives one --
+ * one reference, order 0 recorded -- so __free_pages(page, 0) takes back
+ * one compaction did not use.
+ *
+ * Return: the pages taken, 0 if the watermark said no.
+ */
+unsigned long split_free_page(struct page *page)
+{
+	unsigned int order = (unsigned int)page->private;
+	unsigned long nr_pages = __isolate_free_page(page, order);
+
+	for (unsigned long i = 0; i < nr_pages; i++) {
+		page[i]._count = 1;
+		page[i].private = 0;
+		page[i].index = 0;
+	}
+	return nr_pages;
+}
+
+/*
  * mm/page_alloc.c: zone_watermark_fast() @ v4.9: for order 0 one compare
  * decides (more free pages than the mark plus the reserve); anything else,
  * or a miss, gets the whole __zone_watermark_ok() -- whose answer for

@@ -13,6 +13,7 @@
  */
 #include <linux/bitfield.h>
 #include <linux/kernel.h>
+#include <linux/swapops.h>
 #include <asm/pgtable.h>
 #include <asm/pgwalk.h>
 
@@ -134,10 +135,24 @@ static void show_attrs(int (*print)(const char *fmt, ...), unsigned int apx, uns
 /*
  * the Linux pte's own bits (asm/pgtable-2level.h): what the kernel keeps
  * beside the hardware entry -- young and dirty are emulated (a clear one
- * makes the hardware entry fault or read-only), RDONLY, USER, XN
+ * makes the hardware entry fault or read-only), RDONLY, USER, XN; or,
+ * for a pte neither none nor present, the swap entry it holds
  */
 static void show_linux_pte(int (*print)(const char *fmt, ...), pte_t pte)
 {
+	if (is_swap_pte(pte)) { /* not present: where the page went (linux/swapops.h) */
+		swp_entry_t entry = pte_to_swp_entry(pte);
+
+		if (is_migration_entry(entry))
+			print("      Linux pte: swap entry: migration (%s), pfn 0x%05lx is being "
+			      "moved (a fault waits)\n",
+			      is_write_migration_entry(entry) ? "write" : "read",
+			      swp_offset(entry));
+		else
+			print("      Linux pte: swap entry: type %u, offset 0x%lx\n",
+			      swp_type(entry), swp_offset(entry));
+		return;
+	}
 	print("      Linux pte: %s%s%s%s%s%s%s\n", pte & L_PTE_PRESENT ? "present" : "none",
 	      pte & L_PTE_YOUNG ? " young" : " old", pte & L_PTE_DIRTY ? " dirty" : " clean",
 	      pte & L_PTE_RDONLY ? " RDONLY" : " rw", pte & L_PTE_USER ? " USER" : " kernel",

@@ -55,6 +55,7 @@ static struct anon_vma *anon_vma_alloc(void)
 	if (anon_vma) {
 		INIT_LIST_HEAD(&anon_vma->head);
 		INIT_LIST_HEAD(&anon_vma->all);
+		anon_vma->refcount = 0;
 	}
 	return anon_vma;
 }
@@ -144,7 +145,10 @@ void anon_vma_link(struct vm_area_struct *vma, struct anon_vma *anon_vma)
  * @vma: the VMA, its ->anon_vma set (not NULL)
  *
  * mm/rmap.c: __anon_vma_link() @ v2.6.9: for a split, which adds the new
- * piece and shrinks the old one in one hold of the lock.
+ * piece and shrinks the old one in one hold of the lock.  At the tail, as
+ * Linux does and must: a walk then meets fork()'s parent before its child,
+ * so a migration entry copy_page_range() copies into the child while the
+ * walk waits on the parent's page_table_lock is still met, further on.
  */
 void __anon_vma_link(struct vm_area_struct *vma)
 {
@@ -175,6 +179,19 @@ void anon_vma_unlock_write(struct anon_vma *anon_vma)
 		spin_unlock(&anon_vma_lock);
 }
 
+/*
+ * no VMA on it and no reference: off the live list, for the caller to
+ * free once the lock is dropped.  Called with anon_vma_lock held.
+ */
+static bool __anon_vma_unused(struct anon_vma *anon_vma)
+{
+	if (!list_empty(&anon_vma->head) || anon_vma->refcount)
+		return false;
+	list_del(&anon_vma->all);
+	anon_vmas--;
+	return true;
+}
+
 /**
  * anon_vma_unlink() - a VMA leaves its anon_vma, the last one frees it
  * @vma: the VMA, about to be freed (or merged away)
@@ -191,13 +208,50 @@ void anon_vma_unlink(struct vm_area_struct *vma)
 		return;
 	spin_lock(&anon_vma_lock);
 	list_del(&vma->anon_vma_node);
-	empty = list_empty(&anon_vma->head);
-	if (empty) {
-		list_del(&anon_vma->all);
-		anon_vmas--;
-	}
+	empty = __anon_vma_unused(anon_vma);
 	spin_unlock(&anon_vma_lock);
 	vma->anon_vma = NULL;
+	if (empty)
+		anon_vma_free(anon_vma);
+}
+
+/**
+ * page_get_anon_vma() - keep a mapped page's anon_vma alive past its VMAs
+ * @page: an anonymous page the caller holds a reference on
+ *
+ * mm/rmap.c: page_get_anon_vma() @ v3.14: migration unmaps the page, and
+ * the process may then exit before the ptes are put back; the anon_vma
+ * must outlive that, for remove_migration_ptes() walks it.
+ *
+ * Return: the anon_vma, referenced (put_anon_vma()), or NULL if the page
+ * is not mapped (its anon_vma may be gone already).
+ */
+struct anon_vma *page_get_anon_vma(struct page *page)
+{
+	struct anon_vma *anon_vma;
+
+	spin_lock(&anon_vma_lock);
+	anon_vma = page_mapped(page) ? page_anon_vma(page) : NULL;
+	if (anon_vma)
+		anon_vma->refcount++;
+	spin_unlock(&anon_vma_lock);
+	return anon_vma;
+}
+
+/**
+ * put_anon_vma() - drop page_get_anon_vma()'s reference
+ * @anon_vma: the anon_vma; freed if no VMA is left on it either
+ *
+ * include/linux/rmap.h: put_anon_vma() @ v3.14.
+ */
+void put_anon_vma(struct anon_vma *anon_vma)
+{
+	bool empty;
+
+	spin_lock(&anon_vma_lock);
+	anon_vma->refcount--;
+	empty = __anon_vma_unused(anon_vma);
+	spin_unlock(&anon_vma_lock);
 	if (empty)
 		anon_vma_free(anon_vma);
 }
@@ -218,6 +272,19 @@ void page_add_new_anon_rmap(struct page *page, struct vm_area_struct *vma, unsig
 	page->index = vma->vm_pgoff + ((address - vma->vm_start) >> PAGE_SHIFT);
 	page->_mapcount = 0;
 	mod_zone_page_state(page_zone(page), NR_ANON_PAGES, 1);
+}
+
+/**
+ * page_add_anon_rmap() - one more mapping of an anonymous page whose anon_vma is set
+ * @page: the page (migration's new page: ->mapping and ->index copied)
+ *
+ * mm/rmap.c: page_add_anon_rmap() @ v3.14: the first mapping counts it
+ * in NR_ANON_PAGES, as page_add_new_anon_rmap() does for a new page.
+ */
+void page_add_anon_rmap(struct page *page)
+{
+	if (__atomic_add_fetch(&page->_mapcount, 1, __ATOMIC_RELAXED) == 0)
+		mod_zone_page_state(page_zone(page), NR_ANON_PAGES, 1);
 }
 
 /**
@@ -300,10 +367,17 @@ static bool anon_vma_live(const struct anon_vma *anon_vma)
 	return false;
 }
 
-/* rmap_walk_anon(), rmap_walk_anon_unreferenced(): @any, the page may be held by nobody */
+/* how a walk knows the page's anon_vma is alive */
+enum rmap_hold {
+	RMAP_MAPPED,   /* the caller holds the page, and it is mapped */
+	RMAP_ANY,      /* nobody holds it: the anon_vma must be a live one */
+	RMAP_ANON_VMA, /* the caller holds the anon_vma (page_get_anon_vma()) */
+};
+
+/* rmap_walk_anon() and its two variants */
 static int __rmap_walk_anon(struct page *page,
 			    int (*fn)(struct vm_area_struct *vma, unsigned long address, void *arg),
-			    void *arg, bool any)
+			    void *arg, enum rmap_hold hold)
 {
 	struct anon_vma *anon_vma;
 	struct vm_area_struct *vma;
@@ -311,7 +385,8 @@ static int __rmap_walk_anon(struct page *page,
 
 	spin_lock(&anon_vma_lock);
 	anon_vma = page_anon_vma(page);
-	if (!anon_vma || !page_mapped(page) || (any && !anon_vma_live(anon_vma))) {
+	if (!anon_vma || (hold != RMAP_ANON_VMA && !page_mapped(page)) ||
+	    (hold == RMAP_ANY && !anon_vma_live(anon_vma))) {
 		spin_unlock(&anon_vma_lock);
 		return -ENOENT;
 	}
@@ -350,7 +425,7 @@ int rmap_walk_anon(struct page *page,
 		   int (*fn)(struct vm_area_struct *vma, unsigned long address, void *arg),
 		   void *arg)
 {
-	return __rmap_walk_anon(page, fn, arg, false);
+	return __rmap_walk_anon(page, fn, arg, RMAP_MAPPED);
 }
 
 /**
@@ -372,7 +447,28 @@ int rmap_walk_anon_unreferenced(struct page *page,
 					  void *arg),
 				void *arg)
 {
-	return __rmap_walk_anon(page, fn, arg, true);
+	return __rmap_walk_anon(page, fn, arg, RMAP_ANY);
+}
+
+/**
+ * rmap_walk_anon_held() - rmap_walk_anon() of a page mapped or not
+ * @page: an anonymous page whose anon_vma the caller holds
+ *        (page_get_anon_vma()): migration's old page, unmapped, or its
+ *        new one, not yet mapped, its ->mapping copied
+ * @fn: as for rmap_walk_anon()
+ * @arg: passed to @fn
+ *
+ * mm/rmap.c: rmap_walk_anon() @ v3.14 as remove_migration_ptes() calls it:
+ * "users without mmap_sem are required to take a reference count to
+ * prevent the anon_vma disappearing".
+ *
+ * Return: as rmap_walk_anon().
+ */
+int rmap_walk_anon_held(struct page *page,
+			int (*fn)(struct vm_area_struct *vma, unsigned long address, void *arg),
+			void *arg)
+{
+	return __rmap_walk_anon(page, fn, arg, RMAP_ANON_VMA);
 }
 
 /**

@@ -405,6 +405,11 @@ static const char *const vmstat_text[] = {
 	"pgfree",
 	"pgfault",
 	"pgmajfault",
+	"pgmigrate_success",
+	"pgmigrate_fail",
+	"compact_migrate_scanned",
+	"compact_free_scanned",
+	"compact_isolated",
 };
 
 _Static_assert(ARRAY_SIZE(vmstat_text) == NR_VM_ZONE_STAT_ITEMS + NR_VM_EVENT_ITEMS,

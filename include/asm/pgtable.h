@@ -76,6 +76,29 @@ static inline pmd_t *pmd_off_k(unsigned long virt)
 #define pte_mkold(pte)	   ((pte) & ~(pteval_t)L_PTE_YOUNG)
 
 /*
+ * arch/arm/include/asm/pgtable.h: __swp_type(), __swp_offset(),
+ * __swp_entry() @ v4.14: a pte that is neither none nor present holds a
+ * swap entry -- where the page went, not a page.  Bits 0 and 1 (present,
+ * young) are 0, so the hardware pte written for it is a fault entry:
+ *
+ *   31                                   7 6       2 1 0
+ *   [ offset (a swap slot, or a pfn)      | type    |0|0]
+ *
+ * a9mm has no swap device yet; its one kind of swap entry is migration's
+ * (linux/swapops.h), whose offset is the pfn of the page being moved.
+ */
+#define __SWP_TYPE_SHIFT   2
+#define __SWP_TYPE_BITS	   5
+#define __SWP_TYPE_MASK	   ((1 << __SWP_TYPE_BITS) - 1)
+#define __SWP_OFFSET_SHIFT (__SWP_TYPE_BITS + __SWP_TYPE_SHIFT)
+
+#define __swp_type(pte)	  (((pte) >> __SWP_TYPE_SHIFT) & __SWP_TYPE_MASK)
+#define __swp_offset(pte) ((pte) >> __SWP_OFFSET_SHIFT)
+#define __swp_entry(type, offset)                         \
+	((pte_t)(((pteval_t)(type) << __SWP_TYPE_SHIFT) | \
+		 ((pteval_t)(offset) << __SWP_OFFSET_SHIFT)))
+
+/*
  * arch/arm/include/asm/pgtable.h: pmd_page_vaddr() @ v4.14: the Linux pte page a
  * table pmd points into (its hardware half is +2 KiB)
  */

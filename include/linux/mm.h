@@ -133,6 +133,7 @@ void drain_all_pages(void);
 int check_free_lists(int (*print)(const char *fmt, ...));
 /* free PFN ORDER as the shell's `free` does it: checked, -errno if refused */
 int free_pages_checked(unsigned long pfn, unsigned int order);
+unsigned long split_free_page(struct page *page);
 int get_pageblock_migratetype(const struct page *page);
 
 int zone_batchsize(const struct zone *zone);
@@ -339,6 +340,7 @@ int copy_page_range(struct mm_struct *dst_mm, struct mm_struct *src_mm, struct v
 void unmap_vmas(struct vm_area_struct *vma, unsigned long start_addr, unsigned long end_addr);
 void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long size);
 void free_pgtables(struct vm_area_struct *vma, unsigned long floor, unsigned long ceiling);
+void flush_tlb_page(struct vm_area_struct *vma, unsigned long addr);
 
 /* mm/gup.c */
 int fixup_user_fault(struct mm_struct *mm, unsigned long address, bool write);

@@ -27,6 +27,7 @@
 struct anon_vma {
 	struct list_head head; /* the VMAs, through vm_area_struct.anon_vma_node */
 	struct list_head all;  /* a9mm: on the list of live ones (rmap_walk_anon_unreferenced()) */
+	int refcount;	       /* v2.6.32's: holders beyond its VMAs (migration), under the lock */
 };
 
 /*
@@ -51,6 +52,7 @@ unsigned long nr_anon_vmas(void);
 /* mm/rmap.c: the mapping counts and the zone counters they move */
 void page_add_new_anon_rmap(struct page *page, struct vm_area_struct *vma, unsigned long address);
 void page_add_file_rmap(struct page *page);
+void page_add_anon_rmap(struct page *page);
 void page_remove_rmap(struct page *page);
 
 /* mm/rmap.c: from a page to its VMAs and ptes */
@@ -63,6 +65,11 @@ int rmap_walk_anon_unreferenced(struct page *page,
 				int (*fn)(struct vm_area_struct *vma, unsigned long address,
 					  void *arg),
 				void *arg);
+int rmap_walk_anon_held(struct page *page,
+			int (*fn)(struct vm_area_struct *vma, unsigned long address, void *arg),
+			void *arg);
+struct anon_vma *page_get_anon_vma(struct page *page);
+void put_anon_vma(struct anon_vma *anon_vma);
 pmd_t *mm_find_pmd(struct mm_struct *mm, unsigned long address);
 pte_t *page_check_address(struct page *page, struct mm_struct *mm, unsigned long address);
 

@@ -9,11 +9,16 @@
  * ZONE_DMA and no ZONE_MOVABLE).
  */
 enum vm_event_item {
-	PGALLOC_NORMAL, /* pages handed out from ZONE_NORMAL, any order */
-	PGALLOC_HIGH,	/* ... from ZONE_HIGHMEM */
-	PGFREE,		/* pages freed, boot's hand-over included */
-	PGFAULT,	/* page faults handle_mm_fault() saw */
-	PGMAJFAULT,	/* of them, those that waited for I/O: none here */
+	PGALLOC_NORMAL,		/* pages handed out from ZONE_NORMAL, any order */
+	PGALLOC_HIGH,		/* ... from ZONE_HIGHMEM */
+	PGFREE,			/* pages freed, boot's hand-over included */
+	PGFAULT,		/* page faults handle_mm_fault() saw */
+	PGMAJFAULT,		/* of them, those that waited for I/O: none here */
+	PGMIGRATE_SUCCESS,	/* pages migration moved (mm/migrate.c) */
+	PGMIGRATE_FAIL,		/* pages it tried and put back */
+	COMPACTMIGRATE_SCANNED, /* pages compaction's migrate scanner looked at */
+	COMPACTFREE_SCANNED,	/* pages its free scanner looked at */
+	COMPACTISOLATED,	/* pages either scanner took (to move, or to move into) */
 	NR_VM_EVENT_ITEMS
 };
 

@@ -218,6 +218,19 @@ def test_rmap_demo():
     assert rc == 2 and "usage: rmap-demo [SECONDS]" in err
 
 
+def test_compact_demo():
+    """fragmenting and reading back on the host's Linux too: every word of
+    the pages kept, in the parent and in the child that shares them, reads
+    as written pass after pass (a read() into them included)"""
+    res, out = run_demo("compact-demo", "2", "1")
+    assert set(res) == {"mmap", "fragment", "parent", "child"}, out
+    assert re.search(r"^compact-demo: 256 pages kept at 0x[0-9a-f]{8}, every other one; "
+                     r"parent \d+ and child \d+ read them for 1 s$", out, re.M), out
+    for bad in ("x", "0", "257", "1 -1", "1 2 3"):
+        rc, _, err = qemu_arm("compact-demo", *bad.split())
+        assert rc == 2 and "usage: compact-demo [MIB (1-256) [SECONDS]]" in err, bad
+
+
 def test_exec_demo():
     res, out = run_demo("exec-demo")
     # qemu-arm cannot follow an execve() of an ARM program (without binfmt_misc):
@@ -333,7 +346,7 @@ AGREED = {"exit", "fork", "read", "write", "open", "close", "execve", "lseek", "
     ("malloc-demo", []), ("zero-page-demo", []), ("cow-demo", []), ("exec-demo", []),
     ("mmap-file-demo", ["F"]),
     ("stack-demo", []), ("segv-demo", []), ("mprotect-demo", []), ("oom-demo", []),
-    ("faultbench", ["8"]), ("rmap-demo", ["0"]),
+    ("faultbench", ["8"]), ("rmap-demo", ["0"]), ("compact-demo", ["1", "0"]),
 ])
 def test_programs_make_only_the_agreed_calls(prog, args, tmp_path):
     if args == ["F"]:

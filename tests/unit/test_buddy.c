@@ -3,8 +3,9 @@
  * Host tests of the buddy allocator's finer rules, each on a node whose
  * free memory the test lays out itself: which list a split-off rest goes
  * to after a fallback (stolen or not), RESERVE pages passing through the
- * per-cpu lists, zone->lock catching re-entry, and the free-list checker
- * catching each kind of corruption it claims to.
+ * per-cpu lists, zone->lock catching re-entry, the free-list checker
+ * catching each kind of corruption it claims to, and compaction's
+ * split_free_page().
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -295,6 +296,51 @@ static void test_checker_sees_corruption(void **state)
 	assert_int_equal(check(), 0);
 }
 
+/*
+ * Compaction's free scanner (mm/compaction.c): split_free_page() takes a
+ * free block off its list whole and hands out its pages as order-0
+ * allocations -- the free count down by the block, every page referenced
+ * once, the lists still consistent -- and freeing them one by one merges
+ * the block back.  A block that would take the zone to its low watermark
+ * (0 here: no more than the block itself free) is refused untouched.
+ */
+static void test_split_free_page_and_back(void **state)
+{
+	unsigned long b = empty_node(), flags;
+	struct zone *zone = normal_zone();
+	struct page *page = pfn_to_page(b);
+
+	__free_pages_memory(b, b + 16);
+	__free_pages_memory(b + 32, b + 64);
+	assert_int_equal(zone->vm_stat[NR_FREE_PAGES], 48);
+	assert_int_equal(on_list(4, MIGRATE_MOVABLE), 1);
+	spin_lock_irqsave(&zone->lock, flags);
+	assert_int_equal(split_free_page(page), 16);
+	spin_unlock_irqrestore(&zone->lock, flags);
+	assert_int_equal(zone->vm_stat[NR_FREE_PAGES], 32);
+	assert_int_equal(on_list(4, MIGRATE_MOVABLE), 0);
+	for (unsigned int i = 0; i < 16; i++) {
+		assert_false(PageBuddy(page + i));
+		assert_int_equal(page_count(page + i), 1);
+		assert_int_equal(page[i].private, 0);
+	}
+	assert_int_equal(check(), 0);
+	/* 32 free, the order-5 block is 32: the watermark refuses it */
+	spin_lock_irqsave(&zone->lock, flags);
+	assert_int_equal(split_free_page(pfn_to_page(b + 32)), 0);
+	spin_unlock_irqrestore(&zone->lock, flags);
+	assert_true(PageBuddy(pfn_to_page(b + 32)));
+	assert_int_equal(on_list(5, MIGRATE_MOVABLE), 1);
+	assert_int_equal(zone->vm_stat[NR_FREE_PAGES], 32);
+	for (unsigned int i = 0; i < 16; i++)
+		__free_pages(page + i, 0);
+	drain_all_pages();
+	assert_int_equal(zone->vm_stat[NR_FREE_PAGES], 48);
+	assert_int_equal(on_list(4, MIGRATE_MOVABLE), 1);
+	assert_int_equal(zone->free_area[0].nr_free, 0);
+	assert_int_equal(check(), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -305,6 +351,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_reserve_pages_return_to_reserve, teardown),
 		cmocka_unit_test_teardown(test_zone_lock_catches_reentry, teardown),
 		cmocka_unit_test_teardown(test_checker_sees_corruption, teardown),
+		cmocka_unit_test_teardown(test_split_free_page_and_back, teardown),
 	};
 
 	return cmocka_run_group_tests_name("buddy", tests, NULL, NULL);

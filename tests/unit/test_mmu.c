@@ -19,6 +19,7 @@
 #include <asm/pgalloc.h>
 #include <asm/pgtable.h>
 #include <asm/pgwalk.h>
+#include <linux/swapops.h>
 #include <linux/memblock.h>
 #include <mach/vexpress.h>
 
@@ -233,6 +234,7 @@ static void test_unaligned_bank_end_gets_pages(void **state)
 {
 	u32 size = 63 * MB + 512 * 1024;
 	struct pgwalk w;
+	pte_t *ptep;
 
 	host_ram_init(RAM, 64 * MB);
 	memblock_add(RAM, size);
@@ -251,6 +253,16 @@ static void test_unaligned_bank_end_gets_pages(void **state)
 	assert_true(w.linux_pte & L_PTE_XN);
 	pgwalk(0xc3f80000, &w);
 	assert_false(w.mapped);
+	/* a swap entry in the Linux pte: the hardware's is a fault; pgwalk says what it holds */
+	ptep = pte_offset_kernel(pmd_off_k(0xc3f80000), 0xc3f80000);
+	set_pte_ext(ptep, swp_entry_to_pte(swp_entry(SWP_MIGRATION_WRITE, 0x63f80)), 0);
+	pgwalk(0xc3f80000, &w);
+	assert_false(w.mapped);
+	assert_int_equal(w.l2, 0);
+	host_log_reset();
+	pgwalk_show(0xc3f80000, printk);
+	assert_true(host_log_contains("swap entry: migration (write), pfn 0x63f80 is being moved"));
+	set_pte_ext(ptep, 0, 0);
 	/* the pte table came from memblock, below the 2 MiB-rounded limit */
 	assert_true(memblock_is_reserved((((u32 *)swapper_pg_dir)[0xc3e] & ~0x3ffu) - 0x800));
 }

@@ -1,0 +1,280 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mm/compaction.c @ v3.14: free memory made contiguous again by moving
+ * the pages in the way.  Two scanners walk a zone towards each other:
+ *
+ *   zone_start_pfn                                         zone_end_pfn
+ *   [ A . A A . k . A | . A . . . A . A | . . A . . . . A . . . A . . ]
+ *     migrate scanner -->                      <-- free scanner
+ *     takes movable pages (A)                  takes free pages (.),
+ *     up to 32 a round                         split to order 0
+ *
+ * Each round the pages taken at the bottom are moved into the free pages
+ * taken at the top (migrate_pages(), mm/migrate.c); the bottom's freed
+ * pages merge with their free buddies into larger blocks.  It ends where
+ * the scanners meet.  What a9mm can move: anonymous pages of processes
+ * (A).  Linux also moves page-cache pages and anything else on an LRU
+ * list.  Kernel pages (k: slab, page tables, kmalloc) never move -- why
+ * the allocator groups pages by mobility into pageblocks (migratetypes),
+ * so that one unmovable page does not pin every block.
+ *
+ * Driven by the shell's `compact`, as Linux's
+ * `echo 1 > /proc/sys/vm/compact_memory`; Linux also compacts when an
+ * allocation of a higher order fails (direct compaction) and in kcompactd,
+ * which a9mm does not.
+ */
+#include <linux/compaction.h>
+#include <linux/errno.h>
+#include <linux/kernel.h>
+#include <linux/migrate.h>
+#include <linux/mm.h>
+#include <linux/page-flags.h>
+#include <linux/rmap.h>
+#include <linux/sched.h>
+#include <linux/spinlock.h>
+#include <linux/vmstat.h>
+
+#define COMPACT_CLUSTER_MAX 32 /* SWAP_CLUSTER_MAX: pages moved a round */
+
+/*
+ * a9mm's PageLRU test: with no LRU lists, a page is found movable through
+ * the reverse map.  Its pfn is all the scanner has, so the page may be
+ * freed and used again while it is looked at; a reference is taken only
+ * while a pte that maps it is held still (page_table_lock): then it is an
+ * anonymous page of a process, freed through put_page() alone, and the
+ * reference keeps it.
+ */
+static int pin_mapped(struct vm_area_struct *vma, unsigned long address, void *arg)
+{
+	struct page *page = arg;
+	struct mm_struct *mm = vma->vm_mm;
+	bool found;
+
+	spin_lock(&mm->page_table_lock);
+	found = page_check_address(page, mm, address);
+	if (found)
+		get_page(page);
+	spin_unlock(&mm->page_table_lock);
+	return found;
+}
+
+/*
+ * mm/compaction.c: isolate_migratepages_range() @ v3.14: the movable
+ * pages of [@low_pfn, @end_pfn) onto cc->migratepages, up to
+ * COMPACT_CLUSTER_MAX.  A free block is stepped over whole.
+ * Return: the pfn to go on from.
+ */
+static unsigned long isolate_migratepages_range(struct compact_control *cc, unsigned long low_pfn,
+						unsigned long end_pfn)
+{
+	unsigned long scanned = 0, isolated = 0;
+
+	for (; low_pfn < end_pfn; low_pfn++) {
+		struct page *page = pfn_to_page(low_pfn);
+
+		scanned++;
+		if (PageBuddy(page)) {
+			unsigned long order = READ_ONCE(page->private); /* racy: bounded */
+
+			if (order < MAX_ORDER)
+				low_pfn += (1UL << order) - 1;
+			continue;
+		}
+		if (!PageAnon(page) || rmap_walk_anon_unreferenced(page, pin_mapped, page) != 1)
+			continue;
+		list_add(&page->lru, &cc->migratepages);
+		cc->nr_migratepages++;
+		isolated++;
+		if (cc->nr_migratepages == COMPACT_CLUSTER_MAX) {
+			low_pfn++;
+			break;
+		}
+	}
+	cc->migrate_scanned += scanned;
+	count_vm_events(COMPACTMIGRATE_SCANNED, (long)scanned);
+	count_vm_events(COMPACTISOLATED, (long)isolated);
+	return min(low_pfn, end_pfn);
+}
+
+/*
+ * mm/compaction.c: isolate_migratepages() @ v3.14: the next pageblock up,
+ * unless it would reach the free scanner's.  Return: pages isolated.
+ */
+static unsigned long isolate_migratepages(struct compact_control *cc)
+{
+	unsigned long low_pfn = cc->migrate_pfn;
+	unsigned long end_pfn = min(ALIGN(low_pfn + 1, pageblock_nr_pages), zone_end_pfn(cc->zone));
+
+	if (end_pfn > cc->free_pfn) {
+		cc->migrate_pfn = end_pfn; /* the scanners met */
+		return 0;
+	}
+	cc->migrate_pfn = isolate_migratepages_range(cc, low_pfn, end_pfn);
+	return cc->nr_migratepages;
+}
+
+/*
+ * mm/compaction.c: suitable_migration_target() @ v3.14: a movable
+ * pageblock, not one free whole (breaking that up would undo the work)
+ */
+static bool suitable_migration_target(struct page *page)
+{
+	if (PageBuddy(page) && READ_ONCE(page->private) >= pageblock_order)
+		return false;
+	return get_pageblock_migratetype(page) == MIGRATE_MOVABLE;
+}
+
+/*
+ * mm/compaction.c: isolate_freepages_block() @ v3.14: every free block of
+ * [@pfn, @end_pfn) onto cc->freepages as order-0 pages, until the zone's
+ * low watermark says no.  Return: pages isolated.
+ */
+static unsigned long isolate_freepages_block(struct compact_control *cc, unsigned long pfn,
+					     unsigned long end_pfn)
+{
+	struct zone *zone = cc->zone;
+	unsigned long scanned = 0, total = 0, flags;
+
+	spin_lock_irqsave(&zone->lock, flags);
+	for (; pfn < end_pfn; pfn++) {
+		struct page *page = pfn_to_page(pfn);
+		unsigned long isolated;
+
+		scanned++;
+		if (!PageBuddy(page))
+			continue;
+		isolated = split_free_page(page);
+		if (!isolated)
+			break;
+		for (unsigned long i = 0; i < isolated; i++)
+			list_add(&page[i].lru, &cc->freepages);
+		total += isolated;
+		pfn += isolated - 1;
+	}
+	spin_unlock_irqrestore(&zone->lock, flags);
+	cc->free_scanned += scanned;
+	count_vm_events(COMPACTFREE_SCANNED, (long)scanned);
+	count_vm_events(COMPACTISOLATED, (long)total);
+	return total;
+}
+
+/*
+ * mm/compaction.c: isolate_freepages() @ v3.14: pageblock by pageblock
+ * down from cc->free_pfn, until there are as many free pages as pages to
+ * move, or the migrate scanner's pageblock is reached.  The free scanner
+ * stays on the pageblock it stopped in: it may hold more.
+ */
+static void isolate_freepages(struct compact_control *cc)
+{
+	struct zone *zone = cc->zone;
+	unsigned long low_pfn = ALIGN(cc->migrate_pfn + 1, pageblock_nr_pages);
+	unsigned long block = cc->free_pfn;
+
+	for (; block >= low_pfn; block -= pageblock_nr_pages) {
+		unsigned long start = max(block, zone->zone_start_pfn);
+		unsigned long end = min(block + pageblock_nr_pages, zone_end_pfn(zone));
+
+		if (suitable_migration_target(pfn_to_page(start)))
+			cc->nr_freepages += isolate_freepages_block(cc, start, end);
+		if (cc->nr_freepages >= cc->nr_migratepages)
+			break;
+	}
+	cc->free_pfn = block;
+}
+
+/*
+ * mm/compaction.c: compaction_alloc() @ v3.14, migrate_pages()'s source
+ * of new pages: the free scanner's, isolating more when it has none
+ */
+static struct page *compaction_alloc(struct page *page, unsigned long data)
+{
+	struct compact_control *cc = (struct compact_control *)data;
+	struct page *freepage;
+
+	if (list_empty(&cc->freepages)) {
+		isolate_freepages(cc);
+		if (list_empty(&cc->freepages))
+			return NULL;
+	}
+	freepage = list_first_entry(&cc->freepages, struct page, lru);
+	list_del(&freepage->lru);
+	cc->nr_freepages--;
+	cc->nr_moved++;
+	return freepage;
+}
+
+/* mm/compaction.c: compaction_free() @ v3.16: a page migration did not use */
+static void compaction_free(struct page *page, unsigned long data)
+{
+	struct compact_control *cc = (struct compact_control *)data;
+
+	list_add(&page->lru, &cc->freepages);
+	cc->nr_freepages++;
+	cc->nr_moved--;
+}
+
+/* mm/compaction.c: release_freepages() @ v3.14: the free pages left, back to the allocator */
+static void release_freepages(struct compact_control *cc)
+{
+	struct page *page, *next;
+
+	list_for_each_entry_safe(page, next, &cc->freepages, lru) {
+		list_del(&page->lru);
+		__free_pages(page, 0);
+	}
+	cc->nr_freepages = 0;
+}
+
+static int compacting; /* one compaction at a time */
+
+/**
+ * compact_zone() - move a zone's movable pages up, out of the way of its free ones
+ * @zone: the zone
+ * @cc: filled in: the scanners' figures and what moved
+ *
+ * mm/compaction.c: compact_zone() @ v3.14 for a whole zone (order -1, as
+ * compact_memory asks): round by round until the scanners meet.  The
+ * per-cpu lists are drained before (their pages are free, but not to the
+ * free scanner) and after (the pages freed by moving go back to the
+ * buddy lists, and merge).  Interrupts on, may sleep.
+ *
+ * Return: 0, or -EBUSY while another compaction runs.
+ */
+int compact_zone(struct zone *zone, struct compact_control *cc)
+{
+	*cc = (struct compact_control){
+		.zone = zone,
+		.migrate_pfn = zone->zone_start_pfn,
+		.free_pfn = round_down(zone_end_pfn(zone) - 1, pageblock_nr_pages),
+	};
+	INIT_LIST_HEAD(&cc->freepages);
+	INIT_LIST_HEAD(&cc->migratepages);
+	if (__atomic_exchange_n(&compacting, 1, __ATOMIC_ACQUIRE))
+		return -EBUSY;
+	drain_all_pages();
+	while (cc->free_pfn > cc->migrate_pfn) { /* compact_finished() */
+		int err;
+
+		if (!isolate_migratepages(cc))
+			continue;
+		err = migrate_pages(&cc->migratepages, compaction_alloc, compaction_free,
+				    (unsigned long)cc);
+		if (err > 0) { /* held elsewhere through every pass */
+			cc->nr_failed += (unsigned long)err;
+		} else if (err == -ENOMEM) { /* no free page above them */
+			struct page *page;
+
+			list_for_each_entry(page, &cc->migratepages, lru)
+				cc->nr_unmoved++;
+		}
+		putback_movable_pages(&cc->migratepages);
+		cc->nr_migratepages = 0;
+		if (err == -ENOMEM) /* the free scanner found no more */
+			break;
+		_cond_resched();
+	}
+	release_freepages(cc);
+	drain_all_pages();
+	__atomic_store_n(&compacting, 0, __ATOMIC_RELEASE);
+	return 0;
+}

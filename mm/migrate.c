@@ -1,0 +1,255 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mm/migrate.c @ v3.14: an anonymous page moves to another page frame
+ * under the processes that map it -- what compaction does with every page
+ * it isolated (mm/compaction.c).  The processes see the same bytes at the
+ * same addresses; only the pfn behind their ptes changes.
+ *
+ *   try_to_unmap()            every pte of the old page becomes a migration
+ *                             entry (linux/swapops.h): old pfn, writable?
+ *   page_count(old) == 1 ?    nobody else holds it (only the ptes did, and
+ *                             we do): else put the ptes back and give up
+ *   migrate_page_copy()       bytes, ->mapping (the anon_vma), ->index
+ *   remove_migration_ptes()   every entry becomes a pte of the new page
+ *   put_page(old)             its last reference: back to the buddy lists
+ *
+ * A process touching the page meanwhile faults on the entry and waits
+ * (migration_entry_wait()).  Linux holds the old page locked across the
+ * move and the fault sleeps on that lock; a9mm has no page lock, so a
+ * page moves with preemption off, start to end: a fault on another CPU
+ * spins for the few thousand instructions of one page's move, and on this
+ * CPU none can come.  A copy_to_user() under way holds a reference
+ * (mm/gup.c), which the count check sees.
+ */
+#include <linux/errno.h>
+#include <linux/kernel.h>
+#include <linux/list.h>
+#include <linux/migrate.h>
+#include <linux/mm.h>
+#include <linux/preempt.h>
+#include <linux/rmap.h>
+#include <linux/swapops.h>
+#include <linux/vmstat.h>
+#include <asm/barrier.h>
+#include <asm/pgalloc.h>
+#include <string.h>
+
+/*
+ * mm/rmap.c: try_to_unmap_one() @ v3.14, TTU_MIGRATION: if @vma maps the
+ * page at @address, the pte becomes a migration entry and the mapping's
+ * count and reference go.  (Linux keeps it in mm/rmap.c; it writes ptes,
+ * which rmap.c, built for the host tests too, does not.)
+ */
+static int try_to_unmap_one(struct vm_area_struct *vma, unsigned long address, void *arg)
+{
+	struct page *page = arg;
+	struct mm_struct *mm = vma->vm_mm;
+	pte_t *pte;
+
+	spin_lock(&mm->page_table_lock);
+	pte = page_check_address(page, mm, address);
+	if (pte) {
+		swp_entry_t entry = make_migration_entry(page, pte_write(*pte));
+
+		set_pte_at(mm, address, pte, swp_entry_to_pte(entry));
+		flush_tlb_page(vma, address);
+		page_remove_rmap(page);
+		put_page(page); /* not the last: the caller holds one */
+	}
+	spin_unlock(&mm->page_table_lock);
+	return 0;
+}
+
+/**
+ * try_to_unmap() - turn every pte that maps a page into a migration entry
+ * @page: an anonymous page, mapped, referenced by the caller
+ *
+ * mm/rmap.c: try_to_unmap() @ v3.14 for TTU_MIGRATION.
+ *
+ * Return: true when no pte maps the page any more.
+ */
+bool try_to_unmap(struct page *page)
+{
+	rmap_walk_anon(page, try_to_unmap_one, page);
+	return !page_mapped(page);
+}
+
+struct migration_pair {
+	struct page *old; /* the page the entries name */
+	struct page *new; /* the page they become ptes of (old itself when it failed) */
+};
+
+/*
+ * mm/migrate.c: remove_migration_pte() @ v3.14: at @address of @vma, a
+ * migration entry naming the old page becomes a pte of the new one --
+ * old (not young: the next touch notes it), writable and dirty if the
+ * entry says the pte was writable
+ */
+static int remove_migration_pte(struct vm_area_struct *vma, unsigned long address, void *arg)
+{
+	struct migration_pair *mp = arg;
+	struct mm_struct *mm = vma->vm_mm;
+	swp_entry_t entry;
+	pte_t *ptep, pte;
+	pmd_t *pmd;
+
+	spin_lock(&mm->page_table_lock);
+	pmd = mm_find_pmd(mm, address);
+	if (!pmd)
+		goto unlock;
+	ptep = pte_offset_kernel(pmd, address);
+	entry = pte_to_swp_entry(*ptep);
+	if (!is_swap_pte(*ptep) || !is_migration_entry(entry) ||
+	    migration_entry_to_page(entry) != mp->old)
+		goto unlock;
+	get_page(mp->new);
+	pte = pte_mkold(pfn_pte(page_to_pfn(mp->new), vma->vm_page_prot));
+	if (is_write_migration_entry(entry))
+		pte = pte_mkwrite(pte_mkdirty(pte));
+	set_pte_at(mm, address, ptep, pte);
+	page_add_anon_rmap(mp->new);
+unlock:
+	spin_unlock(&mm->page_table_lock);
+	return 0;
+}
+
+/**
+ * remove_migration_ptes() - turn the migration entries of a page into ptes
+ * @old: the page the entries name
+ * @new: the page the ptes are to map: @old itself when the move failed;
+ *       its ->mapping is @old's, whose anon_vma the caller holds
+ *
+ * mm/migrate.c: remove_migration_ptes() @ v3.14.
+ */
+void remove_migration_ptes(struct page *old, struct page *new)
+{
+	struct migration_pair mp = { .old = old, .new = new };
+
+	rmap_walk_anon_held(new, remove_migration_pte, &mp);
+}
+
+/**
+ * migration_entry_wait() - wait while a pte holds a migration entry
+ * @ptep: the pte, read without its lock (a word: it changes whole)
+ * @entry: the migration entry the fault found there
+ *
+ * mm/migrate.c: migration_entry_wait() @ v3.14, which sleeps on the old
+ * page's lock.  a9mm's move runs with preemption off on another CPU
+ * (this one cannot be inside it), so the entry goes within one page's
+ * move: spin until it has; the fault is then retried.
+ */
+void migration_entry_wait(pte_t *ptep, pte_t entry)
+{
+	while (READ_ONCE(*ptep) == entry)
+		cpu_relax();
+}
+
+/*
+ * mm/migrate.c: migrate_page_copy() @ v3.14: the bytes, and what the
+ * reverse map reads: ->mapping (anon_vma | PAGE_MAPPING_ANON), ->index
+ */
+static void migrate_page_copy(struct page *new, struct page *old)
+{
+	char *to = kmap_atomic(new), *from = kmap_atomic(old);
+
+	memcpy(to, from, PAGE_SIZE);
+	kunmap_atomic(from);
+	kunmap_atomic(to);
+	new->index = old->index;
+	WRITE_ONCE(new->mapping, old->mapping);
+}
+
+/*
+ * mm/migrate.c: __unmap_and_move() + move_to_new_page() @ v3.14: move
+ * @page to @newpage.  0: moved (the old page holds only the caller's
+ * reference now); -EAGAIN: someone else holds it, it stays where it is;
+ * -ENOENT: nothing maps it any more (its owner unmapped it meanwhile).
+ */
+static int unmap_and_move(struct page *page, struct page *newpage)
+{
+	struct anon_vma *anon_vma = page_get_anon_vma(page);
+	int rc = -EAGAIN;
+
+	if (!anon_vma)
+		return -ENOENT;
+	preempt_disable();
+	if (try_to_unmap(page) && page_count(page) == 1) {
+		migrate_page_copy(newpage, page);
+		rc = 0;
+	}
+	remove_migration_ptes(page, rc ? page : newpage);
+	preempt_enable();
+	put_anon_vma(anon_vma);
+	return rc;
+}
+
+/**
+ * migrate_pages() - move a list of isolated anonymous pages
+ * @from: the pages, each referenced by the caller, linked through ->lru
+ * @get_new_page: gives a free order-0 page to move one into (NULL: none left)
+ * @put_new_page: takes back a page that was not used
+ * @private: passed to both
+ *
+ * mm/migrate.c: migrate_pages() @ v3.14 (put_new_page is v3.16's): a page
+ * that moved leaves the list and is freed; one that could not stays on
+ * it for the caller to put back, after up to ten passes (a reference
+ * held elsewhere -- a copy_to_user() -- goes soon).  A page nothing maps
+ * any more is freed and counts as neither.
+ *
+ * Return: the pages not moved, or -ENOMEM when @get_new_page ran out.
+ */
+int migrate_pages(struct list_head *from, new_page_t get_new_page, free_page_t put_new_page,
+		  unsigned long private)
+{
+	unsigned long moved = 0;
+	int retry = 1;
+
+	for (int pass = 0; pass < 10 && retry; pass++) {
+		struct page *page, *next;
+
+		retry = 0;
+		list_for_each_entry_safe(page, next, from, lru) {
+			struct page *newpage = get_new_page(page, private);
+			int rc;
+
+			if (!newpage) {
+				count_vm_events(PGMIGRATE_SUCCESS, (long)moved);
+				return -ENOMEM;
+			}
+			rc = unmap_and_move(page, newpage);
+			if (rc == -EAGAIN) {
+				put_new_page(newpage, private);
+				retry++;
+				continue;
+			}
+			list_del(&page->lru);
+			if (rc) {
+				put_new_page(newpage, private);
+			} else {
+				moved++;
+				put_page(newpage); /* its ptes hold it now */
+			}
+			put_page(page); /* moved or unmapped: this frees it */
+		}
+	}
+	count_vm_events(PGMIGRATE_SUCCESS, (long)moved);
+	count_vm_events(PGMIGRATE_FAIL, retry);
+	return retry;
+}
+
+/**
+ * putback_movable_pages() - give back isolated pages migration left
+ * @l: the list
+ *
+ * mm/migrate.c: putback_movable_pages() @ v3.14: with no LRU lists, that
+ * is dropping isolation's reference.
+ */
+void putback_movable_pages(struct list_head *l)
+{
+	struct page *page, *next;
+
+	list_for_each_entry_safe(page, next, l, lru) {
+		list_del(&page->lru);
+		put_page(page);
+	}
+}

@@ -1,0 +1,105 @@
+# SPDX-License-Identifier: GPL-2.0
+"""Compaction and migration (mm/compaction.c, mm/migrate.c), from the
+shell: `compact` moves the pages of running processes -- compact-demo's
+parent and child, which read and write them all the while on the other
+CPU -- and the free pages they left between them merge.  The KTAP suite
+"migrate" drives the same code from the inside."""
+import os
+import re
+import time
+
+import pytest
+
+from conftest import BUILD
+
+INITRAMFS = os.path.join(BUILD, "initramfs.cpio")
+
+
+def start(con, cmd):
+    """`run CMD &`: the pid of a process left running."""
+    out = con.run(f"run {cmd} &")
+    m = re.search(r"^\[(\d+)\] ", out, re.M)
+    assert m, out
+    return int(m[1])
+
+
+def wait_for(con, pattern, said="", tries=100):
+    """console output until `pattern` matches it; the match and all that was said"""
+    for _ in range(tries):
+        said += con.run("")
+        m = re.search(pattern, said, re.M)
+        if m:
+            return m, said
+        time.sleep(0.2)
+    raise AssertionError(f"{pattern!r} never came:\n{said[-3000:]}")
+
+
+def vmstat(con):
+    out = con.run("cat /proc/vmstat")
+    return {k: int(v) for k, v in re.findall(r"^([a-z_]+) (\d+)$", out, re.M)}
+
+
+def order0(con):
+    """free order-0 blocks of the one zone, from /proc/buddyinfo"""
+    out = con.run("cat /proc/buddyinfo")
+    m = re.search(r"zone\s+Normal\s+(\d+)", out)
+    assert m, out
+    return int(m[1])
+
+
+def rmap_pfn(con, pid, va):
+    out = con.run(f"rmap {pid} 0x{va:08x}")
+    m = re.search(r"^rmap: pfn 0x([0-9a-f]+) \(Normal\): anonymous, .* mapped (\d+) times?$",
+                  out, re.M)
+    assert m, out
+    return int(m[1], 16), int(m[2]), out
+
+
+@pytest.mark.parametrize("smp", [2, 4])
+def test_compact_moves_pages_of_running_processes(boot, smp):
+    con = boot(mem="256M", smp=smp, extra=("-initrd", INITRAMFS))
+    v0 = vmstat(con)
+    parent = start(con, "/bin/compact-demo 16 30")
+    m, said = wait_for(con, r"^compact-demo: 2048 pages kept at 0x([0-9a-f]{8}), every other "
+                            r"one; parent (\d+) and child (\d+) read them for 30 s$")
+    base, child = int(m[1], 16), int(m[3])
+    assert int(m[2]) == parent, said
+    # pages 4k+2 are never written: parent and child share them (mapped 2 times)
+    shared = [base + (4 * k + 2) * 4096 for k in range(0, 1024, 64)]
+    before = {va: rmap_pfn(con, parent, va) for va in shared}
+    assert all(n == 2 for _, n, _ in before.values()), before
+    holes = order0(con)
+    assert holes >= 1024, holes     # the unmapped half: free pages between used ones
+    out = con.run("compact", timeout=120)
+    m = re.search(r"^compact: Normal: moved (\d+) pages \((\d+) held elsewhere, (\d+) with no free "
+                  r"page above them left\); looked at (\d+) pfns to move from, (\d+) to move into; "
+                  r"scanners stopped at pfn 0x([0-9a-f]{5}) \(up\) and 0x([0-9a-f]{5}) \(down\)$",
+                  out, re.M)
+    assert m, out
+    moved, held = int(m[1]), int(m[2])
+    assert moved >= 256 and held <= 8, out
+    shape = re.search(r"^compact: Normal: largest free block order (\d+) -> (\d+); free order-0 "
+                      r"blocks (\d+) -> (\d+)$", out, re.M)
+    assert shape and int(shape[4]) < int(shape[3]) - 200, out
+    assert order0(con) < holes - 200
+    v1 = vmstat(con)
+    assert v1["pgmigrate_success"] - v0["pgmigrate_success"] == moved, (v0, v1)
+    assert v1["compact_isolated"] - v0["compact_isolated"] >= 2 * moved, (v0, v1)
+    # a shared page that moved is still mapped by both, at its new pfn
+    after = {va: rmap_pfn(con, parent, va) for va in shared}
+    moved_shared = [va for va in shared if after[va][0] != before[va][0]]
+    assert moved_shared, (before, after)
+    for va in moved_shared:
+        pfn, n, text = after[va]
+        assert n == 2 and re.search(rf"^  pid {child} \(compact-demo\)  0x{va:08x}  pte ", text,
+                                    re.M), text
+    # both went on reading every word as written, through the move
+    m, said = wait_for(con, r"^compact-demo: \d+ passed, \d+ failed, \d+ skipped$", tries=300)
+    assert "compact-demo: 4 passed, 0 failed, 0 skipped" in said, said
+    for bad in ("BUG", "Bad page", "Unable to handle", "Internal error"):
+        assert bad not in said + out, said + out
+    # and afterwards the free lists are whole (the suite compacts again)
+    out = con.run("selftest migrate", timeout=120)
+    assert re.search(r"^ok \d+ migrate$", out, re.M), out
+    assert "compact: " in con.run("compact", timeout=120)
+    assert "compact: takes no arguments" in con.run("compact now")
