@@ -37,12 +37,12 @@ static int do_compact(int argc, char **argv)
 		return 1;
 	drain_all_pages(); /* so "before" counts the per-cpu lists' pages as free blocks */
 	for_each_populated_zone(zone) {
-		struct compact_control cc;
+		struct compact_control cc = { .order = -1 };
 		unsigned long before0, after0;
 		int before, after;
 
 		free_shape(zone, &before, &before0);
-		if (compact_zone(zone, &cc)) {
+		if (compact_zone(zone, &cc) < 0) {
 			shprintf("compact: another compaction is running; try again\n");
 			return 0;
 		}

@@ -152,16 +152,17 @@ SHELL_CMD("kmap", do_kmap, "PA [VALUE]",
 		   "flush_all_zero_pkmaps(); arch/arm/mm/highmem.c: kmap_atomic_pfn(), "
 		   "__kunmap_atomic()");
 
+/* `alloc`'s words: what each adds to GFP_KERNEL, and takes away (atomic: GFP_ATOMIC) */
 static const struct gfp_word {
 	const char *word;
-	gfp_t flags;
+	gfp_t flags, clear;
 } gfp_words[] = {
-	{ "highmem", __GFP_HIGHMEM },
-	{ "movable", __GFP_MOVABLE },
-	{ "reclaimable", __GFP_RECLAIMABLE },
-	{ "atomic", __GFP_HIGH },
-	{ "cold", __GFP_COLD },
-	{ "zero", __GFP_ZERO },
+	{ "highmem", __GFP_HIGHMEM, 0 },
+	{ "movable", __GFP_MOVABLE, 0 },
+	{ "reclaimable", __GFP_RECLAIMABLE, 0 },
+	{ "atomic", GFP_ATOMIC, GFP_KERNEL }, /* may not wait: no compaction */
+	{ "cold", __GFP_COLD, 0 },
+	{ "zero", __GFP_ZERO, 0 },
 };
 
 /* blocks on one of this CPU's per-cpu lists (the list is this CPU's alone) */
@@ -264,7 +265,7 @@ static int do_alloc(int argc, char **argv)
 			shprintf("alloc: unknown flag '%s'\n", argv[i]);
 			return 1;
 		}
-		gfp |= gfp_words[j].flags;
+		gfp = (gfp & ~gfp_words[j].clear) | gfp_words[j].flags;
 	}
 	/* said here: alloc_pages()'s warning may be below the console's loglevel */
 	if ((gfp & (__GFP_MOVABLE | __GFP_RECLAIMABLE)) == (__GFP_MOVABLE | __GFP_RECLAIMABLE)) {
@@ -274,6 +275,10 @@ static int do_alloc(int argc, char **argv)
 	kmem_trace_start(&trace);
 	page = alloc_pages(gfp, (unsigned int)order);
 	kmem_trace_stop();
+	if (trace.compact_stall)
+		shprintf("alloc: no free block of order %lu at first: direct compaction "
+			 "(__alloc_pages_direct_compact()) moved %lu pages, %lu could not be\n",
+			 order, trace.compact_moved, trace.compact_failed);
 	if (!page) {
 		shprintf("alloc: no free block of order %lu (gfp 0x%x)\n", order, gfp);
 		return 0;
@@ -299,7 +304,8 @@ SHELL_CMD("alloc", do_alloc, "ORDER [highmem|movable|reclaimable|atomic|cold|zer
 		   "(zonelist, zone_watermark_fast()) -> buffered_rmqueue() (orders 0-3: the "
 		   "per-cpu list of the order, as v5.13; rmqueue_bulk()) -> __rmqueue(): "
 		   "__rmqueue_smallest(), expand(), __rmqueue_fallback(); prep_new_page() "
-		   "(check_new_page())",
+		   "(check_new_page()); for ORDER > 0 without atomic, when that fails: "
+		   "__alloc_pages_direct_compact() (mm/compaction.c) and once more",
 	  .complete = gfp_word);
 
 /* The shell's own words for a refused free: they show at any loglevel. */

@@ -18,21 +18,26 @@
  * the allocator groups pages by mobility into pageblocks (migratetypes),
  * so that one unmovable page does not pin every block.
  *
- * Driven by the shell's `compact`, as Linux's
- * `echo 1 > /proc/sys/vm/compact_memory`; Linux also compacts when an
- * allocation of a higher order fails (direct compaction) and in kcompactd,
- * which a9mm does not.
+ * Driven by the shell's `compact` for every zone whole, as Linux's
+ * `echo 1 > /proc/sys/vm/compact_memory`, and by an allocation of a higher
+ * order the free lists cannot meet (direct compaction,
+ * try_to_compact_pages()), which stops once a block of the order is free.
+ * Not here: kcompactd (compaction in the background) and v3.14's
+ * deferring of compaction that keeps failing.
  */
 #include <linux/compaction.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/migrate.h>
 #include <linux/mm.h>
+#include <linux/irqflags.h>
 #include <linux/page-flags.h>
+#include <linux/preempt.h>
 #include <linux/rmap.h>
 #include <linux/sched.h>
 #include <linux/spinlock.h>
 #include <linux/vmstat.h>
+#include <trace/events/kmem.h>
 
 #define COMPACT_CLUSTER_MAX 32 /* SWAP_CLUSTER_MAX: pages moved a round */
 
@@ -225,40 +230,99 @@ static void release_freepages(struct compact_control *cc)
 	cc->nr_freepages = 0;
 }
 
+/*
+ * mm/compaction.c: compact_finished() @ v3.14: the scanners met, or -- for
+ * a direct compactor -- the zone is above its watermark with a free block
+ * of the order.  On any free list, as v4.4 asks (find_suitable_fallback()):
+ * the allocator takes from another migratetype's list when its own is empty.
+ */
+static int compact_finished(struct zone *zone, struct compact_control *cc)
+{
+	if (cc->free_pfn <= cc->migrate_pfn)
+		return COMPACT_COMPLETE;
+	if (cc->order < 0)
+		return COMPACT_CONTINUE;
+	if (!zone_watermark_ok(zone, (unsigned int)cc->order,
+			       low_wmark_pages(zone) + (1UL << cc->order), 0, 0))
+		return COMPACT_CONTINUE;
+	for (unsigned int order = (unsigned int)cc->order; order < MAX_ORDER; order++)
+		if (READ_ONCE(zone->free_area[order].nr_free))
+			return COMPACT_PARTIAL;
+	return COMPACT_CONTINUE;
+}
+
+/*
+ * mm/compaction.c: compaction_suitable() @ v3.14: is compacting a zone for
+ * a request of @order worth it?  Not when free memory is short even
+ * counted in single pages (reclaim's job: a9mm has none), nor when the
+ * fragmentation index says the failure is lack of memory more than
+ * fragmentation; not needed when a block of the order is free already.
+ */
+static int compaction_suitable(struct zone *zone, unsigned int order)
+{
+	unsigned long watermark = low_wmark_pages(zone) + (2UL << order);
+	int fragindex;
+
+	if (!zone_watermark_ok(zone, 0, watermark, 0, 0))
+		return COMPACT_SKIPPED;
+	fragindex = fragmentation_index(zone, order);
+	if (fragindex >= 0 && fragindex <= EXTFRAG_THRESHOLD)
+		return COMPACT_SKIPPED;
+	if (fragindex == -1000 && zone_watermark_ok(zone, order, watermark, 0, 0))
+		return COMPACT_PARTIAL;
+	return COMPACT_CONTINUE;
+}
+
 static int compacting; /* one compaction at a time */
 
 /**
  * compact_zone() - move a zone's movable pages up, out of the way of its free ones
  * @zone: the zone
- * @cc: filled in: the scanners' figures and what moved
+ * @cc: ->order (-1: the whole zone) and ->migratetype given; the rest is
+ *      filled in: the scanners' figures and what moved
  *
- * mm/compaction.c: compact_zone() @ v3.14 for a whole zone (order -1, as
- * compact_memory asks): round by round until the scanners meet.  The
- * per-cpu lists are drained before (their pages are free, but not to the
- * free scanner) and after (the pages freed by moving go back to the
- * buddy lists, and merge).  Interrupts on, may sleep.
+ * mm/compaction.c: compact_zone() @ v3.14: round by round until
+ * compact_finished() -- the scanners met, or a direct compactor's block
+ * is free.  The per-cpu lists are drained before (their pages are free,
+ * but not to the free scanner) and after (the pages freed by moving go
+ * back to the buddy lists and merge); for a direct compactor this CPU's
+ * after every round too (v4.2), so that its block can form.  Interrupts
+ * on, may sleep.
  *
- * Return: 0, or -EBUSY while another compaction runs.
+ * Return: COMPACT_SKIPPED (compaction_suitable() said no), COMPACT_PARTIAL,
+ * COMPACT_COMPLETE; -EBUSY while another compaction runs.
  */
 int compact_zone(struct zone *zone, struct compact_control *cc)
 {
+	int ret = COMPACT_CONTINUE;
+
 	*cc = (struct compact_control){
+		.order = cc->order,
+		.migratetype = cc->migratetype,
 		.zone = zone,
 		.migrate_pfn = zone->zone_start_pfn,
 		.free_pfn = round_down(zone_end_pfn(zone) - 1, pageblock_nr_pages),
 	};
 	INIT_LIST_HEAD(&cc->freepages);
 	INIT_LIST_HEAD(&cc->migratepages);
+	if (cc->order >= 0) {
+		ret = compaction_suitable(zone, (unsigned int)cc->order);
+		if (ret != COMPACT_CONTINUE)
+			return ret;
+	}
 	if (__atomic_exchange_n(&compacting, 1, __ATOMIC_ACQUIRE))
 		return -EBUSY;
 	drain_all_pages();
-	while (cc->free_pfn > cc->migrate_pfn) { /* compact_finished() */
+	while ((ret = compact_finished(zone, cc)) == COMPACT_CONTINUE) {
+		unsigned long moved = cc->nr_moved;
 		int err;
 
 		if (!isolate_migratepages(cc))
 			continue;
 		err = migrate_pages(&cc->migratepages, compaction_alloc, compaction_free,
 				    (unsigned long)cc);
+		trace_mm_compaction_migratepages(cc->nr_moved - moved,
+						 err > 0 ? (unsigned long)err : 0);
 		if (err > 0) { /* held elsewhere through every pass */
 			cc->nr_failed += (unsigned long)err;
 		} else if (err == -ENOMEM) { /* no free page above them */
@@ -269,12 +333,56 @@ int compact_zone(struct zone *zone, struct compact_control *cc)
 		}
 		putback_movable_pages(&cc->migratepages);
 		cc->nr_migratepages = 0;
-		if (err == -ENOMEM) /* the free scanner found no more */
+		if (err == -ENOMEM) {
+			ret = COMPACT_PARTIAL;
 			break;
+		}
+		if (cc->order >= 0) {
+			preempt_disable();
+			drain_local_pages(NULL);
+			preempt_enable();
+		}
 		_cond_resched();
 	}
 	release_freepages(cc);
 	drain_all_pages();
 	__atomic_store_n(&compacting, 0, __ATOMIC_RELEASE);
-	return 0;
+	return ret;
+}
+
+/**
+ * try_to_compact_pages() - direct compaction, for a request the free lists cannot meet
+ * @gfp_mask: the request's flags: it must be allowed to wait
+ * @order: its order (0 never compacts: a single page is never fragmented)
+ * @preferred: the zonelist from the request's preferred zone
+ * @migratetype: its migratetype
+ *
+ * mm/compaction.c: try_to_compact_pages() @ v3.14: each zone of the
+ * zonelist in turn, until one is above its watermark at the order.  Only
+ * where sleeping is allowed (no lock held, interrupts on: compaction
+ * drains other CPUs' lists by IPI and gives way to other tasks) -- Linux
+ * trusts __GFP_WAIT callers for that (might_sleep()); a9mm checks.  The
+ * caller retries the free lists.
+ *
+ * Return: the best a zone's run came to (COMPACT_*); COMPACT_SKIPPED when
+ * nothing was tried.
+ */
+int try_to_compact_pages(gfp_t gfp_mask, unsigned int order, const struct zoneref *preferred,
+			 int migratetype)
+{
+	int rc = COMPACT_SKIPPED;
+
+	if (!order || !(gfp_mask & __GFP_WAIT) || in_atomic() || irqs_disabled())
+		return rc;
+	for (const struct zoneref *z = preferred; z->zone; z++) {
+		struct compact_control cc = { .order = (int)order, .migratetype = migratetype };
+		int status = compact_zone(z->zone, &cc);
+
+		if (status < 0) /* another compaction is running */
+			break;
+		rc = max(rc, status);
+		if (zone_watermark_ok(z->zone, order, low_wmark_pages(z->zone), 0, 0))
+			break;
+	}
+	return rc;
 }

@@ -11,13 +11,14 @@
 #include <string.h>
 
 /**
- * test_mm() - an address space for a test
+ * test_mm_pages() - an address space for a test, its VMA as large as asked
+ * @pages: the VMA's size in pages
  *
- * One private anonymous rw VMA of PAGES pages at ADDR, no page yet.
+ * One private anonymous rw VMA of @pages pages at ADDR, no page yet.
  *
  * Return: it (mmput() when done), or NULL without memory.
  */
-struct mm_struct *test_mm(void)
+struct mm_struct *test_mm_pages(unsigned long pages)
 {
 	struct mm_struct *mm = mm_alloc();
 	struct vm_area_struct *vma;
@@ -31,7 +32,7 @@ struct mm_struct *test_mm(void)
 	}
 	memset(vma, 0, sizeof(*vma));
 	vma->vm_start = ADDR;
-	vma->vm_end = ADDR + PAGES * PAGE_SIZE;
+	vma->vm_end = ADDR + pages * PAGE_SIZE;
 	vma->vm_flags = VM_DATA_DEFAULT_FLAGS;
 	vma->vm_page_prot = vm_get_page_prot(vma->vm_flags);
 	if (insert_vm_struct(mm, vma)) {
@@ -40,6 +41,16 @@ struct mm_struct *test_mm(void)
 		return NULL;
 	}
 	return mm;
+}
+
+/**
+ * test_mm() - an address space for a test: test_mm_pages(PAGES)
+ *
+ * Return: it (mmput() when done), or NULL without memory.
+ */
+struct mm_struct *test_mm(void)
+{
+	return test_mm_pages(PAGES);
 }
 
 /**

@@ -25,6 +25,7 @@
 #include <stdarg.h>
 
 #include <linux/cmdline.h>
+#include <linux/compaction.h>
 #include <linux/errno.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
@@ -1578,17 +1579,43 @@ static int gfp_to_alloc_flags(gfp_t gfp_mask)
 }
 
 /*
- * mm/page_alloc.c: __alloc_pages_slowpath() @ v3.14, without reclaim or
- * compaction (there is nothing to reclaim): the zonelist again, allowed
- * down to gfp_to_alloc_flags()'s watermark, then the failure report.
+ * mm/page_alloc.c: __alloc_pages_direct_compact() @ v3.14: compact
+ * (mm/compaction.c: try_to_compact_pages() decides whether it may and
+ * whether it is worth it), then the free lists again.  The events say how
+ * it went: compact_stall, then compact_success or compact_fail.
+ */
+static struct page *__alloc_pages_direct_compact(gfp_t gfp_mask, unsigned int order,
+						 const struct zoneref *preferred, int migratetype,
+						 int alloc_flags)
+{
+	struct page *page;
+
+	if (try_to_compact_pages(gfp_mask, order, preferred, migratetype) == COMPACT_SKIPPED)
+		return NULL;
+	count_vm_event(COMPACTSTALL);
+	trace_mm_compaction_stall();
+	page = get_page_from_freelist(gfp_mask, order, alloc_flags, preferred, migratetype);
+	count_vm_event(page ? COMPACTSUCCESS : COMPACTFAIL);
+	return page;
+}
+
+/*
+ * mm/page_alloc.c: __alloc_pages_slowpath() @ v3.14, without reclaim
+ * (there is nothing to reclaim): the zonelist again, allowed down to
+ * gfp_to_alloc_flags()'s watermark; for a higher order, direct
+ * compaction and once more; then the failure report.
  */
 static noinline struct page *__alloc_pages_slowpath(gfp_t gfp_mask, unsigned int order,
 						    const struct zoneref *preferred,
 						    int migratetype)
 {
-	struct page *page = get_page_from_freelist(gfp_mask, order, gfp_to_alloc_flags(gfp_mask),
-						   preferred, migratetype);
+	int alloc_flags = gfp_to_alloc_flags(gfp_mask);
+	struct page *page =
+		get_page_from_freelist(gfp_mask, order, alloc_flags, preferred, migratetype);
 
+	if (!page && order)
+		page = __alloc_pages_direct_compact(gfp_mask, order, preferred, migratetype,
+						    alloc_flags);
 	if (!page && !(gfp_mask & __GFP_NOWARN))
 		pr_warn("page allocation failure: order:%u, mode:0x%x\n", order, gfp_mask);
 	return page;
@@ -1654,10 +1681,11 @@ static __always_inline struct page *alloc_pages_fast(const struct zoneref *prefe
  *            __GFP_NOWARN
  * @order: 0 .. MAX_ORDER - 1
  *
- * mm/page_alloc.c: __alloc_pages_nodemask() @ v3.14, without reclaim or
- * compaction (there is nothing to reclaim): the fast path first -- the
- * zonelist from the preferred zone at the low watermark -- then
- * __alloc_pages_slowpath()'s gfp_to_alloc_flags() pass.
+ * mm/page_alloc.c: __alloc_pages_nodemask() @ v3.14, without reclaim
+ * (there is nothing to reclaim): the fast path first -- the zonelist from
+ * the preferred zone at the low watermark -- then
+ * __alloc_pages_slowpath()'s gfp_to_alloc_flags() pass and, for an order
+ * above 0 that may wait, direct compaction.
  *
  * The first step of get_page_from_freelist() for orders 0 to 3 is done
  * here, inline: the preferred zone's watermark (one compare at order 0)

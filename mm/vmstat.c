@@ -174,6 +174,29 @@ static int __fragmentation_index(unsigned int order, const struct contig_page_in
 	return 1000 - (int)((1000 + info->free_pages * 1000 / requested) / info->free_blocks_total);
 }
 
+/**
+ * fragmentation_index() - why a request of an order would fail in a zone
+ * @zone: the zone
+ * @order: the order
+ *
+ * mm/vmstat.c: fragmentation_index() @ v3.14, as compaction_suitable()
+ * asks it before compacting.
+ *
+ * Return: __fragmentation_index(), in thousandths: -1000 when a block of
+ * the order is free, towards 0 for lack of memory, towards 1000 for
+ * fragmentation.
+ */
+int fragmentation_index(struct zone *zone, unsigned int order)
+{
+	struct contig_page_info info;
+	unsigned long flags;
+
+	spin_lock_irqsave(&zone->lock, flags);
+	fill_contig_page_info(zone, order, &info);
+	spin_unlock_irqrestore(&zone->lock, flags);
+	return __fragmentation_index(order, &info);
+}
+
 /* mm/vmstat.c: unusable_show_print() + extfrag_show_print() @ v4.14: one zone's line */
 static void index_show_print(print_t print, struct zone *zone,
 			     int (*index)(unsigned int order, const struct contig_page_info *info))
@@ -410,6 +433,9 @@ static const char *const vmstat_text[] = {
 	"compact_migrate_scanned",
 	"compact_free_scanned",
 	"compact_isolated",
+	"compact_stall",
+	"compact_fail",
+	"compact_success",
 };
 
 _Static_assert(ARRAY_SIZE(vmstat_text) == NR_VM_ZONE_STAT_ITEMS + NR_VM_EVENT_ITEMS,

@@ -15,6 +15,8 @@
 
 /* an address space with one private anonymous rw VMA of PAGES pages at ADDR */
 struct mm_struct *test_mm(void);
+/* the same with a VMA of @pages pages */
+struct mm_struct *test_mm_pages(unsigned long pages);
 /* what fork()'s dup_mmap() does for one VMA: a copy in a new mm, on the same anon_vma */
 struct mm_struct *fork_vma(struct ktap_test *t, struct vm_area_struct *vma);
 /* the Linux pte of @addr in @mm, or 0 */

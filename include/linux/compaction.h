@@ -6,8 +6,18 @@
  * include/linux/compaction.h + mm/internal.h's struct compact_control
  * @ v3.14: memory compaction (mm/compaction.c)
  */
+#include <linux/gfp.h>
 #include <linux/list.h>
 #include <linux/mmzone.h>
+
+/* include/linux/compaction.h: what a compaction run came to @ v3.14 */
+#define COMPACT_SKIPPED	 0 /* not tried: too little free memory, or none would help */
+#define COMPACT_CONTINUE 1 /* (the run goes on) */
+#define COMPACT_PARTIAL	 2 /* stopped once a block of the order was free */
+#define COMPACT_COMPLETE 3 /* the scanners met */
+
+/* mm/compaction.c: sysctl_extfrag_threshold @ v3.14: below it, a failure is lack of memory */
+#define EXTFRAG_THRESHOLD 500
 
 /* mm/internal.h: struct compact_control @ v3.14, plus what a9mm reports */
 struct compact_control {
@@ -17,6 +27,8 @@ struct compact_control {
 	unsigned long nr_migratepages; /* on migratepages */
 	unsigned long free_pfn;	       /* the free scanner: the pageblock it scans next */
 	unsigned long migrate_pfn;     /* the migrate scanner: the pfn it scans next */
+	int order;		       /* the order a direct compactor needs; -1: the whole zone */
+	int migratetype;	       /* its migratetype */
 	struct zone *zone;
 	/* a9mm: the figures `compact` prints */
 	unsigned long migrate_scanned; /* pfns the migrate scanner looked at */
@@ -27,5 +39,7 @@ struct compact_control {
 };
 
 int compact_zone(struct zone *zone, struct compact_control *cc);
+int try_to_compact_pages(gfp_t gfp_mask, unsigned int order, const struct zoneref *preferred,
+			 int migratetype);
 
 #endif

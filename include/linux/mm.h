@@ -166,6 +166,7 @@ void show_buddyinfo(int (*print)(const char *fmt, ...));
 void show_pagetypeinfo(int (*print)(const char *fmt, ...));
 void show_unusable_index(int (*print)(const char *fmt, ...));
 void show_extfrag_index(int (*print)(const char *fmt, ...));
+int fragmentation_index(struct zone *zone, unsigned int order);
 void show_zoneinfo(int (*print)(const char *fmt, ...));
 void show_meminfo(int (*print)(const char *fmt, ...));
 void show_vmstat(int (*print)(const char *fmt, ...));

@@ -19,6 +19,9 @@ enum vm_event_item {
 	COMPACTMIGRATE_SCANNED, /* pages compaction's migrate scanner looked at */
 	COMPACTFREE_SCANNED,	/* pages its free scanner looked at */
 	COMPACTISOLATED,	/* pages either scanner took (to move, or to move into) */
+	COMPACTSTALL,		/* allocations that compacted first (direct compaction) */
+	COMPACTFAIL,		/* ... and still failed */
+	COMPACTSUCCESS,		/* ... and then succeeded */
 	NR_VM_EVENT_ITEMS
 };
 

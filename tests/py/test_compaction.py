@@ -103,3 +103,40 @@ def test_compact_moves_pages_of_running_processes(boot, smp):
     assert re.search(r"^ok \d+ migrate$", out, re.M), out
     assert "compact: " in con.run("compact", timeout=120)
     assert "compact: takes no arguments" in con.run("compact now")
+
+
+def test_direct_compaction_gives_a_failing_allocation_its_block(boot):
+    """Every free block of order 4 and up taken by `alloc N atomic` (GFP_ATOMIC
+    may not wait, so it never compacts): what is left free is mostly the
+    holes between compact-demo's pages.  `alloc 4` (GFP_KERNEL) finds no
+    block, compacts (__alloc_pages_direct_compact()) and gets one; the
+    processes whose pages moved go on unharmed."""
+    con = boot(mem="128M", smp=2, extra=("-initrd", INITRAMFS))
+    start(con, "/bin/compact-demo 16 40")
+    wait_for(con, r"^compact-demo: 2048 pages kept at ")
+    v0 = vmstat(con)
+    held = 0
+    for order in range(10, 3, -1):
+        while True:
+            out = con.run(f"alloc {order} atomic")
+            assert "direct compaction" not in out, out
+            if "no free block" in out:
+                assert f"page allocation failure: order:{order}, mode:0x20" in out, out
+                break
+            assert re.search(rf"^alloc: order {order} -> pfn ", out, re.M), out
+            held += 1
+            assert held < 200, out
+    assert vmstat(con)["compact_stall"] == v0["compact_stall"]
+    out = con.run("alloc 4", timeout=120)
+    m = re.search(r"^alloc: no free block of order 4 at first: direct compaction "
+                  r"\(__alloc_pages_direct_compact\(\)\) moved (\d+) pages, (\d+) could not be$",
+                  out, re.M)
+    assert m and int(m[1]) > 0, out
+    assert re.search(r"^alloc: order 4 -> pfn 0x[0-9a-f]+ ", out, re.M), out
+    v1 = vmstat(con)
+    assert v1["compact_stall"] > v0["compact_stall"], (v0, v1)
+    assert v1["compact_success"] > v0["compact_success"], (v0, v1)
+    assert v1["pgmigrate_success"] - v0["pgmigrate_success"] >= int(m[1]), (v0, v1)
+    m, said = wait_for(con, r"^compact-demo: \d+ passed, \d+ failed, \d+ skipped$", tries=300)
+    assert "compact-demo: 4 passed, 0 failed, 0 skipped" in said, said
+    assert "BUG" not in con.log and "Bad page" not in con.log, con.log[-3000:]

@@ -12,6 +12,7 @@
 #include <asm/pgtable.h>
 #include <asm/tlbflush.h>
 #include <asm/traps.h>
+#include <linux/compaction.h>
 #include <linux/kallsyms.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
@@ -359,6 +360,17 @@ void arch_ram_probe_done(void)
 void vmap_area_free(struct vmap_area *va)
 {
 	free(va);
+}
+
+/*
+ * mm/compaction.c is the kernel's (it moves processes' pages through
+ * their page tables): on the host a failing allocation of a higher order
+ * fails as it would with nothing movable -- compaction skipped.
+ */
+int try_to_compact_pages(gfp_t gfp_mask, unsigned int order, const struct zoneref *preferred,
+			 int migratetype)
+{
+	return COMPACT_SKIPPED;
 }
 
 /* see host_shim.h */

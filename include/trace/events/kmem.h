@@ -17,9 +17,15 @@
  *         __rmqueue   -> mm_page_alloc_zone_locked   (each block taken)
  *           __rmqueue_smallest / __rmqueue_fallback -> mm_page_alloc_extfrag
  *             expand  -> mm_page_alloc_split          (a9mm's own event)
+ *     __alloc_pages_direct_compact -> mm_compaction_stall (a9mm's own)
+ *       compact_zone -> mm_compaction_migratepages (trace/events/compaction.h)
+ *
+ * Direct compaction may let other tasks run on this CPU: an event counts
+ * only for the task that started the probe.
  */
 #include <linux/mmzone.h>
 #include <linux/smp.h>
+#include <asm/thread_info.h>
 
 struct kmem_trace {
 	/* mm_page_alloc_zone_locked: blocks taken from the buddy lists */
@@ -31,7 +37,22 @@ struct kmem_trace {
 	bool extfrag;
 	int fallback_migratetype;
 	bool change_ownership; /* and its pageblock went over to the taker */
+	/* mm_compaction_stall: direct compaction ran first */
+	bool compact_stall;
+	/* mm_compaction_migratepages: the pages it moved, and failed to */
+	unsigned long compact_moved, compact_failed;
+	const void *task; /* whose events these are */
 };
+
+/* the task an event belongs to (the host tests have one) */
+static inline const void *kmem_trace_task(void)
+{
+#ifdef A9MM_HOST
+	return NULL;
+#else
+	return current_thread_info();
+#endif
+}
 
 extern struct kmem_trace *kmem_trace_probe[NR_CPUS];
 
@@ -43,7 +64,7 @@ extern struct kmem_trace *kmem_trace_probe[NR_CPUS];
  */
 static inline void kmem_trace_start(struct kmem_trace *t)
 {
-	*t = (struct kmem_trace){ .migratetype = -1, .split_order = -1 };
+	*t = (struct kmem_trace){ .migratetype = -1, .split_order = -1, .task = kmem_trace_task() };
 	kmem_trace_probe[smp_processor_id()] = t;
 }
 
@@ -57,7 +78,9 @@ static inline void kmem_trace_stop(void)
 
 static inline struct kmem_trace *kmem_trace_this_cpu(void)
 {
-	return kmem_trace_probe[smp_processor_id()];
+	struct kmem_trace *t = kmem_trace_probe[smp_processor_id()];
+
+	return t && t->task == kmem_trace_task() ? t : NULL;
 }
 
 static inline void trace_mm_page_alloc_zone_locked(struct page *page, unsigned int order,
@@ -79,6 +102,30 @@ static inline void trace_mm_page_alloc_extfrag(struct page *page, unsigned int a
 		t->extfrag = true;
 		t->fallback_migratetype = fallback_migratetype;
 		t->change_ownership = change_ownership;
+	}
+}
+
+/* not Linux's: the allocation compacted (compact_stall) */
+static inline void trace_mm_compaction_stall(void)
+{
+	struct kmem_trace *t = kmem_trace_this_cpu();
+
+	if (t)
+		t->compact_stall = true;
+}
+
+/*
+ * include/trace/events/compaction.h: mm_compaction_migratepages @ v3.14:
+ * one round of compact_zone()'s migrate_pages()
+ */
+static inline void trace_mm_compaction_migratepages(unsigned long nr_migrated,
+						    unsigned long nr_failed)
+{
+	struct kmem_trace *t = kmem_trace_this_cpu();
+
+	if (t) {
+		t->compact_moved += nr_migrated;
+		t->compact_failed += nr_failed;
 	}
 }
 
