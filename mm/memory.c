@@ -23,6 +23,7 @@
 #include <linux/gfp.h>
 #include <linux/migrate.h>
 #include <linux/mm.h>
+#include <linux/rmap.h>
 #include <linux/sched.h>
 #include <linux/swapops.h>
 #include <linux/vmstat.h>
@@ -278,15 +279,21 @@ void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned lo
  *
  * mm/memory.c: free_pgtables() -> free_pgd_range() @ v4.14: a pte page
  * covers PGDIR_SIZE (2 MiB); it goes only if nothing outside
- * [@floor, @ceiling) can be in it.
+ * [@floor, @ceiling) can be in it.  First each VMA leaves its anon_vma,
+ * as Linux's "hide vma from rmap ... before freeing pgtables": a reverse
+ * map walk (migration, `rmap`) must not read, or write, ptes in a page
+ * table that is being freed.
  */
 void free_pgtables(struct vm_area_struct *vma, unsigned long floor, unsigned long ceiling)
 {
 	struct mm_struct *mm = vma->vm_mm;
 	unsigned long addr = vma->vm_start, end;
 
-	while (vma->vm_next)
+	anon_vma_unlink(vma);
+	while (vma->vm_next) {
 		vma = vma->vm_next;
+		anon_vma_unlink(vma);
+	}
 	end = vma->vm_end;
 	addr &= PGDIR_MASK;
 	if (addr < floor)

@@ -241,6 +241,34 @@ static void migration_entries_through_fork_mprotect_munmap(struct ktap_test *t)
 }
 
 /*
+ * munmap and exit free a VMA's page tables (free_pgtables()) before the
+ * VMA: by then it must be off its anon_vma, or a walk -- migration's
+ * try_to_unmap() writes ptes -- could meet a page table being freed.
+ */
+static void rmap_forgets_a_vma_before_its_page_tables(struct ktap_test *t)
+{
+	unsigned long anon_vmas = nr_anon_vmas();
+	struct mm_struct *mm = test_mm();
+	struct vm_area_struct *vma;
+
+	if (!mm) {
+		ktap_fail(t, __FILE__, __LINE__, "no memory for the test");
+		return;
+	}
+	vma = find_vma(mm, ADDR);
+	KTAP_EXPECT_EQ(t, handle_mm_fault(vma, ADDR, FAULT_FLAG_WRITE), 0);
+	KTAP_EXPECT(t, vma->anon_vma);
+	KTAP_EXPECT_EQ(t, nr_anon_vmas(), anon_vmas + 1);
+	unmap_vmas(vma, ADDR, ADDR + PAGES * PAGE_SIZE);
+	free_pgtables(vma, 0, TASK_SIZE);
+	KTAP_EXPECT(t, !vma->anon_vma);
+	KTAP_EXPECT_EQ(t, nr_anon_vmas(), anon_vmas);
+	KTAP_EXPECT_EQ(t, pte_of(mm, ADDR), 0);
+	mmput(mm);
+	KTAP_EXPECT_EQ(t, nr_anon_vmas(), anon_vmas);
+}
+
+/*
  * A whole compaction of every zone: afterwards every free list is
  * consistent (no page in use on one, every count right) and the test's
  * pages hold what was written, wherever they are now.
@@ -342,6 +370,7 @@ static const struct ktap_case migrate_cases[] = {
 	KTAP_CASE(migrate_moves_a_page_under_both_processes),
 	KTAP_CASE(migrate_leaves_a_page_held_elsewhere),
 	KTAP_CASE(migration_entries_through_fork_mprotect_munmap),
+	KTAP_CASE(rmap_forgets_a_vma_before_its_page_tables),
 	KTAP_CASE(compaction_keeps_free_lists_and_bytes),
 	KTAP_CASE(direct_compaction_makes_the_block),
 };

@@ -197,7 +197,9 @@ static bool __anon_vma_unused(struct anon_vma *anon_vma)
  * @vma: the VMA, about to be freed (or merged away)
  *
  * mm/rmap.c: anon_vma_unlink() @ v2.6.9.  Its pages are unmapped by now
- * (or mapped by a VMA still on the list, which covers them).
+ * (or mapped by a VMA still on the list, which covers them).  Called
+ * before its page tables are freed (free_pgtables()), and again, doing
+ * nothing, by remove_vma().
  */
 void anon_vma_unlink(struct vm_area_struct *vma)
 {
