@@ -108,6 +108,11 @@ ROWS = [
     ("fork_exit", "fork+exit+wait4 of a process with 1 MiB touched (`faultbench`)", "", ""),
     ("execve", "execve of a small program, to its main() (`faultbench`, 2 pages of text)",
      "", ""),
+    # compaction (mm/compaction.c, mm/migrate.c): the whole run over the pages it moved
+    ("compact_page", "compaction: instructions per page moved, scanning included (`compact` "
+     "on `compact-demo 16 100000 idle`, -m 256M -smp 1)",
+     "about 700 (4 KiB copied by LDM/STM, two reverse-map walks, two pte writes, a TLB "
+     "flush)", ""),
     ("wall", "boot-to-prompt wall time above QEMU's floor, -m 1024M", "0",
      "<= +15 ms"),
     # issue 13's: the SMP figures (measured, never asserted)
@@ -310,6 +315,31 @@ def user_figures():
     return got
 
 
+def compaction_figures():
+    """`compact` under -icount on compact-demo's fragmented 16 MiB, -smp 1: (moved, insns)."""
+    argv = qemu(IMAGE, "256M", extra=["-icount", "shift=0,sleep=off",
+                                      "-initrd", os.path.join(B, "initramfs.cpio")])
+    con = pexpect.spawn(argv[0], argv[1:], encoding="utf-8", timeout=600)
+    try:
+        con.expect("a9mm> ")
+        con.send("run /bin/compact-demo 16 100000 idle &\r")
+        con.expect(r"compact-demo: 2048 pages kept at ")
+        con.expect("sleep, then read them for 100000 s")
+        con.send("compact\r")
+        con.expect(r"compact: Normal: moved (\d+) pages")
+        moved = int(con.match.group(1))
+        con.expect(r"free order-0 blocks \d+ -> \d+; (\d+) ns")
+        insns = int(con.match.group(1))
+        con.expect("a9mm> ")
+        con.send("poweroff\r")
+        con.expect(pexpect.EOF)
+    finally:
+        con.close(force=True)
+    if not moved:
+        sys.exit("bench: compact moved nothing of compact-demo's pages")
+    return {"moved": moved, "insns": insns}
+
+
 # ---- wall time against the floor ------------------------------------------------------
 def time_to(argv, marker, timeout=120):
     """Seconds from starting QEMU to `marker` on its console."""
@@ -457,6 +487,8 @@ def measure(args):
     raw["a9mm_128M"] = {"counts": counts, "mminit": mminit_costs(log, "128M")}
     say("bench: a9mm's user space, /bin/faultbench under -icount")
     raw["user"] = user_figures()
+    say("bench: compaction of compact-demo's pages under -icount")
+    raw["compact"] = compaction_figures()
     say("bench: host bench_buddy")
     raw["host"] = {str(o): host_instructions(o) for o in (0, 3)}
     say(f"bench: wall time, {WALL_PAIRS} pairs of floor + a9mm boots")
@@ -491,6 +523,9 @@ def measure(args):
         "cow_fault": f"{raw['user']['cow_fault']:,}",
         "fork_exit": f"{raw['user']['fork_exit']:,}",
         "execve": f"{raw['user']['execve']:,}",
+        "compact_page": f"{raw['compact']['insns'] / raw['compact']['moved']:,.0f} "
+                        f"({raw['compact']['moved']} pages, "
+                        f"{millions(raw['compact']['insns'])} instructions)",
         "wall": f"+{raw['wall']['above_ms']:.0f} ms (x{raw['wall']['ratio']:.2f}: "
                 f"{raw['wall']['a9mm_ms']:.0f} ms vs {raw['wall']['floor_ms']:.0f} ms; "
                 f"a pair's difference +{raw['wall']['above_q1_ms']:.0f} to "

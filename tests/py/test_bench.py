@@ -73,6 +73,14 @@ def test_bench_repeats_under_icount(boot):
         assert abs(runs[0][o] - runs[1][o]) <= 0.02 + 1e-9, runs
 
 
+def test_compaction_figures_repeat_under_icount():
+    """make bench's compaction row: pages moved and the instructions `compact`
+    took (sched_clock under -icount), the same twice"""
+    first, second = bench.compaction_figures(), bench.compaction_figures()
+    assert first == second, (first, second)
+    assert first["moved"] > 500 and first["insns"] > first["moved"] * 400, first
+
+
 def test_mminit_cost_lines_count_what_was_freed(boot):
     con = boot(mem="1024M", smp=1)
     cost = bench.mminit_costs(con.log, "1024M")

@@ -79,7 +79,7 @@ def test_compact_moves_pages_of_running_processes(boot, smp):
     moved, held = int(m[1]), int(m[2])
     assert moved >= 256 and held <= 8, out
     shape = re.search(r"^compact: Normal: largest free block order (\d+) -> (\d+); free order-0 "
-                      r"blocks (\d+) -> (\d+)$", out, re.M)
+                      r"blocks (\d+) -> (\d+); \d+ ns$", out, re.M)
     assert shape and int(shape[4]) < int(shape[3]) - 200, out
     assert order0(con) < holes - 200
     v1 = vmstat(con)

@@ -226,9 +226,12 @@ def test_compact_demo():
     assert set(res) == {"mmap", "fragment", "parent", "child"}, out
     assert re.search(r"^compact-demo: 256 pages kept at 0x[0-9a-f]{8}, every other one; "
                      r"parent \d+ and child \d+ read them for 1 s$", out, re.M), out
-    for bad in ("x", "0", "257", "1 -1", "1 2 3"):
+    res, out = run_demo("compact-demo", "1", "1", "idle")
+    assert re.search(r"^compact-demo: 128 pages kept at 0x[0-9a-f]{8}, every other one; "
+                     r"parent \d+ and child \d+ sleep, then read them for 1 s$", out, re.M), out
+    for bad in ("x", "0", "257", "1 -1", "1 2 3", "1 2 idle x"):
         rc, _, err = qemu_arm("compact-demo", *bad.split())
-        assert rc == 2 and "usage: compact-demo [MIB (1-256) [SECONDS]]" in err, bad
+        assert rc == 2 and "usage: compact-demo [MIB (1-256) [SECONDS [idle]]]" in err, bad
 
 
 def test_exec_demo():

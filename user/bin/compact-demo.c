@@ -1,18 +1,25 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * compact-demo [MIB [SECONDS]] - fragment memory, then keep using it while
- * the kernel's `compact` moves it (default 8 MiB, 20 s).
+ * compact-demo [MIB [SECONDS [idle]]] - fragment memory, then keep using it
+ * while the kernel's `compact` moves it (default 8 MiB, 20 s).
  *
- *   mmap MIB, fill every page with its own pattern, munmap every other
- *   page: the freed pages lie between pages still in use, so the buddy
- *   allocator cannot merge them into larger blocks
+ *   mmap MIB, fill every page with its own pattern, give every other page
+ *   back (madvise(MADV_DONTNEED), as free() does): the freed pages lie
+ *   between pages still in use, so the buddy allocator cannot merge them
+ *   into larger blocks
  *
  *     [ A . A . A . A . A . A . A . A . ]   half free, no free pair
+ *
+ *   (munmap() would do the same, but split the VMA into one per page --
+ *   and a9mm's reverse map, Linux 2.6.9's list of an anon_vma's VMAs,
+ *   would walk them all for every page moved: why Linux 3.7 made it a tree)
  *
  *   fork: the child shares every page (copy-on-write); for SECONDS both
  *   read every page they kept and check its pattern, the parent writes a
  *   new one into every fourth (its own copies), and both read() a file
- *   into a page of theirs now and then (the kernel's copy_to_user())
+ *   into a page of theirs now and then (the kernel's copy_to_user());
+ *   with `idle`, both sleep instead and check every page once at the end
+ *   (the pages stay put for `rmap`, and `make bench` times `compact` alone)
  *
  * Meanwhile the shell's `compact` (mm/compaction.c) moves pages from the
  * bottom of the zone into the free pages at the top: the ptes of both
@@ -29,6 +36,7 @@
 static unsigned long *area;
 static size_t pages;
 static long seconds = 20;
+static bool idle; /* sleep through SECONDS, then check once */
 
 /* the word @w of page @i, generation @gen */
 static unsigned long pattern(size_t i, size_t w, unsigned long gen)
@@ -74,6 +82,12 @@ static long touch(bool parent)
 	long end = now() + seconds, passes = 0;
 	unsigned long gen = 0;
 
+	if (idle) {
+		struct timespec ts = { .tv_sec = seconds };
+
+		nanosleep(&ts, NULL);
+		end = 0;
+	}
 	do {
 		for (size_t i = 0; i < pages; i += 2) {
 			bool mine = parent && i % 4 == 0;
@@ -116,10 +130,11 @@ int main(int argc, char **argv)
 	char *end;
 	pid_t pid;
 
-	if (argc > 3 ||
+	if (argc > 4 ||
 	    (argc > 1 && ((mib = strtol(argv[1], &end, 10)) < 1 || *end || mib > 256)) ||
-	    (argc > 2 && ((seconds = strtol(argv[2], &end, 10)) < 0 || *end))) {
-		fprintf(stderr, "usage: compact-demo [MIB (1-256) [SECONDS]]\n");
+	    (argc > 2 && ((seconds = strtol(argv[2], &end, 10)) < 0 || *end)) ||
+	    (argc > 3 && !(idle = !strcmp(argv[3], "idle")))) {
+		fprintf(stderr, "usage: compact-demo [MIB (1-256) [SECONDS [idle]]]\n");
 		return 2;
 	}
 	check_begin("compact-demo");
@@ -131,14 +146,15 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < pages; i++)
 		fill(i, 0);
 	for (size_t i = 1; i < pages; i += 2)
-		if (munmap(area + i * WORDS, PAGE_SIZE))
+		if (madvise(area + i * WORDS, PAGE_SIZE, MADV_DONTNEED))
 			break;
 	check(same(0, 0) && same(pages - 2, 0), "fragment",
-	      "%zu pages written, every other one unmapped again", pages);
+	      "%zu pages written, every other one given back (MADV_DONTNEED)", pages);
 	pid = spawn(child, NULL);
 	printf("compact-demo: %zu pages kept at 0x%08lx, every other one; parent %d and child %d "
-	       "read them for %ld s\n",
-	       pages / 2, (unsigned long)area, getpid(), pid, seconds);
+	       "%s them for %ld s\n",
+	       pages / 2, (unsigned long)area, getpid(), pid, idle ? "sleep, then read" : "read",
+	       seconds);
 	fflush(stdout);
 	passes = touch(true);
 	check(passes > 0, "parent", "%ld passes over its pages, every word as written", passes);
