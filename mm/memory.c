@@ -23,6 +23,7 @@
 #include <linux/gfp.h>
 #include <linux/migrate.h>
 #include <linux/mm.h>
+#include <linux/page-flags.h>
 #include <linux/rmap.h>
 #include <linux/sched.h>
 #include <linux/swapops.h>
@@ -519,27 +520,16 @@ static int do_fault(struct vm_fault *vmf)
 }
 
 /*
- * mm/memory.c: do_wp_page() @ v4.14: a write to a present, read-only pte
- * of a writable VMA.  A shared mapping's page just becomes writable
- * (wp_page_shared()); so does an anonymous page this process alone maps
- * (wp_page_reuse(): its fork partner already took its copy, or exited).
- * Anything else -- the zero page, a page-cache page under MAP_PRIVATE, an
- * anonymous page fork left shared -- is copied into a new page of our own
- * (wp_page_copy()): copy-on-write.  Never inlined: the README's GDB
- * walk-through stops on it (`break do_wp_page`) and reads its frame.
+ * mm/memory.c: wp_page_copy() @ v4.14: the faulting process's own copy of
+ * @old (the zero page when NULL: zeroed), in place of it if the pte has
+ * not changed meanwhile
  */
-static noinline int do_wp_page(struct vm_fault *vmf)
+static int wp_page_copy(struct vm_fault *vmf, struct page *old)
 {
 	struct vm_area_struct *vma = vmf->vma;
-	struct page *old = vm_normal_page(vmf->orig_pte), *new;
+	struct page *new;
 	pte_t entry;
 
-	if ((vma->vm_flags & VM_SHARED) ||
-	    (old && PageAnon(old) && __atomic_load_n(&old->_mapcount, __ATOMIC_RELAXED) == 0)) {
-		entry = pte_mkyoung(pte_mkdirty(pte_mkwrite(vmf->orig_pte)));
-		install_pte(vmf, entry);
-		return VM_FAULT_WRITE;
-	}
 	if (anon_vma_prepare(vma))
 		return VM_FAULT_OOM;
 	new = alloc_anon_page();
@@ -561,6 +551,60 @@ static noinline int do_wp_page(struct vm_fault *vmf)
 		put_page(old);
 	}
 	return VM_FAULT_WRITE;
+}
+
+/*
+ * mm/memory.c: do_wp_page() @ v4.14: a write to a present, read-only pte
+ * of a writable VMA.  A shared mapping's page just becomes writable
+ * (wp_page_shared()); so does an anonymous page this process alone maps
+ * (wp_page_reuse(): its fork partner already took its copy, or exited).
+ * Anything else -- the zero page, a page-cache page under MAP_PRIVATE, an
+ * anonymous page fork left shared -- is copied into a new page of our own
+ * (wp_page_copy()): copy-on-write.  The page is held from a moment the
+ * pte still maps it (a reference: migration cannot free it and hand its
+ * frame back to this pte meanwhile), and the reuse is decided with it
+ * locked, as Linux does (reuse_swap_page()): migration holds the lock
+ * while _mapcount undercounts; a page locked already is copied instead
+ * (Linux waits for the lock).  Never inlined: the README's GDB walk-through
+ * stops on it (`break do_wp_page`) and reads its frame.
+ */
+static noinline int do_wp_page(struct vm_fault *vmf)
+{
+	struct vm_area_struct *vma = vmf->vma;
+	struct mm_struct *mm = vma->vm_mm;
+	struct page *old = vm_normal_page(vmf->orig_pte);
+	pte_t entry = pte_mkyoung(pte_mkdirty(pte_mkwrite(vmf->orig_pte)));
+	int ret;
+
+	if (vma->vm_flags & VM_SHARED) {
+		install_pte(vmf, entry);
+		return VM_FAULT_WRITE;
+	}
+	if (old) {
+		/* held while the pte still maps it: not freed and used again under us */
+		spin_lock(&mm->page_table_lock);
+		if (*vmf->pte != vmf->orig_pte) {
+			spin_unlock(&mm->page_table_lock);
+			return 0; /* it changed (migration, say): the access is tried again */
+		}
+		get_page(old);
+		spin_unlock(&mm->page_table_lock);
+	}
+	if (old && PageAnon(old) && trylock_page(old)) {
+		bool reuse = __atomic_load_n(&old->_mapcount, __ATOMIC_RELAXED) == 0;
+
+		if (reuse)
+			install_pte(vmf, entry);
+		unlock_page(old);
+		if (reuse) {
+			put_page(old);
+			return VM_FAULT_WRITE;
+		}
+	}
+	ret = wp_page_copy(vmf, old);
+	if (old)
+		put_page(old);
+	return ret;
 }
 
 /*

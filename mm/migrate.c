@@ -14,11 +14,14 @@
  *   put_page(old)             its last reference: back to the buddy lists
  *
  * A process touching the page meanwhile faults on the entry and waits
- * (migration_entry_wait()).  Linux holds the old page locked across the
- * move and the fault sleeps on that lock; a9mm has no page lock, so a
- * page moves with preemption off, start to end: a fault on another CPU
- * spins for the few thousand instructions of one page's move, and on this
- * CPU none can come.  A copy_to_user() under way holds a reference
+ * (migration_entry_wait()).  Both pages are locked (PG_locked) across the
+ * move, as in Linux: while the ptes come and go one by one, _mapcount
+ * counts fewer than there are, and do_wp_page() must not take a page for
+ * its own on that count -- it copies a locked page instead.  Linux sleeps
+ * on the lock (a fault on an entry too); a9mm only tries it, and a page
+ * moves with preemption off, start to end: a fault on another CPU spins
+ * for the few thousand instructions of one page's move, and on this CPU
+ * none can come.  A copy_to_user() under way holds a reference
  * (mm/gup.c), which the count check sees.
  */
 #include <linux/errno.h>
@@ -26,6 +29,7 @@
 #include <linux/list.h>
 #include <linux/migrate.h>
 #include <linux/mm.h>
+#include <linux/page-flags.h>
 #include <linux/preempt.h>
 #include <linux/rmap.h>
 #include <linux/swapops.h>
@@ -161,24 +165,38 @@ static void migrate_page_copy(struct page *new, struct page *old)
 
 /*
  * mm/migrate.c: __unmap_and_move() + move_to_new_page() @ v3.14: move
- * @page to @newpage.  0: moved (the old page holds only the caller's
- * reference now); -EAGAIN: someone else holds it, it stays where it is;
+ * @page to @newpage, both locked (a page locked already -- do_wp_page()
+ * deciding on it -- is tried again later, as async migration does).  The
+ * count is read with acquire: a copy_to_user() that just dropped its
+ * reference has its bytes in the page before the copy reads them.
+ * 0: moved (the old page holds only the caller's reference now);
+ * -EAGAIN: locked, or someone else holds it: it stays where it is;
  * -ENOENT: nothing maps it any more (its owner unmapped it meanwhile).
  */
 static int unmap_and_move(struct page *page, struct page *newpage)
 {
-	struct anon_vma *anon_vma = page_get_anon_vma(page);
+	struct anon_vma *anon_vma;
 	int rc = -EAGAIN;
+	bool locked;
 
-	if (!anon_vma)
+	if (!trylock_page(page))
+		return -EAGAIN;
+	anon_vma = page_get_anon_vma(page);
+	if (!anon_vma) {
+		unlock_page(page);
 		return -ENOENT;
+	}
+	locked = trylock_page(newpage);
+	BUG_ON(!locked); /* a free page: nobody else has it */
 	preempt_disable();
-	if (try_to_unmap(page) && page_count(page) == 1) {
+	if (try_to_unmap(page) && __atomic_load_n(&page->_count, __ATOMIC_ACQUIRE) == 1) {
 		migrate_page_copy(newpage, page);
 		rc = 0;
 	}
 	remove_migration_ptes(page, rc ? page : newpage);
 	preempt_enable();
+	unlock_page(newpage);
+	unlock_page(page);
 	put_anon_vma(anon_vma);
 	return rc;
 }

@@ -18,6 +18,7 @@
 #include <linux/kernel.h>
 #include <linux/migrate.h>
 #include <linux/mm.h>
+#include <linux/page-flags.h>
 #include <linux/rmap.h>
 #include <linux/swapops.h>
 #include <linux/vmstat.h>
@@ -156,6 +157,53 @@ static void migrate_leaves_a_page_held_elsewhere(struct ktap_test *t)
 	putback_movable_pages(&pages);
 	put_page(page);
 	KTAP_EXPECT_EQ(t, page_count(page), 1);
+out:
+	if (mm)
+		mmput(mm);
+	if (tg.page)
+		__free_pages(tg.page, 0);
+}
+
+/*
+ * The page lock: while migration has a page locked, _mapcount may count
+ * fewer ptes than there are, so do_wp_page() copies a locked page even
+ * when it looks mapped once (unlocked, the same page is reused); and
+ * migration passes over a page locked by someone else.
+ */
+static void locked_page_is_copied_not_reused_nor_moved(struct ktap_test *t)
+{
+	struct mm_struct *mm = test_mm(), *child;
+	struct target tg = { .page = alloc_pages(GFP_HIGHUSER_MOVABLE, 0) };
+	struct vm_area_struct *vma;
+	struct page *page;
+	LIST_HEAD(pages);
+
+	if (!mm || !tg.page) {
+		ktap_fail(t, __FILE__, __LINE__, "no memory for the test");
+		goto out;
+	}
+	vma = find_vma(mm, ADDR);
+	KTAP_EXPECT_EQ(t, handle_mm_fault(vma, ADDR, FAULT_FLAG_WRITE), 0);
+	child = fork_vma(t, vma); /* both read-only; the child goes: mapped once, read-only */
+	if (!child)
+		goto out;
+	mmput(child);
+	page = pfn_to_page(pte_pfn(pte_of(mm, ADDR)));
+	KTAP_EXPECT(t, page_mapcount(page) == 1 && !pte_write(pte_of(mm, ADDR)));
+	/* migration passes over a locked page, every pass */
+	KTAP_EXPECT(t, trylock_page(page));
+	isolate(mm, ADDR, &pages);
+	KTAP_EXPECT_EQ(t, migrate_pages(&pages, get_target, put_target, (unsigned long)&tg), 1);
+	KTAP_EXPECT_EQ(t, pte_pfn(pte_of(mm, ADDR)), page_to_pfn(page));
+	putback_movable_pages(&pages);
+	/* a write while it is locked: copied, though mapped once */
+	get_page(page); /* so the copy does not free it locked */
+	KTAP_EXPECT_EQ(t, handle_mm_fault(vma, ADDR, FAULT_FLAG_WRITE), VM_FAULT_WRITE);
+	KTAP_EXPECT(t,
+		    pte_write(pte_of(mm, ADDR)) && pte_pfn(pte_of(mm, ADDR)) != page_to_pfn(page));
+	KTAP_EXPECT(t, !page_mapped(page));
+	unlock_page(page);
+	put_page(page);
 out:
 	if (mm)
 		mmput(mm);
@@ -369,6 +417,7 @@ static void direct_compaction_makes_the_block(struct ktap_test *t)
 static const struct ktap_case migrate_cases[] = {
 	KTAP_CASE(migrate_moves_a_page_under_both_processes),
 	KTAP_CASE(migrate_leaves_a_page_held_elsewhere),
+	KTAP_CASE(locked_page_is_copied_not_reused_nor_moved),
 	KTAP_CASE(migration_entries_through_fork_mprotect_munmap),
 	KTAP_CASE(rmap_forgets_a_vma_before_its_page_tables),
 	KTAP_CASE(compaction_keeps_free_lists_and_bytes),

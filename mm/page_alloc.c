@@ -685,6 +685,7 @@ static noinline void bad_page(const struct page *page, const char *reason)
 		[PG_reserved] = "reserved",
 		[PG_slab] = "slab",
 		[PG_head] = "head",
+		[PG_locked] = "locked",
 	};
 	char flags[64], comm[TASK_NAME_LEN];
 	size_t n = 0;

@@ -16,6 +16,7 @@ enum pageflags {
 	PG_reserved, /* memblock-reserved or a hole: never to the allocator */
 	PG_slab,     /* the slab allocator owns the page (mm/slub.c) */
 	PG_head,     /* the first page of a compound block (__GFP_COMP) */
+	PG_locked,   /* an anonymous page being migrated, or a COW reuse deciding */
 	__NR_PAGEFLAGS
 };
 
@@ -24,7 +25,7 @@ enum pageflags {
  * a9mm has: PG_head is dropped by the free itself), and when it is
  * handed out (Linux: every flag).
  */
-#define PAGE_FLAGS_CHECK_AT_FREE (1UL << PG_reserved | 1UL << PG_slab)
+#define PAGE_FLAGS_CHECK_AT_FREE (1UL << PG_reserved | 1UL << PG_slab | 1UL << PG_locked)
 #define PAGE_FLAGS_CHECK_AT_PREP ((1UL << __NR_PAGEFLAGS) - 1)
 
 #define PAGE_BUDDY_MAPCOUNT_VALUE (-128)
@@ -104,6 +105,30 @@ static inline void set_compound_head(struct page *page, struct page *head)
 static inline void clear_compound_head(struct page *page)
 {
 	WRITE_ONCE(page->compound_head, 0);
+}
+
+/*
+ * include/linux/pagemap.h: trylock_page(), unlock_page() @ v4.14, over
+ * PG_locked, the one flag set while the page is in use by others: set and
+ * cleared atomically (the other flags of a page in use do not change).
+ * Linux sleeps in lock_page() until it gets it; a9mm only tries -- the
+ * two that take it, migration and do_wp_page()'s reuse, have somewhere
+ * else to go: skip the page, copy it.
+ */
+static inline bool trylock_page(struct page *page)
+{
+	return !(__atomic_fetch_or(&page->flags, 1UL << PG_locked, __ATOMIC_ACQUIRE) &
+		 (1UL << PG_locked));
+}
+
+static inline void unlock_page(struct page *page)
+{
+	__atomic_fetch_and(&page->flags, ~(1UL << PG_locked), __ATOMIC_RELEASE);
+}
+
+static inline bool PageLocked(const struct page *page)
+{
+	return __atomic_load_n(&page->flags, __ATOMIC_RELAXED) & (1UL << PG_locked);
 }
 
 static inline bool PageBuddy(const struct page *page)
