@@ -140,3 +140,36 @@ def test_direct_compaction_gives_a_failing_allocation_its_block(boot):
     m, said = wait_for(con, r"^compact-demo: \d+ passed, \d+ failed, \d+ skipped$", tries=300)
     assert "compact-demo: 4 passed, 0 failed, 0 skipped" in said, said
     assert "BUG" not in con.log and "Bad page" not in con.log, con.log[-3000:]
+
+
+def test_compaction_under_fork_exit_and_copy_on_write(boot):
+    """`compact` again and again while processes fork, write copy-on-write
+    pages, munmap and exit on the other CPUs: every walk of the reverse map
+    races page tables coming and going (munmap and exit take a VMA off its
+    anon_vma before freeing its page tables) and _mapcount counting ptes
+    one by one (do_wp_page() decides reuse with the page locked).  No
+    oops, no byte of one side seen by the other, every page back."""
+    con = boot(mem="128M", smp=4, extra=("-initrd", INITRAMFS))
+    start(con, "/bin/cow-stress 60 256 10000")
+    start(con, "/bin/cow-stress 60 256 10000 readers")
+    start(con, "/bin/exit-stress 20 2 512 1")
+    moved, said = 0, ""
+    for _ in range(60):
+        out = con.run("compact", timeout=120)
+        said += out
+        m = re.search(r"^compact: Normal: moved (\d+) pages", out, re.M)
+        assert m, out
+        moved += int(m[1])
+    for _ in range(900):    # all three end, each with its summary
+        said += con.run("")
+        if len(re.findall(r"^(?:cow|exit)-stress: \d+ rounds of ", said, re.M)) == 3:
+            break
+        time.sleep(0.2)
+    assert said.count("cow-stress: 60 rounds of 256 pages, 0 went wrong") == 2, said
+    assert re.search(r"^exit-stress: 20 rounds of 2 children x 512 pages beside 1 spinners, "
+                     r"0 failed$", said, re.M), said
+    assert moved > 0, moved
+    for bad in ("BUG", "Bad page", "Unable to handle", "Internal error", "not its own"):
+        assert bad not in con.log, con.log[-4000:]
+    out = con.run("selftest migrate", timeout=120)
+    assert re.search(r"^ok \d+ migrate$", out, re.M), out

@@ -234,6 +234,17 @@ def test_compact_demo():
         assert rc == 2 and "usage: compact-demo [MIB (1-256) [SECONDS [idle]]]" in err, bad
 
 
+def test_cow_stress():
+    """copy-on-write keeps parent and child apart on the host's Linux too,
+    with both writing and with only the parent writing"""
+    for extra in ((), ("readers",)):
+        rc, out, err = qemu_arm("cow-stress", "4", "32", "10", *extra)
+        assert rc == 0 and out == "cow-stress: 4 rounds of 32 pages, 0 went wrong\n", (out, err)
+    for bad in ("0", "x", "1 0", "1 2 3 writers", "1 2 3 readers 5"):
+        rc, _, err = qemu_arm("cow-stress", *bad.split())
+        assert rc == 2 and "usage: cow-stress [ROUNDS [PAGES [SPIN [readers]]]]" in err, bad
+
+
 def test_exec_demo():
     res, out = run_demo("exec-demo")
     # qemu-arm cannot follow an execve() of an ARM program (without binfmt_misc):
@@ -350,6 +361,7 @@ AGREED = {"exit", "fork", "read", "write", "open", "close", "execve", "lseek", "
     ("mmap-file-demo", ["F"]),
     ("stack-demo", []), ("segv-demo", []), ("mprotect-demo", []), ("oom-demo", []),
     ("faultbench", ["8"]), ("rmap-demo", ["0"]), ("compact-demo", ["1", "0"]),
+    ("cow-stress", ["2", "8", "10"]),
 ])
 def test_programs_make_only_the_agreed_calls(prog, args, tmp_path):
     if args == ["F"]:
