@@ -23,10 +23,11 @@
  * @newprot: the Linux pte bits without the pfn
  *
  * mm/mprotect.c: change_pte_range() @ v4.14: the pfn stays, the bits are
- * the new ones -- except that a pte stays read-only where it must fault
- * on a write: a private mapping's page until it is this mm's own
- * anonymous page mapped once, the zero page always; and a writable pte
- * keeps its dirty bit, clean ones stay clean (the write faults to note it).
+ * the new ones, young and dirty kept.  A private mapping's bits are
+ * read-only even when it is writable (protection_map[]'s PAGE_COPY), so
+ * its first write faults and do_wp_page() decides, with the page locked,
+ * whether the page is this process's alone; a write migration entry
+ * becomes a read one.
  *
  * Return: the ptes changed.
  */
@@ -59,15 +60,6 @@ unsigned long change_protection(struct vm_area_struct *vma, unsigned long start,
 			continue;
 		}
 		new = pfn_pte(pte_pfn(old), newprot) | (old & (L_PTE_DIRTY | L_PTE_YOUNG));
-		if (pte_write(new)) {
-			struct page *page =
-				is_zero_pfn(pte_pfn(old)) ? NULL : pfn_to_page(pte_pfn(old));
-			bool own = page && (vma->vm_flags & VM_SHARED ||
-					    (PageAnon(page) && page_mapcount(page) == 1));
-
-			if (!own)
-				new = pte_wrprotect(new);
-		}
 		set_pte_at(mm, addr, pte, new);
 		pages++;
 	}
