@@ -41,17 +41,13 @@ static int do_compact(int argc, char **argv)
 	for_each_populated_zone(zone) {
 		struct compact_control cc = { .order = -1 };
 		unsigned long before0, after0;
-		int before, after, ret;
+		int before, after;
 		u64 ns;
 
 		free_shape(zone, &before, &before0);
 		ns = sched_clock();
-		ret = compact_zone(zone, &cc);
+		compact_zone(zone, &cc);
 		ns = sched_clock() - ns;
-		if (ret < 0) {
-			shprintf("compact: another compaction is running; try again\n");
-			return 0;
-		}
 		free_shape(zone, &after, &after0);
 		shprintf("compact: %s: moved %lu pages (%lu held elsewhere, %lu with no free page "
 			 "above them left); looked at %lu pfns to move from, %lu to move into; "

@@ -233,8 +233,9 @@ static void release_freepages(struct compact_control *cc)
 /*
  * mm/compaction.c: compact_finished() @ v3.14: the scanners met, or -- for
  * a direct compactor -- the zone is above its watermark with a free block
- * of the order.  On any free list, as v4.4 asks (find_suitable_fallback()):
- * the allocator takes from another migratetype's list when its own is empty.
+ * of the order.  On any free list: a9mm's __rmqueue() takes from any other
+ * migratetype's list (fallback, then MIGRATE_RESERVE) when its own is
+ * empty (v3.14 asks the request's own list; v4.4 any list it may steal from).
  */
 static int compact_finished(struct zone *zone, struct compact_control *cc)
 {
@@ -273,7 +274,32 @@ static int compaction_suitable(struct zone *zone, unsigned int order)
 	return COMPACT_CONTINUE;
 }
 
-static int compacting; /* one compaction at a time */
+static int compacting;
+
+/**
+ * compaction_lock() - wait until no other task isolates pages, then be the one
+ *
+ * a9mm's own: an isolated page sits on one list through page->lru, which
+ * Linux guards per page (PageLRU cleared by the isolator); a9mm has no LRU
+ * lists, so one task at a time isolates pages -- compaction, or a test
+ * calling migrate_pages().  Waits by schedule(), as the mmap_sem does:
+ * process context, no lock held.  Whoever holds it must not allocate a
+ * block of order > 0 that may wait (that could compact, and wait for
+ * itself).
+ */
+void compaction_lock(void)
+{
+	while (__atomic_exchange_n(&compacting, 1, __ATOMIC_ACQUIRE))
+		schedule();
+}
+
+/**
+ * compaction_unlock() - let the next isolator in
+ */
+void compaction_unlock(void)
+{
+	__atomic_store_n(&compacting, 0, __ATOMIC_RELEASE);
+}
 
 /**
  * compact_zone() - move a zone's movable pages up, out of the way of its free ones
@@ -287,10 +313,12 @@ static int compacting; /* one compaction at a time */
  * but not to the free scanner) and after (the pages freed by moving go
  * back to the buddy lists and merge); for a direct compactor this CPU's
  * after every round too (v4.2), so that its block can form.  Interrupts
- * on, may sleep.
+ * on, may sleep: a compaction running waits for the one before it
+ * (compaction_lock()), whose work a direct compactor's
+ * compaction_suitable() then sees.
  *
  * Return: COMPACT_SKIPPED (compaction_suitable() said no), COMPACT_PARTIAL,
- * COMPACT_COMPLETE; -EBUSY while another compaction runs.
+ * COMPACT_COMPLETE.
  */
 int compact_zone(struct zone *zone, struct compact_control *cc)
 {
@@ -305,13 +333,14 @@ int compact_zone(struct zone *zone, struct compact_control *cc)
 	};
 	INIT_LIST_HEAD(&cc->freepages);
 	INIT_LIST_HEAD(&cc->migratepages);
-	if (cc->order >= 0) {
+	compaction_lock();
+	if (cc->order >= 0) { /* worth it?  (The compaction before may have done the work) */
 		ret = compaction_suitable(zone, (unsigned int)cc->order);
-		if (ret != COMPACT_CONTINUE)
+		if (ret != COMPACT_CONTINUE) {
+			compaction_unlock();
 			return ret;
+		}
 	}
-	if (__atomic_exchange_n(&compacting, 1, __ATOMIC_ACQUIRE))
-		return -EBUSY;
 	drain_all_pages();
 	while ((ret = compact_finished(zone, cc)) == COMPACT_CONTINUE) {
 		unsigned long moved = cc->nr_moved;
@@ -346,7 +375,7 @@ int compact_zone(struct zone *zone, struct compact_control *cc)
 	}
 	release_freepages(cc);
 	drain_all_pages();
-	__atomic_store_n(&compacting, 0, __ATOMIC_RELEASE);
+	compaction_unlock();
 	return ret;
 }
 
@@ -376,11 +405,7 @@ int try_to_compact_pages(gfp_t gfp_mask, unsigned int order, const struct zonere
 		return rc;
 	for (const struct zoneref *z = preferred; z->zone; z++) {
 		struct compact_control cc = { .order = (int)order, .migratetype = migratetype };
-		int status = compact_zone(z->zone, &cc);
-
-		if (status < 0) /* another compaction is running */
-			break;
-		rc = max(rc, status);
+		rc = max(rc, compact_zone(z->zone, &cc));
 		if (zone_watermark_ok(z->zone, order, low_wmark_pages(z->zone), 0, 0))
 			break;
 	}

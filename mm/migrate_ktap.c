@@ -92,9 +92,11 @@ static void migrate_moves_a_page_under_both_processes(struct ktap_test *t)
 		goto out;
 	cv = find_vma(child, ADDR);
 	anon = global_page_state(NR_ANON_PAGES);
+	compaction_lock();
 	page = isolate(parent, addr, &pages);
 	KTAP_EXPECT_EQ(t, page_mapcount(page), 2);
 	KTAP_EXPECT_EQ(t, migrate_pages(&pages, get_target, put_target, (unsigned long)&tg), 0);
+	compaction_unlock();
 	KTAP_EXPECT(t, list_empty(&pages) && !tg.page && !tg.given_back);
 	KTAP_EXPECT_EQ(t, pte_pfn(pte_of(parent, addr)), pte_pfn(pte_of(child, addr)));
 	KTAP_EXPECT(t, pte_pfn(pte_of(parent, addr)) != page_to_pfn(page));
@@ -143,6 +145,7 @@ static void migrate_leaves_a_page_held_elsewhere(struct ktap_test *t)
 	}
 	KTAP_EXPECT_EQ(t, handle_mm_fault(find_vma(mm, ADDR), ADDR, FAULT_FLAG_WRITE), 0);
 	before = pte_of(mm, ADDR);
+	compaction_lock();
 	page = isolate(mm, ADDR, &pages);
 	get_page(page); /* the other holder */
 	KTAP_EXPECT_EQ(t, migrate_pages(&pages, get_target, put_target, (unsigned long)&tg), 1);
@@ -155,6 +158,7 @@ static void migrate_leaves_a_page_held_elsewhere(struct ktap_test *t)
 	KTAP_EXPECT_EQ(t, page_count(page), 3);
 	KTAP_EXPECT_EQ(t, vm_event(PGMIGRATE_FAIL), failed + 1);
 	putback_movable_pages(&pages);
+	compaction_unlock();
 	put_page(page);
 	KTAP_EXPECT_EQ(t, page_count(page), 1);
 out:
@@ -192,10 +196,12 @@ static void locked_page_is_copied_not_reused_nor_moved(struct ktap_test *t)
 	KTAP_EXPECT(t, page_mapcount(page) == 1 && !pte_write(pte_of(mm, ADDR)));
 	/* migration passes over a locked page, every pass */
 	KTAP_EXPECT(t, trylock_page(page));
+	compaction_lock();
 	isolate(mm, ADDR, &pages);
 	KTAP_EXPECT_EQ(t, migrate_pages(&pages, get_target, put_target, (unsigned long)&tg), 1);
 	KTAP_EXPECT_EQ(t, pte_pfn(pte_of(mm, ADDR)), page_to_pfn(page));
 	putback_movable_pages(&pages);
+	compaction_unlock();
 	/* a write while it is locked: copied, though mapped once */
 	get_page(page); /* so the copy does not free it locked */
 	KTAP_EXPECT_EQ(t, handle_mm_fault(vma, ADDR, FAULT_FLAG_WRITE), VM_FAULT_WRITE);
@@ -248,6 +254,7 @@ static void migration_entries_through_fork_mprotect_munmap(struct ktap_test *t)
 	av = page_get_anon_vma(page);
 	av2 = page_get_anon_vma(page2);
 	KTAP_EXPECT(t, av && av == av2);
+	KTAP_EXPECT(t, trylock_page(page) && trylock_page(page2)); /* as migration holds them */
 	KTAP_EXPECT(t, try_to_unmap(page) && try_to_unmap(page2));
 	KTAP_EXPECT(t, is_entry_for(pte_of(parent, ADDR), page, true));
 	KTAP_EXPECT_EQ(t, page_count(page), 1);
@@ -271,6 +278,8 @@ static void migration_entries_through_fork_mprotect_munmap(struct ktap_test *t)
 	}
 	remove_migration_ptes(page, page);
 	remove_migration_ptes(page2, page2);
+	unlock_page(page);
+	unlock_page(page2);
 	KTAP_EXPECT(t, pte_present(pte_of(parent, ADDR)) && !pte_write(pte_of(parent, ADDR)));
 	KTAP_EXPECT_EQ(t, pte_pfn(pte_of(parent, ADDR)), page_to_pfn(page));
 	KTAP_EXPECT_EQ(t, page_mapcount(page), 1);

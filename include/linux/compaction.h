@@ -39,6 +39,8 @@ struct compact_control {
 };
 
 int compact_zone(struct zone *zone, struct compact_control *cc);
+void compaction_lock(void);
+void compaction_unlock(void);
 int try_to_compact_pages(gfp_t gfp_mask, unsigned int order, const struct zoneref *preferred,
 			 int migratetype);
 
