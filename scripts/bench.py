@@ -409,7 +409,10 @@ def linux_points(kimg):
             "mem_init": kimg.symbol("mem_init"),
             "memblock_free_all returned": call_return(kimg, "mem_init", "memblock_free_all"),
             "mem_init_print_info": kimg.symbol("mem_init_print_info"),
-            "Memory: logged": kimg.symbol("kmem_cache_init")}
+            # the Memory: line is mem_init_print_info()'s: where it returns (mm_init() is
+            # inlined into start_kernel() in Debian's 6.1; boot_linux() stops on the
+            # kmem_cache_init() that follows, before the plugin sees it run)
+            "Memory: logged": call_return(kimg, "start_kernel", "mem_init_print_info")}
 
 
 def linux_figures(mem, offline):
