@@ -5,11 +5,13 @@
  * (mm/compaction.c), and what it did:
  *
  *   a9mm> compact
- *   compact: Normal: moved 410 pages (0 held elsewhere, 0 with no free page above
- *            them left); looked at 1055 pfns to move from, 6001 to move into;
- *            scanners stopped at pfn 0x68000 (up) and 0x67c00 (down)
- *   compact: Normal: largest free block order 10 -> 10; free order-0 blocks 1089 -> 403; 41
- *            ms ... (sched_clock(): under -icount shift=0, instructions)
+ *   compact: Normal: moved 407 pages (0 held elsewhere, 0 with no free page above
+ *            them left); looked at 1055 pfns to move from, 6009 to move into;
+ *            scanners stopped at pfn 0x68000 (up) and 0x68000 (down)
+ *   compact: Normal: largest free block order 10 -> 10; free order-0 blocks
+ *            1088 -> 402; 10621460 ns
+ *
+ * (the time is sched_clock()'s: under -icount shift=0, instructions).
  *
  * `cat /proc/buddyinfo` and `extfrag` before and after show the same from
  * the free lists' side.

@@ -7,6 +7,7 @@
 #include <linux/mm.h>
 #include <linux/rmap.h>
 #include <linux/slab.h>
+#include <linux/vmstat.h>
 #include <asm/pgalloc.h>
 #include <string.h>
 
@@ -132,4 +133,18 @@ void poke(struct mm_struct *mm, unsigned long addr, char c)
 
 	kaddr[0] = c;
 	kunmap_atomic(kaddr);
+}
+
+/**
+ * vm_event() - one /proc/vmstat event count, summed over the CPUs
+ * @item: the event
+ *
+ * Return: its count now (all_vm_events()'s entry).
+ */
+unsigned long vm_event(enum vm_event_item item)
+{
+	unsigned long ev[NR_VM_EVENT_ITEMS];
+
+	all_vm_events(ev);
+	return ev[item];
 }

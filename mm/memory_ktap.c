@@ -137,13 +137,6 @@ static void fault_every_page_comes_back(struct ktap_test *t)
 }
 
 /* the sum over the CPUs of one event counter */
-static unsigned long vm_event(enum vm_event_item item)
-{
-	unsigned long ev[NR_VM_EVENT_ITEMS];
-
-	all_vm_events(ev);
-	return ev[item];
-}
 
 static void fault_counts_anon_pages_and_events(struct ktap_test *t)
 {

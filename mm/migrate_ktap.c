@@ -47,14 +47,6 @@ static void put_target(struct page *page, unsigned long private)
 	tg->given_back++;
 }
 
-static unsigned long vm_event(enum vm_event_item item)
-{
-	unsigned long ev[NR_VM_EVENT_ITEMS];
-
-	all_vm_events(ev);
-	return ev[item];
-}
-
 /* the page @mm maps at @addr, a reference taken as compaction's isolation takes one */
 static struct page *isolate(struct mm_struct *mm, unsigned long addr, struct list_head *list)
 {

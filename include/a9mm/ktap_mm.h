@@ -5,10 +5,11 @@
 /*
  * mm/ktap_mm.c: address spaces made for the KTAP suites "mm_fault" and
  * "migrate" -- their page tables are walked and written by the fault
- * paths, never run by a CPU
+ * paths, never run by a CPU -- and the event counts those suites compare
  */
 #include <a9mm/ktap.h>
 #include <linux/mm_types.h>
+#include <linux/vm_event_item.h>
 
 #define ADDR  0x00400000UL /* the test VMA's start */
 #define PAGES 4		   /* its size in pages */
@@ -25,5 +26,7 @@ pte_t pte_of(struct mm_struct *mm, unsigned long addr);
 char first_byte(struct mm_struct *mm, unsigned long addr);
 /* write @c to the page @mm maps at @addr, as a user write would once its fault is done */
 void poke(struct mm_struct *mm, unsigned long addr, char c);
+/* a /proc/vmstat event's count, summed over the CPUs */
+unsigned long vm_event(enum vm_event_item item);
 
 #endif

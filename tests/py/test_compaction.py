@@ -102,7 +102,14 @@ def test_compact_moves_pages_of_running_processes(boot, smp):
     out = con.run("selftest migrate", timeout=120)
     assert re.search(r"^ok \d+ migrate$", out, re.M), out
     assert "compact: " in con.run("compact", timeout=120)
-    assert "compact: takes no arguments" in con.run("compact now")
+    # hostile input: said, nothing done; and again and again, nothing left to move
+    for bad in ("compact now", "compact 99999999999999999999999", "compact -1",
+                "compact compact"):
+        out = con.run(bad)
+        assert "compact: takes no arguments" in out and "moved" not in out, (bad, out)
+    for _ in range(3):
+        assert re.search(r"^compact: Normal: moved 0 pages ", con.run("compact", timeout=120),
+                         re.M)
 
 
 def test_direct_compaction_gives_a_failing_allocation_its_block(boot):

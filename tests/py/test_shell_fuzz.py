@@ -12,7 +12,7 @@ import re
 import pytest
 
 COMMANDS = ["alloc", "free", "md", "pgwalk", "cat", "memblock", "layout", "fault", "kmap",
-            "memtest", "uptime", "help", "dmesg"]
+            "memtest", "uptime", "help", "dmesg", "compact"]
 
 
 def number(rng):
