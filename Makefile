@@ -426,7 +426,7 @@ help:
 	@echo "  fuzz           libFuzzer targets (clang-14, ASan/UBSan): FUZZ_RUNS=$(FUZZ_RUNS) runs"
 	@echo "                 or FUZZ_TIME=$(FUZZ_TIME) s each, whichever comes first"
 	@echo "  fuzz-smoke     the same, $(FUZZ_SMOKE_TIME) s each (part of make test)"
-	@echo "  bench          the benchmark table: boot and allocator (-icount, host), user-space faults,"
+	@echo "  bench          the benchmark table: boot and allocator (-icount, host), user-space faults, compaction,"
 	@echo "                 wall time vs a floor image, Linux 6.1's figures -> build/bench.md (BENCH_ARGS=--offline)"
 	@echo "  bench-readme   copy build/bench.md into README.md's table"
 	@echo "  docs           redraw docs/memmap.png and docs/memmap-sizes.png from fresh boots"
