@@ -12,6 +12,8 @@
 #include <linux/kernel.h>
 #include <mach/vexpress.h>
 
+#define SYS_MCI		 0x48 /* V2M-P1 TRM, SYS_MCI: [0] card in the slot, [1] write protected */
+#define SYS_MCI_CARDIN	 (1U << 0)
 #define SYS_CFGDATA	 0xa0
 #define SYS_CFGCTRL	 0xa4
 #define SYS_CFG_START	 (1U << 31)
@@ -64,6 +66,20 @@ void vexpress_flags_set(u32 data)
 {
 	writel(~0U, READ_ONCE(sysreg_base) + V2M_SYS_FLAGSCLR);
 	writel(data, READ_ONCE(sysreg_base) + V2M_SYS_FLAGSSET);
+}
+
+/**
+ * vexpress_get_mci_cardin() - is there a card in the MMC slot?
+ *
+ * drivers/mfd/vexpress-sysreg.c: vexpress_get_mci_cardin() @ v3.7, the
+ * MMCI's card detect (its platform data's ->status): the motherboard
+ * wires the slot's switch to SYS_MCI, not to the PL181.
+ *
+ * Return: 1 if a card is in the slot, 0 if not.
+ */
+unsigned int vexpress_get_mci_cardin(void)
+{
+	return readl(READ_ONCE(sysreg_base) + SYS_MCI) & SYS_MCI_CARDIN;
 }
 
 static void __attribute__((noreturn)) sys_cfg(u32 function)

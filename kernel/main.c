@@ -152,7 +152,8 @@ __setup("rdinit", rdinit_setup);
 
 /*
  * init/main.c: kernel_init() @ v4.14, pid 1: the per-CPU workers and the
- * other CPUs, the rootfs, the boot self-tests, then what runs on the
+ * other CPUs, the rootfs, the drivers that may sleep while probing (the
+ * SD card's), the boot self-tests, then what runs on the
  * console: the program rdinit= names, in user mode (returning 0 takes
  * ret_from_fork there), or -- without rdinit=, or if it cannot run --
  * the kernel shell, where Linux would exec /sbin/init.
@@ -162,6 +163,7 @@ static int kernel_init(void *unused)
 	workqueue_init();
 	kernel_init_freeable();
 	populate_rootfs(); /* rootfs_initcall in Linux */
+	mmci_probe();	   /* module_amba_driver(): a device_initcall, after the rootfs */
 	check_early_ioremap_leak();
 	system_state = SYSTEM_RUNNING;
 	ktap_boot_selftests();

@@ -37,7 +37,8 @@
  *              |   +0x1000 GIC distributor  (PL310 L2 cache at 0x1e00a000)
  *   0x10020000 | daughterboard peripherals (CLCD, SP804 timers, ...)
  *   0x10000000 | CS7: motherboard peripherals        |
- *              |   +0x00000 system registers (SYS_FLAGS, SYS_CFGCTRL)
+ *              |   +0x00000 system registers (SYS_FLAGS, SYS_CFGCTRL, SYS_MCI)
+ *              |   +0x05000 PL181 MMCI, the SD card slot (mmc0)
  *              |   +0x09000 PL011 UART0, the console (ttyAMA0)
  *              :                                     :
  *   0x04000000 +-------------------------------------+
@@ -99,6 +100,8 @@
 #define V2M_SYSREGS_SIZE     0x1000
 #define V2M_UART0_PHYS	     0x10009000UL /* PL011 UART0, the console */
 #define V2M_UART0_SIZE	     0x1000
+#define V2M_MMCI_PHYS	     0x10005000UL /* PL181 MMCI, the SD card slot */
+#define V2M_MMCI_SIZE	     0x1000
 #define A9_MPCORE_PHYS	     0x1e000000UL	       /* Cortex-A9 MPCore private region */
 #define A9_SCU_PHYS	     (A9_MPCORE_PHYS + 0x0000) /* Snoop Control Unit */
 #define A9_SCU_SIZE	     0x58

@@ -44,6 +44,9 @@
 #define ENAMETOOLONG 36 /* File name too long */
 #define ELOOP	     40 /* Too many symbolic links encountered */
 #define EOVERFLOW    75 /* Value too large for defined data type */
+#define EOPNOTSUPP   95 /* Operation not supported on transport endpoint (a disk without rw_page) */
+#define ETIMEDOUT    110 /* Connection timed out (a device that does not answer) */
+#define ENOMEDIUM    123 /* No medium found (an empty card slot) */
 
 /*
  * include/linux/errno.h @ v4.14: never seen by user space.  A system call

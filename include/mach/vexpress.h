@@ -25,6 +25,8 @@
 /* GIC interrupt IDs (Cortex-A9 MPCore TRM 3.3; V2P-CA9 TRM: UART0 is SPI 5) */
 #define IRQ_LOCALTIMER 29
 #define IRQ_V2M_UART0  (32 + 5)
+#define IRQ_V2M_MMCI0  (32 + 9) /* MMCI's two: command/data, and the FIFO (unused: polled) */
+#define IRQ_V2M_MMCI1  (32 + 10)
 
 /* drivers/pl011.c */
 void pl011_console_write(const char *s, unsigned int count); /* '\n' as "\r\n" */
@@ -40,6 +42,10 @@ void vexpress_sysreg_probe(void);
 void vexpress_flags_set(u32 data);
 void __attribute__((noreturn)) vexpress_power_off(void);
 void __attribute__((noreturn)) vexpress_restart(void);
+unsigned int vexpress_get_mci_cardin(void); /* SYS_MCI: 1 if a card is in the slot */
+
+/* drivers/mmci.c: the PL181 and its SD card (mmc0, mmcblk0) */
+void mmci_probe(void);
 
 /* drivers/arm_global_timer.c */
 void global_timer_init(void);
