@@ -103,8 +103,8 @@ static int bdev_check_page(struct block_device *bdev, sector_t sector, struct pa
 		return -EINVAL;
 	}
 	if (sector >= bdev->nr_sects || bdev->nr_sects - sector < PAGE_SECTORS) {
-		pr_err("%s: %s: sectors %llu-%llu are past the end of the disk (%llu sectors): refused\n",
-		       bdev->bd_name, what, sector, sector + PAGE_SECTORS - 1, bdev->nr_sects);
+		pr_err("%s: %s: sector %llu + %u: past the end of the disk (%llu sectors): refused\n",
+		       bdev->bd_name, what, sector, PAGE_SECTORS, bdev->nr_sects);
 		return -EINVAL;
 	}
 	return 0;

@@ -9,6 +9,7 @@
 #include <asm/cpu.h>
 #include <asm/memory.h>
 #include <asm/sections.h>
+#include <linux/blkdev.h>
 #include <linux/err.h>
 #include <linux/errno.h>
 #include <linux/fcntl.h>
@@ -63,12 +64,16 @@ static void show_iomem(int (*print)(const char *fmt, ...))
 	}
 }
 
-/* fs/proc/root.c: the files of /proc itself @ v4.14 (each from its own file of fs/proc/ in Linux)
+/* clang-format off */
+/*
+ * fs/proc/root.c: the files of /proc itself @ v4.14 (each from its own file
+ * of fs/proc/ in Linux); one a line, which clang-format would pack two a line
  */
 const struct proc_file proc_root_files[] = {
 	{ "/proc/buddyinfo", show_buddyinfo },
 	{ "/proc/cmdline", show_cmdline },
 	{ "/proc/cpuinfo", show_cpuinfo },
+	{ "/proc/diskstats", show_diskstats },
 	{ "/proc/interrupts", show_interrupts },
 	{ "/proc/iomem", show_iomem },
 	{ "/proc/meminfo", show_meminfo },
@@ -78,6 +83,7 @@ const struct proc_file proc_root_files[] = {
 	{ "/proc/vmstat", show_vmstat },
 	{ "/proc/zoneinfo", show_zoneinfo },
 };
+/* clang-format on */
 const unsigned int nr_proc_root_files = ARRAY_SIZE(proc_root_files);
 
 /* a pid directory's files */
