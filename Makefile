@@ -27,6 +27,12 @@ APPEND		?= console=ttyAMA0 loglevel=8
 # The initramfs `make qemu` and `make debug` hand the kernel (QEMU's
 # -initrd): the user programs' archive; INITRD= boots without one.
 INITRD		?= $(B)/initramfs.cpio
+# The SD card `make qemu` and `make debug` attach (QEMU's -drive if=sd):
+# by default $(B)/swap.img, 32 MiB formatted by mkswap; SD= attaches
+# another image (QEMU 7.2 wants its size a power of two), SD= empty none.
+SWAP_IMG	:= $(B)/swap.img
+SD		?= $(SWAP_IMG)
+comma		:= ,
 QEMU		:= qemu-system-arm
 
 DEBUG		?= 0
@@ -111,7 +117,8 @@ TEST_DTBS	:= $(patsubst tests/dts/%.dts,$(B)/dtb/%.dtb,$(TEST_DTS))
 QEMU_BASE	= $(QEMU) -M vexpress-a9 -smp $(SMP) -m $(MEM) \
 		  -kernel $(B)/Image -dtb $(DTB) -append "$(APPEND)" \
 		  -audiodev none,id=snd0 -global pl041.audiodev=snd0 \
-		  $(if $(INITRD),-initrd $(INITRD))
+		  $(if $(INITRD),-initrd $(INITRD)) \
+		  $(if $(SD),-drive if=sd$(comma)format=raw$(comma)file=$(SD))
 
 .PHONY: all qemu debug gdb test test-unit test-py bench bench-readme docs deps clean \
 	distclean help format format-check doc-check linux-map linux-compare linux-compare-readme \
@@ -222,7 +229,20 @@ $(B)/dtb/%.dtb: tests/dts/%.dts dts/vexpress-v2p-ca9.dtsi | $(B)/.deps
 include user/user.mk
 
 # --- running --------------------------------------------------------------
-qemu: all $(if $(INITRD),user)
+# The swap card: made only when missing (order-only below), so what a
+# session wrote to it -- swapped pages -- is still there the next time;
+# `rm build/swap.img` for a fresh one.  mkswap is util-linux's (Essential
+# on Debian) in /sbin, outside a normal user's PATH; a plain file needs
+# no root.  -p 4096: a9mm's page size, whatever the host's.
+$(SWAP_IMG): | $(B)/.deps
+	@mkdir -p $(dir $@)
+	@echo "  MKSWAP  $@"
+	@rm -f $@.tmp
+	@truncate -s 32M $@.tmp
+	@PATH="$$PATH:/sbin:/usr/sbin" mkswap -q -p 4096 -L a9mm-swap $@.tmp
+	@mv $@.tmp $@
+
+qemu: all $(if $(INITRD),user) | $(filter $(SWAP_IMG),$(SD))
 	$(QEMU_BASE) -nographic
 
 # -S -s, with the stub's port movable (GDB_PORT=) when 1234 is taken.
@@ -233,7 +253,7 @@ qemu: all $(if $(INITRD),user)
 DEBUG_DIR	:= $(B)/debug
 GDB_HINT	= make$(if $(filter-out build,$(B)), B=$(B)) gdb$(if $(filter-out 1234,$(GDB_PORT)), GDB_PORT=$(GDB_PORT))
 
-debug: all $(if $(INITRD),user)
+debug: all $(if $(INITRD),user) | $(filter $(SWAP_IMG),$(SD))
 	@mkdir -p $(DEBUG_DIR)
 	@cp $(B)/vmlinux $(DEBUG_DIR)/vmlinux
 	@printf 'DEBUG=%s\nGDB_PORT=%s\n' '$(DEBUG)' '$(GDB_PORT)' > $(DEBUG_DIR)/session
@@ -416,6 +436,7 @@ help:
 	@echo "  all (default)  build/vmlinux, build/Image and build/vexpress-v2p-ca9.dtb"
 	@echo "  qemu           boot in QEMU to the serial shell (Ctrl-A x quits)"
 	@echo "                 MEM=$(MEM) SMP=$(SMP) APPEND='$(APPEND)'"
+	@echo "                 SD=$(SD) (the SD card, mmcblk0: made by mkswap once, kept; SD= none)"
 	@echo "  debug          the same QEMU frozen at reset with a GDB stub on :$(GDB_PORT) (GDB_PORT=)"
 	@echo "  gdb            gdb-multiarch attached to 'make debug', with its vmlinux"
 	@echo "                 BREAK=$(BREAK) (BREAK=stext: first instruction) GDBFLAGS= TUI=0|1"
