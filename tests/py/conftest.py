@@ -28,8 +28,13 @@ BOOT_TIMEOUT = 60
 CMD_TIMEOUT = 30
 
 
-def qemu_argv(mem="1024M", smp=4, append=DEFAULT_APPEND, dtb=DTB, extra=()):
-    """The QEMU command line `make qemu` uses, for a scripted console."""
+def qemu_argv(mem="1024M", smp=4, append=DEFAULT_APPEND, dtb=DTB, extra=(), sd=None):
+    """The QEMU command line `make qemu` uses, for a scripted console.
+
+    sd: an image file for the SD card slot (mmcblk0), or None for an empty
+    slot -- the default: `make qemu`'s build/swap.img is the user's.  QEMU
+    locks the file while it runs, so each test gives its own copy
+    (tmp_path), and may look at it once QEMU has exited."""
     argv = [
         "qemu-system-arm", "-M", "vexpress-a9", "-smp", str(smp), "-m", str(mem),
         "-kernel", IMAGE, "-display", "none", "-serial", "stdio",
@@ -40,6 +45,8 @@ def qemu_argv(mem="1024M", smp=4, append=DEFAULT_APPEND, dtb=DTB, extra=()):
         argv += ["-dtb", dtb]
     if append is not None:
         argv += ["-append", append]
+    if sd is not None:
+        argv += ["-drive", f"if=sd,format=raw,file={sd}"]
     return argv + list(extra)
 
 
@@ -112,19 +119,20 @@ class Console:
 
 @pytest.fixture
 def boot():
-    """boot(mem=..., smp=..., append=..., dtb=..., extra=(), prompt=True)
+    """boot(mem=..., smp=..., append=..., dtb=..., extra=(), prompt=True, sd=None)
 
-    Starts QEMU and, unless prompt=False, waits for the shell prompt.
+    Starts QEMU and, unless prompt=False, waits for the shell prompt;
+    sd= puts that image in the SD card slot (see qemu_argv()).
     Every console is shut down when the test ends.
     """
     consoles = []
 
     def _boot(mem="1024M", smp=4, append=DEFAULT_APPEND, dtb=DTB, extra=(),
-              prompt=True, timeout=BOOT_TIMEOUT):
-        for path in (IMAGE, dtb):
+              prompt=True, timeout=BOOT_TIMEOUT, sd=None):
+        for path in (IMAGE, dtb, sd):
             if path and not os.path.exists(path):
                 pytest.fail(f"{path} missing: run `make` first")
-        con = Console(qemu_argv(mem, smp, append, dtb, extra), timeout)
+        con = Console(qemu_argv(mem, smp, append, dtb, extra, sd), timeout)
         consoles.append(con)
         if prompt:
             con.wait_prompt(timeout)

@@ -47,7 +47,8 @@ def test_devices_are_ioremapped(boot, smp):
     devices = {caller.split("+")[0]: (a, b, n, rest) for a, b, n, caller, rest in got}
     # every driver's registers, one page + guard page each, in vmalloc space
     expect = [("pl011_probe", 0x10009000), ("global_timer_probe", 0x1E000000),
-              ("vexpress_sysreg_probe", 0x10000000), ("twd_local_timer_register", 0x1E000000)]
+              ("vexpress_sysreg_probe", 0x10000000), ("twd_local_timer_register", 0x1E000000),
+              ("mmci_probe", 0x10005000)]  # the SD card slot's, card or none
     if smp > 1:  # the SCU, for the secondaries' boot
         expect.append(("vexpress_smp_prepare_cpus", 0x1E000000))
     assert len(got) == len(expect) + 2  # and the GIC's two
