@@ -201,6 +201,23 @@ static void mmci_start_data(struct mmci_host *host, struct mmc_data *data)
 }
 
 /*
+ * The FIFO made no progress: true once that has lasted MMCI_DATA_TIMEOUT_NS.
+ * The clock is read only when stalled (*deadline 0: the first stall since
+ * progress), not after every burst: the global timer is MMIO too, and under
+ * QEMU each MMIO access is most of a transfer's cost.
+ */
+static bool mmci_stalled(u64 *deadline)
+{
+	u64 now = global_timer_ns();
+
+	if (!*deadline) {
+		*deadline = now + MMCI_DATA_TIMEOUT_NS;
+		return false;
+	}
+	return now > *deadline;
+}
+
+/*
  * drivers/mmc/host/mmci.c: mmci_pio_read() @ v4.14: as many words as the
  * status says the FIFO holds -- all 16 when full, 8 when half full, else
  * one.  (Linux counts them from MMCIFIFOCNT; the flags are the TRM's
@@ -210,7 +227,7 @@ static void mmci_start_data(struct mmci_host *host, struct mmc_data *data)
 static int mmci_pio_read(struct mmci_host *host, u32 *buf, unsigned int words, u32 *status)
 {
 	u8 __iomem *base = host->base;
-	u64 deadline = global_timer_ns() + MMCI_DATA_TIMEOUT_NS;
+	u64 deadline = 0;
 
 	while (words) {
 		unsigned int n;
@@ -224,7 +241,7 @@ static int mmci_pio_read(struct mmci_host *host, u32 *buf, unsigned int words, u
 			n = MCI_FIFOSIZE / 2;
 		else if (*status & MCI_RXDATAAVLBL)
 			n = 1;
-		else if (global_timer_ns() > deadline)
+		else if (mmci_stalled(&deadline))
 			return -ETIMEDOUT;
 		else
 			continue;
@@ -232,7 +249,7 @@ static int mmci_pio_read(struct mmci_host *host, u32 *buf, unsigned int words, u
 		words -= n;
 		while (n--)
 			*buf++ = readl_relaxed(base + MMCIFIFO);
-		deadline = global_timer_ns() + MMCI_DATA_TIMEOUT_NS;
+		deadline = 0;
 	}
 	return 0;
 }
@@ -244,7 +261,7 @@ static int mmci_pio_read(struct mmci_host *host, u32 *buf, unsigned int words, u
 static int mmci_pio_write(struct mmci_host *host, const u32 *buf, unsigned int words, u32 *status)
 {
 	u8 __iomem *base = host->base;
-	u64 deadline = global_timer_ns() + MMCI_DATA_TIMEOUT_NS;
+	u64 deadline = 0;
 
 	while (words) {
 		unsigned int n;
@@ -256,7 +273,7 @@ static int mmci_pio_write(struct mmci_host *host, const u32 *buf, unsigned int w
 			n = MCI_FIFOSIZE;
 		else if (*status & MCI_TXFIFOHALFEMPTY)
 			n = MCI_FIFOSIZE / 2;
-		else if (global_timer_ns() > deadline)
+		else if (mmci_stalled(&deadline))
 			return -ETIMEDOUT;
 		else
 			continue;
@@ -264,7 +281,7 @@ static int mmci_pio_write(struct mmci_host *host, const u32 *buf, unsigned int w
 		words -= n;
 		while (n--)
 			writel_relaxed(*buf++, base + MMCIFIFO);
-		deadline = global_timer_ns() + MMCI_DATA_TIMEOUT_NS;
+		deadline = 0;
 	}
 	return 0;
 }
