@@ -12,9 +12,9 @@
 #include <linux/mm.h>
 #include <linux/mm_types.h>
 #include <linux/sched.h>
+#include <linux/cmdline.h>
 #include <linux/errno.h>
 #include <linux/fs.h>
-#include <stdlib.h>
 #include <string.h>
 
 #define PS_MAX 64
@@ -86,33 +86,31 @@ SHELL_CMD("ps", do_ps, "", "list the tasks: pid, parent, CPU, state (* running),
 static int do_kill(int argc, char **argv)
 {
 	struct task_struct *p;
-	long sig = 15, pid;
-	char *end;
+	int sig = 15, pid;
 	int ret;
 
+	/* kstrtoint(), not the C library's strtol(): its errno (ERANGE) is thread-local storage */
 	if (argc == 3 && argv[1][0] == '-') {
-		sig = strtol(argv[1] + 1, &end, 10);
-		if (*end || sig < 0 || sig > 64) {
+		if (kstrtoint(argv[1] + 1, 10, &sig) || sig < 0 || sig > 64) {
 			shprintf("kill: %s: invalid signal specification\n", argv[1]);
 			return 0;
 		}
 	} else if (argc != 2) {
 		return 1;
 	}
-	pid = strtol(argv[argc - 1], &end, 10);
-	if (*end || pid <= 0) {
+	if (kstrtoint(argv[argc - 1], 10, &pid) || pid <= 0) {
 		shprintf("kill: %s: arguments must be process IDs\n", argv[argc - 1]);
 		return 0;
 	}
 	p = get_pid_task((pid_t)pid);
 	if (!p) {
-		shprintf("kill: (%ld) - No such process\n", pid);
+		shprintf("kill: (%d) - No such process\n", pid);
 		return 0;
 	}
 	ret = send_sig((int)sig, p);
 	put_task_struct(p);
 	if (ret == -EPERM)
-		shprintf("kill: (%ld) - Operation not permitted (a kernel thread)\n", pid);
+		shprintf("kill: (%d) - Operation not permitted (a kernel thread)\n", pid);
 	return 0;
 }
 SHELL_CMD("kill", do_kill, "[-SIG] PID", "send a signal to a process (default 15, SIGTERM)",

@@ -26,7 +26,6 @@
 #include <linux/vmalloc.h>
 #include <mach/vexpress.h>
 #include <stdarg.h>
-#include <stdlib.h>
 #include <string.h>
 
 /* fs/proc/cmdline.c @ v4.14; in two prints, as the line alone may fill a print's buffer */
@@ -102,7 +101,7 @@ static const struct {
  */
 static struct task_struct *proc_pid_lookup(const char *path, const char **rest)
 {
-	char *end;
+	const char *end;
 	long pid;
 
 	if (!strncmp(path, "self", 4) && (path[4] == '/' || !path[4])) {
@@ -112,8 +111,11 @@ static struct task_struct *proc_pid_lookup(const char *path, const char **rest)
 	}
 	if (*path < '1' || *path > '9')
 		return NULL;
-	pid = strtol(path, &end, 10);
-	if (pid <= 0 || pid > 1000000 || (*end && *end != '/'))
+	/* digits by hand: the C library's strtol() sets errno, thread-local storage */
+	for (pid = 0, end = path; *end >= '0' && *end <= '9'; end++)
+		if ((pid = pid * 10 + (*end - '0')) > 1000000)
+			return NULL;
+	if (*end && *end != '/')
 		return NULL;
 	*rest = end;
 	return get_pid_task((pid_t)pid);

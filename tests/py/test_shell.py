@@ -243,5 +243,20 @@ def test_cat_iomem_cmdline_and_bad_paths(boot):
     assert "usage: cat /proc/" in con.run("cat")
 
 
+def test_numbers_too_big_for_a_long_are_refused(boot):
+    """a pid or signal past 2^31: refused in words -- the C library's
+    strtol() these once went through set errno (thread-local storage the
+    kernel has not) and the kernel died of a NULL pointer"""
+    con = boot(mem="64M", smp=1)
+    assert "cat: /proc/99999999999/status: No such file or directory" in \
+        con.run("cat /proc/99999999999/status")
+    assert "kill: 99999999999: arguments must be process IDs" in con.run("kill 99999999999")
+    assert "kill: -99999999999: invalid signal specification" in \
+        con.run("kill -99999999999 1")
+    assert re.search(r"reclaim: '99999999999': a number of pages, 1 to \d+",
+                     con.run("reclaim 99999999999"))
+    assert "Name:\tinit" in con.run("cat /proc/1/status")
+
+
 def symbols_of(*names):
     return {n: kernel_symbol(n) for n in names}
