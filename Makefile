@@ -84,7 +84,7 @@ CORE_SRCS	+= mm/pgtable.c mm/mmu.c mm/pgwalk.c mm/highmem.c mm/bootmem.c
 CORE_SRCS	+= mm/page_alloc.c mm/nobootmem.c mm/vmstat.c lib/spinlock_debug.c
 CORE_SRCS	+= mm/percpu.c kernel/cpu.c mm/slub.c mm/slab_common.c kernel/taint.c
 CORE_SRCS	+= lib/rbtree.c mm/vmap_area.c fs/elf_check.c mm/vma.c mm/rmap.c fs/file_table.c
-CORE_SRCS	+= lib/vsprintf.c
+CORE_SRCS	+= lib/vsprintf.c mm/swapfile.c
 HOST_CFLAGS	:= -O1 -g -std=gnu11 $(WARN) -Iinclude -I$(LIBFDT_DIR) \
 		   -Itests/unit -DA9MM_HOST -fsanitize=address,undefined \
 		   -fno-sanitize-recover=all -fno-omit-frame-pointer
@@ -101,7 +101,7 @@ FUZZ_CC		:= clang-14
 FUZZ_CFLAGS	:= -O2 -g -std=gnu11 $(WARN) -Iinclude -I$(LIBFDT_DIR) -Itests/unit \
 		   -Itests/fuzz -DA9MM_HOST -fsanitize=fuzzer-no-link,address,undefined \
 		   -fno-sanitize-recover=all -fno-omit-frame-pointer
-FUZZ_TARGETS	:= fdt_scan cmdline memblock vsprintf
+FUZZ_TARGETS	:= fdt_scan cmdline memblock vsprintf swap_header
 FUZZ_RUNS	?= 1000000
 FUZZ_TIME	?= 150
 FUZZ_SMOKE_TIME	?= 3

@@ -28,6 +28,7 @@
 #include <linux/mm.h>
 #include <linux/mm_types.h>
 #include <linux/rmap.h>
+#include <linux/swap.h>
 #include <linux/sched.h>
 
 #define RMAP_SHOW 32 /* VMAs shown; a bigger family is counted */
@@ -91,6 +92,34 @@ static pte_t read_pte(struct mm_struct *mm, unsigned long va)
 	return pte;
 }
 
+/* what a pte that is neither none nor present holds (linux/swapops.h) */
+static void show_swap_pte(pte_t pte)
+{
+	swp_entry_t entry = pte_to_swp_entry(pte);
+	struct page *page;
+
+	if (is_migration_entry(entry)) {
+		shprintf("a migration entry: pfn 0x%lx is being moved (compaction)\n",
+			 swp_offset(entry));
+		return;
+	}
+	if (non_swap_entry(entry) || swp_type(entry) >= READ_ONCE(nr_swapfiles) ||
+	    !swap_info[swp_type(entry)]) {
+		shprintf("swap entry 0x%08lx: no swap area has it (a corrupted pte)\n",
+			 (unsigned long)pte);
+		return;
+	}
+	shprintf("swapped out: slot %lu of /dev/%s (swap entry type %u)", swp_offset(entry),
+		 swap_info[swp_type(entry)]->name, swp_type(entry));
+	page = lookup_swap_cache(entry);
+	if (page) {
+		shprintf("; its bytes are still in RAM too, in the swap cache at pfn 0x%lx",
+			 page_to_pfn(page));
+		put_page(page);
+	}
+	shprintf("\n");
+}
+
 /* one VMA that covers the page's index: does its pte map the page, or what then? */
 static bool show_one(struct page *page, struct mm_struct *mm, unsigned long address)
 {
@@ -110,7 +139,10 @@ static bool show_one(struct page *page, struct mm_struct *mm, unsigned long addr
 	else if (pte_present(pte))
 		shprintf("  0x%08lx  maps pfn 0x%lx there instead: copy-on-write parted them\n",
 			 address, (unsigned long)pte_pfn(pte));
-	else
+	else if (is_swap_pte(pte)) {
+		shprintf("  0x%08lx  ", address);
+		show_swap_pte(pte);
+	} else
 		shprintf("  0x%08lx  nothing mapped there\n", address);
 	return maps;
 }
@@ -225,6 +257,11 @@ static int do_rmap(int argc, char **argv)
 	}
 	pte = va < TASK_SIZE ? read_pte(mm, va & PAGE_MASK) : 0;
 	mmput(mm);
+	if (is_swap_pte(pte)) {
+		shprintf("rmap: pid %lu at 0x%08lx: ", pid, va);
+		show_swap_pte(pte);
+		return 0;
+	}
 	if (!pte_present(pte)) {
 		shprintf("rmap: pid %lu maps nothing at 0x%08lx\n", pid, va);
 		return 0;

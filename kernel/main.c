@@ -25,6 +25,7 @@
 #include <linux/percpu.h>
 #include <linux/slab.h>
 #include <linux/sched.h>
+#include <linux/swap.h>
 #include <linux/smp.h>
 #include <linux/tick.h>
 #include <linux/vmalloc.h>
@@ -161,6 +162,8 @@ __setup("rdinit", rdinit_setup);
 static int kernel_init(void *unused)
 {
 	workqueue_init();
+	if (kswapd_run()) /* kswapd_init(), a module_init in Linux */
+		pr_err("kswapd: not started: reclaim is left to allocating tasks\n");
 	kernel_init_freeable();
 	populate_rootfs(); /* rootfs_initcall in Linux */
 	mmci_probe();	   /* module_amba_driver(): a device_initcall, after the rootfs */

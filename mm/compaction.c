@@ -12,11 +12,10 @@
  * Each round the pages taken at the bottom are moved into the free pages
  * taken at the top (migrate_pages(), mm/migrate.c); the bottom's freed
  * pages merge with their free buddies into larger blocks.  It ends where
- * the scanners meet.  What a9mm can move: anonymous pages of processes
- * (A).  Linux also moves page-cache pages and anything else on an LRU
- * list.  Kernel pages (k: slab, page tables, kmalloc) never move -- why
- * the allocator groups pages by mobility into pageblocks (migratetypes),
- * so that one unmovable page does not pin every block.
+ * the scanners meet.  What a9mm can move: what is on an LRU list, the
+ * anonymous pages of processes (A).  Linux also moves page-cache pages.  Kernel pages (k: slab,
+ * page tables, kmalloc) never move -- why the allocator groups pages by mobility into pageblocks
+ * (migratetypes), so that one unmovable page does not pin every block.
  *
  * Driven by the shell's `compact` for every zone whole, as Linux's
  * `echo 1 > /proc/sys/vm/compact_memory`, and by an allocation of a higher
@@ -36,44 +35,29 @@
 #include <linux/rmap.h>
 #include <linux/sched.h>
 #include <linux/spinlock.h>
+#include <linux/swap.h>
 #include <linux/vmstat.h>
 #include <trace/events/kmem.h>
 
 #define COMPACT_CLUSTER_MAX 32 /* SWAP_CLUSTER_MAX: pages moved a round */
 
 /*
- * a9mm's PageLRU test: with no LRU lists, a page is found movable through
- * the reverse map.  Its pfn is all the scanner has, so the page may be
- * freed and used again while it is looked at; a reference is taken only
- * while a pte that maps it is held still (page_table_lock): then it is an
- * anonymous page of a process, freed through put_page() alone, and the
- * reference keeps it.
- */
-static int pin_mapped(struct vm_area_struct *vma, unsigned long address, void *arg)
-{
-	struct page *page = arg;
-	struct mm_struct *mm = vma->vm_mm;
-	bool found;
-
-	spin_lock(&mm->page_table_lock);
-	found = page_check_address(page, mm, address);
-	if (found)
-		get_page(page);
-	spin_unlock(&mm->page_table_lock);
-	return found;
-}
-
-/*
  * mm/compaction.c: isolate_migratepages_range() @ v3.14: the movable
  * pages of [@low_pfn, @end_pfn) onto cc->migratepages, up to
- * COMPACT_CLUSTER_MAX.  A free block is stepped over whole.
+ * COMPACT_CLUSTER_MAX: each a page on an LRU list -- a process's
+ * anonymous page -- taken off it with a reference (__isolate_lru_page()),
+ * under the zone's lru_lock.  A free block is stepped over whole.  A page
+ * in the swap cache stays (a9mm's migration does not move the cache's
+ * entry, Linux's migrate_page_move_mapping() does).
  * Return: the pfn to go on from.
  */
 static unsigned long isolate_migratepages_range(struct compact_control *cc, unsigned long low_pfn,
 						unsigned long end_pfn)
 {
-	unsigned long scanned = 0, isolated = 0;
+	struct zone *zone = cc->zone;
+	unsigned long scanned = 0, isolated = 0, flags;
 
+	spin_lock_irqsave(&zone->lru_lock, flags);
 	for (; low_pfn < end_pfn; low_pfn++) {
 		struct page *page = pfn_to_page(low_pfn);
 
@@ -85,7 +69,7 @@ static unsigned long isolate_migratepages_range(struct compact_control *cc, unsi
 				low_pfn += (1UL << order) - 1;
 			continue;
 		}
-		if (!PageAnon(page) || rmap_walk_anon_unreferenced(page, pin_mapped, page) != 1)
+		if (!PageLRU(page) || PageSwapCache(page) || __isolate_lru_page(page))
 			continue;
 		list_add(&page->lru, &cc->migratepages);
 		cc->nr_migratepages++;
@@ -95,6 +79,7 @@ static unsigned long isolate_migratepages_range(struct compact_control *cc, unsi
 			break;
 		}
 	}
+	spin_unlock_irqrestore(&zone->lru_lock, flags);
 	cc->migrate_scanned += scanned;
 	count_vm_events(COMPACTMIGRATE_SCANNED, (long)scanned);
 	count_vm_events(COMPACTISOLATED, (long)isolated);

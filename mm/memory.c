@@ -26,7 +26,9 @@
 #include <linux/page-flags.h>
 #include <linux/rmap.h>
 #include <linux/sched.h>
+#include <linux/swap.h>
 #include <linux/swapops.h>
+#include <linux/err.h>
 #include <linux/vmstat.h>
 #include <string.h>
 #include <asm/tlbflush.h>
@@ -126,12 +128,6 @@ void flush_tlb_page(struct vm_area_struct *vma, unsigned long addr)
 		__flush_tlb_page_asid(addr & PAGE_MASK, ASID(mm));
 }
 
-/* include/linux/mm.h: inc_mm_counter(), dec_mm_counter() @ v4.14 */
-static void add_mm_counter(struct mm_struct *mm, int member, long value)
-{
-	atomic_add((int)value, &mm->rss_stat.count[member]);
-}
-
 /* mm/memory.c: mm_counter() @ v4.14: which rss counter a mapped page counts in */
 static int mm_counter(struct vm_area_struct *vma, struct page *page)
 {
@@ -148,24 +144,6 @@ static void update_hiwater_rss(struct mm_struct *mm)
 
 	if (mm->hiwater_rss < rss)
 		mm->hiwater_rss = rss;
-}
-
-/**
- * put_page() - drop a reference to a page, freeing it with the last
- * @page: the page
- *
- * mm/swap.c: put_page() -> __put_page() @ v4.14.  An anonymous page
- * forgets its ->mapping first, as free_pages_check() wants; a page-cache
- * page never reaches zero here (its file holds a reference).
- */
-void put_page(struct page *page)
-{
-	if (__atomic_sub_fetch(&page->_count, 1, __ATOMIC_ACQ_REL) == 0) {
-		if (PageAnon(page))
-			page->mapping = NULL;
-		page->_count = 1; /* __free_pages() drops the last reference itself */
-		__free_pages(page, 0);
-	}
 }
 
 /*
@@ -189,7 +167,8 @@ static pmd_t *mm_pmd(struct mm_struct *mm, unsigned long addr)
  * mm/memory.c: zap_pte_range() @ v4.14, for the ptes of one pmd in
  * [@addr, @end): each present pte is cleared, its page unmapped
  * (_mapcount) and its reference dropped.  A migration entry holds no
- * reference (migration does) but still counts in the rss.
+ * reference (migration does) but still counts in the rss; a swap entry
+ * gives up its slot (free_swap_and_cache()).
  */
 static void zap_pte_range(struct vm_area_struct *vma, pmd_t *pmd, unsigned long addr,
 			  unsigned long end)
@@ -208,9 +187,13 @@ static void zap_pte_range(struct vm_area_struct *vma, pmd_t *pmd, unsigned long 
 		if (!pte_present(ptent)) {
 			swp_entry_t entry = pte_to_swp_entry(ptent);
 
-			if (is_migration_entry(entry))
+			if (is_migration_entry(entry)) {
 				add_mm_counter(mm, mm_counter(vma, migration_entry_to_page(entry)),
 					       -1);
+			} else if (!non_swap_entry(entry)) {
+				add_mm_counter(mm, MM_SWAPENTS, -1);
+				free_swap_and_cache(entry);
+			}
 			continue;
 		}
 		page = vm_normal_page(ptent);
@@ -313,10 +296,12 @@ void free_pgtables(struct vm_area_struct *vma, unsigned long floor, unsigned lon
  * whichever writes first gets its own copy (do_wp_page()).  A migration
  * entry is copied as it is -- made a read one in both, for the same
  * reason -- and migration puts the new page in both (the child's VMA is
- * on the anon_vma already, after the parent's).
+ * on the anon_vma already, after the parent's).  A swap entry is copied
+ * too, its slot counting one more pte (swap_duplicate()); -ENOMEM when
+ * the count is full.
  */
-static void copy_one_pte(struct mm_struct *dst_mm, struct mm_struct *src_mm, pte_t *dst_pte,
-			 pte_t *src_pte, struct vm_area_struct *vma, unsigned long addr)
+static int copy_one_pte(struct mm_struct *dst_mm, struct mm_struct *src_mm, pte_t *dst_pte,
+			pte_t *src_pte, struct vm_area_struct *vma, unsigned long addr)
 {
 	pte_t pte = *src_pte;
 	struct page *page;
@@ -324,7 +309,15 @@ static void copy_one_pte(struct mm_struct *dst_mm, struct mm_struct *src_mm, pte
 	if (unlikely(!pte_present(pte))) {
 		swp_entry_t entry = pte_to_swp_entry(pte);
 
-		if (is_migration_entry(entry)) {
+		if (!non_swap_entry(entry)) {
+			int err = swap_duplicate(entry);
+
+			if (err == -ENOMEM)
+				return err;
+			if (err) /* not a live slot (said): the child does not get it */
+				return 0;
+			add_mm_counter(dst_mm, MM_SWAPENTS, 1);
+		} else if (is_migration_entry(entry)) {
 			add_mm_counter(dst_mm, mm_counter(vma, migration_entry_to_page(entry)), 1);
 			if (is_write_migration_entry(entry) &&
 			    (vma->vm_flags & (VM_SHARED | VM_MAYWRITE)) == VM_MAYWRITE) {
@@ -334,7 +327,7 @@ static void copy_one_pte(struct mm_struct *dst_mm, struct mm_struct *src_mm, pte
 			}
 		}
 		set_pte_at(dst_mm, addr, dst_pte, pte);
-		return;
+		return 0;
 	}
 	if ((vma->vm_flags & (VM_SHARED | VM_MAYWRITE)) == VM_MAYWRITE && pte_write(pte)) {
 		set_pte_at(src_mm, addr, src_pte, pte_wrprotect(pte)); /* ptep_set_wrprotect() */
@@ -349,6 +342,7 @@ static void copy_one_pte(struct mm_struct *dst_mm, struct mm_struct *src_mm, pte
 		add_mm_counter(dst_mm, mm_counter(vma, page), 1);
 	}
 	set_pte_at(dst_mm, addr, dst_pte, pte);
+	return 0;
 }
 
 /**
@@ -385,10 +379,13 @@ int copy_page_range(struct mm_struct *dst_mm, struct mm_struct *src_mm, struct v
 			src_pte = pte_offset_kernel(src_pmd, addr);
 			dst_pte = pte_offset_kernel(dst_pmd, addr);
 			spin_lock(&src_mm->page_table_lock);
-			for (; addr < next; addr += PAGE_SIZE, src_pte++, dst_pte++)
+			for (; addr < next && !ret; addr += PAGE_SIZE, src_pte++, dst_pte++)
 				if (!pte_none(*src_pte))
-					copy_one_pte(dst_mm, src_mm, dst_pte, src_pte, vma, addr);
+					ret = copy_one_pte(dst_mm, src_mm, dst_pte, src_pte, vma,
+							   addr);
 			spin_unlock(&src_mm->page_table_lock);
+			if (ret)
+				break;
 		}
 		addr = next;
 	}
@@ -457,6 +454,7 @@ static int do_anonymous_page(struct vm_fault *vmf)
 	if (!page)
 		return VM_FAULT_OOM;
 	page_add_new_anon_rmap(page, vma, vmf->address);
+	lru_cache_add_active_or_unevictable(page, vma);
 	entry = maybe_mkwrite(pte_mkdirty(pfn_pte(page_to_pfn(page), vma->vm_page_prot)), vma);
 	if (!install_pte(vmf, entry)) {
 		page_remove_rmap(page);
@@ -497,6 +495,7 @@ static int do_fault(struct vm_fault *vmf)
 		cow_user_page(new, page);
 		put_page(page);
 		page_add_new_anon_rmap(new, vma, vmf->address);
+		lru_cache_add_active_or_unevictable(new, vma);
 		entry = maybe_mkwrite(pte_mkdirty(pfn_pte(page_to_pfn(new), vma->vm_page_prot)),
 				      vma);
 		if (!install_pte(vmf, entry)) {
@@ -538,6 +537,7 @@ static int wp_page_copy(struct vm_fault *vmf, struct page *old)
 	if (old)
 		cow_user_page(new, old);
 	page_add_new_anon_rmap(new, vma, vmf->address);
+	lru_cache_add_active_or_unevictable(new, vma);
 	entry = pte_mkwrite(pte_mkdirty(pfn_pte(page_to_pfn(new), vma->vm_page_prot)));
 	if (!install_pte(vmf, entry)) {
 		page_remove_rmap(new);
@@ -591,7 +591,7 @@ static noinline int do_wp_page(struct vm_fault *vmf)
 		spin_unlock(&mm->page_table_lock);
 	}
 	if (old && PageAnon(old) && trylock_page(old)) {
-		bool reuse = __atomic_load_n(&old->_mapcount, __ATOMIC_RELAXED) == 0;
+		bool reuse = reuse_swap_page(old);
 
 		if (reuse)
 			install_pte(vmf, entry);
@@ -607,24 +607,103 @@ static noinline int do_wp_page(struct vm_fault *vmf)
 	return ret;
 }
 
+/* mm/memory.c: print_bad_pte() @ v4.14, for a swap entry no slot has */
+static int bad_swap_pte(struct vm_fault *vmf)
+{
+	pr_alert(
+		"BUG: Bad page map in process %s  pte:%08lx (swap type %u offset %lu: no such slot)\n",
+		current->comm, (unsigned long)vmf->orig_pte,
+		swp_type(pte_to_swp_entry(vmf->orig_pte)),
+		swp_offset(pte_to_swp_entry(vmf->orig_pte)));
+	return VM_FAULT_SIGBUS;
+}
+
+/* the pte still holds what the fault found (read without the lock: a word) */
+static bool pte_unchanged(struct vm_fault *vmf)
+{
+	return READ_ONCE(*vmf->pte) == vmf->orig_pte;
+}
+
 /*
- * mm/memory.c: do_swap_page() @ v3.14: the pte holds a swap entry.  The
- * only kind a9mm makes is migration's (linux/swapops.h): wait for the
- * move to end, then the access is retried and finds the new page.
- * Anything else is a corrupted pte: said, as Linux's print_bad_pte()
- * says it, and the access gets SIGBUS.
+ * mm/memory.c: do_swap_page() @ v4.14: the pte holds a swap entry.  A
+ * migration entry: wait for the move to end and retry.  A slot's entry:
+ * its page from the swap cache, or read from the device (a major fault,
+ * pgmajfault); locked, it is mapped in place of the entry -- writable at
+ * once if this pte alone names it and the access is a write
+ * (reuse_swap_page()), else read-only (a write then copies or reuses it,
+ * do_wp_page()).  The slot loses this pte (swap_free()), and once no pte
+ * names it the page leaves the swap cache (try_to_free_swap()).  An
+ * entry that names no slot is a corrupted pte: said, as Linux's
+ * print_bad_pte() says it, and the access gets SIGBUS; so does a read
+ * error.
  */
 static int do_swap_page(struct vm_fault *vmf)
 {
+	struct vm_area_struct *vma = vmf->vma;
+	struct mm_struct *mm = vma->vm_mm;
 	swp_entry_t entry = pte_to_swp_entry(vmf->orig_pte);
+	struct page *page;
+	pte_t pte;
+	int ret = 0;
 
-	if (is_migration_entry(entry)) {
-		migration_entry_wait(vmf->pte, vmf->orig_pte);
-		return 0;
+	if (non_swap_entry(entry)) {
+		if (is_migration_entry(entry)) {
+			migration_entry_wait(vmf->pte, vmf->orig_pte);
+			return 0;
+		}
+		return bad_swap_pte(vmf);
 	}
-	pr_alert("BUG: Bad page map in process %s  pte:%08lx (swap type %u: no swap device)\n",
-		 current->comm, (unsigned long)vmf->orig_pte, swp_type(entry));
-	return VM_FAULT_SIGBUS;
+	if (anon_vma_prepare(vma))
+		return VM_FAULT_OOM;
+	page = lookup_swap_cache(entry);
+	if (!page) {
+		page = read_swap_cache_async(entry);
+		if (!page) /* no pte names the slot: ours changed, or is corrupt */
+			return pte_unchanged(vmf) ? bad_swap_pte(vmf) : 0;
+		if (IS_ERR(page)) {
+			if (PTR_ERR(page) == -ENOMEM)
+				return VM_FAULT_OOM;
+			if (PTR_ERR(page) == -EINVAL)
+				return bad_swap_pte(vmf);
+			return PTR_ERR(page) == -EEXIST ? 0 : VM_FAULT_SIGBUS;
+		}
+		ret = VM_FAULT_MAJOR;
+		count_vm_event(PGMAJFAULT);
+	}
+	lock_page(page);
+	if (!PageSwapCache(page) || page->private != entry.val) /* it left the cache meanwhile */
+		goto out_page;
+	spin_lock(&mm->page_table_lock);
+	if (*vmf->pte != vmf->orig_pte) {
+		spin_unlock(&mm->page_table_lock);
+		goto out_page;
+	}
+	add_mm_counter(mm, MM_ANONPAGES, 1);
+	add_mm_counter(mm, MM_SWAPENTS, -1);
+	pte = pfn_pte(page_to_pfn(page), vma->vm_page_prot);
+	if ((vmf->flags & FAULT_FLAG_WRITE) && reuse_swap_page(page)) {
+		pte = maybe_mkwrite(pte_mkdirty(pte), vma);
+		ret |= VM_FAULT_WRITE;
+	} else {
+		pte = pte_wrprotect(pte);
+	}
+	if (!PageAnon(page)) { /* read from the device: __page_set_anon_rmap() */
+		page->index = vma->vm_pgoff + ((vmf->address - vma->vm_start) >> PAGE_SHIFT);
+		WRITE_ONCE(page->mapping,
+			   (void *)((unsigned long)vma->anon_vma | PAGE_MAPPING_ANON));
+	}
+	page_add_anon_rmap(page);
+	set_pte_at(mm, vmf->address, vmf->pte, pte);
+	flush_tlb_page(vma, vmf->address);
+	swap_free(entry);
+	try_to_free_swap(page);
+	spin_unlock(&mm->page_table_lock);
+	unlock_page(page);
+	return ret; /* the lookup's reference is the pte's now */
+out_page:
+	unlock_page(page);
+	put_page(page);
+	return ret;
 }
 
 /*

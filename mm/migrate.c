@@ -32,51 +32,12 @@
 #include <linux/page-flags.h>
 #include <linux/preempt.h>
 #include <linux/rmap.h>
+#include <linux/swap.h>
 #include <linux/swapops.h>
 #include <linux/vmstat.h>
 #include <asm/barrier.h>
 #include <asm/pgalloc.h>
 #include <string.h>
-
-/*
- * mm/rmap.c: try_to_unmap_one() @ v3.14, TTU_MIGRATION: if @vma maps the
- * page at @address, the pte becomes a migration entry and the mapping's
- * count and reference go.  (Linux keeps it in mm/rmap.c; it writes ptes,
- * which rmap.c, built for the host tests too, does not.)
- */
-static int try_to_unmap_one(struct vm_area_struct *vma, unsigned long address, void *arg)
-{
-	struct page *page = arg;
-	struct mm_struct *mm = vma->vm_mm;
-	pte_t *pte;
-
-	spin_lock(&mm->page_table_lock);
-	pte = page_check_address(page, mm, address);
-	if (pte) {
-		swp_entry_t entry = make_migration_entry(page, pte_write(*pte));
-
-		set_pte_at(mm, address, pte, swp_entry_to_pte(entry));
-		flush_tlb_page(vma, address);
-		page_remove_rmap(page);
-		put_page(page); /* not the last: the caller holds one */
-	}
-	spin_unlock(&mm->page_table_lock);
-	return 0;
-}
-
-/**
- * try_to_unmap() - turn every pte that maps a page into a migration entry
- * @page: an anonymous page, mapped, referenced by the caller
- *
- * mm/rmap.c: try_to_unmap() @ v3.14 for TTU_MIGRATION.
- *
- * Return: true when no pte maps the page any more.
- */
-bool try_to_unmap(struct page *page)
-{
-	rmap_walk_anon(page, try_to_unmap_one, page);
-	return !page_mapped(page);
-}
 
 struct migration_pair {
 	struct page *old; /* the page the entries name */
@@ -161,6 +122,8 @@ static void migrate_page_copy(struct page *new, struct page *old)
 	kunmap_atomic(to);
 	new->index = old->index;
 	WRITE_ONCE(new->mapping, old->mapping);
+	if (TestClearPageActive(old)) /* the LRU list it goes back to */
+		SetPageActive(new);
 }
 
 /*
@@ -189,7 +152,8 @@ static int unmap_and_move(struct page *page, struct page *newpage)
 	locked = trylock_page(newpage);
 	BUG_ON(!locked); /* a free page: nobody else has it */
 	preempt_disable();
-	if (try_to_unmap(page) && __atomic_load_n(&page->_count, __ATOMIC_ACQUIRE) == 1) {
+	if (try_to_unmap(page, TTU_MIGRATION) &&
+	    __atomic_load_n(&page->_count, __ATOMIC_ACQUIRE) == 1) {
 		migrate_page_copy(newpage, page);
 		rc = 0;
 	}
@@ -243,11 +207,12 @@ int migrate_pages(struct list_head *from, new_page_t get_new_page, free_page_t p
 			list_del(&page->lru);
 			if (rc) {
 				put_new_page(newpage, private);
+				putback_lru_page(page); /* unmapped: its last holder frees it */
 			} else {
 				moved++;
-				put_page(newpage); /* its ptes hold it now */
+				putback_lru_page(newpage); /* onto the LRU; its ptes hold it now */
+				put_page(page);		   /* moved: this frees it */
 			}
-			put_page(page); /* moved or unmapped: this frees it */
 		}
 	}
 	count_vm_events(PGMIGRATE_SUCCESS, (long)moved);
@@ -259,8 +224,8 @@ int migrate_pages(struct list_head *from, new_page_t get_new_page, free_page_t p
  * putback_movable_pages() - give back isolated pages migration left
  * @l: the list
  *
- * mm/migrate.c: putback_movable_pages() @ v3.14: with no LRU lists, that
- * is dropping isolation's reference.
+ * mm/migrate.c: putback_movable_pages() @ v3.14: each back onto its LRU
+ * list, isolation's reference dropped.
  */
 void putback_movable_pages(struct list_head *l)
 {
@@ -268,6 +233,6 @@ void putback_movable_pages(struct list_head *l)
 
 	list_for_each_entry_safe(page, next, l, lru) {
 		list_del(&page->lru);
-		put_page(page);
+		putback_lru_page(page);
 	}
 }

@@ -20,6 +20,7 @@
 #include <linux/mm.h>
 #include <linux/page-flags.h>
 #include <linux/rmap.h>
+#include <linux/swap.h>
 #include <linux/swapops.h>
 #include <linux/vmstat.h>
 #include <asm/pgalloc.h>
@@ -47,12 +48,13 @@ static void put_target(struct page *page, unsigned long private)
 	tg->given_back++;
 }
 
-/* the page @mm maps at @addr, a reference taken as compaction's isolation takes one */
-static struct page *isolate(struct mm_struct *mm, unsigned long addr, struct list_head *list)
+/* the page @mm maps at @addr, off its LRU list with a reference, as compaction isolates it */
+static struct page *isolate(struct ktap_test *t, struct mm_struct *mm, unsigned long addr,
+			    struct list_head *list)
 {
 	struct page *page = pfn_to_page(pte_pfn(pte_of(mm, addr)));
 
-	get_page(page);
+	KTAP_EXPECT_EQ(t, isolate_lru_page(page), 0);
 	list_add(&page->lru, list);
 	return page;
 }
@@ -85,7 +87,7 @@ static void migrate_moves_a_page_under_both_processes(struct ktap_test *t)
 	cv = find_vma(child, ADDR);
 	anon = global_page_state(NR_ANON_PAGES);
 	compaction_lock();
-	page = isolate(parent, addr, &pages);
+	page = isolate(t, parent, addr, &pages);
 	KTAP_EXPECT_EQ(t, page_mapcount(page), 2);
 	KTAP_EXPECT_EQ(t, migrate_pages(&pages, get_target, put_target, (unsigned long)&tg), 0);
 	compaction_unlock();
@@ -138,7 +140,7 @@ static void migrate_leaves_a_page_held_elsewhere(struct ktap_test *t)
 	KTAP_EXPECT_EQ(t, handle_mm_fault(find_vma(mm, ADDR), ADDR, FAULT_FLAG_WRITE), 0);
 	before = pte_of(mm, ADDR);
 	compaction_lock();
-	page = isolate(mm, ADDR, &pages);
+	page = isolate(t, mm, ADDR, &pages);
 	get_page(page); /* the other holder */
 	KTAP_EXPECT_EQ(t, migrate_pages(&pages, get_target, put_target, (unsigned long)&tg), 1);
 	KTAP_EXPECT(t, tg.page && tg.given_back == 10); /* one try a pass */
@@ -189,7 +191,7 @@ static void locked_page_is_copied_not_reused_nor_moved(struct ktap_test *t)
 	/* migration passes over a locked page, every pass */
 	KTAP_EXPECT(t, trylock_page(page));
 	compaction_lock();
-	isolate(mm, ADDR, &pages);
+	isolate(t, mm, ADDR, &pages);
 	KTAP_EXPECT_EQ(t, migrate_pages(&pages, get_target, put_target, (unsigned long)&tg), 1);
 	KTAP_EXPECT_EQ(t, pte_pfn(pte_of(mm, ADDR)), page_to_pfn(page));
 	putback_movable_pages(&pages);
@@ -247,7 +249,7 @@ static void migration_entries_through_fork_mprotect_munmap(struct ktap_test *t)
 	av2 = page_get_anon_vma(page2);
 	KTAP_EXPECT(t, av && av == av2);
 	KTAP_EXPECT(t, trylock_page(page) && trylock_page(page2)); /* as migration holds them */
-	KTAP_EXPECT(t, try_to_unmap(page) && try_to_unmap(page2));
+	KTAP_EXPECT(t, try_to_unmap(page, TTU_MIGRATION) && try_to_unmap(page2, TTU_MIGRATION));
 	KTAP_EXPECT(t, is_entry_for(pte_of(parent, ADDR), page, true));
 	KTAP_EXPECT_EQ(t, page_count(page), 1);
 	KTAP_EXPECT_EQ(t, get_mm_counter(parent, MM_ANONPAGES), 2);

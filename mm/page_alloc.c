@@ -33,6 +33,7 @@
 #include <linux/mm.h>
 #include <linux/percpu.h>
 #include <linux/smp.h>
+#include <linux/swap.h>
 #include <linux/task_name.h>
 #include <linux/vmstat.h>
 #include <asm/memmap.h>
@@ -405,6 +406,9 @@ static void __init free_area_init_core(struct pglist_data *pgdat, unsigned long 
 		zone->zone_pgdat = pgdat;
 		zone->zone_start_pfn = zone_start_pfn;
 		spin_lock_init(&zone->lock);
+		spin_lock_init(&zone->lru_lock);
+		for (int lru = 0; lru < NR_LRU_LISTS; lru++)
+			INIT_LIST_HEAD(&zone->lruvec.lists[lru]);
 		zone_pcp_init(zone);
 		zone_init_free_lists(zone);
 		if (!size)
@@ -682,12 +686,12 @@ static void free_one_page(struct zone *zone, struct page *page, unsigned long pf
 static noinline void bad_page(const struct page *page, const char *reason)
 {
 	static const char *const names[__NR_PAGEFLAGS] = {
-		[PG_reserved] = "reserved",
-		[PG_slab] = "slab",
-		[PG_head] = "head",
-		[PG_locked] = "locked",
+		[PG_reserved] = "reserved", [PG_slab] = "slab",
+		[PG_head] = "head",	    [PG_locked] = "locked",
+		[PG_lru] = "lru",	    [PG_active] = "active",
+		[PG_dirty] = "dirty",	    [PG_swapcache] = "swapcache",
 	};
-	char flags[64], comm[TASK_NAME_LEN];
+	char flags[96], comm[TASK_NAME_LEN];
 	size_t n = 0;
 
 	flags[0] = '\0';
@@ -858,6 +862,9 @@ static __always_inline bool free_pages_prepare(struct page *page, unsigned int o
 		return free_pages_refused(page, order);
 	if (unlikely(PageHead(page)) && !destroy_compound_page(page, order))
 		return false;
+	/* free_pages_check(): the flags a page may leave with (PG_dirty) go */
+	if (unlikely(page->flags & PAGE_FLAGS_CHECK_AT_PREP))
+		page->flags &= ~PAGE_FLAGS_CHECK_AT_PREP;
 	page->_count = 0;
 	page->private = 0;
 	return true;
@@ -1601,22 +1608,63 @@ static struct page *__alloc_pages_direct_compact(gfp_t gfp_mask, unsigned int or
 }
 
 /*
- * mm/page_alloc.c: __alloc_pages_slowpath() @ v3.14, without reclaim
- * (there is nothing to reclaim): the zonelist again, allowed down to
- * gfp_to_alloc_flags()'s watermark; for a higher order, direct
- * compaction and once more; then the failure report.
+ * mm/page_alloc.c: __alloc_pages_direct_reclaim() @ v3.14: reclaim
+ * (mm/vmscan.c: try_to_free_pages()), then the free lists again -- the
+ * freed pages may sit on this CPU's list, or another's (drained first).
+ * *did_some_progress: pages freed.
+ */
+static struct page *__alloc_pages_direct_reclaim(gfp_t gfp_mask, unsigned int order,
+						 const struct zoneref *preferred, int migratetype,
+						 int alloc_flags, unsigned long *did_some_progress)
+{
+	*did_some_progress = try_to_free_pages(gfp_mask, order, gfp_zone(gfp_mask));
+	if (!*did_some_progress)
+		return NULL;
+	drain_all_pages();
+	return get_page_from_freelist(gfp_mask, order, alloc_flags, preferred, migratetype);
+}
+
+/* mm/page_alloc.c: wake_all_kswapd() @ v3.14: kswapd, if a zone the allocation may use is low */
+static void wake_all_kswapd(unsigned int order, const struct zoneref *preferred)
+{
+	for (const struct zoneref *z = preferred; z->zone; z++)
+		wakeup_kswapd(z->zone, order);
+}
+
+/*
+ * mm/page_alloc.c: __alloc_pages_slowpath() @ v3.14: kswapd woken, the
+ * zonelist again down to gfp_to_alloc_flags()'s watermark; then, for an
+ * allocation that may wait, direct compaction (order above 0) and direct
+ * reclaim (each decides whether its caller can sleep and is not reclaim
+ * itself), again and again while reclaim frees something
+ * (should_alloc_retry(): an order up to PAGE_ALLOC_COSTLY_ORDER keeps
+ * trying); then the failure report.  The caller of a failed page fault
+ * asks the OOM killer (mm/oom_kill.c).
  */
 static noinline struct page *__alloc_pages_slowpath(gfp_t gfp_mask, unsigned int order,
 						    const struct zoneref *preferred,
 						    int migratetype)
 {
 	int alloc_flags = gfp_to_alloc_flags(gfp_mask);
-	struct page *page =
-		get_page_from_freelist(gfp_mask, order, alloc_flags, preferred, migratetype);
+	unsigned long progress;
+	struct page *page;
 
-	if (!page && order)
-		page = __alloc_pages_direct_compact(gfp_mask, order, preferred, migratetype,
-						    alloc_flags);
+	for (;;) {
+		wake_all_kswapd(order, preferred);
+		page = get_page_from_freelist(gfp_mask, order, alloc_flags, preferred, migratetype);
+		if (page || !(gfp_mask & __GFP_WAIT))
+			break;
+		if (order) {
+			page = __alloc_pages_direct_compact(gfp_mask, order, preferred, migratetype,
+							    alloc_flags);
+			if (page)
+				break;
+		}
+		page = __alloc_pages_direct_reclaim(gfp_mask, order, preferred, migratetype,
+						    alloc_flags, &progress);
+		if (page || !progress || order > PAGE_ALLOC_COSTLY_ORDER)
+			break;
+	}
 	if (!page && !(gfp_mask & __GFP_NOWARN))
 		pr_warn("page allocation failure: order:%u, mode:0x%x\n", order, gfp_mask);
 	return page;
@@ -1682,11 +1730,11 @@ static __always_inline struct page *alloc_pages_fast(const struct zoneref *prefe
  *            __GFP_NOWARN
  * @order: 0 .. MAX_ORDER - 1
  *
- * mm/page_alloc.c: __alloc_pages_nodemask() @ v3.14, without reclaim
- * (there is nothing to reclaim): the fast path first -- the zonelist from
- * the preferred zone at the low watermark -- then
- * __alloc_pages_slowpath()'s gfp_to_alloc_flags() pass and, for an order
- * above 0 that may wait, direct compaction.
+ * mm/page_alloc.c: __alloc_pages_nodemask() @ v3.14: the fast path first
+ * -- the zonelist from the preferred zone at the low watermark -- then
+ * __alloc_pages_slowpath(): kswapd woken, gfp_to_alloc_flags()'s pass
+ * and, for an allocation that may wait, direct compaction (order above
+ * 0) and direct reclaim.
  *
  * The first step of get_page_from_freelist() for orders 0 to 3 is done
  * here, inline: the preferred zone's watermark (one compare at order 0)

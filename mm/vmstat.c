@@ -10,6 +10,7 @@
 #include <linux/smp.h>
 #include <linux/threads.h>
 #include <linux/vmalloc.h>
+#include <linux/swap.h>
 #include <linux/vmstat.h>
 
 typedef int (*print_t)(const char *fmt, ...);
@@ -327,7 +328,9 @@ unsigned long global_page_state(enum zone_stat_item item)
  * @print: printf-like output
  *
  * fs/proc/meminfo.c: meminfo_proc_show() @ v4.14: Cached is the page
- * cache (the rootfs's files and shmem; no swap cache, no buffers),
+ * cache (the rootfs's files and shmem; no buffers), SwapCached the swap
+ * cache's pages, Active and Inactive the LRU lists (anonymous ones
+ * only), SwapTotal and SwapFree the swap areas' slots,
  * AnonPages the anonymous pages processes map, Mapped the page-cache
  * pages they map, Shmem shmem's part of Cached; Slab the slab
  * allocator's pages, SReclaimable of them those of SLAB_RECLAIM_ACCOUNT
@@ -337,6 +340,7 @@ unsigned long global_page_state(enum zone_stat_item item)
 void show_meminfo(print_t print)
 {
 	unsigned long free_high = 0, free_low = 0, wmark_low = 0, pcp = 0, vused, vchunk;
+	unsigned long swap_free, swap_total;
 	struct zone *zone;
 	unsigned int cpu;
 
@@ -363,10 +367,18 @@ void show_meminfo(print_t print)
 		    free_low + free_high > wmark_low ? free_low + free_high - wmark_low : 0);
 	show_val_kb(print, "Buffers:", 0);
 	show_val_kb(print, "Cached:", global_page_state(NR_FILE_PAGES));
+	show_val_kb(print, "SwapCached:", (unsigned long)READ_ONCE(total_swapcache_pages));
+	show_val_kb(print, "Active:", global_page_state(NR_ACTIVE_ANON));
+	show_val_kb(print, "Inactive:", global_page_state(NR_INACTIVE_ANON));
+	show_val_kb(print, "Active(anon):", global_page_state(NR_ACTIVE_ANON));
+	show_val_kb(print, "Inactive(anon):", global_page_state(NR_INACTIVE_ANON));
 	show_val_kb(print, "HighTotal:", totalhigh_pages);
 	show_val_kb(print, "HighFree:", free_high);
 	show_val_kb(print, "LowTotal:", totalram_pages - totalhigh_pages);
 	show_val_kb(print, "LowFree:", free_low);
+	si_swapinfo(&swap_free, &swap_total);
+	show_val_kb(print, "SwapTotal:", swap_total);
+	show_val_kb(print, "SwapFree:", swap_free);
 	show_val_kb(print, "AnonPages:", global_page_state(NR_ANON_PAGES));
 	show_val_kb(print, "Mapped:", global_page_state(NR_FILE_MAPPED));
 	show_val_kb(print, "Shmem:", global_page_state(NR_SHMEM));
@@ -416,6 +428,8 @@ void all_vm_events(unsigned long *ret)
 static const char *const vmstat_text[] = {
 	/* enum zone_stat_item */
 	"nr_free_pages",
+	"nr_inactive_anon",
+	"nr_active_anon",
 	"nr_anon_pages",
 	"nr_mapped",
 	"nr_file_pages",
@@ -423,11 +437,21 @@ static const char *const vmstat_text[] = {
 	"nr_slab_unreclaimable",
 	"nr_shmem",
 	/* enum vm_event_item */
+	"pswpin",
+	"pswpout",
 	"pgalloc_normal",
 	"pgalloc_high",
 	"pgfree",
+	"pgactivate",
+	"pgdeactivate",
 	"pgfault",
 	"pgmajfault",
+	"pgsteal_kswapd",
+	"pgsteal_direct",
+	"pgscan_kswapd",
+	"pgscan_direct",
+	"pageoutrun",
+	"allocstall",
 	"pgmigrate_success",
 	"pgmigrate_fail",
 	"compact_migrate_scanned",
@@ -449,7 +473,9 @@ _Static_assert(ARRAY_SIZE(vmstat_text) == NR_VM_ZONE_STAT_ITEMS + NR_VM_EVENT_IT
  * counters summed over the zones, then the events summed over the CPUs.
  * pgalloc_* counts pages (an order-3 block is 8), pgfree too; pgfault
  * every fault handle_mm_fault() served or refused, pgmajfault those that
- * read from a device -- none: every page a9mm maps is in RAM already.
+ * read their page from swap (pswpin counts the pages read, pswpout the
+ * pages written); pgscan_* and pgsteal_* the inactive pages reclaim
+ * looked at and freed, by kswapd or by an allocating task itself.
  */
 void show_vmstat(print_t print)
 {

@@ -20,6 +20,7 @@
 #include <linux/of_fdt.h>
 #include <linux/mm.h>
 #include <linux/proc_fs.h>
+#include <linux/swap.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
@@ -78,6 +79,7 @@ const struct proc_file proc_root_files[] = {
 	{ "/proc/meminfo", show_meminfo },
 	{ "/proc/pagetypeinfo", show_pagetypeinfo },
 	{ "/proc/slabinfo", show_slabinfo },
+	{ "/proc/swaps", show_swaps },
 	{ "/proc/vmallocinfo", show_vmallocinfo },
 	{ "/proc/vmstat", show_vmstat },
 	{ "/proc/zoneinfo", show_zoneinfo },

@@ -234,5 +234,5 @@ void task_mem(struct mm_struct *mm, proc_print_t print)
 	      "VmPTE:\t%8lu kB\nVmSwap:\t%8lu kB\n",
 	      mm->data_vm << sh, mm->stack_vm << sh, text, 0UL,
 	      (unsigned long)atomic_read(&mm->nr_ptes) * (PTRS_PER_PTE * sizeof(pte_t) * 2) >> 10,
-	      0UL);
+	      get_mm_counter(mm, MM_SWAPENTS) << sh);
 }

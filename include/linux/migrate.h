@@ -15,6 +15,5 @@ int migrate_pages(struct list_head *from, new_page_t get_new_page, free_page_t p
 void putback_movable_pages(struct list_head *l);
 void migration_entry_wait(pte_t *ptep, pte_t entry);
 void remove_migration_ptes(struct page *old, struct page *new);
-bool try_to_unmap(struct page *page); /* Linux's is in linux/rmap.h (mm/rmap.c) */
 
 #endif

@@ -127,6 +127,15 @@ bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark, i
 		       int alloc_flags);
 void setup_per_cpu_pageset(void);
 void mod_zone_page_state(struct zone *zone, enum zone_stat_item item, long delta);
+
+/* include/linux/vmstat.h: zone_page_state() @ v3.14: a zone counter, 0 if a race made it negative
+ */
+static inline unsigned long zone_page_state(const struct zone *zone, enum zone_stat_item item)
+{
+	long x = READ_ONCE(zone->vm_stat[item]);
+
+	return x < 0 ? 0 : (unsigned long)x;
+}
 void drain_local_pages(void *arg);
 void drain_all_pages(void);
 /* every free list consistent?  0, or the number of problems (reported) */
@@ -277,6 +286,22 @@ static inline void get_page(struct page *page)
 	__atomic_add_fetch(&page->_count, 1, __ATOMIC_RELAXED);
 }
 
+/*
+ * include/linux/mm.h: get_page_unless_zero() @ v3.14: a reference, unless
+ * the page is on its way to the free lists already (a scanner that found
+ * it by its pfn, or on an LRU list)
+ */
+static inline bool get_page_unless_zero(struct page *page)
+{
+	int count = __atomic_load_n(&page->_count, __ATOMIC_RELAXED);
+
+	while (count)
+		if (__atomic_compare_exchange_n(&page->_count, &count, count + 1, true,
+						__ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
+			return true;
+	return false;
+}
+
 void put_page(struct page *page);
 
 /* include/linux/mm.h: get_mm_counter(), get_mm_rss() @ v4.14: resident pages, by kind */
@@ -285,6 +310,12 @@ static inline unsigned long get_mm_counter(struct mm_struct *mm, int member)
 	long val = atomic_read(&mm->rss_stat.count[member]);
 
 	return val < 0 ? 0 : (unsigned long)val;
+}
+
+/* include/linux/mm.h: add_mm_counter() @ v4.14 */
+static inline void add_mm_counter(struct mm_struct *mm, int member, long value)
+{
+	atomic_add((int)value, &mm->rss_stat.count[member]);
 }
 
 static inline unsigned long get_mm_rss(struct mm_struct *mm)

@@ -103,7 +103,7 @@ struct vm_area_struct {
 enum {
 	MM_FILEPAGES,  /* file-backed pages mapped */
 	MM_ANONPAGES,  /* anonymous pages mapped */
-	MM_SWAPENTS,   /* swapped out (never, here) */
+	MM_SWAPENTS,   /* swap entries in its ptes: pages swapped out (VmSwap) */
 	MM_SHMEMPAGES, /* shared memory (MAP_SHARED|MAP_ANONYMOUS) pages mapped */
 	NR_MM_COUNTERS
 };

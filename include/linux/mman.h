@@ -27,5 +27,6 @@
 #define MADV_SEQUENTIAL 2
 #define MADV_WILLNEED	3
 #define MADV_DONTNEED	4
+#define MADV_PAGEOUT	21 /* v5.4: swap these pages out now */
 
 #endif

@@ -101,6 +101,8 @@ static inline bool pcp_allowed_order(unsigned int order)
  */
 enum zone_stat_item {
 	NR_FREE_PAGES,	       /* pages on the buddy lists (not the per-cpu ones) */
+	NR_INACTIVE_ANON,      /* NR_LRU_BASE + LRU_INACTIVE_ANON: meminfo Inactive(anon) */
+	NR_ACTIVE_ANON,	       /* NR_LRU_BASE + LRU_ACTIVE_ANON: Active(anon) */
 	NR_ANON_PAGES,	       /* anonymous pages mapped by a process (meminfo AnonPages) */
 	NR_FILE_MAPPED,	       /* page-cache pages mapped by a process (Mapped) */
 	NR_FILE_PAGES,	       /* page-cache pages: rootfs files and shmem (Cached) */
@@ -108,6 +110,27 @@ enum zone_stat_item {
 	NR_SLAB_UNRECLAIMABLE, /* the other slab pages */
 	NR_SHMEM,	       /* of NR_FILE_PAGES, shmem's (MAP_SHARED|MAP_ANONYMOUS) */
 	NR_VM_ZONE_STAT_ITEMS
+};
+
+#define NR_LRU_BASE NR_INACTIVE_ANON
+
+/*
+ * include/linux/mmzone.h: enum lru_list @ v3.14, the lists a9mm has: the
+ * anonymous ones.  Linux also has the file lists (page cache it can drop
+ * or write back) and LRU_UNEVICTABLE, where ramfs's pages -- a9mm's
+ * rootfs -- would sit, never scanned; here they are on no list.
+ *
+ *   new anonymous page -> active --(aged: shrink_active_list())--> inactive
+ *                           ^                                         |
+ *                           +--- referenced (a young pte) -----------+
+ *                                                                     |
+ *                                          not referenced: swapped out, freed
+ */
+enum lru_list { LRU_INACTIVE_ANON, LRU_ACTIVE_ANON, NR_LRU_LISTS };
+
+/* include/linux/mmzone.h: struct lruvec @ v3.14 (one per zone, no memcg) */
+struct lruvec {
+	struct list_head lists[NR_LRU_LISTS];
 };
 
 enum zone_watermarks { WMARK_MIN, WMARK_LOW, WMARK_HIGH, NR_WMARK };
@@ -122,7 +145,8 @@ struct pglist_data;
 
 /*
  * The fields the seed (the study notes a9mm grew from; not part of this
- * repository) lists, but lru_lock and lruvec: a9mm has no page reclaim.
+ * repository) lists.  lru_lock guards lruvec's lists, PG_lru and
+ * NR_*_ANON (mm/swap.c), taken with interrupts off as in Linux 3.x.
  * zone->lock guards free_area[] and NR_FREE_PAGES as in Linux, taken with
  * interrupts off; pageset points at per-CPU data (Linux 3.x): first the
  * static boot_pageset, then, from setup_per_cpu_pageset(), a pageset
@@ -141,6 +165,8 @@ struct zone {
 	const char *name;
 	struct free_area free_area[MAX_ORDER];
 	spinlock_t lock;
+	spinlock_t lru_lock;
+	struct lruvec lruvec;
 	long vm_stat[NR_VM_ZONE_STAT_ITEMS];
 };
 

@@ -13,10 +13,14 @@
 #include <linux/mm_types.h>
 
 enum pageflags {
-	PG_reserved, /* memblock-reserved or a hole: never to the allocator */
-	PG_slab,     /* the slab allocator owns the page (mm/slub.c) */
-	PG_head,     /* the first page of a compound block (__GFP_COMP) */
-	PG_locked,   /* an anonymous page being migrated, or a COW reuse deciding */
+	PG_reserved,  /* memblock-reserved or a hole: never to the allocator */
+	PG_slab,      /* the slab allocator owns the page (mm/slub.c) */
+	PG_head,      /* the first page of a compound block (__GFP_COMP) */
+	PG_locked,    /* an anonymous page being migrated, reclaimed, or a COW reuse deciding */
+	PG_lru,	      /* on its zone's LRU lists (mm/swap.c) */
+	PG_active,    /* ... the active one */
+	PG_dirty,     /* its bytes are not on swap yet: written before it may go */
+	PG_swapcache, /* in the swap cache: ->private is its swp_entry_t (mm/swap_state.c) */
 	__NR_PAGEFLAGS
 };
 
@@ -25,7 +29,9 @@ enum pageflags {
  * a9mm has: PG_head is dropped by the free itself), and when it is
  * handed out (Linux: every flag).
  */
-#define PAGE_FLAGS_CHECK_AT_FREE (1UL << PG_reserved | 1UL << PG_slab | 1UL << PG_locked)
+#define PAGE_FLAGS_CHECK_AT_FREE                                                  \
+	(1UL << PG_reserved | 1UL << PG_slab | 1UL << PG_locked | 1UL << PG_lru | \
+	 1UL << PG_active | 1UL << PG_swapcache)
 #define PAGE_FLAGS_CHECK_AT_PREP ((1UL << __NR_PAGEFLAGS) - 1)
 
 #define PAGE_BUDDY_MAPCOUNT_VALUE (-128)
@@ -130,6 +136,37 @@ static inline bool PageLocked(const struct page *page)
 {
 	return __atomic_load_n(&page->flags, __ATOMIC_RELAXED) & (1UL << PG_locked);
 }
+
+/*
+ * include/linux/page-flags.h: PAGEFLAG(), TESTCLEARFLAG() @ v3.14: the
+ * flags of a page others may be looking at -- the LRU ones (under the
+ * zone's lru_lock), PG_dirty, PG_swapcache (the page locked) -- set and
+ * cleared atomically, as Linux's set_bit()/clear_bit(), so one never
+ * undoes another's change of a neighbouring bit.
+ */
+#define PAGEFLAG(uname, lname)                                                                    \
+	static inline bool Page##uname(const struct page *page)                                   \
+	{                                                                                         \
+		return __atomic_load_n(&page->flags, __ATOMIC_RELAXED) & (1UL << PG_##lname);     \
+	}                                                                                         \
+	static inline void SetPage##uname(struct page *page)                                      \
+	{                                                                                         \
+		__atomic_fetch_or(&page->flags, 1UL << PG_##lname, __ATOMIC_RELAXED);             \
+	}                                                                                         \
+	static inline void ClearPage##uname(struct page *page)                                    \
+	{                                                                                         \
+		__atomic_fetch_and(&page->flags, ~(1UL << PG_##lname), __ATOMIC_RELAXED);         \
+	}                                                                                         \
+	static inline bool TestClearPage##uname(struct page *page)                                \
+	{                                                                                         \
+		return __atomic_fetch_and(&page->flags, ~(1UL << PG_##lname), __ATOMIC_RELAXED) & \
+		       (1UL << PG_##lname);                                                       \
+	}
+
+PAGEFLAG(LRU, lru)
+PAGEFLAG(Active, active)
+PAGEFLAG(Dirty, dirty)
+PAGEFLAG(SwapCache, swapcache)
 
 static inline bool PageBuddy(const struct page *page)
 {

@@ -70,6 +70,17 @@ int rmap_walk_anon_held(struct page *page,
 			void *arg);
 struct anon_vma *page_get_anon_vma(struct page *page);
 void put_anon_vma(struct anon_vma *anon_vma);
+/* include/linux/rmap.h: enum ttu_flags @ v3.14, the actions and the modifier a9mm has */
+enum ttu_flags {
+	TTU_UNMAP = 0,	       /* reclaim: a swap entry of the page's slot */
+	TTU_MIGRATION = 1,     /* migration: a migration entry */
+	TTU_IGNORE_ACCESS = 2, /* reclaim: unmap a young pte too (MADV_PAGEOUT) */
+};
+
+/* mm/rmap_ptes.c: the walks that change ptes */
+unsigned int page_referenced(struct page *page);
+bool try_to_unmap(struct page *page, unsigned int flags);
+
 pmd_t *mm_find_pmd(struct mm_struct *mm, unsigned long address);
 pte_t *page_check_address(struct page *page, struct mm_struct *mm, unsigned long address);
 

@@ -57,7 +57,7 @@ typedef int pid_t;
 #define PF_WQ_WORKER  0x00000020 /* a kworker */
 #define PF_FORKNOEXEC 0x00000040 /* forked but did not exec */
 #define PF_SIGNALED   0x00000400 /* killed by a signal */
-#define PF_MEMALLOC   0x00000800 /* the OOM victim, exiting: may use the reserves */
+#define PF_MEMALLOC   0x00000800 /* reclaiming (mm/vmscan.c): its allocations do not reclaim */
 #define PF_KTHREAD    0x00200000 /* a kernel thread */
 
 #define TASK_COMM_LEN 16

@@ -24,6 +24,7 @@
 #include <linux/sched_clock.h>
 #include <linux/vmalloc.h>
 #include <linux/smp.h>
+#include <linux/swap.h>
 #include "host_shim.h"
 
 unsigned long __pv_phys_pfn_offset = 0x60000000UL >> 12;
@@ -371,6 +372,20 @@ int try_to_compact_pages(gfp_t gfp_mask, unsigned int order, const struct zonere
 			 int migratetype)
 {
 	return COMPACT_SKIPPED;
+}
+
+/*
+ * mm/vmscan.c is the kernel's too (it unmaps processes' pages and writes
+ * them to a device): on the host, reclaim frees nothing and kswapd is
+ * never there to wake -- an allocation fails as with no swap area.
+ */
+unsigned long try_to_free_pages(gfp_t gfp_mask, unsigned int order, int high_zoneidx)
+{
+	return 0;
+}
+
+void wakeup_kswapd(struct zone *zone, unsigned int order)
+{
 }
 
 /* see host_shim.h */

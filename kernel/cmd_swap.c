@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kernel/cmd_swap.c: `swapon` and `reclaim` -- swap, and reclaim on demand.
+ *
+ *   a9mm> swapon mmcblk0            swapon(8): the device mkswap(8) formatted
+ *   a9mm> reclaim 1000              up to 1000 pages out now (shrink_all_memory())
+ *   a9mm> cat /proc/swaps           Used: the slots taken
+ *
+ * /proc/meminfo (SwapTotal, SwapFree, SwapCached, Active(anon),
+ * Inactive(anon)), /proc/vmstat (pswpin, pswpout, pgscan_*, pgsteal_*) and
+ * /proc/PID/status (VmSwap) show what reclaim did.
+ */
+#include <a9mm/shell.h>
+#include <linux/cmdline.h>
+#include <linux/errno.h>
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/sched_clock.h>
+#include <linux/swap.h>
+#include <linux/vmstat.h>
+
+static int do_swapon(int argc, char **argv)
+{
+	int err;
+
+	if (argc > 2)
+		return 1;
+	err = sys_swapon(argc == 2 ? argv[1] : "mmcblk0");
+	if (err == -ENOENT)
+		shprintf("swapon: %s: no such block device\n", argc == 2 ? argv[1] : "mmcblk0");
+	else if (err == -EBUSY)
+		shprintf("swapon: %s: Device or resource busy\n", argc == 2 ? argv[1] : "mmcblk0");
+	else if (err)
+		shprintf("swapon: failed (%d); the kernel log says why\n", err);
+	return 0;
+}
+SHELL_CMD("swapon", do_swapon, "[DEV]",
+	  "swap to a block device mkswap(8) formatted (default mmcblk0, the SD card)",
+	  .linux = "mm/swapfile.c (v3.14): SYSCALL_DEFINE2(swapon) -> read_swap_header(), "
+		   "setup_swap_map_and_extents(), enable_swap_info()");
+
+static int do_reclaim(int argc, char **argv)
+{
+	unsigned long nr = SWAP_CLUSTER_MAX, ev[NR_VM_EVENT_ITEMS], out;
+	u64 ns;
+
+	if (argc > 2)
+		return 1;
+	if (argc == 2) {
+		if (kstrtoul(argv[1], 0, &nr) || !nr || nr > totalram_pages) {
+			shprintf("reclaim: '%s': a number of pages, 1 to %lu\n", argv[1],
+				 totalram_pages);
+			return 0;
+		}
+	}
+	if (get_nr_swap_pages() <= 0) {
+		shprintf("reclaim: no free swap slot (swapon first): nothing can go\n");
+		return 0;
+	}
+	all_vm_events(ev);
+	out = ev[PSWPOUT];
+	ns = sched_clock();
+	nr = shrink_all_memory(nr);
+	ns = sched_clock() - ns;
+	all_vm_events(ev);
+	shprintf("reclaim: freed %lu pages, wrote %lu to swap; %llu ns\n", nr, ev[PSWPOUT] - out,
+		 ns);
+	return 0;
+}
+SHELL_CMD("reclaim", do_reclaim, "[PAGES]",
+	  "swap out up to PAGES (32) of processes' least recently used pages now",
+	  .linux = "mm/vmscan.c (v3.14): shrink_all_memory() -> do_try_to_free_pages() -> "
+		   "shrink_zone(): shrink_active_list(), shrink_inactive_list() -> "
+		   "shrink_page_list(): add_to_swap(), try_to_unmap(), pageout()");
