@@ -234,6 +234,22 @@ def test_compact_demo():
         assert rc == 2 and "usage: compact-demo [MIB (1-256) [SECONDS [idle]]]" in err, bad
 
 
+def test_swap_demo():
+    """writing and reading back on the host's Linux too, forked and after
+    MADV_PAGEOUT (which a Linux without swap takes and ignores)"""
+    res, out = run_demo("swap-demo", "2")
+    assert set(res) == {"mmap", "read-back"}, out
+    assert re.search(r"^swap-demo: 512 pages written at 0x[0-9a-f]{8}; VmSwap \d+ kB, "
+                     r"VmRSS \d+ kB$", out, re.M), out
+    res, out = run_demo("swap-demo", "2", "fork")
+    assert set(res) == {"mmap", "read-back", "parent", "child"}, out
+    res, out = run_demo("swap-demo", "1", "pageout")
+    assert set(res) == {"mmap", "pageout", "read-back"}, out
+    for bad in ("x", "0", "513", "1 forks", "1 fork 2"):
+        rc, _, err = qemu_arm("swap-demo", *bad.split())
+        assert rc == 2 and "usage: swap-demo [MIB (1-512) [fork|pageout]]" in err, bad
+
+
 def test_cow_stress():
     """copy-on-write keeps parent and child apart on the host's Linux too,
     with both writing and with only the parent writing"""
