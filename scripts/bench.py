@@ -113,6 +113,15 @@ ROWS = [
      "on `compact-demo 16 100000 idle`, -m 256M -smp 1)",
      "about 700 (4 KiB copied by LDM/STM, two reverse-map walks, two pte writes, a TLB "
      "flush)", ""),
+    # reclaim and swap (mm/vmscan.c, mm/page_io.c): the SD card's PIO included
+    ("swap_out", "swap out: instructions per page, `swap-demo 8 pageout`'s MADV_PAGEOUT to "
+     "the SD card (-m 256M -smp 1)",
+     "about 700 (the SD card's write commands, 1,024 words into the PL181's FIFO by "
+     "8-register STMs, a reverse-map walk, one pte)", ""),
+    ("swap_in", "swap in: instructions per page, its read-back (a major fault each) less "
+     "the same loop over pages in RAM",
+     "about 900 (the abort in and out, a page off the per-CPU list, the read commands, "
+     "1,024 words out of the FIFO by 8-register LDMs, one pte)", ""),
     ("wall", "boot-to-prompt wall time above QEMU's floor, -m 1024M", "0",
      "<= +15 ms"),
     # issue 13's: the SMP figures (measured, never asserted)
@@ -340,6 +349,40 @@ def compaction_figures():
     return {"moved": moved, "insns": insns}
 
 
+def swap_figures():
+    """`swap-demo 8 pageout` under -icount with a mkswap'd 16 MiB SD card: (pages, out, in)."""
+    os.makedirs(OUT, exist_ok=True)
+    img = os.path.join(OUT, "bench-swap.img")
+    with open(img, "wb") as f:
+        f.truncate(16 << 20)
+    subprocess.run(["/sbin/mkswap", img], check=True, capture_output=True)
+    argv = qemu(IMAGE, "256M", extra=["-icount", "shift=0,sleep=off",
+                                      "-initrd", os.path.join(B, "initramfs.cpio"),
+                                      "-drive", f"if=sd,format=raw,file={img}"])
+    con = pexpect.spawn(argv[0], argv[1:], encoding="utf-8", timeout=600)
+    try:
+        con.expect("a9mm> ")
+        con.send("swapon\r")
+        con.expect(r"Adding \d+k swap on mmcblk0")
+        con.expect("a9mm> ")
+        con.send("run /bin/swap-demo 8 pageout\r")
+        con.expect(r"swap-demo: VmSwap (\d+) kB, VmRSS \d+ kB after MADV_PAGEOUT")
+        pages = int(con.match.group(1)) // 4
+        con.expect(r"MADV_PAGEOUT took (\d+) ns, reading every page back (\d+) ns "
+                   r"\((\d+) ns again, in RAM\)")
+        out = int(con.match.group(1))
+        back = int(con.match.group(2)) - int(con.match.group(3))
+        con.expect("a9mm> ")
+        con.send("poweroff\r")
+        con.expect(pexpect.EOF)
+    finally:
+        con.close(force=True)
+        os.unlink(img)
+    if pages != 2048:
+        sys.exit(f"bench: MADV_PAGEOUT sent {pages} of swap-demo's 2048 pages out")
+    return {"pages": pages, "out": out, "in": back}
+
+
 # ---- wall time against the floor ------------------------------------------------------
 def time_to(argv, marker, timeout=120):
     """Seconds from starting QEMU to `marker` on its console."""
@@ -492,6 +535,8 @@ def measure(args):
     raw["user"] = user_figures()
     say("bench: compaction of compact-demo's pages under -icount")
     raw["compact"] = compaction_figures()
+    say("bench: swap-demo's MADV_PAGEOUT and read-back under -icount")
+    raw["swap"] = swap_figures()
     say("bench: host bench_buddy")
     raw["host"] = {str(o): host_instructions(o) for o in (0, 3)}
     say(f"bench: wall time, {WALL_PAIRS} pairs of floor + a9mm boots")
@@ -529,6 +574,10 @@ def measure(args):
         "compact_page": f"{raw['compact']['insns'] / raw['compact']['moved']:,.0f} "
                         f"({raw['compact']['moved']} pages, "
                         f"{millions(raw['compact']['insns'])} instructions)",
+        "swap_out": f"{raw['swap']['out'] / raw['swap']['pages']:,.0f} "
+                    f"({raw['swap']['pages']} pages, {millions(raw['swap']['out'])} instructions)",
+        "swap_in": f"{raw['swap']['in'] / raw['swap']['pages']:,.0f} "
+                   f"({raw['swap']['pages']} pages, {millions(raw['swap']['in'])} instructions)",
         "wall": f"+{raw['wall']['above_ms']:.0f} ms (x{raw['wall']['ratio']:.2f}: "
                 f"{raw['wall']['a9mm_ms']:.0f} ms vs {raw['wall']['floor_ms']:.0f} ms; "
                 f"a pair's difference +{raw['wall']['above_q1_ms']:.0f} to "
@@ -578,6 +627,10 @@ def measure(args):
         "an instruction; the fault rows are first touches less the same loop over present "
         "pages, per page; fork+exit the mean of 4 rounds; execve from the call to the new "
         "image's main() (picolibc's start-up included).",
+        "swap: `swapon` of a 16 MiB card mkswap formatted, then `run /bin/swap-demo 8 "
+        "pageout` at -m 256M -smp 1 under -icount: the madvise(MADV_PAGEOUT) call over its "
+        "2048 pages (isolation, reverse map, PL181 writes by PIO), and the read-back pass "
+        "less the same pass again with every page in RAM.",
         f"host: {host_how}, bench_buddy's 64 MiB node; wall time: medians of "
         f"{raw['wall']['pairs']} alternating boots of a9mm to its prompt and of "
         f"build/floor.Image to its one character, same QEMU and -m; the host's load "

@@ -81,6 +81,18 @@ def test_compaction_figures_repeat_under_icount():
     assert first["moved"] > 500 and first["insns"] > first["moved"] * 400, first
 
 
+def test_swap_figures_repeat_under_icount():
+    """make bench's swap rows: every page of swap-demo's 8 MiB out and in,
+    the same instructions twice, up to a tick of the 10 ns timer (the SD
+    card's PIO is deterministic too)"""
+    first, second = bench.swap_figures(), bench.swap_figures()
+    assert first["pages"] == second["pages"], (first, second)
+    assert abs(first["out"] - second["out"]) <= 10 and abs(first["in"] - second["in"]) <= 10, \
+        (first, second)
+    assert first["pages"] == 2048 and first["out"] > 2048 * 1024 and first["in"] > 2048 * 1024, \
+        first
+
+
 def test_mminit_cost_lines_count_what_was_freed(boot):
     con = boot(mem="1024M", smp=1)
     cost = bench.mminit_costs(con.log, "1024M")
