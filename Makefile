@@ -448,7 +448,7 @@ help:
 	@echo "                 or FUZZ_TIME=$(FUZZ_TIME) s each, whichever comes first"
 	@echo "  fuzz-smoke     the same, $(FUZZ_SMOKE_TIME) s each (part of make test)"
 	@echo "  bench          the benchmark table: boot and allocator (-icount, host), user-space faults, compaction,"
-	@echo "                 wall time vs a floor image, Linux 6.1's figures -> build/bench.md (BENCH_ARGS=--offline)"
+	@echo "                 swap, wall time vs a floor image, Linux 6.1's figures -> build/bench.md (BENCH_ARGS=--offline)"
 	@echo "  bench-readme   copy build/bench.md into README.md's table"
 	@echo "  docs           redraw docs/memmap.png and docs/memmap-sizes.png from fresh boots"
 	@echo "  linux-compare  Debian's Linux 6.1 and a9mm side by side, same QEMU board"
