@@ -49,8 +49,9 @@ static struct page *blk_page(void)
 }
 
 /*
- * hexdump -C's layout: offset, 16 bytes, the printable ones; a run of
- * lines like the one before is one "*", and the end's offset closes it
+ * hexdump -C's layout: offset, 16 bytes, the printable ones ('.' for the
+ * others); a run of lines like the one before is one "*"; the end's offset
+ * closes it
  */
 static void blk_dump(const u8 *p, unsigned int bytes)
 {
@@ -76,13 +77,12 @@ static void blk_dump(const u8 *p, unsigned int bytes)
 				shprintf("%s   ", i == 8 ? " " : "");
 			ascii[i] = i < n && p[off + i] >= 0x20 && p[off + i] < 0x7f
 					   ? (char)p[off + i]
-					   : ' ';
+					   : '.';
 		}
 		ascii[n] = '\0';
 		shprintf("  |%s|\n", ascii);
 	}
-	if (starred)
-		shprintf("%08x\n", bytes);
+	shprintf("%08x\n", bytes);
 }
 
 static int blk_read(struct block_device *bdev, sector_t sector, unsigned long bytes)
