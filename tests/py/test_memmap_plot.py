@@ -228,10 +228,10 @@ def test_virtual_panel_bands_and_insets(capture):
     assert f"band 8 MiB gap (VMALLOC_OFFSET) 0x{layout['lowmem'][1]:08x}-" \
            f"0x{layout['vmalloc'][0] - 1:08x}" in dump, dump
     # the devices ioremap()ped into vmalloc space, one band per ioremap line
-    # of the log: console, global timer, sysregs, GIC (2), TWD, SCU
+    # of the log: console, global timer, sysregs, GIC (2), TWD, SCU, MMCI
     io = re.findall(r"^ioremap: 0x([0-9a-f]{8})-0x([0-9a-f]{8}) -> 0x([0-9a-f]{8}) MT_DEVICE",
                     text, re.M)
-    assert len(io) == 7, text
+    assert len(io) == 8, text
     for pa, pb, va in io:
         assert layout["vmalloc"][0] <= int(va, 16) < layout["vmalloc"][1]
         end = int(va, 16) + int(pb, 16) - int(pa, 16)
