@@ -28,7 +28,14 @@
 
 static const char *mmc_skip(void)
 {
-	return blkdev_get_by_name(DISK) ? NULL : "no SD card (mmcblk0): QEMU -drive if=sd,...";
+	struct block_device *bdev = blkdev_get_by_name(DISK);
+
+	if (!bdev)
+		return "no SD card (mmcblk0): QEMU -drive if=sd,...";
+	/* its writes, and putting back what they overwrote, would race with swap's */
+	if (bdev_is_swap(bdev))
+		return "mmcblk0 is a swap area (swapon)";
+	return NULL;
 }
 
 /* the sector of the i-th page from the end of the disk (i = 1: the last page) */

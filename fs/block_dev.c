@@ -11,6 +11,7 @@
 #include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/spinlock.h>
+#include <linux/swap.h>
 #include <mach/vexpress.h>
 #include <string.h>
 
@@ -184,6 +185,28 @@ int bdev_read_page(struct block_device *bdev, sector_t sector, struct page *page
 int bdev_write_page(struct block_device *bdev, sector_t sector, struct page *page)
 {
 	return bdev_rw_page(bdev, sector, page, true);
+}
+
+/**
+ * bdev_is_swap() - is a swap area on this disk (swapon)?
+ * @bdev: the disk
+ *
+ * a9mm's stand-in for Linux's exclusive open: swapon takes its device
+ * with FMODE_EXCL (blkdev_get(bdev, FMODE_EXCL, holder)), and any other
+ * exclusive opener -- mkfs, a second swapon -- gets -EBUSY.  Here what
+ * would write behind swap's back (`blk write`, the self-test) asks first.
+ *
+ * Return: true while an area of swap_info[] uses @bdev.
+ */
+bool bdev_is_swap(const struct block_device *bdev)
+{
+	for (unsigned int type = 0; type < READ_ONCE(nr_swapfiles); type++) {
+		const struct swap_info_struct *si = READ_ONCE(swap_info[type]);
+
+		if (si && si->bdev == bdev)
+			return true;
+	}
+	return false;
 }
 
 /**

@@ -183,6 +183,17 @@ static int blk_bench(struct block_device *bdev, unsigned long n)
 	return 0;
 }
 
+/* writing behind swap's back would corrupt swapped pages: refused, said */
+static bool blk_swapping(struct block_device *bdev)
+{
+	if (!bdev_is_swap(bdev))
+		return false;
+	shprintf("blk: %s is a swap area (swapon): writing to it would corrupt swapped pages; "
+		 "refused\n",
+		 bdev->bd_name);
+	return true;
+}
+
 static int do_blk(int argc, char **argv)
 {
 	struct block_device *bdev;
@@ -201,6 +212,8 @@ static int do_blk(int argc, char **argv)
 			blk_list();
 			return 0;
 		}
+		if (blk_swapping(bdev))
+			return 0;
 		return blk_bench(bdev, argc == 3 ? arg : 100);
 	}
 	if (strcmp(argv[1], "read") && strcmp(argv[1], "write"))
@@ -220,8 +233,11 @@ static int do_blk(int argc, char **argv)
 		blk_list();
 		return 0;
 	}
-	if (argv[1][0] == 'w')
+	if (argv[1][0] == 'w') {
+		if (blk_swapping(bdev))
+			return 0;
 		return blk_write(bdev, sector, (u32)arg);
+	}
 	return blk_read(bdev, sector, argc == 4 ? min(arg, PAGE_SIZE) : 64);
 }
 SHELL_CMD("blk", do_blk, "[read SECTOR [BYTES] | write SECTOR VALUE | bench [N]]",

@@ -73,6 +73,7 @@ struct block_device *blkdev_get_by_index(unsigned int i);  /* the i-th added, or
 int bdev_read_page(struct block_device *bdev, sector_t sector, struct page *page);
 int bdev_write_page(struct block_device *bdev, sector_t sector, struct page *page);
 void bdev_get_stats(struct block_device *bdev, struct disk_stats *stats);
+bool bdev_is_swap(const struct block_device *bdev); /* a swap area uses it: do not write */
 void show_diskstats(int (*print)(const char *fmt, ...));
 
 #endif

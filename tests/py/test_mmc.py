@@ -115,6 +115,14 @@ def test_swap_card_32m(boot, tmp_path):
            f"({size // SECTOR} sectors): refused" in out, out
     assert "error -22" in out
     assert diskstats(con)[0] == rd + 2      # the two reads above, not the refused one
+    # once swap uses the card, nothing else writes to it
+    assert "Adding 32764k swap on mmcblk0" in con.run("swapon")
+    assert "blk: mmcblk0 is a swap area (swapon): writing to it would corrupt swapped pages; " \
+           "refused" in con.run("blk write 100 1")
+    assert "is a swap area" in con.run("blk bench 1")
+    out = con.run("selftest mmc")
+    assert re.search(r"^    ok 1 mmc_pages_round_trip # SKIP mmcblk0 is a swap area", out, re.M), out
+    assert diskstats(con)[2] == wr + 2      # swapon read the header; nothing was written
     poweroff(con)
     after = img.read_bytes()
     assert len(after) == size
