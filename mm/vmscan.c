@@ -166,7 +166,14 @@ static unsigned long shrink_page_list(struct list_head *page_list, struct scan_c
 		if (page_mapped(page) &&
 		    !try_to_unmap(page, sc->ignore_references ? TTU_IGNORE_ACCESS : TTU_UNMAP))
 			goto activate_locked;
-		if (PageDirty(page) && swap_writepage(page)) /* pageout() */
+		/*
+		 * pageout(): only a page nobody else holds is written -- Linux's
+		 * is_page_cache_freeable(), the cache's reference and ours.  A
+		 * third may be copy_user()'s (follow_page()), about to write
+		 * through the linear map: written now and marked clean, its bytes
+		 * would be lost when the next pass frees the page unwritten.
+		 */
+		if (PageDirty(page) && (page_count(page) != 2 || swap_writepage(page)))
 			goto keep_locked;
 		if (!__remove_mapping(page))
 			goto keep_locked;

@@ -303,6 +303,43 @@ static void bad_swap_entry_is_refused(struct ktap_test *t)
 	mmput(mm);
 }
 
+/*
+ * A page the kernel holds to write into (copy_to_user(): follow_page()'s
+ * reference, then a memcpy() through the linear map, not the pte) while
+ * reclaim takes it: reclaim may unmap it, but must not write it to swap
+ * and call it clean -- the kernel's bytes land after the write, and the
+ * next reclaim would free the page without writing them (Linux's
+ * pageout() writes only an is_page_cache_freeable() page: the cache's and
+ * the isolation's references, no third).
+ */
+static void held_page_is_not_written_clean(struct ktap_test *t)
+{
+	struct vm_area_struct *vma;
+	struct mm_struct *mm;
+	struct page *page;
+	LIST_HEAD(pages);
+	char *kaddr;
+
+	if (!need_swap(t) || !(mm = mm_with_page(t, 'U')))
+		return;
+	vma = find_vma(mm, ADDR);
+	page = page_at(mm, ADDR);
+	get_page(page); /* copy_user(): follow_page() */
+	KTAP_EXPECT_EQ(t, pageout(t, mm, ADDR, 1), 0); /* held: not freed */
+	kaddr = kmap_atomic(page); /* copy_user(): the memcpy() */
+	kaddr[0] = 'K';
+	kunmap_atomic(kaddr);
+	put_page(page);
+	/* whatever reclaim left it as, reclaim it again: its bytes must survive */
+	if (PageLRU(page) && !isolate_lru_page(page)) {
+		list_add(&page->lru, &pages);
+		reclaim_pages(&pages);
+	}
+	KTAP_EXPECT(t, handle_mm_fault(vma, ADDR, 0) >= 0);
+	KTAP_EXPECT_EQ(t, first_byte(mm, ADDR), 'K');
+	mmput(mm);
+}
+
 static const struct ktap_case vmscan_cases[] = {
 	KTAP_CASE(new_anon_page_is_on_the_active_list),
 	KTAP_CASE(page_referenced_clears_and_the_fault_sets_young),
@@ -311,5 +348,6 @@ static const struct ktap_case vmscan_cases[] = {
 	KTAP_CASE(shared_page_comes_back_once),
 	KTAP_CASE(exit_frees_slots_and_swap_cache),
 	KTAP_CASE(bad_swap_entry_is_refused),
+	KTAP_CASE(held_page_is_not_written_clean),
 };
 KTAP_SUITE(vmscan_suite, "vmscan", vmscan_cases);
