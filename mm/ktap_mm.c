@@ -121,8 +121,8 @@ char first_byte(struct mm_struct *mm, unsigned long addr)
 	 * may have swapped the page out: read it back in, as the user's
 	 * read would, rather than take a swap entry for a pfn
 	 */
-	if (!pte_present(pte_of(mm, addr)) && handle_mm_fault(find_vma(mm, addr), addr, 0) &
-						      VM_FAULT_ERROR)
+	if (!pte_present(pte_of(mm, addr)) &&
+	    handle_mm_fault(find_vma(mm, addr), addr, 0) & VM_FAULT_ERROR)
 		return '\0';
 	kaddr = kmap_atomic(pfn_to_page(pte_pfn(pte_of(mm, addr))));
 	c = kaddr[0];

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * mm/oom_kill.c @ v4.14: when a page cannot be had, a process is killed
- * so the others can go on.  a9mm has no reclaim (nothing is written back
- * or swapped), so a fault that finds no free page comes here at once:
- * the process with the most memory (oom_badness(): its resident pages
- * and page tables) gets SIGKILL, and its exit_mmap() gives them back.
+ * so the others can go on.  A fault comes here once the allocator found
+ * no free page even after reclaim (mm/vmscan.c: with no swap area, or a
+ * full one, there is nothing reclaim can free): the process with the
+ * most memory (oom_badness(): its resident pages, its pages on swap and
+ * its page tables) gets SIGKILL, and its exit_mmap() gives them back.
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
@@ -21,10 +22,10 @@ static bool victim_dying(struct task_struct *p)
 
 /*
  * mm/oom_kill.c: oom_badness() @ v4.14 (oom_score_adj 0): pages the
- * process would give back -- resident ones and its page tables.  Its mm
- * is read under task_mm_lock (find_lock_task_mm()): exit and exec change
- * ->mm under it.  0 when the mm has gone meanwhile.  Interrupts are off
- * (tasklist_lock).
+ * process would give back -- resident ones, those on swap (their slots)
+ * and its page tables.  Its mm is read under task_mm_lock
+ * (find_lock_task_mm()): exit and exec change ->mm under it.  0 when the
+ * mm has gone meanwhile.  Interrupts are off (tasklist_lock).
  */
 static unsigned long oom_badness(struct task_struct *p)
 {
@@ -32,7 +33,8 @@ static unsigned long oom_badness(struct task_struct *p)
 
 	spin_lock(&task_mm_lock);
 	if (p->mm)
-		points = get_mm_rss(p->mm) + (unsigned long)atomic_read(&p->mm->nr_ptes);
+		points = get_mm_rss(p->mm) + get_mm_counter(p->mm, MM_SWAPENTS) +
+			 (unsigned long)atomic_read(&p->mm->nr_ptes);
 	spin_unlock(&task_mm_lock);
 	return points;
 }

@@ -324,9 +324,9 @@ static void held_page_is_not_written_clean(struct ktap_test *t)
 		return;
 	vma = find_vma(mm, ADDR);
 	page = page_at(mm, ADDR);
-	get_page(page); /* copy_user(): follow_page() */
+	get_page(page);				       /* copy_user(): follow_page() */
 	KTAP_EXPECT_EQ(t, pageout(t, mm, ADDR, 1), 0); /* held: not freed */
-	kaddr = kmap_atomic(page); /* copy_user(): the memcpy() */
+	kaddr = kmap_atomic(page);		       /* copy_user(): the memcpy() */
 	kaddr[0] = 'K';
 	kunmap_atomic(kaddr);
 	put_page(page);
