@@ -182,8 +182,8 @@ static unsigned long shrink_page_list(struct list_head *page_list, struct scan_c
 		nr_reclaimed++;
 		continue;
 	activate_locked:
-		try_to_free_swap(
-			page); /* vm_swap_full(): an active page keeps no slot it need not */
+		/* vm_swap_full(): an active page keeps no slot it need not */
+		try_to_free_swap(page);
 		SetPageActive(page);
 		count_vm_event(PGACTIVATE);
 	keep_locked:
