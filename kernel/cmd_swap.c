@@ -21,15 +21,16 @@
 
 static int do_swapon(int argc, char **argv)
 {
+	const char *dev = argc == 2 ? argv[1] : "mmcblk0";
 	int err;
 
 	if (argc > 2)
 		return 1;
-	err = sys_swapon(argc == 2 ? argv[1] : "mmcblk0");
+	err = sys_swapon(dev);
 	if (err == -ENOENT)
-		shprintf("swapon: %s: no such block device\n", argc == 2 ? argv[1] : "mmcblk0");
+		shprintf("swapon: %s: no such block device\n", dev);
 	else if (err == -EBUSY)
-		shprintf("swapon: %s: Device or resource busy\n", argc == 2 ? argv[1] : "mmcblk0");
+		shprintf("swapon: %s: Device or resource busy\n", dev);
 	else if (err)
 		shprintf("swapon: failed (%d); the kernel log says why\n", err);
 	return 0;

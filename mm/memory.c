@@ -687,11 +687,8 @@ static int do_swap_page(struct vm_fault *vmf)
 	} else {
 		pte = pte_wrprotect(pte);
 	}
-	if (!PageAnon(page)) { /* read from the device: __page_set_anon_rmap() */
-		page->index = vma->vm_pgoff + ((vmf->address - vma->vm_start) >> PAGE_SHIFT);
-		WRITE_ONCE(page->mapping,
-			   (void *)((unsigned long)vma->anon_vma | PAGE_MAPPING_ANON));
-	}
+	if (!PageAnon(page)) /* read from the device */
+		__page_set_anon_rmap(page, vma, vmf->address);
 	page_add_anon_rmap(page);
 	set_pte_at(mm, vmf->address, vmf->pte, pte);
 	flush_tlb_page(vma, vmf->address);

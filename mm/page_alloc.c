@@ -1609,17 +1609,22 @@ static struct page *__alloc_pages_direct_compact(gfp_t gfp_mask, unsigned int or
 
 /*
  * mm/page_alloc.c: __alloc_pages_direct_reclaim() @ v3.14: reclaim
- * (mm/vmscan.c: try_to_free_pages()), then the free lists again -- the
- * freed pages may sit on this CPU's list, or another's (drained first).
- * *did_some_progress: pages freed.
+ * (mm/vmscan.c: try_to_free_pages()), then the free lists again -- and
+ * once more if the freed pages sit on the CPUs' per-cpu lists (drained
+ * only then: it interrupts every CPU).  *did_some_progress: pages freed.
  */
 static struct page *__alloc_pages_direct_reclaim(gfp_t gfp_mask, unsigned int order,
 						 const struct zoneref *preferred, int migratetype,
 						 int alloc_flags, unsigned long *did_some_progress)
 {
+	struct page *page;
+
 	*did_some_progress = try_to_free_pages(gfp_mask, order, gfp_zone(gfp_mask));
 	if (!*did_some_progress)
 		return NULL;
+	page = get_page_from_freelist(gfp_mask, order, alloc_flags, preferred, migratetype);
+	if (page)
+		return page;
 	drain_all_pages();
 	return get_page_from_freelist(gfp_mask, order, alloc_flags, preferred, migratetype);
 }

@@ -259,6 +259,20 @@ void put_anon_vma(struct anon_vma *anon_vma)
 }
 
 /**
+ * __page_set_anon_rmap() - give a page a VMA's anon_vma and its index there
+ * @page: a page no rmap walk can find yet (new, or read back from swap: locked)
+ * @vma: the VMA it is to be mapped in, anon_vma_prepare()d
+ * @address: where
+ *
+ * mm/rmap.c: __page_set_anon_rmap() @ v4.14: what rmap_walk_anon() reads.
+ */
+void __page_set_anon_rmap(struct page *page, struct vm_area_struct *vma, unsigned long address)
+{
+	page->index = vma->vm_pgoff + ((address - vma->vm_start) >> PAGE_SHIFT);
+	WRITE_ONCE(page->mapping, (void *)((unsigned long)vma->anon_vma | PAGE_MAPPING_ANON));
+}
+
+/**
  * page_add_new_anon_rmap() - a new anonymous page, mapped once
  * @page: the page, just allocated
  * @vma: the VMA it is mapped in, anon_vma_prepare()d
@@ -270,8 +284,7 @@ void put_anon_vma(struct anon_vma *anon_vma)
  */
 void page_add_new_anon_rmap(struct page *page, struct vm_area_struct *vma, unsigned long address)
 {
-	page->mapping = (void *)((unsigned long)vma->anon_vma | PAGE_MAPPING_ANON);
-	page->index = vma->vm_pgoff + ((address - vma->vm_start) >> PAGE_SHIFT);
+	__page_set_anon_rmap(page, vma, address);
 	page->_mapcount = 0;
 	mod_zone_page_state(page_zone(page), NR_ANON_PAGES, 1);
 }

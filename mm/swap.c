@@ -28,20 +28,29 @@ static enum lru_list page_lru(const struct page *page)
 	return PageActive(page) ? LRU_ACTIVE_ANON : LRU_INACTIVE_ANON;
 }
 
-/**
- * add_page_to_lru_list() - a page onto the head of its list, lru_lock held
- * @page: the page, PG_lru set by the caller
- * @zone: its zone
- *
- * include/linux/mm_inline.h: add_page_to_lru_list() @ v3.14, the list
- * page_lru() names (PG_active).
+/*
+ * include/linux/mm_inline.h: add_page_to_lru_list() @ v3.14: a page onto
+ * the head of the list page_lru() names (PG_active), lru_lock held
  */
-void add_page_to_lru_list(struct page *page, struct zone *zone)
+static void add_page_to_lru_list(struct page *page, struct zone *zone)
 {
 	enum lru_list lru = page_lru(page);
 
 	list_add(&page->lru, &zone->lruvec.lists[lru]);
 	mod_zone_page_state(zone, (enum zone_stat_item)(NR_LRU_BASE + lru), 1);
+}
+
+/**
+ * del_page_from_lru_list() - a page off its list, lru_lock held
+ * @page: the page, on the list page_lru() names
+ * @zone: its zone
+ *
+ * include/linux/mm_inline.h: del_page_from_lru_list() @ v3.14.
+ */
+void del_page_from_lru_list(struct page *page, struct zone *zone)
+{
+	list_del(&page->lru);
+	mod_zone_page_state(zone, (enum zone_stat_item)(NR_LRU_BASE + page_lru(page)), -1);
 }
 
 /**
@@ -90,8 +99,7 @@ static void __page_cache_release(struct page *page)
 
 	spin_lock_irqsave(&zone->lru_lock, flags);
 	ClearPageLRU(page);
-	list_del(&page->lru);
-	mod_zone_page_state(zone, (enum zone_stat_item)(NR_LRU_BASE + page_lru(page)), -1);
+	del_page_from_lru_list(page, zone);
 	ClearPageActive(page);
 	spin_unlock_irqrestore(&zone->lru_lock, flags);
 }

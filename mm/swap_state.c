@@ -285,8 +285,7 @@ void free_swap_and_cache(swp_entry_t entry)
 	spin_unlock(&si->lock);
 	if (!page)
 		return;
-	if (PageSwapCache(page) && page->private == entry.val && !page_swapcount(page))
-		delete_from_swap_cache(page);
+	try_to_free_swap(page); /* locked since it was found in the slot: still its page */
 	unlock_page(page);
 	put_page(page);
 }

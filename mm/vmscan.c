@@ -41,7 +41,6 @@
 struct scan_control {
 	unsigned long nr_to_reclaim; /* stop once this many are freed */
 	unsigned long nr_reclaimed;  /* pages freed so far */
-	unsigned long nr_scanned;    /* inactive pages looked at */
 	int priority;		     /* the share of each list a pass looks at: size >> priority */
 	bool kswapd;		     /* current_is_kswapd(): which vmstat events count */
 	bool ignore_references;	     /* v5.4: reclaim_pages() -- out, touched or not */
@@ -64,16 +63,12 @@ static bool kswapd_woken; /* wakeup_kswapd() since it last looked */
  */
 int __isolate_lru_page(struct page *page)
 {
-	struct zone *zone = page_zone(page);
-	enum lru_list lru = PageActive(page) ? LRU_ACTIVE_ANON : LRU_INACTIVE_ANON;
-
 	if (!PageLRU(page))
 		return -EINVAL;
 	if (!get_page_unless_zero(page))
 		return -EBUSY;
 	ClearPageLRU(page);
-	list_del(&page->lru);
-	mod_zone_page_state(zone, (enum zone_stat_item)(NR_LRU_BASE + lru), -1);
+	del_page_from_lru_list(page, page_zone(page));
 	return 0;
 }
 
@@ -243,7 +238,6 @@ static unsigned long shrink_inactive_list(unsigned long nr_to_scan, struct zone 
 	spin_lock_irqsave(&zone->lru_lock, flags);
 	nr_taken = isolate_lru_pages(nr_to_scan, zone, &page_list, &nr_scanned, LRU_INACTIVE_ANON);
 	spin_unlock_irqrestore(&zone->lru_lock, flags);
-	sc->nr_scanned += nr_scanned;
 	count_vm_events(sc->kswapd ? PGSCAN_KSWAPD : PGSCAN_DIRECT, (long)nr_scanned);
 	if (!nr_taken)
 		return 0;

@@ -50,6 +50,7 @@ void anon_vma_unlock_write(struct anon_vma *anon_vma);
 unsigned long nr_anon_vmas(void);
 
 /* mm/rmap.c: the mapping counts and the zone counters they move */
+void __page_set_anon_rmap(struct page *page, struct vm_area_struct *vma, unsigned long address);
 void page_add_new_anon_rmap(struct page *page, struct vm_area_struct *vma, unsigned long address);
 void page_add_file_rmap(struct page *page);
 void page_add_anon_rmap(struct page *page);

@@ -145,7 +145,7 @@ int swap_readpage(struct page *page);
 int swap_writepage(struct page *page);
 
 /* mm/swap.c: the LRU lists and the last reference */
-void add_page_to_lru_list(struct page *page, struct zone *zone);
+void del_page_from_lru_list(struct page *page, struct zone *zone);
 void lru_cache_add(struct page *page);
 void lru_cache_add_active_or_unevictable(struct page *page, struct vm_area_struct *vma);
 
