@@ -15,8 +15,9 @@
  *   log_buf:  | hdr text | hdr text | ... | hdr text |  free  |
  *               ^log_first_idx (oldest)                ^log_next_idx
  *
- * A line printed in pieces (KERN_CONT) collects in `cont` and becomes one
- * record at its '\n'; the console shows the pieces as they come.
+ * A whole line is a record at once; a line printed in pieces (KERN_CONT)
+ * collects in `cont` and becomes one record at its '\n'; the console shows
+ * the pieces as they come.
  *
  * As in Linux, records made before the console is registered (that is,
  * before the command line's loglevel= is known) are replayed, filtered,
@@ -399,6 +400,25 @@ static void cont_add(int level, u64 ts_nsec, const char *text, size_t len)
 		cont_flush();
 }
 
+/*
+ * kernel/printk/printk.c: log_output() @ v4.14: a whole line with no open
+ * line before it is stored as a record at once -- one copy of its text
+ * instead of two (into `cont`, then into log_buf) -- and anything else
+ * goes through `cont`.  vprintk_emit() has already closed an open line
+ * the text does not continue.
+ */
+static void log_output(int level, u64 ts_nsec, const char *text, size_t len)
+{
+	if (cont.len || text[len - 1] != '\n') {
+		cont_add(level, ts_nsec, text, len);
+		return;
+	}
+	console_bol = true;
+	if (console_registered && console_wants(level))
+		console_text(ts_nsec, text, len);
+	log_store(level, ts_nsec, text, (u16)len);
+}
+
 /**
  * vprintk_emit() - log one message, or a piece of one, at a level
  * @level: a LOGLEVEL_* value, or LOGLEVEL_DEFAULT to take the level from
@@ -410,9 +430,10 @@ static void cont_add(int level, u64 ts_nsec, const char *text, size_t len)
  * taken now, whatever printk.time says.  A message may span several calls
  * until its '\n': a piece with KERN_CONT or without a level goes on the
  * open line, and so does one at the open line's own fixed level -- how
- * printk_alert() and the like print a line in pieces.  Every piece goes
- * through `cont`, which makes a record at the '\n'.  Text past 1023
- * characters is cut and ends in "...".
+ * printk_alert() and the like print a line in pieces.  Pieces go through
+ * `cont`, which makes a record at the '\n'; a whole line becomes a record
+ * at once (log_output()).  Text past 1023 characters is cut and ends in
+ * "...".
  *
  * Return: the length of the formatted text before any cut (vsnprintf's).
  */
@@ -451,7 +472,7 @@ int vprintk_emit(int level, const char *fmt, va_list args)
 	else
 		cont_flush();
 	if (p < text + len) /* the length is known: no strlen(), as in Linux */
-		cont_add(msg_level, ts_nsec, p, len - (size_t)(p - text));
+		log_output(msg_level, ts_nsec, p, len - (size_t)(p - text));
 	logbuf_unlock_irqrestore(flags);
 	return n;
 }

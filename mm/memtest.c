@@ -6,9 +6,9 @@
  * not have boots, and the pages there are handed out: on a real board a
  * write there aborts (or vanishes); under QEMU it is silently lost, reads
  * give 0.  a9mm asks the hardware first, cheaply, before anything is
- * allocated: every free range of memblock is cut at each RAM_PROBE_PIECE
- * boundary, and the first and the last word of each piece must keep what
- * is written there (arch_ram_probe()).  Where both answer, the piece is
+ * allocated: every free range of memblock is cut into pieces of at most
+ * RAM_PROBE_PIECE, and the first and the last word of each piece must keep
+ * what is written there (arch_ram_probe()).  Where both answer, the piece is
  * taken as RAM; where neither does, it is removed from memblock.memory,
  * with a warning; where one does, a binary search over its pages finds
  * the edge.
@@ -23,7 +23,18 @@
  * each on its first touch.  Pieces of a MiB touched every one of them --
  * 1 GiB zeroed at -m 1024M, 85 ms of an otherwise 150 ms boot, seconds
  * when the host first has to find the memory -- for a check a real board
- * makes in a few hundred cache misses.  What the coarser piece gives up:
+ * makes in a few hundred cache misses.  For the same reason the cuts are
+ * RAM_PROBE_CUT past each multiple of 64 MiB, not on it: the last word of
+ * one piece and the first of the next are then neighbours in one huge page
+ * (and in one MiB section, so one mapping), where a cut on the multiple
+ * puts them in two -- 18 huge pages zeroed at -m 1024M instead of 34:
+ *
+ *          multiple of 64 MiB   cut (+ 512 KiB)
+ *   huge page |----------------+--------------------------| next huge page
+ *                   ... piece N ^^ piece N+1 ...
+ *                    last word -'`- first word
+ *
+ * What the coarser piece gives up:
  * a hole wholly inside one piece, both of whose ends answer, is not seen.
  * A missing bank, a bank longer than the RAM behind it, RAM that starts or
  * ends anywhere (found to the page) and a hole across a piece boundary
@@ -45,8 +56,9 @@
 #include <asm/mm.h>
 #include <asm/page.h>
 
-/* how much of a free range one probe pair answers for (see the top) */
+/* how much of a free range one probe pair answers for, and where it is cut (see the top) */
 #define RAM_PROBE_PIECE SZ_64M
+#define RAM_PROBE_CUT	SZ_512K
 
 u64 ram_probe_ns;
 unsigned long ram_probe_count, ram_probe_pieces; /* probes made, pieces probed */
@@ -92,9 +104,16 @@ static void __init probe_piece(phys_addr_t s, phys_addr_t e, phys_addr_t *ms, ph
 		*me = probe_edge(s, last, false);
 }
 
+/* The first cut above @s: RAM_PROBE_CUT past a multiple of RAM_PROBE_PIECE */
+static u64 __init next_cut(phys_addr_t s)
+{
+	return round_down((u64)s + RAM_PROBE_PIECE - RAM_PROBE_CUT, RAM_PROBE_PIECE) +
+	       RAM_PROBE_CUT;
+}
+
 /*
  * Probes [s, e), a free range, one piece (at most RAM_PROBE_PIECE, never
- * across a multiple of it) at a time.  The first run of pieces without RAM is removed
+ * across a cut) at a time.  The first run of pieces without RAM is removed
  * from memblock.memory; returns where it ended, 0 if there was none.
  */
 static phys_addr_t __init probe_range(phys_addr_t s, phys_addr_t e)
@@ -102,8 +121,7 @@ static phys_addr_t __init probe_range(phys_addr_t s, phys_addr_t e)
 	phys_addr_t run_s = 0, run_e = 0;
 
 	while (s < e) {
-		phys_addr_t next = (phys_addr_t)min(
-			(u64)round_down(s, RAM_PROBE_PIECE) + RAM_PROBE_PIECE, (u64)e);
+		phys_addr_t next = (phys_addr_t)min(next_cut(s), (u64)e);
 		phys_addr_t ms, me;
 
 		ram_probe_pieces++;

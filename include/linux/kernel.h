@@ -33,6 +33,7 @@
 #define SZ_4K	0x00001000
 #define SZ_16K	0x00004000
 #define SZ_64K	0x00010000
+#define SZ_512K 0x00080000
 #define SZ_1M	0x00100000
 #define SZ_2M	0x00200000
 #define SZ_4M	0x00400000
