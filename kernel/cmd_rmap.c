@@ -104,7 +104,8 @@ static void show_swap_pte(pte_t pte)
 		return;
 	}
 	if (non_swap_entry(entry) || swp_type(entry) >= READ_ONCE(nr_swapfiles) ||
-	    !swap_info[swp_type(entry)]) {
+	    !swap_info[swp_type(entry)] ||
+	    !(READ_ONCE(swap_info[swp_type(entry)]->flags) & SWP_USED)) {
 		shprintf("swap entry 0x%08lx: no swap area has it (a corrupted pte)\n",
 			 (unsigned long)pte);
 		return;

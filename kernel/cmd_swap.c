@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * kernel/cmd_swap.c: `swapon` and `reclaim` -- swap, and reclaim on demand.
+ * kernel/cmd_swap.c: `swapon`, `swapoff` and `reclaim` -- swap, and reclaim
+ * on demand.
  *
  *   a9mm> swapon mmcblk0            swapon(8): the device mkswap(8) formatted
  *   a9mm> reclaim 1000              up to 1000 pages out now (shrink_all_memory())
  *   a9mm> cat /proc/swaps           Used: the slots taken
+ *   a9mm> swapoff mmcblk0           every page on it back to RAM, then the area goes
  *
  * /proc/meminfo (SwapTotal, SwapFree, SwapCached, Active(anon),
  * Inactive(anon)), /proc/vmstat (pswpin, pswpout, pgscan_*, pgsteal_*) and
@@ -39,6 +41,38 @@ SHELL_CMD("swapon", do_swapon, "[DEV]",
 	  "swap to a block device mkswap(8) formatted (default mmcblk0, the SD card)",
 	  .linux = "mm/swapfile.c (v3.14): SYSCALL_DEFINE2(swapon) -> read_swap_header(), "
 		   "setup_swap_map_and_extents(), enable_swap_info()");
+
+static int do_swapoff(int argc, char **argv)
+{
+	const char *dev = argc == 2 ? argv[1] : "mmcblk0";
+	unsigned long ptes, reads;
+	u64 ns;
+	int err;
+
+	if (argc > 2)
+		return 1;
+	ns = sched_clock();
+	err = sys_swapoff(dev, &ptes, &reads);
+	ns = sched_clock() - ns;
+	if (err == -ENOENT)
+		shprintf("swapoff: %s: no such block device\n", dev);
+	else if (err == -EINVAL)
+		shprintf("swapoff: %s: not swapped to (see /proc/swaps)\n", dev);
+	else if (err == -EBUSY)
+		shprintf("swapoff: %s: Device or resource busy\n", dev);
+	else if (err)
+		shprintf("swapoff: %s: failed (%d): still swapped to; the kernel log says why\n",
+			 dev, err);
+	else
+		shprintf("swapoff: %s: %lu ptes got their pages back, %lu pages read from it; "
+			 "%llu ns\n",
+			 dev, ptes, reads, ns);
+	return 0;
+}
+SHELL_CMD("swapoff", do_swapoff, "[DEV]",
+	  "stop swapping to DEV (default mmcblk0): every page on it comes back to RAM first",
+	  .linux = "mm/swapfile.c (v5.4): SYSCALL_DEFINE1(swapoff) -> try_to_unuse() -> "
+		   "unuse_mm() -> unuse_pte(); get_swap_device() (v5.14) against faults");
 
 static int do_reclaim(int argc, char **argv)
 {

@@ -42,6 +42,14 @@ struct task_struct init_task = {
 /* kernel/fork.c: tasklist_lock @ v4.14 (a spinlock here, not an rwlock) */
 DEFINE_SPINLOCK(tasklist_lock);
 
+/*
+ * kernel/fork.c: mmlist_lock @ v4.14: init_mm.mmlist holds every mm that
+ * may have a swap entry -- try_to_unmap() adds one at its first, fork the
+ * child after its parent, mmput() takes it off -- so that swapoff's
+ * try_to_unuse() walks those page tables only.
+ */
+DEFINE_SPINLOCK(mmlist_lock);
+
 unsigned long total_forks;
 int nr_threads;
 /* task_structs allocated and not yet freed (the idle tasks' and init_task aside) */

@@ -316,6 +316,12 @@ static int copy_one_pte(struct mm_struct *dst_mm, struct mm_struct *src_mm, pte_
 				return err;
 			if (err) /* not a live slot (said): the child does not get it */
 				return 0;
+			if (list_empty(&dst_mm->mmlist)) { /* after the parent: swapoff sees both */
+				spin_lock(&mmlist_lock);
+				if (list_empty(&dst_mm->mmlist))
+					list_add(&dst_mm->mmlist, &src_mm->mmlist);
+				spin_unlock(&mmlist_lock);
+			}
 			add_mm_counter(dst_mm, MM_SWAPENTS, 1);
 		} else if (is_migration_entry(entry)) {
 			add_mm_counter(dst_mm, mm_counter(vma, migration_entry_to_page(entry)), 1);
@@ -632,16 +638,18 @@ static bool pte_unchanged(struct vm_fault *vmf)
  * once if this pte alone names it and the access is a write
  * (reuse_swap_page()), else read-only (a write then copies or reuses it,
  * do_wp_page()).  The slot loses this pte (swap_free()), and once no pte
- * names it the page leaves the swap cache (try_to_free_swap()).  An
- * entry that names no slot is a corrupted pte: said, as Linux's
- * print_bad_pte() says it, and the access gets SIGBUS; so does a read
- * error.
+ * names it the page leaves the swap cache (try_to_free_swap()).  The
+ * area is pinned meanwhile (get_swap_device(), as Linux 5.14 does): swapoff
+ * cannot free it under the fault.  An entry that names no slot is a
+ * corrupted pte: said, as Linux's print_bad_pte() says it, and the access
+ * gets SIGBUS; so does a read error.
  */
 static int do_swap_page(struct vm_fault *vmf)
 {
 	struct vm_area_struct *vma = vmf->vma;
 	struct mm_struct *mm = vma->vm_mm;
 	swp_entry_t entry = pte_to_swp_entry(vmf->orig_pte);
+	struct swap_info_struct *si;
 	struct page *page;
 	pte_t pte;
 	int ret = 0;
@@ -655,17 +663,24 @@ static int do_swap_page(struct vm_fault *vmf)
 	}
 	if (anon_vma_prepare(vma))
 		return VM_FAULT_OOM;
+	si = get_swap_device(entry); /* swapoff waits while we use the area */
+	if (!si)		     /* swapped off meanwhile (then our pte changed), or garbage */
+		return pte_unchanged(vmf) ? bad_swap_pte(vmf) : 0;
 	page = lookup_swap_cache(entry);
 	if (!page) {
 		page = read_swap_cache_async(entry);
-		if (!page) /* no pte names the slot: ours changed, or is corrupt */
-			return pte_unchanged(vmf) ? bad_swap_pte(vmf) : 0;
+		if (!page) { /* no pte names the slot: ours changed, or is corrupt */
+			ret = pte_unchanged(vmf) ? bad_swap_pte(vmf) : 0;
+			goto out;
+		}
 		if (IS_ERR(page)) {
 			if (PTR_ERR(page) == -ENOMEM)
-				return VM_FAULT_OOM;
-			if (PTR_ERR(page) == -EINVAL)
-				return bad_swap_pte(vmf);
-			return PTR_ERR(page) == -EEXIST ? 0 : VM_FAULT_SIGBUS;
+				ret = VM_FAULT_OOM;
+			else if (PTR_ERR(page) == -EINVAL)
+				ret = bad_swap_pte(vmf);
+			else
+				ret = PTR_ERR(page) == -EEXIST ? 0 : VM_FAULT_SIGBUS;
+			goto out;
 		}
 		ret = VM_FAULT_MAJOR;
 		count_vm_event(PGMAJFAULT);
@@ -696,10 +711,12 @@ static int do_swap_page(struct vm_fault *vmf)
 	try_to_free_swap(page);
 	spin_unlock(&mm->page_table_lock);
 	unlock_page(page);
-	return ret; /* the lookup's reference is the pte's now */
+	goto out; /* the lookup's reference is the pte's now */
 out_page:
 	unlock_page(page);
 	put_page(page);
+out:
+	put_swap_device(si);
 	return ret;
 }
 

@@ -692,13 +692,19 @@ void exit_mmap(struct mm_struct *mm)
  * @mm: the mm
  *
  * kernel/fork.c: mmput() @ v4.14: the last user's going frees the memory
- * (exit_mmap()); the structure and its pgd stay until the last
- * reference (mmdrop()), since a CPU may still run on its page tables.
+ * (exit_mmap()) and takes the mm off init_mm.mmlist (swapoff's); the
+ * structure and its pgd stay until the last reference (mmdrop()), since
+ * a CPU may still run on its page tables.
  */
 void mmput(struct mm_struct *mm)
 {
 	if (atomic_dec_and_test(&mm->mm_users)) {
 		exit_mmap(mm);
+		if (!list_empty(&mm->mmlist)) {
+			spin_lock(&mmlist_lock);
+			list_del(&mm->mmlist);
+			spin_unlock(&mmlist_lock);
+		}
 		mmdrop(mm);
 	}
 }

@@ -107,6 +107,12 @@ static int try_to_unmap_one(struct vm_area_struct *vma, unsigned long address, v
 			ret = 1;
 			goto out;
 		}
+		if (list_empty(&mm->mmlist)) { /* its first swap entry: swapoff must look here */
+			spin_lock(&mmlist_lock);
+			if (list_empty(&mm->mmlist))
+				list_add(&mm->mmlist, &init_mm.mmlist);
+			spin_unlock(&mmlist_lock);
+		}
 		add_mm_counter(mm, MM_ANONPAGES, -1);
 		add_mm_counter(mm, MM_SWAPENTS, 1);
 	}

@@ -128,11 +128,10 @@ struct page *lookup_swap_cache(swp_entry_t entry)
 	struct swap_info_struct *si;
 	struct page *page;
 
-	if (type >= READ_ONCE(nr_swapfiles) || !(si = READ_ONCE(swap_info[type])) ||
-	    swp_offset(entry) >= si->max)
+	if (type >= READ_ONCE(nr_swapfiles) || !(si = READ_ONCE(swap_info[type])))
 		return NULL;
-	spin_lock(&si->lock);
-	page = si->swap_cache[swp_offset(entry)];
+	spin_lock(&si->lock); /* si->max is 0 once swapoff removed the cache */
+	page = swp_offset(entry) < si->max ? si->swap_cache[swp_offset(entry)] : NULL;
 	if (page)
 		get_page(page);
 	spin_unlock(&si->lock);

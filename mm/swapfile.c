@@ -126,30 +126,187 @@ int swap_info_setup(struct swap_info_struct *si, const union swap_header *hdr,
  * swap_info_activate() - give a set-up area a type and open its slots
  * @si: the area (swap_info_setup() done)
  *
- * mm/swapfile.c: alloc_swap_info() + enable_swap_info() @ v3.14.
+ * mm/swapfile.c: alloc_swap_info() + enable_swap_info() @ v3.14.  A type
+ * an area was swapped off from is taken again, and so is its struct, as
+ * Linux's alloc_swap_info() does: a stale entry (a pte read before
+ * swapoff changed it) may still look it up, so it is never freed; its
+ * fields are filled from @si under its lock, and the caller frees @si.
  *
- * Return: @si, or NULL when all MAX_SWAPFILES types are taken.
+ * Return: the area now active (@si, or the type's old struct), or NULL
+ * when all MAX_SWAPFILES types are taken.
  */
 struct swap_info_struct *swap_info_activate(struct swap_info_struct *si)
 {
+	struct swap_info_struct *p;
 	unsigned int type;
 
 	spin_lock(&swap_lock);
-	for (type = 0; type < MAX_SWAPFILES && swap_info[type]; type++)
-		;
+	for (type = 0; type < MAX_SWAPFILES; type++)
+		if (!swap_info[type] || !(swap_info[type]->flags & SWP_USED))
+			break;
 	if (type == MAX_SWAPFILES) {
 		spin_unlock(&swap_lock);
 		return NULL;
 	}
-	si->type = (signed char)type;
-	si->flags = SWP_USED | SWP_WRITEOK;
-	swap_info[type] = si;
+	p = swap_info[type] ? swap_info[type] : si;
+	spin_lock(&p->lock);
+	if (p != si) {
+		p->max = si->max;
+		p->swap_map = si->swap_map;
+		p->swap_cache = si->swap_cache;
+		p->lowest_bit = si->lowest_bit;
+		p->highest_bit = si->highest_bit;
+		p->cluster_next = si->cluster_next;
+		p->pages = si->pages;
+		p->inuse_pages = si->inuse_pages;
+		p->bdev = si->bdev;
+		memcpy(p->name, si->name, sizeof(p->name));
+	}
+	p->type = (signed char)type;
+	p->users = 0;
+	p->flags = SWP_USED | SWP_WRITEOK | SWP_VALID;
+	spin_unlock(&p->lock);
+	WRITE_ONCE(swap_info[type], p);
 	if (type >= nr_swapfiles)
-		nr_swapfiles = type + 1;
+		WRITE_ONCE(nr_swapfiles, type + 1);
+	__atomic_add_fetch(&nr_swap_pages, p->pages, __ATOMIC_RELAXED);
+	total_swap_pages += p->pages;
+	spin_unlock(&swap_lock);
+	return p;
+}
+
+/**
+ * swap_info_deactivate() - swapoff's first step: no slot of the area is handed out
+ * @si: an active area
+ *
+ * mm/swapfile.c: SYSCALL_DEFINE1(swapoff) @ v3.14, before try_to_unuse():
+ * SWP_WRITEOK goes and the area's slots leave the totals -- nr_swap_pages
+ * loses all of them, and regains each in-use one as it is freed, so it
+ * ends where it would be without the area.
+ *
+ * Return: false (nothing changed) if another swapoff has begun already.
+ */
+bool swap_info_deactivate(struct swap_info_struct *si)
+{
+	bool open;
+
+	spin_lock(&swap_lock);
+	spin_lock(&si->lock);
+	open = si->flags & SWP_WRITEOK;
+	if (open) {
+		__atomic_sub_fetch(&nr_swap_pages, si->pages, __ATOMIC_RELAXED);
+		total_swap_pages -= si->pages;
+		si->flags &= ~SWP_WRITEOK;
+	}
+	spin_unlock(&si->lock);
+	spin_unlock(&swap_lock);
+	return open;
+}
+
+/**
+ * reinsert_swap_info() - a swapoff that failed: the area is open again
+ * @si: the area swap_info_deactivate() closed
+ *
+ * mm/swapfile.c: reinsert_swap_info() @ v3.14.
+ */
+void reinsert_swap_info(struct swap_info_struct *si)
+{
+	spin_lock(&swap_lock);
+	spin_lock(&si->lock);
 	__atomic_add_fetch(&nr_swap_pages, si->pages, __ATOMIC_RELAXED);
 	total_swap_pages += si->pages;
+	si->flags |= SWP_WRITEOK;
+	spin_unlock(&si->lock);
 	spin_unlock(&swap_lock);
+}
+
+/**
+ * swap_info_invalidate() - no slot in use: let get_swap_device() refuse the area
+ * @si: an area swap_info_deactivate() closed, try_to_unuse() emptied
+ *
+ * mm/swapfile.c: SYSCALL_DEFINE1(swapoff) @ v5.4 clears SWP_VALID after
+ * try_to_unuse(); the caller then waits for the pins taken before
+ * (si->users, Linux's synchronize_rcu()).  With SWP_WRITEOK gone no slot
+ * can be taken again once none is in use.
+ *
+ * Return: false (nothing changed) if a slot is still in use.
+ */
+bool swap_info_invalidate(struct swap_info_struct *si)
+{
+	bool empty;
+
+	spin_lock(&si->lock);
+	empty = !si->inuse_pages;
+	if (empty)
+		si->flags &= ~SWP_VALID;
+	spin_unlock(&si->lock);
+	return empty;
+}
+
+/**
+ * swap_info_remove() - the last step of swapoff: the area is gone
+ * @si: an invalidated area no get_swap_device() pins
+ *
+ * mm/swapfile.c: SYSCALL_DEFINE1(swapoff) @ v3.14, after try_to_unuse():
+ * the map and the cache leave the area (the caller frees them), and its
+ * entries are "Unused swap file entry" from now on.  The struct stays in
+ * swap_info[] for the next swapon (swap_info_activate()).
+ */
+void swap_info_remove(struct swap_info_struct *si)
+{
+	spin_lock(&swap_lock);
+	spin_lock(&si->lock);
+	si->flags = 0;
+	si->max = 0;
+	si->swap_map = NULL;
+	si->swap_cache = NULL;
+	si->pages = 0;
+	si->lowest_bit = si->highest_bit = 0;
+	si->bdev = NULL;
+	spin_unlock(&si->lock);
+	spin_unlock(&swap_lock);
+}
+
+/**
+ * get_swap_device() - pin the area of an entry read from a pte without its lock
+ * @entry: the entry
+ *
+ * mm/swapfile.c: get_swap_device() @ v5.3: the area cannot be swapped off
+ * (its map freed) until put_swap_device() -- swapoff waits for the pins,
+ * which Linux counts with RCU and a9mm under the area's lock.
+ *
+ * Return: the area, pinned; NULL, quietly, if the entry names no valid
+ * area (swapped off meanwhile, or garbage: the caller looks at its pte
+ * again and says so if it still holds the entry).
+ */
+struct swap_info_struct *get_swap_device(swp_entry_t entry)
+{
+	unsigned int type = swp_type(entry);
+	struct swap_info_struct *si;
+
+	if (!entry.val || type >= READ_ONCE(nr_swapfiles) || !(si = READ_ONCE(swap_info[type])))
+		return NULL;
+	spin_lock(&si->lock);
+	if (!(si->flags & SWP_VALID) || swp_offset(entry) >= si->max) {
+		spin_unlock(&si->lock);
+		return NULL;
+	}
+	si->users++;
+	spin_unlock(&si->lock);
 	return si;
+}
+
+/**
+ * put_swap_device() - drop get_swap_device()'s pin
+ * @si: the area it returned
+ *
+ * mm/swapfile.c: put_swap_device() @ v5.3.
+ */
+void put_swap_device(struct swap_info_struct *si)
+{
+	spin_lock(&si->lock);
+	si->users--;
+	spin_unlock(&si->lock);
 }
 
 /*
@@ -204,7 +361,8 @@ swp_entry_t get_swap_page(void)
 		if (!si || !(si->flags & SWP_WRITEOK))
 			continue;
 		spin_lock(&si->lock);
-		offset = scan_swap_map(si);
+		offset = si->flags & SWP_WRITEOK ? scan_swap_map(si)
+						 : 0; /* swapoff may have begun */
 		spin_unlock(&si->lock);
 		if (offset) {
 			__atomic_sub_fetch(&nr_swap_pages, 1, __ATOMIC_RELAXED);
@@ -242,15 +400,17 @@ static struct swap_info_struct *swap_info_lock(swp_entry_t entry, const char *wh
 		pr_err("%s: Bad swap file entry %08lx\n", who, entry.val);
 		return NULL;
 	}
+	spin_lock(&si->lock); /* swapoff changes both under it */
 	if (!(si->flags & SWP_USED)) {
+		spin_unlock(&si->lock);
 		pr_err("%s: Unused swap file entry %08lx\n", who, entry.val);
 		return NULL;
 	}
 	if (swp_offset(entry) >= si->max) {
+		spin_unlock(&si->lock);
 		pr_err("%s: Bad swap offset entry %08lx\n", who, entry.val);
 		return NULL;
 	}
-	spin_lock(&si->lock);
 	return si;
 }
 

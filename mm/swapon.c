@@ -5,9 +5,7 @@
  *
  * swapon reads the device's first page, checks it is a mkswap(8) header
  * (swap_header_check()), gives the area its swap_map[] and swap cache
- * and opens it.  There is no swapoff: Linux's try_to_unuse() -- every
- * swapped page read back and every pte that names it rewritten -- is not
- * done here.
+ * and opens it.  swapoff is in mm/swapoff.c.
  */
 #include <linux/blkdev.h>
 #include <linux/errno.h>
@@ -28,7 +26,7 @@ static bool bdev_swapping(const struct block_device *bdev)
 	for (unsigned int type = 0; type < READ_ONCE(nr_swapfiles); type++) {
 		const struct swap_info_struct *si = READ_ONCE(swap_info[type]);
 
-		if (si && si->bdev == bdev)
+		if (si && (READ_ONCE(si->flags) & SWP_USED) && si->bdev == bdev)
 			return true;
 	}
 	return false;
@@ -37,7 +35,7 @@ static bool bdev_swapping(const struct block_device *bdev)
 /* swapon's work once the header page is read: @hdr's area on @bdev */
 static int swapon_area(struct block_device *bdev, const union swap_header *hdr)
 {
-	struct swap_info_struct *si;
+	struct swap_info_struct *si, *p;
 	unsigned short *map;
 	struct page **cache;
 	const char *why;
@@ -59,14 +57,17 @@ static int swapon_area(struct block_device *bdev, const union swap_header *hdr)
 		goto inval;
 	si->bdev = bdev;
 	strncpy(si->name, bdev->bd_name, sizeof(si->name) - 1);
-	if (!swap_info_activate(si)) {
+	p = swap_info_activate(si);
+	if (!p) {
 		pr_err("swapon: %s: %d swap areas are active already\n", bdev->bd_name,
 		       MAX_SWAPFILES);
 		goto inval;
 	}
 	pr_info("Adding %uk swap on %s.  Priority:%d extents:1 across:%uk\n",
-		si->pages << (PAGE_SHIFT - 10), si->name, -(si->type + 1),
-		(si->max - 1) << (PAGE_SHIFT - 10));
+		p->pages << (PAGE_SHIFT - 10), p->name, -(p->type + 1),
+		(p->max - 1) << (PAGE_SHIFT - 10));
+	if (p != si) /* a swapped-off area's struct took the fields */
+		kfree(si);
 	return 0;
 inval:
 	vfree(cache);
@@ -135,7 +136,7 @@ void show_swaps(int (*print)(const char *fmt, ...))
 		struct swap_info_struct *si = READ_ONCE(swap_info[type]);
 		int len;
 
-		if (!si)
+		if (!si || !(READ_ONCE(si->flags) & SWP_USED))
 			continue;
 		len = (int)strlen(si->name) + 5;
 		print("/dev/%s%*s%s\t%u\t%u\t%d\n", si->name, len < 40 ? 40 - len : 1, " ",

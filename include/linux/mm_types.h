@@ -160,12 +160,14 @@ struct mm_struct {
 	cpumask_t cpu_vm_mask; /* the CPUs it ran on since its ASID was given */
 	mm_context_t context;
 	struct file *exe_file;
-	struct list_head mmlist; /* in init_mm.mmlist: every mm */
+	struct list_head mmlist; /* in init_mm.mmlist once it has a swap entry (swapoff's walk) */
 	unsigned long faultstamp;
 };
 
 /* mm/init-mm.c: the kernel's address space (swapper_pg_dir) */
 extern struct mm_struct init_mm;
+/* kernel/fork.c: guards every mm's place on init_mm.mmlist */
+extern spinlock_t mmlist_lock;
 
 /* kernel/fork.c */
 struct mm_struct *mm_alloc(void);

@@ -75,7 +75,12 @@ _Static_assert(__builtin_offsetof(union swap_header, info.badpages) == SWAP_INFO
 #define SWAP_MAP_BAD   0x7fffU /* the header, or a bad page: never used */
 #define SWAP_MAP_MAX   0x7ffeU /* the most ptes that may name one slot */
 
-enum { SWP_USED = 1 << 0, SWP_WRITEOK = 1 << 1 };
+/*
+ * An area's flags: SWP_USED from swapon to the end of swapoff (its entries
+ * are live), SWP_WRITEOK while slots may be taken (swapoff clears it
+ * first), SWP_VALID while get_swap_device() may pin it (Linux 5.3).
+ */
+enum { SWP_USED = 1 << 0, SWP_WRITEOK = 1 << 1, SWP_VALID = 1 << 2 };
 
 /* include/linux/swap.h: struct swap_info_struct @ v3.14, the fields a9mm uses */
 struct swap_info_struct {
@@ -92,6 +97,7 @@ struct swap_info_struct {
 	struct block_device *bdev; /* the device (NULL in the host tests) */
 	char name[16];		   /* its name, for /proc/swaps */
 	spinlock_t lock;	   /* swap_map, swap_cache, the counts */
+	unsigned int users;	   /* a9mm: get_swap_device() holders (Linux: RCU readers) */
 };
 
 /* mm/swapfile.c: the swap areas and their slots */
@@ -105,6 +111,12 @@ long swap_header_check(const union swap_header *hdr, unsigned long dev_pages, co
 int swap_info_setup(struct swap_info_struct *si, const union swap_header *hdr,
 		    unsigned int maxpages, unsigned short *map, struct page **cache);
 struct swap_info_struct *swap_info_activate(struct swap_info_struct *si);
+bool swap_info_deactivate(struct swap_info_struct *si);
+void reinsert_swap_info(struct swap_info_struct *si);
+bool swap_info_invalidate(struct swap_info_struct *si);
+void swap_info_remove(struct swap_info_struct *si);
+struct swap_info_struct *get_swap_device(swp_entry_t entry);
+void put_swap_device(struct swap_info_struct *si);
 swp_entry_t get_swap_page(void);
 int swap_duplicate(swp_entry_t entry);
 void swap_free(swp_entry_t entry);
@@ -124,9 +136,10 @@ static inline long get_nr_swap_pages(void)
 
 void si_swapinfo(unsigned long *freeswap, unsigned long *totalswap);
 
-/* mm/swapon.c: swapon(2) and /proc/swaps */
+/* mm/swapon.c: swapon(2) and /proc/swaps; mm/swapoff.c: swapoff(2) */
 int sys_swapon(const char *specialfile);
 void show_swaps(int (*print)(const char *fmt, ...));
+int sys_swapoff(const char *specialfile, unsigned long *ptes, unsigned long *reads);
 
 /* mm/swap_state.c: the swap cache */
 int add_to_swap_cache(struct page *page, swp_entry_t entry);

@@ -243,6 +243,74 @@ static void bad_entries_are_said(void **state)
 	assert_false(non_swap_entry(e));
 }
 
+/*
+ * swapoff's slot half: a closed area hands out no slot and leaves the
+ * totals (nr_swap_pages regains each in-use slot as it is freed); a
+ * second swapoff is refused; the area cannot go while a slot is in use;
+ * once invalid get_swap_device() refuses it; removed, its entries are
+ * "Unused"; a failed swapoff puts everything back.
+ */
+static void swapoff_closes_then_removes_the_area(void **state)
+{
+	swp_entry_t a, b;
+
+	(void)state;
+	area(16);
+	a = get_swap_page();
+	b = get_swap_page();
+	assert_int_equal(swap_duplicate(a), 0); /* a pte names it */
+	assert_int_equal(get_nr_swap_pages(), 13);
+	assert_true(swap_info_deactivate(&si));
+	assert_false(swap_info_deactivate(&si)); /* a second swapoff */
+	assert_int_equal(total_swap_pages, 0);
+	assert_int_equal(get_nr_swap_pages(), -2);
+	assert_int_equal(get_swap_page().val, 0);
+	reinsert_swap_info(&si); /* try_to_unuse() failed */
+	assert_int_equal(total_swap_pages, 15);
+	assert_int_equal(get_nr_swap_pages(), 13);
+	assert_true(swap_info_deactivate(&si));
+	assert_false(swap_info_invalidate(&si)); /* two slots in use */
+	assert_ptr_equal(get_swap_device(a), &si);
+	assert_int_equal(si.users, 1);
+	put_swap_device(&si);
+	swapcache_free(a);
+	swap_free(a);
+	swapcache_free(b);
+	assert_int_equal(get_nr_swap_pages(), 0);
+	assert_true(swap_info_invalidate(&si));
+	assert_null(get_swap_device(a)); /* quietly */
+	assert_false(host_log_contains("Bad swap"));
+	swap_info_remove(&si);
+	assert_null(si.swap_map);
+	assert_int_equal(swap_duplicate(a), -EINVAL);
+	assert_true(host_log_contains("swap_dup: Unused swap file entry"));
+	assert_int_equal(get_nr_swap_pages(), 0);
+}
+
+/* The next swapon takes the type and the struct swapoff left (Linux: alloc_swap_info()) */
+static void swapon_after_swapoff_reuses_the_type(void **state)
+{
+	static unsigned short map2[8];
+	static struct page *cache2[8];
+	static struct swap_info_struct si2;
+
+	(void)state;
+	area(16);
+	assert_true(swap_info_deactivate(&si));
+	assert_true(swap_info_invalidate(&si));
+	swap_info_remove(&si);
+	make_header(7);
+	assert_int_equal(swap_info_setup(&si2, &hdr, 8, map2, cache2), 0);
+	assert_ptr_equal(swap_info_activate(&si2), &si); /* the caller frees si2 */
+	assert_int_equal(si.type, 0);
+	assert_ptr_equal(si.swap_map, map2);
+	assert_int_equal(si.max, 8);
+	assert_int_equal(nr_swapfiles, 1);
+	assert_int_equal(get_nr_swap_pages(), 7);
+	assert_int_equal(swp_type(get_swap_page()), 0);
+	assert_int_equal(map2[1], SWAP_HAS_CACHE);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -253,6 +321,8 @@ int main(void)
 		cmocka_unit_test_setup(slots_until_full, reset),
 		cmocka_unit_test_setup(slot_counts_ptes_and_the_cache, reset),
 		cmocka_unit_test_setup(bad_entries_are_said, reset),
+		cmocka_unit_test_setup(swapoff_closes_then_removes_the_area, reset),
+		cmocka_unit_test_setup(swapon_after_swapoff_reuses_the_type, reset),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

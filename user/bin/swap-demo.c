@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * swap-demo [MIB [fork|pageout]] - use more anonymous memory than there
- * is RAM (default 48 MiB), which only swap makes possible.
+ * swap-demo [MIB [fork|pageout|swapoff]] - use more anonymous memory than
+ * there is RAM (default 48 MiB), which only swap makes possible.
  *
  *   mmap MIB, write every page with its own pattern: as free memory runs
  *   short, kswapd and the faults themselves (direct reclaim) push the
@@ -19,6 +19,10 @@
  *
  *   pageout: no pressure needed -- madvise(MADV_PAGEOUT) (Linux 5.4)
  *   sends every page out at once, before they are read back.
+ *
+ *   swapoff: as pageout, then wait (up to ten minutes) until VmSwap is 0
+ *   -- run it in the background and `swapoff` the area: swapoff brings
+ *   every page back into RAM and maps it again -- and read them back.
  *
  * A wrong word anywhere fails the demo.  Without a swap area (`swapon`)
  * the kernel's OOM killer ends it once RAM is gone.
@@ -85,7 +89,7 @@ static int child(void *arg)
 
 int main(int argc, char **argv)
 {
-	bool do_fork = false, do_pageout = false;
+	bool do_fork = false, do_pageout = false, do_swapoff = false;
 	long mib = 48, swapped;
 	int status;
 	char *end;
@@ -94,8 +98,9 @@ int main(int argc, char **argv)
 	if (argc > 3 ||
 	    (argc > 1 && ((mib = strtol(argv[1], &end, 10)) < 1 || *end || mib > 512)) ||
 	    (argc > 2 && !(do_fork = !strcmp(argv[2], "fork")) &&
-	     !(do_pageout = !strcmp(argv[2], "pageout")))) {
-		fprintf(stderr, "usage: swap-demo [MIB (1-512) [fork|pageout]]\n");
+	     !(do_pageout = !strcmp(argv[2], "pageout")) &&
+	     !(do_swapoff = !strcmp(argv[2], "swapoff")))) {
+		fprintf(stderr, "usage: swap-demo [MIB (1-512) [fork|pageout|swapoff]]\n");
 		return 2;
 	}
 	check_begin("swap-demo");
@@ -126,6 +131,19 @@ int main(int argc, char **argv)
 		printf("swap-demo: MADV_PAGEOUT took %lld ns, reading every page back %lld ns "
 		       "(%lld ns again, in RAM)\n",
 		       t1 - t0, t3 - t2, now_ns() - t3);
+	} else if (do_swapoff) {
+		struct timespec tick = { 0, 10 * 1000 * 1000 };
+		int waited = 0;
+
+		check(!madvise(area, pages * PAGE_SIZE, MADV_PAGEOUT), "pageout",
+		      "madvise(MADV_PAGEOUT) of %zu pages", pages);
+		printf("swap-demo: VmSwap %ld kB; waiting for swapoff\n", proc_status_kb("VmSwap"));
+		fflush(stdout);
+		while (proc_status_kb("VmSwap") > 0 && waited++ < 60000)
+			nanosleep(&tick, NULL);
+		check(proc_status_kb("VmSwap") == 0, "swapoff", "VmSwap 0 kB, VmRSS %ld kB",
+		      proc_status_kb("VmRSS"));
+		check(first_wrong(0) < 0, "read-back", "every word of %zu pages as written", pages);
 	} else {
 		check(first_wrong(0) < 0, "read-back", "every word of %zu pages as written", pages);
 	}

@@ -1,0 +1,290 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mm/swapfile.c @ v5.4, the half of swapoff(2) that walks page tables:
+ * SYSCALL_DEFINE1(swapoff) and try_to_unuse().  The slots' half is in
+ * mm/swapfile.c (host-built), swapon in mm/swapon.c.
+ *
+ * An area can go only when no slot of it is in use, so every page it
+ * holds comes back to RAM first:
+ *
+ *   1. swap_info_deactivate()   no slot is handed out from it any more
+ *   2. try_to_unuse()           every mm on init_mm.mmlist (those that ever
+ *                               had a swap entry) walked once (unuse_mm_swap()):
+ *                               each pte that names a slot of the area gets
+ *                               the slot's page -- the swap cache's, or read
+ *                               from the device -- mapped instead, as a fault
+ *                               would map it (unuse_pte()); then the pages the
+ *                               swap cache still holds for no pte leave it
+ *   3. swap_info_invalidate()   get_swap_device() refuses the area; the pins
+ *                               taken before (a fault that read its pte
+ *                               before step 2 changed it) are waited for
+ *   4. swap_info_remove()       the map and the cache are freed
+ *
+ * Linux 3.14's try_to_unuse() went slot by slot and walked every mm for
+ * each; v5.1 walks each mm once and reads in what it finds, which is what
+ * a9mm does.  Without memory for the pages, or on a read error, the area
+ * is put back as it was (reinsert_swap_info()) and swapoff fails.
+ */
+#include <linux/err.h>
+#include <linux/errno.h>
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/page-flags.h>
+#include <linux/rmap.h>
+#include <linux/sched.h>
+#include <linux/swap.h>
+#include <linux/blkdev.h>
+#include <linux/vmalloc.h>
+#include <asm/pgalloc.h>
+#include <asm/pgtable.h>
+#include <string.h>
+
+/* passes over the mms before swapoff gives up on slots that stay in use */
+#define UNUSE_RETRIES 16
+
+/*
+ * mm/swapfile.c: unuse_pte() @ v5.4: under the page table lock, if the pte
+ * still names the slot, @page (locked, the slot's, in the swap cache)
+ * takes its place, read-only and old as Linux maps it -- a write then
+ * reuses or copies it (do_wp_page()) -- and the slot loses the pte.  The
+ * pte was not present: no TLB entry to flush.  Returns whether it did.
+ */
+static bool unuse_pte(struct vm_area_struct *vma, pmd_t *pmd, unsigned long addr, swp_entry_t entry,
+		      struct page *page)
+{
+	struct mm_struct *mm = vma->vm_mm;
+	pte_t *pte = pte_offset_kernel(pmd, addr);
+	bool done = false;
+
+	spin_lock(&mm->page_table_lock);
+	if (*pte == swp_entry_to_pte(entry)) {
+		add_mm_counter(mm, MM_SWAPENTS, -1);
+		add_mm_counter(mm, MM_ANONPAGES, 1);
+		get_page(page);
+		if (!PageAnon(page)) /* read from the device */
+			__page_set_anon_rmap(page, vma, addr);
+		page_add_anon_rmap(page);
+		set_pte_at(mm, addr, pte,
+			   pte_mkold(pte_wrprotect(pfn_pte(page_to_pfn(page), vma->vm_page_prot))));
+		swap_free(entry);
+		done = true;
+	}
+	spin_unlock(&mm->page_table_lock);
+	return done;
+}
+
+/* what swapoff did, for the shell: ptes given their pages back, pages read for them */
+struct unuse_count {
+	unsigned long ptes, reads;
+};
+
+/*
+ * mm/swapfile.c: unuse_pte_range() @ v5.4: each pte of [@addr, @end) that
+ * names a slot of area @type gets the slot's page back -- the swap
+ * cache's, else read (counted as a fault counts a major one: the cache
+ * had no page).  The ptes are read without the lock (a word each) and
+ * checked again under it.  0, or the error that stops swapoff (-ENOMEM,
+ * -EIO).
+ */
+static int unuse_pte_range(struct vm_area_struct *vma, pmd_t *pmd, unsigned long addr,
+			   unsigned long end, unsigned int type, struct unuse_count *count)
+{
+	const pte_t *pte = pte_offset_kernel(pmd, addr);
+
+	for (; addr < end; addr += PAGE_SIZE, pte++) {
+		pte_t ptent = READ_ONCE(*pte);
+		swp_entry_t entry;
+		struct page *page;
+
+		if (pte_none(ptent) || pte_present(ptent))
+			continue;
+		entry = pte_to_swp_entry(ptent);
+		if (non_swap_entry(entry) || swp_type(entry) != type)
+			continue;
+		page = lookup_swap_cache(entry);
+		if (!page) {
+			page = read_swap_cache_async(entry);
+			if (page && !IS_ERR(page))
+				count->reads++;
+		}
+		if (!page) /* no pte names the slot any more: ours changed */
+			continue;
+		if (IS_ERR(page)) {
+			if (PTR_ERR(page) == -ENOMEM || PTR_ERR(page) == -EIO)
+				return (int)PTR_ERR(page);
+			continue; /* -EEXIST, -EINVAL (said): the next pass looks again */
+		}
+		lock_page(page);
+		if (PageSwapCache(page) && page->private == entry.val &&
+		    unuse_pte(vma, pmd, addr, entry, page))
+			count->ptes++;
+		try_to_free_swap(page); /* no pte names the slot: the cache lets go */
+		unlock_page(page);
+		put_page(page);
+	}
+	return 0;
+}
+
+/*
+ * mm/swapfile.c: unuse_vma() + unuse_mm() @ v5.4 (the name unuse_mm() is
+ * mm/mmu_context.c's here, as in Linux outside swapfile.c): every VMA of
+ * @mm with anonymous pages, pmd by pmd, under mmap_sem for reading (the
+ * page tables stay; faults may run alongside: unuse_pte() looks again).
+ */
+static int unuse_mm_swap(struct mm_struct *mm, unsigned int type, struct unuse_count *count)
+{
+	int err = 0;
+
+	down_read(&mm->mmap_sem);
+	for (struct vm_area_struct *vma = mm->mmap; vma && !err; vma = vma->vm_next) {
+		if (!vma->anon_vma)
+			continue;
+		for (unsigned long addr = vma->vm_start, next; addr < vma->vm_end && !err;
+		     addr = next) {
+			pmd_t *pmd = pmd_offset(pud_offset(pgd_offset(mm, addr), addr), addr);
+
+			next = min((addr + PGDIR_SIZE) & PGDIR_MASK, vma->vm_end);
+			if (!next)
+				next = vma->vm_end;
+			if (!pmd_none(*pmd) && pmd_table(*pmd))
+				err = unuse_pte_range(vma, pmd, addr, next, type, count);
+		}
+	}
+	up_read(&mm->mmap_sem);
+	return err;
+}
+
+/*
+ * The swap cache's pages of @si that no pte names -- a fault or reclaim
+ * left them, or unuse_pte_range() just mapped them -- leave it: the
+ * second loop of try_to_unuse() @ v5.4.
+ */
+static void unuse_swap_cache(struct swap_info_struct *si)
+{
+	for (unsigned int offset = 1; READ_ONCE(si->inuse_pages) && offset < si->max; offset++) {
+		swp_entry_t entry = swp_entry(si->type, offset);
+		struct page *page;
+
+		if (!(READ_ONCE(si->swap_map[offset]) & SWAP_HAS_CACHE))
+			continue;
+		page = lookup_swap_cache(entry);
+		if (!page)
+			continue;
+		lock_page(page);
+		if (PageSwapCache(page) && page->private == entry.val)
+			try_to_free_swap(page);
+		unlock_page(page);
+		put_page(page);
+	}
+}
+
+/*
+ * mm/swapfile.c: try_to_unuse() @ v5.4: every mm that may name a slot of
+ * @si (init_mm.mmlist), each held by a user reference while it is walked
+ * without mmlist_lock, then the swap cache; again while a slot is still
+ * in use -- reclaim may have given one a pte after its mm was walked --
+ * at most UNUSE_RETRIES times.  0, -ENOMEM, -EIO, or -EBUSY (slots stayed
+ * in use: said).
+ */
+static int try_to_unuse(struct swap_info_struct *si, struct unuse_count *count)
+{
+	for (int pass = 0; pass < UNUSE_RETRIES; pass++) {
+		struct mm_struct *prev = NULL;
+		struct list_head *p = &init_mm.mmlist;
+		int err = 0;
+
+		spin_lock(&mmlist_lock);
+		while (READ_ONCE(si->inuse_pages) && (p = p->next) != &init_mm.mmlist) {
+			struct mm_struct *mm = list_entry(p, struct mm_struct, mmlist);
+
+			if (!mmget_not_zero(mm)) /* exiting: its slots go with it */
+				continue;
+			spin_unlock(&mmlist_lock);
+			if (prev)
+				mmput(prev); /* mm keeps our place on the list meanwhile */
+			prev = mm;
+			err = unuse_mm_swap(mm, (unsigned int)si->type, count);
+			schedule();
+			spin_lock(&mmlist_lock);
+			if (err)
+				break;
+		}
+		spin_unlock(&mmlist_lock);
+		if (prev)
+			mmput(prev);
+		if (err)
+			return err;
+		unuse_swap_cache(si);
+		if (!READ_ONCE(si->inuse_pages))
+			return 0;
+		schedule();
+	}
+	pr_err("swapoff: %s: %u slots stay in use\n", si->name, READ_ONCE(si->inuse_pages));
+	return -EBUSY;
+}
+
+/* the active area on @bdev, or NULL */
+static struct swap_info_struct *find_swap_info(const struct block_device *bdev)
+{
+	for (unsigned int type = 0; type < READ_ONCE(nr_swapfiles); type++) {
+		struct swap_info_struct *si = READ_ONCE(swap_info[type]);
+
+		if (si && (READ_ONCE(si->flags) & SWP_USED) && si->bdev == bdev)
+			return si;
+	}
+	return NULL;
+}
+
+/**
+ * sys_swapoff() - stop swapping to a block device
+ * @specialfile: the device's name ("mmcblk0", or "/dev/mmcblk0")
+ * @ptes: set to how many ptes got their pages back
+ * @reads: set to how many of those pages were read from the device
+ *
+ * mm/swapfile.c: SYSCALL_DEFINE1(swapoff) @ v5.4 (see the top).  a9mm's
+ * adds @ptes and @reads for the shell (a page a fault brought back
+ * meanwhile is in neither).
+ *
+ * Return: 0; -ENOENT (no such device), -EINVAL (not swapped to), -EBUSY
+ * (another swapoff of it is under way, or slots stayed in use: said),
+ * -ENOMEM or -EIO (the pages could not all come back: the area is open
+ * again as it was).
+ */
+int sys_swapoff(const char *specialfile, unsigned long *ptes, unsigned long *reads)
+{
+	struct unuse_count count = { 0, 0 };
+	struct block_device *bdev;
+	struct swap_info_struct *si;
+	unsigned short *map;
+	struct page **cache;
+	int err;
+
+	*ptes = *reads = 0;
+	if (!strncmp(specialfile, "/dev/", 5))
+		specialfile += 5;
+	bdev = blkdev_get_by_name(specialfile);
+	if (!bdev)
+		return -ENOENT;
+	si = find_swap_info(bdev);
+	if (!si)
+		return -EINVAL;
+	if (!swap_info_deactivate(si))
+		return -EBUSY;
+	do {
+		err = try_to_unuse(si, &count);
+		*ptes = count.ptes;
+		*reads = count.reads;
+		if (err) {
+			reinsert_swap_info(si);
+			return err;
+		}
+	} while (!swap_info_invalidate(si)); /* a slot taken meanwhile: cannot be, but look */
+	while (READ_ONCE(si->users))	     /* faults that pinned it before: they end quickly */
+		schedule();
+	map = si->swap_map;
+	cache = si->swap_cache;
+	swap_info_remove(si);
+	vfree(cache);
+	vfree(map);
+	return 0;
+}
