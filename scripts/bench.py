@@ -122,6 +122,10 @@ ROWS = [
      "the same loop over pages in RAM",
      "about 900 (the abort in and out, a page off the per-CPU list, the read commands, "
      "1,024 words out of the FIFO by 8-register LDMs, one pte)", ""),
+    ("swapoff", "swapoff: instructions per page it brings back, `swap-demo 8 swapoff`'s 2048 "
+     "pages (its 10 ms polls of VmSwap included)",
+     "about 900 (a page off the per-CPU list, the read commands, 1,024 words out of the FIFO "
+     "by 8-register LDMs, one pte)", ""),
     ("wall", "boot-to-prompt wall time above QEMU's floor, -m 1024M", "0",
      "<= +15 ms"),
     # issue 13's: the SMP figures (measured, never asserted)
@@ -350,7 +354,8 @@ def compaction_figures():
 
 
 def swap_figures():
-    """`swap-demo 8 pageout` under -icount with a mkswap'd 16 MiB SD card: (pages, out, in)."""
+    """`swap-demo 8 pageout` under -icount with a mkswap'd 16 MiB SD card: (pages, out, in);
+    then `swap-demo 8 swapoff` in the background and `swapoff` (ptes, reads, its ns)."""
     os.makedirs(OUT, exist_ok=True)
     img = os.path.join(OUT, "bench-swap.img")
     with open(img, "wb") as f:
@@ -373,14 +378,25 @@ def swap_figures():
         out = int(con.match.group(1))
         back = int(con.match.group(2)) - int(con.match.group(3))
         con.expect("a9mm> ")
+        con.send("run /bin/swap-demo 8 swapoff &\r")
+        con.expect("waiting for swapoff")
+        con.send("swapoff\r")
+        con.expect(r"swapoff: mmcblk0: (\d+) ptes got their pages back, (\d+) pages read "
+                   r"from it; (\d+) ns")
+        off = {k: int(con.match.group(i + 1)) for i, k in enumerate(("ptes", "reads", "ns"))}
+        if "swap-demo: 4 passed" not in con.before:  # it may finish before the shell's line
+            con.expect("swap-demo: 4 passed")
+        con.send("\r")  # a prompt after whatever came last
+        con.expect("a9mm> ")
         con.send("poweroff\r")
         con.expect(pexpect.EOF)
     finally:
         con.close(force=True)
         os.unlink(img)
-    if pages != 2048:
-        sys.exit(f"bench: MADV_PAGEOUT sent {pages} of swap-demo's 2048 pages out")
-    return {"pages": pages, "out": out, "in": back}
+    if pages != 2048 or off["ptes"] != 2048:
+        sys.exit(f"bench: MADV_PAGEOUT sent {pages} of swap-demo's 2048 pages out, swapoff "
+                 f"brought {off['ptes']} back")
+    return {"pages": pages, "out": out, "in": back, "swapoff": off}
 
 
 # ---- wall time against the floor ------------------------------------------------------
@@ -578,6 +594,10 @@ def measure(args):
                     f"({raw['swap']['pages']} pages, {millions(raw['swap']['out'])} instructions)",
         "swap_in": f"{raw['swap']['in'] / raw['swap']['pages']:,.0f} "
                    f"({raw['swap']['pages']} pages, {millions(raw['swap']['in'])} instructions)",
+        "swapoff": f"{raw['swap']['swapoff']['ns'] / raw['swap']['swapoff']['ptes']:,.0f} "
+                   f"({raw['swap']['swapoff']['ptes']} pages, "
+                   f"{raw['swap']['swapoff']['reads']} reads, "
+                   f"{millions(raw['swap']['swapoff']['ns'])} instructions)",
         "wall": f"+{raw['wall']['above_ms']:.0f} ms (x{raw['wall']['ratio']:.2f}: "
                 f"{raw['wall']['a9mm_ms']:.0f} ms vs {raw['wall']['floor_ms']:.0f} ms; "
                 f"a pair's difference +{raw['wall']['above_q1_ms']:.0f} to "
@@ -630,7 +650,9 @@ def measure(args):
         "swap: `swapon` of a 16 MiB card mkswap formatted, then `run /bin/swap-demo 8 "
         "pageout` at -m 256M -smp 1 under -icount: the madvise(MADV_PAGEOUT) call over its "
         "2048 pages (isolation, reverse map, PL181 writes by PIO), and the read-back pass "
-        "less the same pass again with every page in RAM.",
+        "less the same pass again with every page in RAM; then `run /bin/swap-demo 8 "
+        "swapoff &` and `swapoff`: the time it reports (a nanosecond an instruction) over "
+        "the ptes it gave their pages back.",
         f"host: {host_how}, bench_buddy's 64 MiB node; wall time: medians of "
         f"{raw['wall']['pairs']} alternating boots of a9mm to its prompt and of "
         f"build/floor.Image to its one character, same QEMU and -m; the host's load "

@@ -83,14 +83,19 @@ def test_compaction_figures_repeat_under_icount():
 
 def test_swap_figures_repeat_under_icount():
     """make bench's swap rows: every page of swap-demo's 8 MiB out and in,
-    the same instructions twice, up to a tick of the 10 ns timer (the SD
-    card's PIO is deterministic too)"""
+    the same instructions twice, up to a few ticks of the 10 ns timer (the
+    SD card's PIO is deterministic too; when the typed command arrives is
+    not: 30 ns apart seen)"""
     first, second = bench.swap_figures(), bench.swap_figures()
     assert first["pages"] == second["pages"], (first, second)
-    assert abs(first["out"] - second["out"]) <= 10 and abs(first["in"] - second["in"]) <= 10, \
+    assert abs(first["out"] - second["out"]) <= 100 and abs(first["in"] - second["in"]) <= 100, \
         (first, second)
     assert first["pages"] == 2048 and first["out"] > 2048 * 1024 and first["in"] > 2048 * 1024, \
         first
+    # swapoff's figure also holds swap-demo's polls: the same within 1 %
+    off1, off2 = first["swapoff"], second["swapoff"]
+    assert off1["ptes"] == off2["ptes"] == off1["reads"] == 2048, (off1, off2)
+    assert abs(off1["ns"] - off2["ns"]) <= off1["ns"] // 100, (off1, off2)
 
 
 def test_mminit_cost_lines_count_what_was_freed(boot):
