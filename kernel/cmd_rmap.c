@@ -96,6 +96,7 @@ static pte_t read_pte(struct mm_struct *mm, unsigned long va)
 static void show_swap_pte(pte_t pte)
 {
 	swp_entry_t entry = pte_to_swp_entry(pte);
+	struct swap_info_struct *si = swp_swap_info(entry);
 	struct page *page;
 
 	if (is_migration_entry(entry)) {
@@ -103,15 +104,13 @@ static void show_swap_pte(pte_t pte)
 			 swp_offset(entry));
 		return;
 	}
-	if (non_swap_entry(entry) || swp_type(entry) >= READ_ONCE(nr_swapfiles) ||
-	    !swap_info[swp_type(entry)] ||
-	    !(READ_ONCE(swap_info[swp_type(entry)]->flags) & SWP_USED)) {
+	if (non_swap_entry(entry) || !si || !(READ_ONCE(si->flags) & SWP_USED)) {
 		shprintf("swap entry 0x%08lx: no swap area has it (a corrupted pte)\n",
 			 (unsigned long)pte);
 		return;
 	}
 	shprintf("swapped out: slot %lu of /dev/%s (swap entry type %u)", swp_offset(entry),
-		 swap_info[swp_type(entry)]->name, swp_type(entry));
+		 si->name, swp_type(entry));
 	page = lookup_swap_cache(entry);
 	if (page) {
 		shprintf("; its bytes are still in RAM too, in the swap cache at pfn 0x%lx",

@@ -124,11 +124,10 @@ bool add_to_swap(struct page *page)
  */
 struct page *lookup_swap_cache(swp_entry_t entry)
 {
-	unsigned int type = swp_type(entry);
-	struct swap_info_struct *si;
+	struct swap_info_struct *si = swp_swap_info(entry);
 	struct page *page;
 
-	if (type >= READ_ONCE(nr_swapfiles) || !(si = READ_ONCE(swap_info[type])))
+	if (!si)
 		return NULL;
 	spin_lock(&si->lock); /* si->max is 0 once swapoff removed the cache */
 	page = swp_offset(entry) < si->max ? si->swap_cache[swp_offset(entry)] : NULL;

@@ -268,6 +268,24 @@ void swap_info_remove(struct swap_info_struct *si)
 }
 
 /**
+ * swp_swap_info() - the area an entry's type names, if there is one
+ * @entry: the entry (from a pte: may be garbage)
+ *
+ * mm/swapfile.c: swp_swap_info() -> swap_type_to_swap_info() @ v5.4: the
+ * struct, live or swapped off (whose flags say which), or NULL.
+ *
+ * Return: swap_info[type], or NULL for a type no swapon ever used.
+ */
+struct swap_info_struct *swp_swap_info(swp_entry_t entry)
+{
+	unsigned int type = swp_type(entry);
+
+	if (type >= READ_ONCE(nr_swapfiles))
+		return NULL;
+	return READ_ONCE(swap_info[type]);
+}
+
+/**
  * get_swap_device() - pin the area of an entry read from a pte without its lock
  * @entry: the entry
  *
@@ -281,10 +299,9 @@ void swap_info_remove(struct swap_info_struct *si)
  */
 struct swap_info_struct *get_swap_device(swp_entry_t entry)
 {
-	unsigned int type = swp_type(entry);
 	struct swap_info_struct *si;
 
-	if (!entry.val || type >= READ_ONCE(nr_swapfiles) || !(si = READ_ONCE(swap_info[type])))
+	if (!entry.val || !(si = swp_swap_info(entry)))
 		return NULL;
 	spin_lock(&si->lock);
 	if (!(si->flags & SWP_VALID) || swp_offset(entry) >= si->max) {
@@ -391,12 +408,11 @@ bool non_swap_entry(swp_entry_t entry)
  */
 static struct swap_info_struct *swap_info_lock(swp_entry_t entry, const char *who)
 {
-	unsigned int type = swp_type(entry);
 	struct swap_info_struct *si;
 
 	if (!entry.val)
 		return NULL;
-	if (type >= READ_ONCE(nr_swapfiles) || !(si = READ_ONCE(swap_info[type]))) {
+	if (!(si = swp_swap_info(entry))) {
 		pr_err("%s: Bad swap file entry %08lx\n", who, entry.val);
 		return NULL;
 	}

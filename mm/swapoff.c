@@ -223,18 +223,6 @@ static int try_to_unuse(struct swap_info_struct *si, struct unuse_count *count)
 	return -EBUSY;
 }
 
-/* the active area on @bdev, or NULL */
-static struct swap_info_struct *find_swap_info(const struct block_device *bdev)
-{
-	for (unsigned int type = 0; type < READ_ONCE(nr_swapfiles); type++) {
-		struct swap_info_struct *si = READ_ONCE(swap_info[type]);
-
-		if (si && (READ_ONCE(si->flags) & SWP_USED) && si->bdev == bdev)
-			return si;
-	}
-	return NULL;
-}
-
 /**
  * sys_swapoff() - stop swapping to a block device
  * @specialfile: the device's name ("mmcblk0", or "/dev/mmcblk0")

@@ -20,16 +20,24 @@
 
 static bool swapon_busy; /* one swapon at a time (Linux: swapon_mutex) */
 
-/* the area that uses @bdev already, if one does */
-static bool bdev_swapping(const struct block_device *bdev)
+/**
+ * find_swap_info() - the active area on a block device
+ * @bdev: the device
+ *
+ * a9mm's: what swapon's claim of the device (Linux: bd_claim(), -EBUSY)
+ * and swapoff's search by file (Linux: the swap_active_head list) ask.
+ *
+ * Return: the area (SWP_USED), or NULL if the device is not swapped to.
+ */
+struct swap_info_struct *find_swap_info(const struct block_device *bdev)
 {
 	for (unsigned int type = 0; type < READ_ONCE(nr_swapfiles); type++) {
-		const struct swap_info_struct *si = READ_ONCE(swap_info[type]);
+		struct swap_info_struct *si = READ_ONCE(swap_info[type]);
 
 		if (si && (READ_ONCE(si->flags) & SWP_USED) && si->bdev == bdev)
-			return true;
+			return si;
 	}
-	return false;
+	return NULL;
 }
 
 /* swapon's work once the header page is read: @hdr's area on @bdev */
@@ -107,7 +115,7 @@ int sys_swapon(const char *specialfile)
 	if (__atomic_exchange_n(&swapon_busy, true, __ATOMIC_ACQUIRE))
 		return -EBUSY;
 	err = -EBUSY;
-	if (bdev_swapping(bdev))
+	if (find_swap_info(bdev))
 		goto out;
 	err = -ENOMEM;
 	page = alloc_page(GFP_KERNEL);

@@ -115,6 +115,7 @@ bool swap_info_deactivate(struct swap_info_struct *si);
 void reinsert_swap_info(struct swap_info_struct *si);
 bool swap_info_invalidate(struct swap_info_struct *si);
 void swap_info_remove(struct swap_info_struct *si);
+struct swap_info_struct *swp_swap_info(swp_entry_t entry);
 struct swap_info_struct *get_swap_device(swp_entry_t entry);
 void put_swap_device(struct swap_info_struct *si);
 swp_entry_t get_swap_page(void);
@@ -138,6 +139,7 @@ void si_swapinfo(unsigned long *freeswap, unsigned long *totalswap);
 
 /* mm/swapon.c: swapon(2) and /proc/swaps; mm/swapoff.c: swapoff(2) */
 int sys_swapon(const char *specialfile);
+struct swap_info_struct *find_swap_info(const struct block_device *bdev);
 void show_swaps(int (*print)(const char *fmt, ...));
 int sys_swapoff(const char *specialfile, unsigned long *ptes, unsigned long *reads);
 
