@@ -33,6 +33,10 @@ def test_swapoff_brings_every_page_back(boot, tmp_path):
     said = wait_for(con, con.run("run /bin/swap-demo 8 swapoff &"),
                     "swap-demo: VmSwap 8192 kB; waiting for swapoff")
     assert swaps(con) == (kib, 8192)
+    pid = re.search(r"^\[(\d+)\] /bin/swap-demo$", said, re.M)[1]
+    va = int(re.search(r"pages written at (0x[0-9a-f]{8})", said)[1], 16)
+    out = con.run(f"rmap {pid} {va + 4096:#x}")
+    assert re.search(r"swapped out: slot \d+ of /dev/mmcblk0 \(swap entry type 0\)", out), out
     v0 = vmstat(con)
     out = con.run("swapoff", timeout=300)
     assert re.search(r"^swapoff: mmcblk0: 2048 ptes got their pages back, 2048 pages read "
@@ -45,6 +49,7 @@ def test_swapoff_brings_every_page_back(boot, tmp_path):
     assert con.run("cat /proc/swaps").strip() == HEADER
     m = meminfo(con)
     assert m["SwapTotal"] == m["SwapFree"] == m["SwapCached"] == 0, m
+    assert m["AnonPages"] == 0, m  # the process is gone: every page it got back, freed
     for _ in range(3):
         swapon(con, img)  # Priority:-1: type 0 again, its struct reused
         assert swaps(con) == (kib, 0)
