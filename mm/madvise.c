@@ -18,33 +18,41 @@
 
 /*
  * mm/madvise.c: madvise_pageout() -> madvise_cold_or_pageout_pte_range()
- * @ v5.4: each anonymous page of [@addr, @end) that this process alone
- * maps is isolated from its LRU list, and the lot is reclaimed (a page
- * shared with a fork partner stays: paging it out is not this process's
- * call).  Pages not in RAM, the zero page, page-cache pages are left.
+ * @ v5.4: pmd by pmd, under the page table lock once, each anonymous page
+ * of [@addr, @end) that this process alone maps is isolated from its LRU
+ * list, and the pmd's lot is reclaimed (a page shared with a fork partner
+ * stays: paging it out is not this process's call).  Pages not in RAM,
+ * the zero page, page-cache pages are left.
  */
 static void madvise_pageout(struct vm_area_struct *vma, unsigned long addr, unsigned long end)
 {
 	struct mm_struct *mm = vma->vm_mm;
-	LIST_HEAD(page_list);
 
-	for (; addr < end; addr += PAGE_SIZE) {
+	while (addr < end) {
+		unsigned long next = (addr + PGDIR_SIZE) & PGDIR_MASK;
 		pmd_t *pmd = mm_find_pmd(mm, addr);
-		struct page *page;
-		pte_t pte;
+		LIST_HEAD(page_list);
 
-		if (!pmd)
+		if (!next || next > end)
+			next = end;
+		if (!pmd) {
+			addr = next;
 			continue;
+		}
 		spin_lock(&mm->page_table_lock);
-		pte = *pte_offset_kernel(pmd, addr);
-		if (pte_present(pte) && !is_zero_pfn(pte_pfn(pte))) {
-			page = pfn_to_page(pte_pfn(pte));
+		for (const pte_t *pte = pte_offset_kernel(pmd, addr); addr < next;
+		     addr += PAGE_SIZE, pte++) {
+			struct page *page;
+
+			if (!pte_present(*pte) || is_zero_pfn(pte_pfn(*pte)))
+				continue;
+			page = pfn_to_page(pte_pfn(*pte));
 			if (PageAnon(page) && page_mapcount(page) == 1 && !isolate_lru_page(page))
 				list_add(&page->lru, &page_list);
 		}
 		spin_unlock(&mm->page_table_lock);
+		reclaim_pages(&page_list);
 	}
-	reclaim_pages(&page_list);
 }
 
 /**

@@ -35,7 +35,6 @@
 #include <linux/swap.h>
 #include <linux/blkdev.h>
 #include <linux/vmalloc.h>
-#include <asm/pgalloc.h>
 #include <asm/pgtable.h>
 #include <string.h>
 
@@ -141,12 +140,12 @@ static int unuse_mm_swap(struct mm_struct *mm, unsigned int type, struct unuse_c
 			continue;
 		for (unsigned long addr = vma->vm_start, next; addr < vma->vm_end && !err;
 		     addr = next) {
-			pmd_t *pmd = pmd_offset(pud_offset(pgd_offset(mm, addr), addr), addr);
+			pmd_t *pmd = mm_find_pmd(mm, addr);
 
-			next = min((addr + PGDIR_SIZE) & PGDIR_MASK, vma->vm_end);
-			if (!next)
+			next = (addr + PGDIR_SIZE) & PGDIR_MASK;
+			if (!next || next > vma->vm_end)
 				next = vma->vm_end;
-			if (!pmd_none(*pmd) && pmd_table(*pmd))
+			if (pmd)
 				err = unuse_pte_range(vma, pmd, addr, next, type, count);
 		}
 	}
