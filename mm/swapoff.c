@@ -36,7 +36,6 @@
 #include <linux/blkdev.h>
 #include <linux/vmalloc.h>
 #include <asm/pgtable.h>
-#include <string.h>
 
 /* passes over the mms before swapoff gives up on slots that stay in use */
 #define UNUSE_RETRIES 16
@@ -247,8 +246,6 @@ int sys_swapoff(const char *specialfile, unsigned long *ptes, unsigned long *rea
 	int err;
 
 	*ptes = *reads = 0;
-	if (!strncmp(specialfile, "/dev/", 5))
-		specialfile += 5;
 	bdev = blkdev_get_by_name(specialfile);
 	if (!bdev)
 		return -ENOENT;

@@ -107,8 +107,6 @@ int sys_swapon(const char *specialfile)
 	struct page *page;
 	int err;
 
-	if (!strncmp(specialfile, "/dev/", 5))
-		specialfile += 5;
 	bdev = blkdev_get_by_name(specialfile);
 	if (!bdev)
 		return -ENOENT;
