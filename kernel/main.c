@@ -12,6 +12,7 @@
 #include <asm/mmu_context.h>
 #include <a9mm/ktap.h>
 #include <a9mm/shell.h>
+#include <linux/compaction.h>
 #include <linux/console.h>
 #include <linux/cpumask.h>
 #include <linux/delay.h>
@@ -164,6 +165,8 @@ static int kernel_init(void *unused)
 	workqueue_init();
 	if (kswapd_run()) /* kswapd_init(), a module_init in Linux */
 		pr_err("kswapd: not started: reclaim is left to allocating tasks\n");
+	if (kcompactd_run()) /* kcompactd_init(), a subsys_initcall in Linux */
+		pr_err("kcompactd: not started: compaction is left to allocating tasks\n");
 	kernel_init_freeable();
 	populate_rootfs(); /* rootfs_initcall in Linux */
 	mmci_probe();	   /* module_amba_driver(): a device_initcall, after the rootfs */

@@ -18,13 +18,15 @@
  * (migratetypes), so that one unmovable page does not pin every block.
  *
  * Driven by the shell's `compact` for every zone whole, as Linux's
- * `echo 1 > /proc/sys/vm/compact_memory`, and by an allocation of a higher
+ * `echo 1 > /proc/sys/vm/compact_memory`, by an allocation of a higher
  * order the free lists cannot meet (direct compaction,
- * try_to_compact_pages()), which stops once a block of the order is free.
- * Not here: kcompactd (compaction in the background) and v3.14's
- * deferring of compaction that keeps failing.
+ * try_to_compact_pages()), which stops once a block of the order is free,
+ * and in the background by kcompactd0 (Linux 4.6), which kswapd wakes
+ * when it goes back to sleep after an allocation of a higher order woke
+ * it.  Not here: v3.14's deferring of compaction that keeps failing.
  */
 #include <linux/compaction.h>
+#include <linux/err.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/migrate.h>
@@ -37,6 +39,7 @@
 #include <linux/spinlock.h>
 #include <linux/swap.h>
 #include <linux/vmstat.h>
+#include <linux/wait.h>
 #include <trace/events/kmem.h>
 
 #define COMPACT_CLUSTER_MAX 32 /* SWAP_CLUSTER_MAX: pages moved a round */
@@ -395,4 +398,83 @@ int try_to_compact_pages(gfp_t gfp_mask, unsigned int order, const struct zonere
 			break;
 	}
 	return rc;
+}
+
+/* kcompactd0's: Linux's pgdat->kcompactd_wait, ->kcompactd_max_order (one node) */
+static DECLARE_WAIT_QUEUE_HEAD(kcompactd_wait);
+static struct task_struct *kcompactd_task;
+static unsigned int kcompactd_max_order;
+
+/*
+ * mm/compaction.c: kcompactd_do_work() @ v4.12: each populated zone
+ * compacted for the order asked (compact_zone() skips a zone where it is
+ * not worth it, or where a block of the order is free already), its
+ * scanners' work counted as kcompactd's too.
+ */
+static void kcompactd_do_work(unsigned int order)
+{
+	struct zone *zone;
+
+	count_vm_event(KCOMPACTD_WAKE);
+	for_each_zone(zone) {
+		struct compact_control cc = { .order = (int)order, .migratetype = MIGRATE_MOVABLE };
+
+		if (!populated_zone(zone))
+			continue;
+		compact_zone(zone, &cc);
+		count_vm_events(KCOMPACTD_MIGRATE_SCANNED, cc.migrate_scanned);
+		count_vm_events(KCOMPACTD_FREE_SCANNED, cc.free_scanned);
+	}
+}
+
+/*
+ * mm/compaction.c: kcompactd() @ v4.6: sleep until wakeup_kcompactd(),
+ * compact for the largest order asked meanwhile, sleep again.
+ */
+static int kcompactd(void *unused)
+{
+	(void)unused;
+	for (;;) {
+		wait_event_interruptible(kcompactd_wait, READ_ONCE(kcompactd_max_order));
+		kcompactd_do_work(__atomic_exchange_n(&kcompactd_max_order, 0, __ATOMIC_RELAXED));
+	}
+	return 0;
+}
+
+/**
+ * wakeup_kcompactd() - compact in the background for a request of an order
+ * @order: the order an allocation wanted (0: nothing to do)
+ *
+ * mm/compaction.c: wakeup_kcompactd() @ v4.6, which kswapd calls as it
+ * goes back to sleep after an allocation of @order woke it: reclaim made
+ * free pages, compaction makes them contiguous.  The largest order asked
+ * since kcompactd last looked is the one it works for.
+ */
+void wakeup_kcompactd(unsigned int order)
+{
+	unsigned int old = READ_ONCE(kcompactd_max_order);
+
+	if (!order || !kcompactd_task)
+		return;
+	while (order > old && !__atomic_compare_exchange_n(&kcompactd_max_order, &old, order, false,
+							   __ATOMIC_RELAXED, __ATOMIC_RELAXED))
+		;
+	wake_up_interruptible(&kcompactd_wait);
+}
+
+/**
+ * kcompactd_run() - start kcompactd0
+ *
+ * mm/compaction.c: kcompactd_run() @ v4.6, from kcompactd_init().
+ *
+ * Return: 0, or the error starting the thread.
+ */
+int kcompactd_run(void)
+{
+	struct task_struct *p = kthread_run(kcompactd, NULL, "kcompactd0");
+
+	if (IS_ERR(p))
+		return (int)PTR_ERR(p);
+	kcompactd_task = p;
+	return 0;
 }

@@ -22,6 +22,7 @@
  * files are ramfs, which has no backing store (Linux keeps its pages on
  * LRU_UNEVICTABLE).  With no swap area there is nothing to reclaim.
  */
+#include <linux/compaction.h>
 #include <linux/err.h>
 #include <linux/gfp.h>
 #include <linux/irqflags.h>
@@ -50,6 +51,8 @@ struct scan_control {
 static DECLARE_WAIT_QUEUE_HEAD(kswapd_wait);
 static struct task_struct *kswapd_task;
 static bool kswapd_woken; /* wakeup_kswapd() since it last looked */
+static unsigned int
+	kswapd_order; /* the largest order that woke it meanwhile (pgdat->kswapd_order) */
 
 /**
  * __isolate_lru_page() - take a page off its LRU list, with a reference
@@ -437,16 +440,23 @@ static void balance_pgdat(void)
  * sleep again.  A balance that cannot reach the high watermarks (every
  * page in use, swap full) ends after its priority-0 pass; kswapd then
  * sleeps until the next allocation below a low watermark wakes it, as
- * Linux's kswapd gives up after MAX_RECLAIM_RETRIES failed runs.
+ * Linux's kswapd gives up after MAX_RECLAIM_RETRIES failed runs.  Woken
+ * for an order above 0, it wakes kcompactd as it goes back to sleep
+ * (kswapd_try_to_sleep() @ v4.6): the free pages reclaim made are to be
+ * made contiguous.
  */
 static int kswapd(void *unused)
 {
 	(void)unused;
 	current->flags |= PF_MEMALLOC;
 	for (;;) {
+		unsigned int order;
+
 		wait_event_interruptible(kswapd_wait, READ_ONCE(kswapd_woken));
 		WRITE_ONCE(kswapd_woken, false);
+		order = __atomic_exchange_n(&kswapd_order, 0, __ATOMIC_RELAXED);
 		balance_pgdat();
+		wakeup_kcompactd(order);
 	}
 	return 0;
 }
@@ -465,6 +475,10 @@ void wakeup_kswapd(struct zone *zone, unsigned int order)
 		return;
 	if (zone_watermark_ok(zone, order, low_wmark_pages(zone), 0, 0))
 		return;
+	for (unsigned int old = READ_ONCE(kswapd_order);
+	     order > old && !__atomic_compare_exchange_n(&kswapd_order, &old, order, false,
+							 __ATOMIC_RELAXED, __ATOMIC_RELAXED);)
+		;
 	if (READ_ONCE(kswapd_woken))
 		return;
 	WRITE_ONCE(kswapd_woken, true);

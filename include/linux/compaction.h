@@ -43,5 +43,7 @@ void compaction_lock(void);
 void compaction_unlock(void);
 int try_to_compact_pages(gfp_t gfp_mask, unsigned int order, const struct zoneref *preferred,
 			 int migratetype);
+void wakeup_kcompactd(unsigned int order);
+int kcompactd_run(void);
 
 #endif

@@ -154,6 +154,46 @@ def test_direct_compaction_gives_a_failing_allocation_its_block(boot):
     assert "BUG" not in con.log and "Bad page" not in con.log, con.log[-3000:]
 
 
+def test_kcompactd_compacts_in_the_background(boot, tmp_path):
+    """With a swap area, an allocation of order 4 and up that finds no
+    block wakes kswapd for its order; going back to sleep, kswapd wakes
+    kcompactd0 (Linux 4.6), which moves compact-demo's pages and merges
+    the holes -- so `alloc N atomic`, which never compacts itself, keeps
+    finding blocks.  No direct compaction happened; the processes whose
+    pages moved go on unharmed."""
+    from test_swap import card, swapon
+    img = card(tmp_path, 16)
+    con = boot(mem="128M", smp=2, sd=str(img), extra=("-initrd", INITRAMFS))
+    swapon(con, img)
+    assert re.search(r"^ +\d+ +0 +\d +S .* kcompactd0$", con.run("ps"), re.M)
+    start(con, "/bin/compact-demo 16 40")
+    wait_for(con, r"^compact-demo: 2048 pages kept at ")
+    v0 = vmstat(con)
+    held = 0
+    for order in range(10, 3, -1):
+        while True:
+            out = con.run(f"alloc {order} atomic")
+            assert "direct compaction" not in out, out
+            if "no free block" in out:
+                break
+            held += 1
+            assert held < 400, out
+    for _ in range(50):  # the last failure's wakeup may still be at work
+        v1 = vmstat(con)
+        if v1["compact_daemon_migrate_scanned"] > v0["compact_daemon_migrate_scanned"]:
+            break
+        time.sleep(0.2)
+    assert v1["compact_daemon_wake"] > v0["compact_daemon_wake"], (v0, v1)
+    assert v1["compact_daemon_migrate_scanned"] > v0["compact_daemon_migrate_scanned"], v1
+    assert v1["compact_migrate_scanned"] - v0["compact_migrate_scanned"] >= \
+        v1["compact_daemon_migrate_scanned"] - v0["compact_daemon_migrate_scanned"], v1
+    assert v1["pgmigrate_success"] > v0["pgmigrate_success"], (v0, v1)
+    assert v1["compact_stall"] == v0["compact_stall"], (v0, v1)
+    m, said = wait_for(con, r"^compact-demo: \d+ passed, \d+ failed, \d+ skipped$", tries=300)
+    assert "compact-demo: 4 passed, 0 failed, 0 skipped" in said, said
+    assert "BUG" not in con.log and "Bad page" not in con.log, con.log[-3000:]
+
+
 def test_compaction_under_fork_exit_and_copy_on_write(boot):
     """`compact` again and again while processes fork, write copy-on-write
     pages, munmap and exit on the other CPUs: every walk of the reverse map
