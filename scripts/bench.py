@@ -38,6 +38,7 @@ The table goes to build/bench.md (and the raw figures to build/bench.json);
 README.md between the bench markers: measuring never edits a tracked file.
 """
 import argparse
+import contextlib
 import importlib.machinery
 import importlib.util
 import json
@@ -328,13 +329,24 @@ def user_figures():
     return got
 
 
-def compaction_figures():
-    """`compact` under -icount on compact-demo's fragmented 16 MiB, -smp 1: (moved, insns)."""
+@contextlib.contextmanager
+def icount_console(extra=()):
+    """a9mm -m 256M -smp 1 under -icount with the initramfs, at its prompt; powered off after"""
     argv = qemu(IMAGE, "256M", extra=["-icount", "shift=0,sleep=off",
-                                      "-initrd", os.path.join(B, "initramfs.cpio")])
+                                      "-initrd", os.path.join(B, "initramfs.cpio"), *extra])
     con = pexpect.spawn(argv[0], argv[1:], encoding="utf-8", timeout=600)
     try:
         con.expect("a9mm> ")
+        yield con
+        con.send("poweroff\r")
+        con.expect(pexpect.EOF)
+    finally:
+        con.close(force=True)
+
+
+def compaction_figures():
+    """`compact` under -icount on compact-demo's fragmented 16 MiB, -smp 1: (moved, insns)."""
+    with icount_console() as con:
         con.send("run /bin/compact-demo 16 100000 idle &\r")
         con.expect(r"compact-demo: 2048 pages kept at ")
         con.expect("sleep, then read them for 100000 s")
@@ -344,10 +356,6 @@ def compaction_figures():
         con.expect(r"free order-0 blocks \d+ -> \d+; (\d+) ns")
         insns = int(con.match.group(1))
         con.expect("a9mm> ")
-        con.send("poweroff\r")
-        con.expect(pexpect.EOF)
-    finally:
-        con.close(force=True)
     if not moved:
         sys.exit("bench: compact moved nothing of compact-demo's pages")
     return {"moved": moved, "insns": insns}
@@ -361,37 +369,31 @@ def swap_figures():
     with open(img, "wb") as f:
         f.truncate(16 << 20)
     subprocess.run(["/sbin/mkswap", img], check=True, capture_output=True)
-    argv = qemu(IMAGE, "256M", extra=["-icount", "shift=0,sleep=off",
-                                      "-initrd", os.path.join(B, "initramfs.cpio"),
-                                      "-drive", f"if=sd,format=raw,file={img}"])
-    con = pexpect.spawn(argv[0], argv[1:], encoding="utf-8", timeout=600)
     try:
-        con.expect("a9mm> ")
-        con.send("swapon\r")
-        con.expect(r"Adding \d+k swap on mmcblk0")
-        con.expect("a9mm> ")
-        con.send("run /bin/swap-demo 8 pageout\r")
-        con.expect(r"swap-demo: VmSwap (\d+) kB, VmRSS \d+ kB after MADV_PAGEOUT")
-        pages = int(con.match.group(1)) // 4
-        con.expect(r"MADV_PAGEOUT took (\d+) ns, reading every page back (\d+) ns "
-                   r"\((\d+) ns again, in RAM\)")
-        out = int(con.match.group(1))
-        back = int(con.match.group(2)) - int(con.match.group(3))
-        con.expect("a9mm> ")
-        con.send("run /bin/swap-demo 8 swapoff &\r")
-        con.expect("waiting for swapoff")
-        con.send("swapoff\r")
-        con.expect(r"swapoff: mmcblk0: (\d+) ptes got their pages back, (\d+) pages read "
-                   r"from it; (\d+) ns")
-        off = {k: int(con.match.group(i + 1)) for i, k in enumerate(("ptes", "reads", "ns"))}
-        if "swap-demo: 4 passed" not in con.before:  # it may finish before the shell's line
-            con.expect("swap-demo: 4 passed")
-        con.send("\r")  # a prompt after whatever came last
-        con.expect("a9mm> ")
-        con.send("poweroff\r")
-        con.expect(pexpect.EOF)
+        with icount_console(["-drive", f"if=sd,format=raw,file={img}"]) as con:
+            con.send("swapon\r")
+            con.expect(r"Adding \d+k swap on mmcblk0")
+            con.expect("a9mm> ")
+            con.send("run /bin/swap-demo 8 pageout\r")
+            con.expect(r"swap-demo: VmSwap (\d+) kB, VmRSS \d+ kB after MADV_PAGEOUT")
+            pages = int(con.match.group(1)) // 4
+            con.expect(r"MADV_PAGEOUT took (\d+) ns, reading every page back (\d+) ns "
+                       r"\((\d+) ns again, in RAM\)")
+            out = int(con.match.group(1))
+            back = int(con.match.group(2)) - int(con.match.group(3))
+            con.expect("a9mm> ")
+            con.send("run /bin/swap-demo 8 swapoff &\r")
+            con.expect("waiting for swapoff")
+            con.send("swapoff\r")
+            con.expect(r"swapoff: mmcblk0: (\d+) ptes got their pages back, (\d+) pages read "
+                       r"from it; (\d+) ns")
+            off = {k: int(con.match.group(i + 1))
+                   for i, k in enumerate(("ptes", "reads", "ns"))}
+            if "swap-demo: 4 passed" not in con.before:  # it may finish before swapoff's line
+                con.expect("swap-demo: 4 passed")
+            con.send("\r")  # a prompt after whatever came last
+            con.expect("a9mm> ")
     finally:
-        con.close(force=True)
         os.unlink(img)
     if pages != 2048 or off["ptes"] != 2048:
         sys.exit(f"bench: MADV_PAGEOUT sent {pages} of swap-demo's 2048 pages out, swapoff "
