@@ -57,6 +57,18 @@ bool out_of_memory(void)
 	pid_t pid = 0;
 
 	spin_lock_irqsave(&tasklist_lock, flags);
+	for_each_process(p) { /* oom_task_origin(): swapoff first, whoever else is there */
+		if (!READ_ONCE(p->oom_flag_origin))
+			continue;
+		if (!READ_ONCE(p->oom_origin_killed)) {
+			WRITE_ONCE(p->oom_origin_killed, true);
+			pr_err("Out of memory: %d (%s) is bringing swapped pages back (swapoff): it "
+			       "gives up instead of a process being killed\n",
+			       p->pid, p->comm);
+		}
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		return true;
+	}
 	for_each_process(p) {
 		if (!p->mm || (p->flags & PF_KTHREAD))
 			continue;
@@ -114,4 +126,43 @@ void pagefault_out_of_memory(void)
 {
 	if (out_of_memory())
 		schedule();
+}
+
+/**
+ * set_current_oom_origin() - the OOM killer chooses this task first
+ *
+ * include/linux/oom.h: set_current_oom_origin() @ v4.14, which swapoff
+ * sets while try_to_unuse() brings pages back: the memory running out is
+ * its doing.  Linux kills the swapoff(8) process; a9mm's swapoff runs in
+ * the shell, which is not killed: it is told to give up
+ * (oom_origin_killed()), and the faulting task retries meanwhile.
+ */
+void set_current_oom_origin(void)
+{
+	WRITE_ONCE(current->oom_origin_killed, false);
+	WRITE_ONCE(current->oom_flag_origin, true);
+}
+
+/**
+ * clear_current_oom_origin() - the task is an ordinary candidate again
+ *
+ * include/linux/oom.h: clear_current_oom_origin() @ v4.14.
+ */
+void clear_current_oom_origin(void)
+{
+	WRITE_ONCE(current->oom_flag_origin, false);
+	WRITE_ONCE(current->oom_origin_killed, false);
+}
+
+/**
+ * oom_origin_killed() - has the OOM killer chosen this task (set_current_oom_origin())?
+ *
+ * a9mm's stand-in for Linux's fatal_signal_pending() after the OOM
+ * killer's SIGKILL.
+ *
+ * Return: true if it is to give up.
+ */
+bool oom_origin_killed(void)
+{
+	return READ_ONCE(current->oom_origin_killed);
 }

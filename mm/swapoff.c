@@ -29,6 +29,7 @@
 #include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/oom.h>
 #include <linux/page-flags.h>
 #include <linux/rmap.h>
 #include <linux/sched.h>
@@ -37,8 +38,12 @@
 #include <linux/vmalloc.h>
 #include <asm/pgtable.h>
 
-/* passes over the mms before swapoff gives up on slots that stay in use */
-#define UNUSE_RETRIES 16
+/*
+ * Passes in a row that free no slot -- a tick apart, for an exiting mm to
+ * finish freeing its slots -- before swapoff gives up on slots that stay
+ * in use (Linux retries until a signal comes: a9mm's shell has none).
+ */
+#define UNUSE_IDLE_PASSES 100
 
 /*
  * mm/swapfile.c: unuse_pte() @ v5.4: under the page table lock, if the pte
@@ -77,12 +82,32 @@ struct unuse_count {
 };
 
 /*
+ * Room for one more page brought back: free memory above the zones' high
+ * watermarks.  a9mm's: with the area closed, reclaim cannot swap out to
+ * it, so swapoff leaves the rest to the running processes and gives up
+ * (-ENOMEM) instead of taking the reserves (Linux's swapoff allocates as
+ * a fault does, and its reclaim and OOM killer deal with the rest).
+ */
+static bool unuse_has_room(void)
+{
+	unsigned long free = 0, high = 0;
+	struct zone *zone;
+
+	for_each_zone(zone) {
+		free += zone_page_state(zone, NR_FREE_PAGES);
+		high += high_wmark_pages(zone);
+	}
+	return free > high;
+}
+
+/*
  * mm/swapfile.c: unuse_pte_range() @ v5.4: each pte of [@addr, @end) that
  * names a slot of area @type gets the slot's page back -- the swap
  * cache's, else read (counted as a fault counts a major one: the cache
- * had no page).  The ptes are read without the lock (a word each) and
- * checked again under it.  0, or the error that stops swapoff (-ENOMEM,
- * -EIO).
+ * had no page) while there is room (unuse_has_room()).  The ptes are
+ * read without the lock (a word each) and checked again under it.  0, or
+ * the error that stops swapoff: -ENOMEM, -EIO, or -EINTR (the OOM killer
+ * told swapoff to give up).
  */
 static int unuse_pte_range(struct vm_area_struct *vma, pmd_t *pmd, unsigned long addr,
 			   unsigned long end, unsigned int type, struct unuse_count *count)
@@ -94,6 +119,8 @@ static int unuse_pte_range(struct vm_area_struct *vma, pmd_t *pmd, unsigned long
 		swp_entry_t entry;
 		struct page *page;
 
+		if (oom_origin_killed())
+			return -EINTR;
 		if (pte_none(ptent) || pte_present(ptent))
 			continue;
 		entry = pte_to_swp_entry(ptent);
@@ -101,6 +128,8 @@ static int unuse_pte_range(struct vm_area_struct *vma, pmd_t *pmd, unsigned long
 			continue;
 		page = lookup_swap_cache(entry);
 		if (!page) {
+			if (!unuse_has_room())
+				return -ENOMEM;
 			page = read_swap_cache_async(entry);
 			if (page && !IS_ERR(page))
 				count->reads++;
@@ -180,13 +209,15 @@ static void unuse_swap_cache(struct swap_info_struct *si)
  * mm/swapfile.c: try_to_unuse() @ v5.4: every mm that may name a slot of
  * @si (init_mm.mmlist), each held by a user reference while it is walked
  * without mmlist_lock, then the swap cache; again while a slot is still
- * in use -- reclaim may have given one a pte after its mm was walked --
- * at most UNUSE_RETRIES times.  0, -ENOMEM, -EIO, or -EBUSY (slots stayed
- * in use: said).
+ * in use -- reclaim may have given one a pte after its mm was walked, an
+ * exiting mm frees its own -- until UNUSE_IDLE_PASSES in a row free none.
+ * 0, -ENOMEM, -EIO, -EINTR (the OOM killer chose swapoff), or -EBUSY
+ * (slots stayed in use: said).
  */
 static int try_to_unuse(struct swap_info_struct *si, struct unuse_count *count)
 {
-	for (int pass = 0; pass < UNUSE_RETRIES; pass++) {
+	for (int idle = 0; idle < UNUSE_IDLE_PASSES;) {
+		unsigned int before = READ_ONCE(si->inuse_pages);
 		struct mm_struct *prev = NULL;
 		struct list_head *p = &init_mm.mmlist;
 		int err = 0;
@@ -215,7 +246,12 @@ static int try_to_unuse(struct swap_info_struct *si, struct unuse_count *count)
 		unuse_swap_cache(si);
 		if (!READ_ONCE(si->inuse_pages))
 			return 0;
-		schedule();
+		if (oom_origin_killed())
+			return -EINTR;
+		if (READ_ONCE(si->inuse_pages) < before)
+			idle = 0;
+		else if (++idle < UNUSE_IDLE_PASSES)
+			schedule_timeout_uninterruptible(1);
 	}
 	pr_err("swapoff: %s: %u slots stay in use\n", si->name, READ_ONCE(si->inuse_pages));
 	return -EBUSY;
@@ -231,10 +267,14 @@ static int try_to_unuse(struct swap_info_struct *si, struct unuse_count *count)
  * adds @ptes and @reads for the shell (a page a fault brought back
  * meanwhile is in neither).
  *
+ * While it runs, the OOM killer chooses it first (set_current_oom_origin()):
+ * a process that runs out of memory because swapoff brought pages back
+ * makes swapoff give up, as Linux kills swapoff(8), instead of dying.
+ *
  * Return: 0; -ENOENT (no such device), -EINVAL (not swapped to), -EBUSY
  * (another swapoff of it is under way, or slots stayed in use: said),
- * -ENOMEM or -EIO (the pages could not all come back: the area is open
- * again as it was).
+ * -ENOMEM, -EIO or -EINTR (the pages could not all come back, or the OOM
+ * killer chose swapoff: the area is open again as it was).
  */
 int sys_swapoff(const char *specialfile, unsigned long *ptes, unsigned long *reads)
 {
@@ -254,16 +294,25 @@ int sys_swapoff(const char *specialfile, unsigned long *ptes, unsigned long *rea
 		return -EINVAL;
 	if (!swap_info_deactivate(si))
 		return -EBUSY;
+	set_current_oom_origin(); /* the memory that runs out now is ours */
 	do {
 		err = try_to_unuse(si, &count);
 		*ptes = count.ptes;
 		*reads = count.reads;
-		if (err) {
-			reinsert_swap_info(si);
-			return err;
-		}
-	} while (!swap_info_invalidate(si)); /* a slot taken meanwhile: cannot be, but look */
-	while (READ_ONCE(si->users))	     /* faults that pinned it before: they end quickly */
+	} while (!err &&
+		 !swap_info_invalidate(si)); /* a slot taken meanwhile: cannot be, but look */
+	clear_current_oom_origin();
+	if (err) {
+		pr_err("swapoff: %s: %s: %u pages stay on it\n", si->name,
+		       err == -ENOMEM  ? "no room in RAM for the rest"
+		       : err == -EINTR ? "the OOM killer chose swapoff"
+		       : err == -EIO   ? "a page could not be read back"
+				       : "slots stayed in use",
+		       READ_ONCE(si->inuse_pages));
+		reinsert_swap_info(si);
+		return err;
+	}
+	while (READ_ONCE(si->users)) /* faults that pinned it before: they end quickly */
 		schedule();
 	map = si->swap_map;
 	cache = si->swap_cache;

@@ -9,6 +9,7 @@
 #include <a9mm/ktap_mm.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/oom.h>
 #include <linux/page-flags.h>
 #include <linux/rmap.h>
 #include <linux/swap.h>
@@ -340,6 +341,22 @@ static void held_page_is_not_written_clean(struct ktap_test *t)
 	mmput(mm);
 }
 
+/*
+ * While swapoff brings pages back (set_current_oom_origin()), the OOM
+ * killer chooses it first: out_of_memory() tells it to give up and kills
+ * nobody; cleared, the task is an ordinary candidate again.
+ */
+static void oom_origin_gives_up_instead_of_a_kill(struct ktap_test *t)
+{
+	set_current_oom_origin();
+	KTAP_EXPECT(t, !oom_origin_killed());
+	KTAP_EXPECT(t, out_of_memory());
+	KTAP_EXPECT(t, oom_origin_killed());
+	KTAP_EXPECT(t, out_of_memory()); /* told already: still nobody else */
+	clear_current_oom_origin();
+	KTAP_EXPECT(t, !oom_origin_killed());
+}
+
 static const struct ktap_case vmscan_cases[] = {
 	KTAP_CASE(new_anon_page_is_on_the_active_list),
 	KTAP_CASE(page_referenced_clears_and_the_fault_sets_young),
@@ -349,5 +366,6 @@ static const struct ktap_case vmscan_cases[] = {
 	KTAP_CASE(exit_frees_slots_and_swap_cache),
 	KTAP_CASE(bad_swap_entry_is_refused),
 	KTAP_CASE(held_page_is_not_written_clean),
+	KTAP_CASE(oom_origin_gives_up_instead_of_a_kill),
 };
 KTAP_SUITE(vmscan_suite, "vmscan", vmscan_cases);

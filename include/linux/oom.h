@@ -8,5 +8,8 @@
 /* mm/oom_kill.c */
 bool out_of_memory(void);
 void pagefault_out_of_memory(void);
+void set_current_oom_origin(void);
+void clear_current_oom_origin(void);
+bool oom_origin_killed(void);
 
 #endif

@@ -93,6 +93,10 @@ struct task_struct {
 	unsigned long min_flt, maj_flt;	  /* page faults served without, with I/O (never, here) */
 	unsigned long cmin_flt, cmaj_flt; /* the reaped children's */
 	struct files_struct *files;	  /* open files (fs/file.c); NULL for kernel threads */
+	/* mm/oom_kill.c: swapoff is the OOM killer's first choice (Linux: signal->oom_flag_origin)
+	 */
+	bool oom_flag_origin;	/* set_current_oom_origin() */
+	bool oom_origin_killed; /* ... and chosen: it gives up */
 
 	/* kernel/exit.c: life and death */
 	int exit_state;	 /* EXIT_ZOMBIE, EXIT_DEAD */

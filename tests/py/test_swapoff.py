@@ -110,6 +110,33 @@ def test_swapoff_without_room_fails_and_keeps_the_area(boot, tmp_path):
     assert con.run("cat /proc/swaps").strip() == HEADER
 
 
+def test_swapoff_beside_a_growing_process_gives_up_instead_of_a_kill(boot, tmp_path):
+    """64 MiB on a 64 MiB board, the process still writing and
+    reading at 4 CPUs: swapoff cannot bring it all back and stops -- no
+    room left above the watermarks, or the OOM killer choosing swapoff
+    itself -- with the area kept; nobody is killed, every word right.
+    (It used to take the reserves, and the process was OOM-killed.)"""
+    img = card(tmp_path, 64)
+    con = boot_card(boot, img, smp=4)
+    kib = swapon(con, img)
+    said = con.run("run /bin/swap-demo 64 &")
+    for _ in range(600):  # the process talks meanwhile: its lines are kept
+        out = con.run("cat /proc/swaps")
+        m = re.search(r"^/dev/mmcblk0 +partition\t\d+\t(\d+)\t-1$", out, re.M)
+        said += re.sub(r"^(Filename|/dev/mmcblk0).*\n?", "", out, flags=re.M)
+        if m and int(m[1]) > 4096:
+            break
+        time.sleep(0.2)
+    out = con.run("swapoff", timeout=600)
+    assert re.search(r"swapoff: mmcblk0: failed \(-(12|4)\): still swapped to", out), out
+    assert re.search(r"swapoff: mmcblk0: (no room in RAM for the rest|the OOM killer chose "
+                     r"swapoff): \d+ pages stay on it", out + con.log), out
+    assert meminfo(con)["SwapTotal"] == kib
+    said = wait_for(con, said + out, "swap-demo: 2 passed", seconds=900)
+    passed(said, "swap-demo", 2)
+    assert "Killed process" not in said + con.log
+
+
 def test_swapoff_refuses_garbage(boot, tmp_path):
     img = card(tmp_path, 8)
     con = boot_card(boot, img)
