@@ -247,7 +247,7 @@ def test_swap_demo():
     assert set(res) == {"mmap", "pageout", "read-back"}, out
     for bad in ("x", "0", "513", "1 forks", "1 fork 2"):
         rc, _, err = qemu_arm("swap-demo", *bad.split())
-        assert rc == 2 and "usage: swap-demo [MIB (1-512) [fork|pageout]]" in err, bad
+        assert rc == 2 and "usage: swap-demo [MIB (1-512) [fork|pageout|swapoff]]" in err, bad
 
 
 def test_cow_stress():
