@@ -6,6 +6,7 @@
  */
 
 #include <a9mm/ktap.h>
+#include <asm/memmap.h>
 #include <asm/mm.h>
 #include <asm/sections.h>
 #include <linux/errno.h>
@@ -383,9 +384,49 @@ static void mm_reserved_pages_as_memmap_left_them(struct ktap_test *t)
 	KTAP_EXPECT_EQ(t, bad, 0);
 }
 
+/*
+ * arch_init_struct_pages() and arch_free_struct_pages() for every run
+ * length a turn of theirs can leave over (1 to 17 pages, on ARM eight a
+ * turn, entered part-way for the rest): each page of the run gets its
+ * words, and the page after it is not touched.  Boot's zones are whole
+ * MiB, multiples of eight pages, so boot alone never tries the rest.
+ */
+static void mm_struct_page_runs_of_any_length(struct ktap_test *t)
+{
+	struct page *pg = alloc_page(GFP_KERNEL), *buf, *p, pattern;
+	unsigned long bad = 0, flags = 1UL << PG_reserved;
+
+	KTAP_EXPECT(t, pg != NULL);
+	if (!pg)
+		return;
+	buf = page_address(pg);
+	memset(&pattern, 0xa5, sizeof(pattern));
+	for (unsigned int n = 1; n <= 17; n++) {
+		memset(buf, 0xa5, PAGE_SIZE);
+		arch_init_struct_pages(buf, buf + n, flags);
+		for (p = buf; p < buf + n; p++)
+			bad += p->flags != flags || p->_count != 1 || p->_mapcount != -1 ||
+			       p->private || p->index || p->mapping || p->lru.next != &p->lru ||
+			       p->lru.prev != &p->lru;
+		bad += memcmp(buf + n, &pattern, sizeof(pattern)) != 0;
+		arch_free_struct_pages(buf, buf + n, 0);
+		for (p = buf; p < buf + n; p++)
+			bad += p->flags || p->_count || p->_mapcount != -1 ||
+			       p->lru.next != &p->lru;
+		bad += memcmp(buf + n, &pattern, sizeof(pattern)) != 0;
+		if (bad) {
+			ktap_print("a run of %u struct pages written wrong\n", n);
+			break;
+		}
+	}
+	KTAP_EXPECT_EQ(t, bad, 0);
+	__free_page(pg);
+}
+
 static const struct ktap_case mm_cases[] = {
 	KTAP_CASE(mm_zone_sizes_follow_lowmem_limit),
 	KTAP_CASE(mm_reserved_pages_as_memmap_left_them),
+	KTAP_CASE(mm_struct_page_runs_of_any_length),
 	KTAP_CASE(mm_sizing_formulas),
 	KTAP_CASE(mm_random_against_model),
 	KTAP_CASE(mm_split_and_merge_back),

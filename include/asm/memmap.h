@@ -16,8 +16,11 @@
  *
  * On ARM the page is built once in r2-r9 and stored whole by one STM
  * (ARM ARM A8.8.199: registers go to ascending addresses in register
- * order, so r2 is word 0); only the lru pair moves on, by 32 bytes a page.
- * Two pages a turn: four instructions a page.
+ * order, so r2 is word 0); only the lru pair moves on, by 32 bytes a page:
+ * three instructions a page, eight pages a turn (3.25 a page with the
+ * turn's compare and branch).  A run that is not a multiple of eight
+ * starts inside the first turn, as Duff's device does: the ADD to PC
+ * (ARM ARM A8.8.6; in ARM state a branch) skips the pages it lacks.
  *
  * Later __free_pages_bootmem() makes the pages memblock never gave out
  * free: words 0 and 1 of each become flags without PG_reserved and a zero
@@ -68,20 +71,46 @@ static inline void arch_init_struct_pages(struct page *page, struct page *end, u
 	register struct list_head *r7 __asm__("r7") = &page->lru;
 	register struct list_head *r8 __asm__("r8") = &page->lru;
 	register unsigned long r9 __asm__("r9") = 0;
-	unsigned long odd;
+	unsigned long skip;
 
-	__asm__ volatile("	sub	%[odd], %[end], %[p]\n"
-			 "	tst	%[odd], #32\n" /* an odd number of pages: */
-			 "	bne	2f\n"	       /* the first turn's second half */
+	/*
+	 * skip = (8 - pages % 8) % 8 pages of 12 bytes of code each: with
+	 * 32 bytes a page, -(end - page) & 0xe0 is that many pages times 32,
+	 * and times 3/8 their code's bytes.  PC reads 8 ahead (A2.3): the ADD
+	 * lands on 1: plus skip.
+	 */
+	__asm__ volatile("	sub	%[skip], %[p], %[end]\n"
+			 "	and	%[skip], %[skip], #0xe0\n"
+			 "	add	%[skip], %[skip], %[skip], lsl #1\n"
+			 "	add	pc, pc, %[skip], lsr #3\n"
+			 "	nop\n"
 			 "1:	stmia	%[p]!, {r2-r9}\n"
 			 "	add	r7, r7, #32\n"
 			 "	add	r8, r8, #32\n"
-			 "2:	stmia	%[p]!, {r2-r9}\n"
+			 "	stmia	%[p]!, {r2-r9}\n"
+			 "	add	r7, r7, #32\n"
+			 "	add	r8, r8, #32\n"
+			 "	stmia	%[p]!, {r2-r9}\n"
+			 "	add	r7, r7, #32\n"
+			 "	add	r8, r8, #32\n"
+			 "	stmia	%[p]!, {r2-r9}\n"
+			 "	add	r7, r7, #32\n"
+			 "	add	r8, r8, #32\n"
+			 "	stmia	%[p]!, {r2-r9}\n"
+			 "	add	r7, r7, #32\n"
+			 "	add	r8, r8, #32\n"
+			 "	stmia	%[p]!, {r2-r9}\n"
+			 "	add	r7, r7, #32\n"
+			 "	add	r8, r8, #32\n"
+			 "	stmia	%[p]!, {r2-r9}\n"
+			 "	add	r7, r7, #32\n"
+			 "	add	r8, r8, #32\n"
+			 "	stmia	%[p]!, {r2-r9}\n"
 			 "	add	r7, r7, #32\n"
 			 "	add	r8, r8, #32\n"
 			 "	cmp	%[p], %[end]\n"
 			 "	blo	1b\n"
-			 : [p] "+r"(page), [odd] "=&r"(odd), "+r"(r7), "+r"(r8)
+			 : [p] "+r"(page), [skip] "=&r"(skip), "+r"(r7), "+r"(r8)
 			 : [end] "r"(end), "r"(r2), "r"(r3), "r"(r4), "r"(r5), "r"(r6), "r"(r9)
 			 : "cc", "memory");
 }
