@@ -452,13 +452,9 @@ static int kcompactd(void *unused)
  */
 void wakeup_kcompactd(unsigned int order)
 {
-	unsigned int old = READ_ONCE(kcompactd_max_order);
-
 	if (!order || !kcompactd_task)
 		return;
-	while (order > old && !__atomic_compare_exchange_n(&kcompactd_max_order, &old, order, false,
-							   __ATOMIC_RELAXED, __ATOMIC_RELAXED))
-		;
+	raise_order_hint(&kcompactd_max_order, order);
 	wake_up_interruptible(&kcompactd_wait);
 }
 

@@ -475,10 +475,7 @@ void wakeup_kswapd(struct zone *zone, unsigned int order)
 		return;
 	if (zone_watermark_ok(zone, order, low_wmark_pages(zone), 0, 0))
 		return;
-	for (unsigned int old = READ_ONCE(kswapd_order);
-	     order > old && !__atomic_compare_exchange_n(&kswapd_order, &old, order, false,
-							 __ATOMIC_RELAXED, __ATOMIC_RELAXED);)
-		;
+	raise_order_hint(&kswapd_order, order);
 	if (READ_ONCE(kswapd_woken))
 		return;
 	WRITE_ONCE(kswapd_woken, true);

@@ -190,6 +190,22 @@ typedef struct pglist_data {
 	int node_id;
 } pg_data_t;
 
+/*
+ * The largest order an allocation asked kswapd or kcompactd for since the
+ * daemon last looked (Linux's pgdat->kswapd_order, ->kcompactd_max_order),
+ * raised to @order.  Linux raises it with a plain "if less, store", which
+ * a waker racing on another CPU may undo with a smaller order; a9mm's
+ * compare-and-swap keeps the larger.  The daemon takes it with an
+ * exchange for 0.
+ */
+static inline void raise_order_hint(unsigned int *hint, unsigned int order)
+{
+	for (unsigned int old = READ_ONCE(*hint);
+	     order > old && !__atomic_compare_exchange_n(hint, &old, order, false, __ATOMIC_RELAXED,
+							 __ATOMIC_RELAXED);)
+		;
+}
+
 /* !CONFIG_NUMA (include/linux/nodemask.h @ v3.14): one node, node 0, always online */
 extern struct pglist_data contig_page_data;
 #define NODE_DATA(nid)	(&contig_page_data)
