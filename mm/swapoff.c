@@ -212,7 +212,7 @@ static void unuse_swap_cache(struct swap_info_struct *si)
  * in use -- reclaim may have given one a pte after its mm was walked, an
  * exiting mm frees its own -- until UNUSE_IDLE_PASSES in a row free none.
  * 0, -ENOMEM, -EIO, -EINTR (the OOM killer chose swapoff), or -EBUSY
- * (slots stayed in use: said).
+ * (slots stayed in use; sys_swapoff() says so).
  */
 static int try_to_unuse(struct swap_info_struct *si, struct unuse_count *count)
 {
@@ -253,7 +253,6 @@ static int try_to_unuse(struct swap_info_struct *si, struct unuse_count *count)
 		else if (++idle < UNUSE_IDLE_PASSES)
 			schedule_timeout_uninterruptible(1);
 	}
-	pr_err("swapoff: %s: %u slots stay in use\n", si->name, READ_ONCE(si->inuse_pages));
 	return -EBUSY;
 }
 
