@@ -6,12 +6,25 @@
  * written synchronously through the driver's rw_page() -- the path
  * Linux's swap takes to brd and zram, with no bio and no request queue --
  * and what was done, counted per disk, shown as /proc/diskstats.
+ *
+ * And /dev/NAME (a devtmpfs node add_disk() makes): read(), write() and
+ * lseek() through the device's page cache, as Linux's def_blk_fops, a
+ * page at a time -- no readahead, and every write goes to the device
+ * before write() returns (as with O_SYNC), so no cached page is ever
+ * dirty and reclaim can always drop one.
  */
 #include <linux/blkdev.h>
+#include <linux/err.h>
 #include <linux/errno.h>
+#include <linux/fcntl.h>
+#include <linux/gfp.h>
 #include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/page-flags.h>
 #include <linux/spinlock.h>
 #include <linux/swap.h>
+#include <linux/uaccess.h>
+#include <linux/vmalloc.h>
 #include <mach/vexpress.h>
 #include <string.h>
 
@@ -31,10 +44,25 @@ static DEFINE_SPINLOCK(disks_lock);
  */
 int add_disk(struct block_device *bdev)
 {
+	struct inode *inode = &bdev->bd_inode;
+	unsigned long slots = (unsigned long)(bdev->nr_sects >> PAGE_SECTORS_SHIFT);
 	int ret = -ENOSPC;
 
 	spin_lock_init(&bdev->bd_stats_lock);
 	memset(&bdev->bd_stats, 0, sizeof(bdev->bd_stats));
+	/* bdget(): the device's inode, its size, an empty cache of a slot a page */
+	memset(inode, 0, sizeof(*inode));
+	inode->i_mode = S_IFBLK | 0660;
+	inode->i_size = (loff_t)(bdev->nr_sects << SECTOR_SHIFT);
+	inode->i_rdev = MKDEV(bdev->bd_major, bdev->bd_minor);
+	inode->i_data.host = inode;
+	spin_lock_init(&inode->i_data.tree_lock);
+	inode->i_data.pages = vzalloc(slots * sizeof(struct page *));
+	if (inode->i_data.pages)
+		inode->i_data.nr_slots = slots;
+	else
+		pr_err("%s: no memory for a page cache of %lu pages: /dev/%s cannot be opened\n",
+		       bdev->bd_name, slots, bdev->bd_name);
 	spin_lock(&disks_lock);
 	if (nr_disks < MAX_DISKS) {
 		disks[nr_disks] = bdev;
@@ -45,7 +73,21 @@ int add_disk(struct block_device *bdev)
 	spin_unlock(&disks_lock);
 	if (ret)
 		pr_err("%s: not added: %u disks are known already\n", bdev->bd_name, MAX_DISKS);
+	else if (devtmpfs_create_node(bdev->bd_name, S_IFBLK | 0660, inode->i_rdev))
+		pr_warn("%s: no /dev/%s: the rootfs has no room for it\n", bdev->bd_name,
+			bdev->bd_name);
 	return ret;
+}
+
+/* the disk with that device number (a /dev node's i_rdev), or NULL */
+static struct block_device *blkdev_get_by_devt(unsigned int rdev)
+{
+	struct block_device *bdev;
+
+	for (unsigned int i = 0; (bdev = blkdev_get_by_index(i)); i++)
+		if (bdev->bd_inode.i_rdev == rdev)
+			return bdev;
+	return NULL;
 }
 
 /**
@@ -72,8 +114,9 @@ struct block_device *blkdev_get_by_index(unsigned int i)
  * @name: "mmcblk0", or "/dev/mmcblk0" as swapon is given it
  *
  * fs/block_dev.c: blkdev_get_by_path() @ v4.14 -> lookup_bdev(): a
- * path to a device node there; a9mm has no /dev, so the name is the
- * device, and a disk is never released (no blkdev_put()).
+ * path to a device node there; here the name after /dev/ is the
+ * device's (whatever its node), and a disk is never released (no
+ * blkdev_put()).
  *
  * Return: the disk, or NULL if no disk has that name.
  */
@@ -207,6 +250,204 @@ bool bdev_is_swap(const struct block_device *bdev)
 			return true;
 	}
 	return false;
+}
+
+/*
+ * fs/block_dev.c: blkdev_open() @ v4.14: the node's device, its cache as
+ * the file's mapping (Linux: filp->f_mapping = bdev->bd_inode->i_mapping)
+ */
+static int blkdev_open(struct inode *inode, struct file *file)
+{
+	struct block_device *bdev = blkdev_get_by_devt(inode->i_rdev);
+
+	if (!bdev)
+		return -ENXIO;
+	if (!bdev->bd_inode.i_data.pages)
+		return -ENOMEM;
+	file->f_mapping = &bdev->bd_inode.i_data;
+	file->private_data = bdev;
+	return 0;
+}
+
+/*
+ * mm/filemap.c: do_generic_file_read()'s page lookup @ v3.14, without
+ * readahead: the cached page at @index, or a new one read from the device
+ * and cached (a reader that cached it meanwhile wins, ours is freed).
+ * GFP_USER, as bdget() sets a block device's mapping: lowmem pages.
+ * Return: the page with a reference, or ERR_PTR(-ENOMEM, -EIO, ...).
+ */
+static struct page *bdev_get_cached_page(struct block_device *bdev, unsigned long index)
+{
+	struct address_space *mapping = &bdev->bd_inode.i_data;
+
+	for (;;) {
+		struct page *page = find_get_page(mapping, index);
+		int err;
+
+		if (page)
+			return page;
+		page = alloc_page(GFP_USER);
+		if (!page)
+			return ERR_PTR(-ENOMEM);
+		err = bdev_read_page(bdev, (sector_t)index << PAGE_SECTORS_SHIFT, page);
+		if (!err)
+			err = add_to_page_cache_lru(page, mapping, index);
+		if (!err)
+			return page;
+		put_page(page);
+		if (err != -EEXIST)
+			return ERR_PTR(err);
+	}
+}
+
+/* the bytes of a read() or write() at *pos that fall in its page: at most @len */
+static size_t bdev_chunk(loff_t pos, size_t len)
+{
+	return min(len, (size_t)(PAGE_SIZE - (unsigned long)(pos & ~PAGE_MASK)));
+}
+
+/*
+ * fs/block_dev.c: blkdev_read_iter() @ v4.14 -> generic_file_read_iter():
+ * page by page from the cache, up to the end of the device; each page
+ * read marked accessed (a second read of it activates it).  A buffer that
+ * runs into a bad page: what was copied counts.
+ */
+static ssize_t blkdev_read(struct file *file, char *ubuf, size_t len, loff_t *pos)
+{
+	struct block_device *bdev = file->private_data;
+	loff_t size = bdev->bd_inode.i_size;
+	size_t done = 0;
+
+	while (done < len && *pos < size) {
+		size_t n = min(bdev_chunk(*pos, len - done), (size_t)(size - *pos)), left;
+		struct page *page = bdev_get_cached_page(bdev, (unsigned long)(*pos >> PAGE_SHIFT));
+
+		if (IS_ERR(page))
+			return done ? (ssize_t)done : PTR_ERR(page);
+		mark_page_accessed(page);
+		left = copy_to_user(ubuf + done, (char *)page_address(page) + (*pos & ~PAGE_MASK),
+				    n);
+		put_page(page);
+		done += n - left;
+		*pos += (loff_t)(n - left);
+		if (left)
+			return done ? (ssize_t)done : -EFAULT;
+	}
+	return (ssize_t)done;
+}
+
+/*
+ * fs/block_dev.c: blkdev_write_iter() @ v4.14: refused while swap uses
+ * the device (-ETXTBSY, Linux's IS_SWAPFILE() check), -ENOSPC at its end;
+ * else page by page: the cached page (read first: a write may cover part
+ * of it), the user's bytes into it with the page locked, the page to the
+ * device at once.  A page the device refused is read back, so the cache
+ * never holds bytes the device does not; if that fails too it leaves the
+ * cache (or, held by a reader, is said to differ).
+ */
+static ssize_t blkdev_write(struct file *file, const char *ubuf, size_t len, loff_t *pos)
+{
+	struct block_device *bdev = file->private_data;
+	loff_t size = bdev->bd_inode.i_size;
+	size_t done = 0;
+
+	if (bdev_is_swap(bdev))
+		return -ETXTBSY;
+	if (*pos >= size)
+		return len ? -ENOSPC : 0;
+	len = min(len, (size_t)(size - *pos));
+	while (done < len) {
+		size_t n = bdev_chunk(*pos, len - done), left;
+		unsigned long index = (unsigned long)(*pos >> PAGE_SHIFT);
+		sector_t sector = (sector_t)index << PAGE_SECTORS_SHIFT;
+		struct page *page = bdev_get_cached_page(bdev, index);
+		int err;
+
+		if (IS_ERR(page))
+			return done ? (ssize_t)done : PTR_ERR(page);
+		lock_page(page);
+		left = copy_from_user((char *)page_address(page) + (*pos & ~PAGE_MASK), ubuf + done,
+				      n);
+		err = bdev_write_page(bdev, sector, page);
+		if (err && bdev_read_page(bdev, sector, page) &&
+		    !remove_mapping(page->mapping, page))
+			pr_err("%s: page %lu: neither written nor read back, and in use: the cache differs from the device until it is dropped\n",
+			       bdev->bd_name, index);
+		mark_page_accessed(page);
+		unlock_page(page);
+		put_page(page);
+		if (err)
+			return done ? (ssize_t)done : err;
+		done += n - left;
+		*pos += (loff_t)(n - left);
+		if (left)
+			return done ? (ssize_t)done : -EFAULT;
+	}
+	return (ssize_t)done;
+}
+
+/* fs/block_dev.c: block_llseek() @ v4.14: SEEK_END is the device's size */
+static loff_t blkdev_llseek(struct file *file, loff_t offset, int whence)
+{
+	struct block_device *bdev = file->private_data;
+	loff_t pos;
+
+	switch (whence) {
+	case SEEK_SET:
+		pos = offset;
+		break;
+	case SEEK_CUR:
+		pos = file->f_pos + offset;
+		break;
+	case SEEK_END:
+		pos = bdev->bd_inode.i_size + offset;
+		break;
+	default:
+		return -EINVAL;
+	}
+	if (pos < 0 || pos > bdev->bd_inode.i_size)
+		return -EINVAL;
+	file->f_pos = pos;
+	return pos;
+}
+
+/* fs/block_dev.c: def_blk_fops @ v4.14 (no mmap here: -ENODEV) */
+const struct file_operations def_blk_fops = {
+	.open = blkdev_open,
+	.llseek = blkdev_llseek,
+	.read = blkdev_read,
+	.write = blkdev_write,
+};
+
+/**
+ * kill_bdev() - drop a disk's cached pages
+ * @bdev: the disk
+ *
+ * fs/block_dev.c: kill_bdev() @ v4.14, which swapon reaches through
+ * set_blocksize(): from now on swap writes the device behind the cache's
+ * back.  A page a reader holds this moment stays (Linux's truncate would
+ * wait for it).
+ */
+void kill_bdev(struct block_device *bdev)
+{
+	invalidate_mapping_pages(&bdev->bd_inode.i_data, 0, ~0UL);
+}
+
+/**
+ * nr_blockdev_pages() - the pages cached for every disk
+ *
+ * fs/block_dev.c: nr_blockdev_pages() @ v4.14: /proc/meminfo's Buffers.
+ *
+ * Return: that number.
+ */
+unsigned long nr_blockdev_pages(void)
+{
+	struct block_device *bdev;
+	unsigned long n = 0;
+
+	for (unsigned int i = 0; (bdev = blkdev_get_by_index(i)); i++)
+		n += READ_ONCE(bdev->bd_inode.i_data.nrpages);
+	return n;
 }
 
 /**

@@ -6,6 +6,7 @@
  * /proc (fs/proc/).  The console has no name: the kernel opens it for
  * the first process it starts (console_open_fds()).
  */
+#include <linux/blkdev.h>
 #include <linux/err.h>
 #include <linux/errno.h>
 #include <linux/fcntl.h>
@@ -37,10 +38,12 @@ static int create_errno(const char *why)
  * @mode: the permissions of a file O_CREAT makes
  *
  * fs/open.c: filp_open() -> do_filp_open() @ v4.14 (path_openat(),
- * do_last(), may_open()), for the rootfs and /proc.
+ * do_last(), may_open()), for the rootfs and /proc; a device node under
+ * /dev opens its device (do_dentry_open() calls its ->open()).
  *
  * Return: the open file (one reference), or ERR_PTR(-ENOENT, -EEXIST,
- * -EISDIR, -ENOTDIR, -EACCES, -ENAMETOOLONG, -ENOMEM).
+ * -EISDIR, -ENOTDIR, -EACCES, -ENAMETOOLONG, -ENOMEM, -ENXIO: a node
+ * whose device is not there).
  */
 struct file *filp_open(const char *path, int flags, unsigned int mode)
 {
@@ -78,6 +81,14 @@ struct file *filp_open(const char *path, int flags, unsigned int mode)
 			return ERR_PTR(-ENOTDIR);
 		fop = &ramfs_file_operations;
 		break;
+	case S_IFBLK: /* def_blk_fops's ->open() finds the disk */
+		fop = &def_blk_fops;
+		break;
+	case S_IFCHR: /* chrdev_open(): the one character device with a node, /dev/null */
+		if (d->d_inode->i_rdev != MKDEV(MEM_MAJOR, 3))
+			return ERR_PTR(-ENXIO);
+		fop = &null_fops;
+		break;
 	default:
 		return ERR_PTR(flags & O_DIRECTORY ? -ENOTDIR : -EACCES);
 	}
@@ -86,29 +97,25 @@ struct file *filp_open(const char *path, int flags, unsigned int mode)
 	f = alloc_file(d, (unsigned int)flags, fop);
 	if (!f)
 		return ERR_PTR(-ENOMEM);
+	if (fop->open) { /* do_dentry_open() */
+		int err = fop->open(d->d_inode, f);
+
+		if (err) {
+			fput(f);
+			return ERR_PTR(err);
+		}
+	}
 	if (write && (flags & O_TRUNC) && S_ISREG(d->d_inode->i_mode))
 		rootfs_truncate(d->d_inode);
 	return f;
 }
 
-/*
- * fs/open.c: do_sys_open() @ v4.14: the path from user memory, the file,
- * the lowest free descriptor
- */
-static long do_sys_open(unsigned long upath, int flags, unsigned int mode)
+/* fs/open.c: do_sys_open() @ v4.14 after getname(): the file, the lowest free descriptor */
+static long do_sys_open_path(const char *path, int flags, unsigned int mode)
 {
-	char path[256];
 	struct file *f;
-	long len = strncpy_from_user(path, (const char *)upath, sizeof(path));
-	int fd;
+	int fd = get_unused_fd_flags((unsigned int)flags);
 
-	if (len == -E2BIG)
-		return -ENAMETOOLONG;
-	if (len < 0)
-		return len;
-	if (!len)
-		return -ENOENT;
-	fd = get_unused_fd_flags((unsigned int)flags);
 	if (fd < 0)
 		return fd;
 	f = filp_open(path, flags, mode);
@@ -118,6 +125,30 @@ static long do_sys_open(unsigned long upath, int flags, unsigned int mode)
 	}
 	fd_install((unsigned int)fd, f);
 	return fd;
+}
+
+/* fs/namei.c: getname() @ v4.14: a path from user memory into @path; its length or -errno */
+static long getname(unsigned long upath, char *path, size_t size)
+{
+	long len = strncpy_from_user(path, (const char *)upath, size);
+
+	if (len == -E2BIG)
+		return -ENAMETOOLONG;
+	if (!len)
+		return -ENOENT;
+	return len;
+}
+
+/*
+ * fs/open.c: do_sys_open() @ v4.14: the path from user memory, the file,
+ * the lowest free descriptor
+ */
+static long do_sys_open(unsigned long upath, int flags, unsigned int mode)
+{
+	char path[256];
+	long len = getname(upath, path, sizeof(path));
+
+	return len < 0 ? len : do_sys_open_path(path, flags, mode);
 }
 
 /**
@@ -137,27 +168,41 @@ long sys_open(unsigned long path, int flags, unsigned int mode)
 
 /**
  * sys_openat() - open a file relative to a directory descriptor
- * @dfd: AT_FDCWD (the only directory a9mm's processes have: "/")
+ * @dfd: AT_FDCWD ("/": a9mm's processes have no chdir()), or a descriptor
+ *       open on a rootfs directory (ls -l opens each entry so)
  * @path: the path (user memory)
  * @flags: O_*
  * @mode: the permissions if O_CREAT makes it
  *
  * fs/open.c: sys_openat() @ v4.14 -- what picolibc's open() calls.
  *
- * Return: the new descriptor, or -errno (-EBADF for another @dfd with a
- * relative path).
+ * Return: the new descriptor, or -errno (-EBADF: @dfd is not open,
+ * -ENOTDIR: nor on a rootfs directory, for a relative path).
  */
 long sys_openat(int dfd, unsigned long path, int flags, unsigned int mode)
 {
-	char first;
+	char name[256], full[512];
+	struct file *dir;
+	long len;
+	int err;
 
-	if (dfd != AT_FDCWD) {
-		if (copy_from_user(&first, (const void *)path, 1))
-			return -EFAULT;
-		if (first != '/')
-			return -EBADF;
-	}
-	return do_sys_open(path, flags, mode);
+	if (dfd == AT_FDCWD)
+		return do_sys_open(path, flags, mode);
+	len = getname(path, name, sizeof(name));
+	if (len < 0 || name[0] == '/')
+		return len < 0 ? len : do_sys_open_path(name, flags, mode);
+	/* path_init(): a relative path starts at the directory @dfd is open on */
+	dir = fget((unsigned int)dfd);
+	if (!dir)
+		return -EBADF;
+	err = !dir->f_dentry || !S_ISDIR(dir->f_inode->i_mode)
+		      ? -ENOTDIR
+		      : dentry_path_raw(dir->f_dentry, full, sizeof(full) - sizeof(name) - 1);
+	fput(dir);
+	if (err)
+		return err;
+	strcat(strcmp(full, "/") ? strcat(full, "/") : full, name);
+	return do_sys_open_path(full, flags, mode);
 }
 
 /**

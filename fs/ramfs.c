@@ -146,6 +146,44 @@ static struct dentry *walk_path(const char *path, const char **last, size_t *las
 }
 
 /**
+ * dentry_path_raw() - the absolute path of a rootfs dentry
+ * @d: the dentry
+ * @buf: where the path goes
+ * @size: its size
+ *
+ * fs/dcache.c: dentry_path_raw() @ v4.14: the names from @d up to "/",
+ * under rootfs_lock.
+ *
+ * Return: 0, or -ENAMETOOLONG when it does not fit.
+ */
+int dentry_path_raw(struct dentry *d, char *buf, size_t size)
+{
+	size_t pos = size;
+	int ret = 0;
+
+	buf[--pos] = '\0';
+	spin_lock(&rootfs_lock);
+	for (; d->d_parent != d; d = d->d_parent) {
+		size_t len = strlen(d->d_name);
+
+		if (len + 1 > pos) {
+			ret = -ENAMETOOLONG;
+			break;
+		}
+		pos -= len;
+		memcpy(buf + pos, d->d_name, len);
+		buf[--pos] = '/';
+	}
+	spin_unlock(&rootfs_lock);
+	if (ret)
+		return ret;
+	if (pos == size - 1) /* the root itself */
+		buf[--pos] = '/';
+	memmove(buf, buf + pos, size - pos);
+	return 0;
+}
+
+/**
  * rootfs_lookup() - the dentry of a path
  * @path: absolute or from "/"
  *

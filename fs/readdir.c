@@ -71,6 +71,7 @@ static unsigned int mode_dt(unsigned int mode)
 	       : S_ISREG(mode) ? DT_REG
 	       : S_ISLNK(mode) ? DT_LNK
 	       : S_ISCHR(mode) ? DT_CHR
+	       : S_ISBLK(mode) ? DT_BLK
 			       : DT_UNKNOWN;
 }
 

@@ -71,6 +71,8 @@ long sys_fstat64(unsigned int fd, unsigned long statbuf)
 		st.st_uid = inode->i_uid;
 		st.st_gid = inode->i_gid;
 		st.st_size = inode->i_size;
+		if (S_ISBLK(inode->i_mode) || S_ISCHR(inode->i_mode))
+			st.st_rdev = DEV(MAJOR(inode->i_rdev), MINOR(inode->i_rdev));
 		st.st_blocks = (unsigned long long)inode->i_data.nrpages * (PAGE_SIZE / 512);
 		st.st_atime = st.st_mtime = st.st_ctime = (unsigned long)inode->i_mtime;
 	} else {

@@ -132,6 +132,13 @@ static int blk_write(struct block_device *bdev, sector_t sector, u32 value)
 	ns = global_timer_ns();
 	err = bdev_write_page(bdev, sector, page);
 	ns = global_timer_ns() - ns;
+	/*
+	 * the device changed behind its page cache (/dev/NAME): the cached
+	 * pages the sectors fall in go, as after Linux's O_DIRECT write
+	 */
+	invalidate_mapping_pages(
+		&bdev->bd_inode.i_data, (unsigned long)(sector >> PAGE_SECTORS_SHIFT),
+		(unsigned long)((sector + PAGE_SECTORS - 1) >> PAGE_SECTORS_SHIFT));
 	if (err)
 		shprintf("blk: %s: writing sectors %llu-%llu: error %d\n", bdev->bd_name, sector,
 			 sector + PAGE_SECTORS - 1, err);

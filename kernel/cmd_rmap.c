@@ -24,6 +24,7 @@
 #include <asm/pgtable.h>
 #include <linux/cmdline.h>
 #include <linux/errno.h>
+#include <linux/fs.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/mm_types.h>
@@ -187,6 +188,7 @@ static struct zone *pfn_zone(unsigned long pfn)
 static void show_rmap(unsigned long pfn)
 {
 	struct zone *zone = pfn_zone(pfn);
+	struct address_space *mapping;
 	struct page *page;
 
 	if (!zone) {
@@ -217,6 +219,13 @@ static void show_rmap(unsigned long pfn)
 			 (unsigned long)page_anon_vma(page), page->index, page_mapcount(page),
 			 page_mapcount(page) == 1 ? "" : "s");
 		show_anon(page);
+	} else if ((mapping = READ_ONCE(page->mapping)) && S_ISBLK(mapping->host->i_mode)) {
+		shprintf("a block device's page-cache page (device %u:%u, bytes 0x%llx..), on the "
+			 "%s file list%s: read() and write() copy it, no process maps it\n",
+			 MAJOR(mapping->host->i_rdev), MINOR(mapping->host->i_rdev),
+			 (unsigned long long)page->index << PAGE_SHIFT,
+			 PageActive(page) ? "active" : "inactive",
+			 PageReferenced(page) ? ", referenced" : "");
 	} else if (page->mapping) {
 		shprintf("a page-cache page, mapped %d time%s: a9mm keeps no reverse map of file "
 			 "pages (Linux: the file's i_mmap tree)\n",

@@ -1,18 +1,21 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * kernel/cmd_swap.c: `swapon`, `swapoff` and `reclaim` -- swap, and reclaim
- * on demand.
+ * kernel/cmd_swap.c: `swapon`, `swapoff`, `reclaim` and `drop_caches` --
+ * swap, and reclaim on demand.
  *
  *   a9mm> swapon mmcblk0            swapon(8): the device mkswap(8) formatted
  *   a9mm> reclaim 1000              up to 1000 pages out now (shrink_all_memory())
  *   a9mm> cat /proc/swaps           Used: the slots taken
  *   a9mm> swapoff mmcblk0           every page on it back to RAM, then the area goes
+ *   a9mm> drop_caches               the page cache /dev/mmcblk0's reads made, dropped
  *
- * /proc/meminfo (SwapTotal, SwapFree, SwapCached, Active(anon),
- * Inactive(anon)), /proc/vmstat (pswpin, pswpout, pgscan_*, pgsteal_*) and
- * /proc/PID/status (VmSwap) show what reclaim did.
+ * /proc/meminfo (SwapTotal, SwapFree, SwapCached, Buffers, Active(anon),
+ * Inactive(anon), Active(file), Inactive(file)), /proc/vmstat (pswpin,
+ * pswpout, pgscan_*, pgsteal_*) and /proc/PID/status (VmSwap) show what
+ * reclaim did.
  */
 #include <a9mm/shell.h>
+#include <linux/blkdev.h>
 #include <linux/cmdline.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>
@@ -76,7 +79,7 @@ SHELL_CMD("swapoff", do_swapoff, "[DEV]",
 
 static int do_reclaim(int argc, char **argv)
 {
-	unsigned long nr = SWAP_CLUSTER_MAX, ev[NR_VM_EVENT_ITEMS], out;
+	unsigned long nr = SWAP_CLUSTER_MAX, ev[NR_VM_EVENT_ITEMS], out, cached;
 	u64 ns;
 
 	if (argc > 2)
@@ -88,8 +91,10 @@ static int do_reclaim(int argc, char **argv)
 			return 0;
 		}
 	}
-	if (get_nr_swap_pages() <= 0) {
-		shprintf("reclaim: no free swap slot (swapon first): nothing can go\n");
+	cached = nr_blockdev_pages();
+	if (get_nr_swap_pages() <= 0 && !cached) {
+		shprintf("reclaim: no free swap slot (swapon first) and no page cache to drop "
+			 "(read /dev/mmcblk0): nothing can go\n");
 		return 0;
 	}
 	all_vm_events(ev);
@@ -98,12 +103,32 @@ static int do_reclaim(int argc, char **argv)
 	nr = shrink_all_memory(nr);
 	ns = sched_clock() - ns;
 	all_vm_events(ev);
-	shprintf("reclaim: freed %lu pages, wrote %lu to swap; %llu ns\n", nr, ev[PSWPOUT] - out,
-		 ns);
+	shprintf("reclaim: freed %lu pages, wrote %lu to swap, page cache %lu -> %lu pages; "
+		 "%llu ns\n",
+		 nr, ev[PSWPOUT] - out, cached, nr_blockdev_pages(), ns);
 	return 0;
 }
 SHELL_CMD("reclaim", do_reclaim, "[PAGES]",
-	  "swap out up to PAGES (32) of processes' least recently used pages now",
+	  "reclaim up to PAGES (32) now: the least recently used page cache dropped, "
+	  "processes' pages swapped out",
 	  .linux = "mm/vmscan.c (v3.14): shrink_all_memory() -> do_try_to_free_pages() -> "
 		   "shrink_zone(): shrink_active_list(), shrink_inactive_list() -> "
 		   "shrink_page_list(): add_to_swap(), try_to_unmap(), pageout()");
+
+static int do_drop_caches(int argc, char **argv)
+{
+	unsigned long before = nr_blockdev_pages(), dropped;
+
+	(void)argv;
+	if (argc > 1)
+		return 1;
+	dropped = drop_pagecache();
+	shprintf("drop_caches: dropped %lu of %lu cached pages (%lu still held by a reader)\n",
+		 dropped, before, nr_blockdev_pages());
+	return 0;
+}
+SHELL_CMD("drop_caches", do_drop_caches, "",
+	  "drop the block devices' page cache (meminfo's Buffers), as echo 1 > "
+	  "/proc/sys/vm/drop_caches",
+	  .linux = "fs/drop_caches.c (v4.14): drop_pagecache_sb() -> "
+		   "invalidate_mapping_pages() -> remove_mapping()");

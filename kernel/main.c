@@ -20,6 +20,7 @@
 #include <linux/init.h>
 #include <linux/initrd.h>
 #include <linux/irqchip/arm-gic.h>
+#include <linux/fs.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/of_fdt.h>
@@ -169,6 +170,7 @@ static int kernel_init(void *unused)
 		pr_err("kcompactd: not started: compaction is left to allocating tasks\n");
 	kernel_init_freeable();
 	populate_rootfs(); /* rootfs_initcall in Linux */
+	chr_dev_init();	   /* an fs_initcall in Linux, devtmpfs making /dev/null */
 	mmci_probe();	   /* module_amba_driver(): a device_initcall, after the rootfs */
 	check_early_ioremap_leak();
 	system_state = SYSTEM_RUNNING;

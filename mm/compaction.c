@@ -51,7 +51,9 @@
  * anonymous page -- taken off it with a reference (__isolate_lru_page()),
  * under the zone's lru_lock.  A free block is stepped over whole.  A page
  * in the swap cache stays (a9mm's migration does not move the cache's
- * entry, Linux's migrate_page_move_mapping() does).
+ * entry, Linux's migrate_page_move_mapping() does), and so does a page of
+ * a block device's page cache (the file lists: moving it would move its
+ * slot in the cache too).
  * Return: the pfn to go on from.
  */
 static unsigned long isolate_migratepages_range(struct compact_control *cc, unsigned long low_pfn,
@@ -72,7 +74,8 @@ static unsigned long isolate_migratepages_range(struct compact_control *cc, unsi
 				low_pfn += (1UL << order) - 1;
 			continue;
 		}
-		if (!PageLRU(page) || PageSwapCache(page) || __isolate_lru_page(page))
+		if (!PageLRU(page) || PageSwapCache(page) || !PageSwapBacked(page) ||
+		    __isolate_lru_page(page))
 			continue;
 		list_add(&page->lru, &cc->migratepages);
 		cc->nr_migratepages++;

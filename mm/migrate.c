@@ -124,6 +124,7 @@ static void migrate_page_copy(struct page *new, struct page *old)
 	WRITE_ONCE(new->mapping, old->mapping);
 	if (TestClearPageActive(old)) /* the LRU list it goes back to */
 		SetPageActive(new);
+	SetPageSwapBacked(new); /* move_to_new_page(): anonymous, as the old one */
 }
 
 /*

@@ -686,12 +686,18 @@ static void free_one_page(struct zone *zone, struct page *page, unsigned long pf
 static noinline void bad_page(const struct page *page, const char *reason)
 {
 	static const char *const names[__NR_PAGEFLAGS] = {
-		[PG_reserved] = "reserved", [PG_slab] = "slab",
-		[PG_head] = "head",	    [PG_locked] = "locked",
-		[PG_lru] = "lru",	    [PG_active] = "active",
-		[PG_dirty] = "dirty",	    [PG_swapcache] = "swapcache",
+		[PG_reserved] = "reserved",
+		[PG_slab] = "slab",
+		[PG_head] = "head",
+		[PG_locked] = "locked",
+		[PG_lru] = "lru",
+		[PG_active] = "active",
+		[PG_dirty] = "dirty",
+		[PG_swapcache] = "swapcache",
+		[PG_swapbacked] = "swapbacked",
+		[PG_referenced] = "referenced",
 	};
-	char flags[96], comm[TASK_NAME_LEN];
+	char flags[128], comm[TASK_NAME_LEN];
 	size_t n = 0;
 
 	flags[0] = '\0';

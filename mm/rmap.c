@@ -284,6 +284,7 @@ void __page_set_anon_rmap(struct page *page, struct vm_area_struct *vma, unsigne
  */
 void page_add_new_anon_rmap(struct page *page, struct vm_area_struct *vma, unsigned long address)
 {
+	SetPageSwapBacked(page); /* the anonymous LRU lists, and swap, are its */
 	__page_set_anon_rmap(page, vma, address);
 	page->_mapcount = 0;
 	mod_zone_page_state(page_zone(page), NR_ANON_PAGES, 1);

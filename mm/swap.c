@@ -22,10 +22,15 @@
 #include <linux/swap.h>
 #include <linux/vmstat.h>
 
-/* include/linux/mm_inline.h: page_lru() @ v3.14 (anonymous lists only) */
+/*
+ * include/linux/mm_inline.h: page_lru() @ v3.14: anonymous or file
+ * (page_is_file_cache()), active or not
+ */
 static enum lru_list page_lru(const struct page *page)
 {
-	return PageActive(page) ? LRU_ACTIVE_ANON : LRU_INACTIVE_ANON;
+	enum lru_list lru = page_is_file_cache(page) ? LRU_INACTIVE_FILE : LRU_INACTIVE_ANON;
+
+	return PageActive(page) ? lru + 1 : lru;
 }
 
 /*
@@ -69,6 +74,44 @@ void lru_cache_add(struct page *page)
 	SetPageLRU(page);
 	add_page_to_lru_list(page, zone);
 	spin_unlock_irqrestore(&zone->lru_lock, flags);
+}
+
+/*
+ * mm/swap.c: activate_page() @ v3.14 (without the pagevec): an inactive
+ * page on a list moves to the active one
+ */
+static void activate_page(struct page *page)
+{
+	struct zone *zone = page_zone(page);
+	unsigned long flags;
+
+	spin_lock_irqsave(&zone->lru_lock, flags);
+	if (PageLRU(page) && !PageActive(page)) {
+		del_page_from_lru_list(page, zone);
+		SetPageActive(page);
+		add_page_to_lru_list(page, zone);
+		count_vm_event(PGACTIVATE);
+	}
+	spin_unlock_irqrestore(&zone->lru_lock, flags);
+}
+
+/**
+ * mark_page_accessed() - a page-cache page was read or written again
+ * @page: the page, referenced by the caller
+ *
+ * mm/swap.c: mark_page_accessed() @ v3.14: the first touch marks it
+ * PG_referenced; a second while it is inactive moves it to the active
+ * list -- so a page read once, as a long sequential read reads, stays
+ * on the inactive list and is the first dropped.
+ */
+void mark_page_accessed(struct page *page)
+{
+	if (!PageActive(page) && PageReferenced(page) && PageLRU(page)) {
+		activate_page(page);
+		ClearPageReferenced(page);
+	} else if (!PageReferenced(page)) {
+		SetPageReferenced(page);
+	}
 }
 
 /**

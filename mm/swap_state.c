@@ -175,6 +175,7 @@ struct page *read_swap_cache_async(swp_entry_t entry)
 			return err == -ENOENT ? NULL : ERR_PTR(err);
 		}
 		BUG_ON(!trylock_page(new)); /* a new page: nobody else has it */
+		SetPageSwapBacked(new);	    /* Linux's __SetPageSwapBacked(): anonymous */
 		if (add_to_swap_cache(new, entry)) {
 			unlock_page(new);
 			swapcache_free(entry);

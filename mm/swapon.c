@@ -115,6 +115,7 @@ int sys_swapon(const char *specialfile)
 	err = -EBUSY;
 	if (find_swap_info(bdev))
 		goto out;
+	kill_bdev(bdev); /* claim_swapfile()'s set_blocksize(): swap writes behind the cache now */
 	err = -ENOMEM;
 	page = alloc_page(GFP_KERNEL);
 	if (!page)

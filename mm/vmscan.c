@@ -17,13 +17,17 @@
  * Each pass looks at a share of the lists that doubles as the priority
  * drops from DEF_PRIORITY (1/4096 of them) to 0 (all).
  *
- * What a9mm reclaims: anonymous pages, to a swap area (mm/swapon.c).
- * Linux also drops and writes back page cache (the file lists); a9mm's
- * files are ramfs, which has no backing store (Linux keeps its pages on
- * LRU_UNEVICTABLE).  With no swap area there is nothing to reclaim.
+ * What a9mm reclaims: anonymous pages, to a swap area (mm/swapon.c), and
+ * a block device's page cache (the file lists: pages read through
+ * /dev/mmcblk0, mm/filemap.c), which is dropped -- its bytes are on the
+ * device, and a9mm writes through, so no page is dirty.  get_scan_count()
+ * chooses between them as Linux 3.14's does.  The rootfs is ramfs, which
+ * has no backing store (Linux keeps its pages on LRU_UNEVICTABLE, a9mm on
+ * no list).
  */
 #include <linux/compaction.h>
 #include <linux/err.h>
+#include <linux/fs.h>
 #include <linux/gfp.h>
 #include <linux/irqflags.h>
 #include <linux/kernel.h>
@@ -138,12 +142,16 @@ static unsigned long isolate_lru_pages(unsigned long nr_to_scan, struct zone *zo
 }
 
 /*
- * mm/vmscan.c: shrink_page_list() @ v3.14 for anonymous pages: each
- * isolated page is tried in turn -- referenced since it was deactivated:
- * back to the active list; else a slot (add_to_swap()), its ptes swap
- * entries (try_to_unmap()), its bytes written (pageout()), out of the
- * swap cache (__remove_mapping()) and freed.  A page another holds, or
- * locked already, stays on the list for the caller to put back.
+ * mm/vmscan.c: shrink_page_list() @ v3.14: each isolated page is tried in
+ * turn.  An anonymous one referenced since it was deactivated goes back
+ * to the active list; else a slot (add_to_swap()), its ptes swap entries
+ * (try_to_unmap()), its bytes written (pageout()), out of the swap cache
+ * (__remove_mapping()) and freed.  A page-cache page (a block device's:
+ * never mapped, never dirty) is clean and unmapped, which Linux's
+ * page_check_references() reclaims whether referenced or not
+ * (PAGEREF_RECLAIM_CLEAN): it leaves the cache (__remove_mapping()) and
+ * is freed.  A page another holds, or locked already, stays on the list
+ * for the caller to put back.
  * Return: pages freed.
  */
 static unsigned long shrink_page_list(struct list_head *page_list, struct scan_control *sc)
@@ -157,6 +165,11 @@ static unsigned long shrink_page_list(struct list_head *page_list, struct scan_c
 		list_del(&page->lru);
 		if (!trylock_page(page))
 			goto keep;
+		if (page_is_file_cache(page)) { /* PAGEREF_RECLAIM_CLEAN */
+			if (!remove_mapping(page->mapping, page))
+				goto keep_locked;
+			goto free_it;
+		}
 		if (!sc->ignore_references && page_referenced(page)) /* PAGEREF_ACTIVATE */
 			goto activate_locked;
 		if (!PageSwapCache(page) && !add_to_swap(page))
@@ -175,6 +188,7 @@ static unsigned long shrink_page_list(struct list_head *page_list, struct scan_c
 			goto keep_locked;
 		if (!__remove_mapping(page))
 			goto keep_locked;
+	free_it:
 		unlock_page(page);
 		put_page(page); /* isolation's, the last: freed */
 		nr_reclaimed++;
@@ -233,13 +247,13 @@ unsigned long reclaim_pages(struct list_head *page_list)
  * back.  Return: pages freed.
  */
 static unsigned long shrink_inactive_list(unsigned long nr_to_scan, struct zone *zone,
-					  struct scan_control *sc)
+					  struct scan_control *sc, enum lru_list lru)
 {
 	unsigned long nr_scanned, nr_taken, nr_reclaimed, flags;
 	LIST_HEAD(page_list);
 
 	spin_lock_irqsave(&zone->lru_lock, flags);
-	nr_taken = isolate_lru_pages(nr_to_scan, zone, &page_list, &nr_scanned, LRU_INACTIVE_ANON);
+	nr_taken = isolate_lru_pages(nr_to_scan, zone, &page_list, &nr_scanned, lru);
 	spin_unlock_irqrestore(&zone->lru_lock, flags);
 	count_vm_events(sc->kswapd ? PGSCAN_KSWAPD : PGSCAN_DIRECT, (long)nr_scanned);
 	if (!nr_taken)
@@ -252,25 +266,29 @@ static unsigned long shrink_inactive_list(unsigned long nr_to_scan, struct zone 
 
 /*
  * mm/vmscan.c: shrink_active_list() @ v3.14: up to @nr_to_scan pages off
- * the active list's tail to the inactive list.  Their young bits are
- * cleared on the way (page_referenced()): whatever touches them from now
- * on is seen when the inactive list's tail is reached.  Linux moves an
- * anonymous page over whether it was referenced or not ("anon pages are
- * deactivated regardless"): only the inactive list's second look counts.
+ * the active list's (@lru's) tail to the inactive list.  Their young bits
+ * are cleared on the way (page_referenced()): whatever touches them from
+ * now on is seen when the inactive list's tail is reached.  Linux moves
+ * an anonymous page over whether it was referenced or not ("anon pages
+ * are deactivated regardless"): only the inactive list's second look
+ * counts.  A page-cache page has no ptes to look at (Linux keeps only a
+ * mapped executable one active): it moves over too, and must be read
+ * twice again to come back (mark_page_accessed()).
  */
-static void shrink_active_list(unsigned long nr_to_scan, struct zone *zone)
+static void shrink_active_list(unsigned long nr_to_scan, struct zone *zone, enum lru_list lru)
 {
 	unsigned long nr_scanned, nr_taken, flags;
 	LIST_HEAD(l_hold);
 
 	spin_lock_irqsave(&zone->lru_lock, flags);
-	nr_taken = isolate_lru_pages(nr_to_scan, zone, &l_hold, &nr_scanned, LRU_ACTIVE_ANON);
+	nr_taken = isolate_lru_pages(nr_to_scan, zone, &l_hold, &nr_scanned, lru);
 	spin_unlock_irqrestore(&zone->lru_lock, flags);
 	while (!list_empty(&l_hold)) {
 		struct page *page = list_first_entry(&l_hold, struct page, lru);
 
 		list_del(&page->lru);
-		page_referenced(page);
+		if (!page_is_file_cache(page))
+			page_referenced(page);
 		ClearPageActive(page);
 		putback_lru_page(page);
 	}
@@ -301,27 +319,76 @@ static unsigned long scan_share(struct zone *zone, enum zone_stat_item item, int
 	return max(size >> priority, min(size, SWAP_CLUSTER_MAX));
 }
 
+/* mm/vmscan.c: inactive_file_is_low() @ v3.14: fewer inactive than active page-cache pages */
+static bool inactive_file_is_low(struct zone *zone)
+{
+	return zone_page_state(zone, NR_INACTIVE_FILE) < zone_page_state(zone, NR_ACTIVE_FILE);
+}
+
+#define SWAPPINESS 60 /* Linux's vm_swappiness default: anon's weight, 200 - it the file's */
+
 /*
- * mm/vmscan.c: shrink_zone() -> shrink_lruvec() @ v3.14: the active list
- * aged while the inactive one is short, then the inactive list's share
- * in clusters of SWAP_CLUSTER_MAX until enough is freed.  With no free
- * slot there is nothing to do (get_scan_count(): no anonymous scanning
- * without swap).
+ * mm/vmscan.c: get_scan_count() @ v3.14: how much of each list this pass
+ * looks at, in Linux's order of rules --
+ *   no free swap slot                            the file lists only
+ *   free + page cache at or under the high mark  the anonymous lists only
+ *                                                (the cache is nearly gone)
+ *   inactive page cache not shorter than active  the file lists only
+ *                                                (there is old cache to drop)
+ *   else                                         both, anon : file as
+ *                                                swappiness : 200 - swappiness
+ * Linux also weighs each side by how many of its scanned pages were
+ * rotated back lately (reclaim_stat); a9mm keeps no such history.
+ */
+static void get_scan_count(struct zone *zone, struct scan_control *sc, unsigned long *nr)
+{
+	unsigned long file = (unsigned long)(zone_page_state(zone, NR_ACTIVE_FILE) +
+					     zone_page_state(zone, NR_INACTIVE_FILE));
+	unsigned long free = (unsigned long)zone_page_state(zone, NR_FREE_PAGES);
+	unsigned long ap = SWAPPINESS, fp = 200 - SWAPPINESS;
+
+	if (get_nr_swap_pages() <= 0)
+		ap = 0;
+	else if (file + free <= high_wmark_pages(zone))
+		fp = 0;
+	else if (!inactive_file_is_low(zone) &&
+		 zone_page_state(zone, NR_INACTIVE_FILE) >> sc->priority)
+		ap = 0;
+	for (int lru = 0; lru < NR_LRU_LISTS; lru++) {
+		unsigned long frac = lru < LRU_INACTIVE_FILE ? ap : fp;
+		unsigned long share =
+			scan_share(zone, (enum zone_stat_item)(NR_LRU_BASE + lru), sc->priority);
+
+		/* one side alone: all of its share; both: each its part, at least one page */
+		nr[lru] = !frac || !share ? 0 : !ap || !fp ? share : max(share * frac / 200, 1UL);
+	}
+}
+
+/*
+ * mm/vmscan.c: shrink_zone() -> shrink_lruvec() @ v3.14: the lists
+ * get_scan_count() chose -- each active list aged while its inactive
+ * one is short, then the inactive lists' shares in clusters of
+ * SWAP_CLUSTER_MAX, taken in turn, until enough is freed.
  */
 static void shrink_zone(struct zone *zone, struct scan_control *sc)
 {
-	unsigned long nr_inactive;
+	unsigned long nr[NR_LRU_LISTS];
 
-	if (get_nr_swap_pages() <= 0)
-		return;
-	if (inactive_anon_is_low(zone))
-		shrink_active_list(scan_share(zone, NR_ACTIVE_ANON, sc->priority), zone);
-	nr_inactive = scan_share(zone, NR_INACTIVE_ANON, sc->priority);
-	while (nr_inactive && sc->nr_reclaimed < sc->nr_to_reclaim) {
-		unsigned long nr_to_scan = min(nr_inactive, SWAP_CLUSTER_MAX);
+	get_scan_count(zone, sc, nr);
+	if (nr[LRU_INACTIVE_ANON] + nr[LRU_ACTIVE_ANON] && inactive_anon_is_low(zone))
+		shrink_active_list(nr[LRU_ACTIVE_ANON], zone, LRU_ACTIVE_ANON);
+	if (nr[LRU_INACTIVE_FILE] + nr[LRU_ACTIVE_FILE] && inactive_file_is_low(zone))
+		shrink_active_list(nr[LRU_ACTIVE_FILE], zone, LRU_ACTIVE_FILE);
+	while ((nr[LRU_INACTIVE_ANON] || nr[LRU_INACTIVE_FILE]) &&
+	       sc->nr_reclaimed < sc->nr_to_reclaim) {
+		for (enum lru_list lru = LRU_INACTIVE_ANON; lru < NR_LRU_LISTS; lru += 2) {
+			unsigned long nr_to_scan = min(nr[lru], SWAP_CLUSTER_MAX);
 
-		nr_inactive -= nr_to_scan;
-		sc->nr_reclaimed += shrink_inactive_list(nr_to_scan, zone, sc);
+			if (!nr_to_scan)
+				continue;
+			nr[lru] -= nr_to_scan;
+			sc->nr_reclaimed += shrink_inactive_list(nr_to_scan, zone, sc, lru);
+		}
 	}
 }
 
@@ -401,11 +468,25 @@ unsigned long shrink_all_memory(unsigned long nr_to_reclaim)
 	return nr;
 }
 
-/* a zone kswapd is to work on: below its high watermark, with pages to swap */
+/*
+ * mm/vmscan.c: zone_reclaimable_pages() @ v3.14: the page cache on the
+ * file lists, and the anonymous pages when there is swap to put them in
+ */
+static unsigned long zone_reclaimable_pages(struct zone *zone)
+{
+	long nr = zone_page_state(zone, NR_ACTIVE_FILE) + zone_page_state(zone, NR_INACTIVE_FILE);
+
+	if (get_nr_swap_pages() > 0)
+		nr += zone_page_state(zone, NR_ACTIVE_ANON) +
+		      zone_page_state(zone, NR_INACTIVE_ANON);
+	return (unsigned long)nr;
+}
+
+/* a zone kswapd is to work on: below its high watermark, with pages to reclaim */
 static bool zone_needs_kswapd(struct zone *zone)
 {
 	return populated_zone(zone) && !zone_watermark_ok(zone, 0, high_wmark_pages(zone), 0, 0) &&
-	       zone_page_state(zone, NR_INACTIVE_ANON) + zone_page_state(zone, NR_ACTIVE_ANON);
+	       zone_reclaimable_pages(zone);
 }
 
 /*
@@ -467,11 +548,11 @@ static int kswapd(void *unused)
  * @order: the allocation's order
  *
  * mm/vmscan.c: wakeup_kswapd() @ v3.14: kswapd is woken if it sleeps and
- * there is a swap area to reclaim to.
+ * the zone has pages it could reclaim (zone_reclaimable_pages()).
  */
 void wakeup_kswapd(struct zone *zone, unsigned int order)
 {
-	if (!kswapd_task || get_nr_swap_pages() <= 0 || !populated_zone(zone))
+	if (!kswapd_task || !populated_zone(zone) || !zone_reclaimable_pages(zone))
 		return;
 	if (zone_watermark_ok(zone, order, low_wmark_pages(zone), 0, 0))
 		return;

@@ -4,6 +4,7 @@
  * their layout, printed through any printf-like function (the shell's
  * `cat /proc/...`, the tests).
  */
+#include <linux/blkdev.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/percpu.h>
@@ -327,10 +328,11 @@ unsigned long global_page_state(enum zone_stat_item item)
  * show_meminfo() - /proc/meminfo, the lines that mean something here
  * @print: printf-like output
  *
- * fs/proc/meminfo.c: meminfo_proc_show() @ v4.14: Cached is the page
- * cache (the rootfs's files and shmem; no buffers), SwapCached the swap
- * cache's pages, Active and Inactive the LRU lists (anonymous ones
- * only), SwapTotal and SwapFree the swap areas' slots,
+ * fs/proc/meminfo.c: meminfo_proc_show() @ v4.14: Buffers is the block
+ * devices' page cache (read through /dev/mmcblk0), Cached the rest of the
+ * page cache (the rootfs's files and shmem), SwapCached the swap
+ * cache's pages, Active and Inactive the LRU lists (anon: processes'
+ * pages, file: Buffers' pages), SwapTotal and SwapFree the swap areas' slots,
  * AnonPages the anonymous pages processes map, Mapped the page-cache
  * pages they map, Shmem shmem's part of Cached; Slab the slab
  * allocator's pages, SReclaimable of them those of SLAB_RECLAIM_ACCOUNT
@@ -340,7 +342,7 @@ unsigned long global_page_state(enum zone_stat_item item)
 void show_meminfo(print_t print)
 {
 	unsigned long free_high = 0, free_low = 0, wmark_low = 0, pcp = 0, vused, vchunk;
-	unsigned long swap_free, swap_total;
+	unsigned long swap_free, swap_total, avail, pagecache, buffers;
 	struct zone *zone;
 	unsigned int cpu;
 
@@ -359,19 +361,29 @@ void show_meminfo(print_t print)
 	show_val_kb(print, "MemTotal:", totalram_pages);
 	show_val_kb(print, "MemFree:", free_low + free_high);
 	/*
-	 * si_mem_available(): free above the low watermarks.  Linux adds the
-	 * page cache it could drop; ramfs and shmem pages have no backing
-	 * store, so none of a9mm's can be.
+	 * si_mem_available() @ v4.14: free above the low watermarks, plus the
+	 * page cache on the file lists less what of it must stay (half of it,
+	 * or the low watermarks if less).  ramfs and shmem pages have no
+	 * backing store and are on no list: they never count.
 	 */
-	show_val_kb(print, "MemAvailable:",
-		    free_low + free_high > wmark_low ? free_low + free_high - wmark_low : 0);
-	show_val_kb(print, "Buffers:", 0);
-	show_val_kb(print, "Cached:", global_page_state(NR_FILE_PAGES));
+	avail = free_low + free_high > wmark_low ? free_low + free_high - wmark_low : 0;
+	pagecache = global_page_state(NR_ACTIVE_FILE) + global_page_state(NR_INACTIVE_FILE);
+	avail += pagecache - min(pagecache / 2, wmark_low);
+	show_val_kb(print, "MemAvailable:", avail);
+	/* Linux's Cached leaves out the swap cache and Buffers; a9mm's NR_FILE_PAGES has no swap
+	 * cache */
+	buffers = nr_blockdev_pages();
+	show_val_kb(print, "Buffers:", buffers);
+	show_val_kb(print, "Cached:", global_page_state(NR_FILE_PAGES) - buffers);
 	show_val_kb(print, "SwapCached:", (unsigned long)READ_ONCE(total_swapcache_pages));
-	show_val_kb(print, "Active:", global_page_state(NR_ACTIVE_ANON));
-	show_val_kb(print, "Inactive:", global_page_state(NR_INACTIVE_ANON));
+	show_val_kb(print, "Active:",
+		    global_page_state(NR_ACTIVE_ANON) + global_page_state(NR_ACTIVE_FILE));
+	show_val_kb(print, "Inactive:",
+		    global_page_state(NR_INACTIVE_ANON) + global_page_state(NR_INACTIVE_FILE));
 	show_val_kb(print, "Active(anon):", global_page_state(NR_ACTIVE_ANON));
 	show_val_kb(print, "Inactive(anon):", global_page_state(NR_INACTIVE_ANON));
+	show_val_kb(print, "Active(file):", global_page_state(NR_ACTIVE_FILE));
+	show_val_kb(print, "Inactive(file):", global_page_state(NR_INACTIVE_FILE));
 	show_val_kb(print, "HighTotal:", totalhigh_pages);
 	show_val_kb(print, "HighFree:", free_high);
 	show_val_kb(print, "LowTotal:", totalram_pages - totalhigh_pages);
@@ -430,6 +442,8 @@ static const char *const vmstat_text[] = {
 	"nr_free_pages",
 	"nr_inactive_anon",
 	"nr_active_anon",
+	"nr_inactive_file",
+	"nr_active_file",
 	"nr_anon_pages",
 	"nr_mapped",
 	"nr_file_pages",

@@ -13,8 +13,16 @@
  *       --bd_ops->rw_page()--> the driver (drivers/mmc_sd.c: mmcblk0)
  *
  * Every call is counted in bd_stats (/proc/diskstats, `blk`).
+ *
+ * read() and write() of /dev/NAME go through the device's own page cache
+ * (bd_inode's i_data, mm/filemap.c), as Linux's def_blk_fops do: what
+ * /proc/meminfo calls Buffers, on the file LRU lists, dropped by reclaim.
+ *
+ *   read()/write() of /dev/mmcblk0 --> bd_inode.i_data (the cache) --miss--> bdev_read_page()
+ *   swap --------------------------------------------------------------> bdev_*_page()
  */
 #include <asm/page.h>
+#include <linux/fs.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
 
@@ -63,7 +71,11 @@ struct block_device {
 	/* fs/block_dev.c's */
 	spinlock_t bd_stats_lock;
 	struct disk_stats bd_stats;
+	struct inode bd_inode; /* the device's own inode: its size, its page cache (i_data) */
 };
+
+#define MMC_BLOCK_MAJOR 179 /* include/uapi/linux/major.h */
+#define MEM_MAJOR	1   /* /dev/null is (1, 3) */
 
 /* fs/block_dev.c */
 int add_disk(struct block_device *bdev);
@@ -75,5 +87,10 @@ int bdev_write_page(struct block_device *bdev, sector_t sector, struct page *pag
 void bdev_get_stats(struct block_device *bdev, struct disk_stats *stats);
 bool bdev_is_swap(const struct block_device *bdev); /* a swap area uses it: do not write */
 void show_diskstats(int (*print)(const char *fmt, ...));
+/* Linux fs/block_dev.c: def_blk_fops @ v4.14: read(), write(), lseek() through the cache */
+extern const struct file_operations def_blk_fops;
+void kill_bdev(struct block_device *bdev); /* drop its cached pages (swapon's set_blocksize()) */
+unsigned long nr_blockdev_pages(void);	   /* meminfo's Buffers */
+unsigned long drop_pagecache(void);	   /* fs/drop_caches.c: pages dropped */
 
 #endif

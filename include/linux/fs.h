@@ -39,7 +39,9 @@ typedef long long loff_t; /* the host's <sys/types.h> has its own */
 #define S_IFLNK	   0120000
 #define S_IFREG	   0100000
 #define S_IFDIR	   0040000
-#define S_IFCHR	   0020000 /* the console, in fstat() */
+#define S_IFBLK	   0060000 /* /dev/mmcblk0 */
+#define S_IFCHR	   0020000 /* the console, in fstat(); /dev/null */
+#define S_ISBLK(m) (((m)&S_IFMT) == S_IFBLK)
 #define S_ISLNK(m) (((m)&S_IFMT) == S_IFLNK)
 #define S_ISREG(m) (((m)&S_IFMT) == S_IFREG)
 #define S_ISDIR(m) (((m)&S_IFMT) == S_IFDIR)
@@ -54,6 +56,12 @@ struct address_space {
 	unsigned long nr_slots; /* the array's length */
 	unsigned long nrpages;	/* pages present */
 	bool shmem;		/* shmem's unnamed file (Linux: a_ops == &shmem_aops) */
+	/*
+	 * a block device's cache (mm/filemap.c) guards pages[] and nrpages
+	 * with this (Linux 3.14's mapping->tree_lock); the rootfs's files
+	 * with rootfs_lock
+	 */
+	spinlock_t tree_lock;
 };
 
 /* mm/shmem.c: shmem_mapping() @ v4.14: the page cache of a shmem file? */
@@ -70,9 +78,16 @@ struct inode {
 	unsigned int i_nlink;
 	long i_mtime;
 	loff_t i_size;
-	struct address_space i_data; /* regular files */
+	struct address_space i_data; /* regular files; a block device's own inode: its cache */
 	char *i_link;		     /* symlinks: the target */
+	unsigned int i_rdev;	     /* device nodes: MKDEV(major, minor) */
 };
+
+/* include/linux/kdev_t.h: the kernel's dev_t, 12 bits of major over 20 of minor */
+#define MINORBITS     20
+#define MKDEV(ma, mi) (((ma) << MINORBITS) | (mi))
+#define MAJOR(dev)    ((dev) >> MINORBITS)
+#define MINOR(dev)    ((dev) & ((1U << MINORBITS) - 1))
 
 /* include/linux/dcache.h: struct dentry @ v4.14 */
 struct dentry {
@@ -103,6 +118,7 @@ struct dir_context {
 #define DT_UNKNOWN 0
 #define DT_CHR	   2
 #define DT_DIR	   4
+#define DT_BLK	   6
 #define DT_REG	   8
 #define DT_LNK	   10
 
@@ -113,6 +129,7 @@ struct dir_context {
  * -ENODEV for mmap) as Linux refuses it.
  */
 struct file_operations {
+	int (*open)(struct inode *inode, struct file *file); /* after alloc_file(): 0 or -errno */
 	loff_t (*llseek)(struct file *file, loff_t offset, int whence);
 	ssize_t (*read)(struct file *file, char *buf, size_t len, loff_t *pos);
 	ssize_t (*write)(struct file *file, const char *buf, size_t len, loff_t *pos);
@@ -145,6 +162,7 @@ struct file {
 extern spinlock_t rootfs_lock;
 struct dentry *rootfs_root(void);
 struct dentry *rootfs_lookup(const char *path);
+int dentry_path_raw(struct dentry *d, char *buf, size_t size);
 struct dentry *rootfs_create(const char *path, unsigned int mode, const char **err);
 ssize_t rootfs_write(struct inode *inode, const void *buf, size_t len, loff_t pos);
 ssize_t rootfs_read(struct inode *inode, void *buf, size_t len, loff_t pos);
@@ -152,6 +170,19 @@ struct page *find_or_create_page(struct address_space *mapping, unsigned long in
 void delete_from_page_cache(struct page *page);
 void rootfs_truncate(struct inode *inode);
 unsigned long rootfs_nr_pages(void);
+
+/* mm/filemap.c: a block device's page cache (the file LRU lists' pages) */
+struct page *find_get_page(struct address_space *mapping, unsigned long index);
+int add_to_page_cache_lru(struct page *page, struct address_space *mapping, unsigned long index);
+bool remove_mapping(struct address_space *mapping, struct page *page);
+unsigned long invalidate_mapping_pages(struct address_space *mapping, unsigned long start,
+				       unsigned long end);
+
+/* drivers/devtmpfs.c: /dev/NAME, a device node in the rootfs (0, or -errno) */
+int devtmpfs_create_node(const char *name, unsigned int mode, unsigned int rdev);
+/* drivers/mem.c: /dev/null */
+extern const struct file_operations null_fops;
+void chr_dev_init(void);
 
 /* kernel/cmd_fs.c: `cat` of a rootfs file; false if there is none */
 bool rootfs_cat(const char *path);

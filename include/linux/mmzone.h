@@ -103,9 +103,11 @@ enum zone_stat_item {
 	NR_FREE_PAGES,	       /* pages on the buddy lists (not the per-cpu ones) */
 	NR_INACTIVE_ANON,      /* NR_LRU_BASE + LRU_INACTIVE_ANON: meminfo Inactive(anon) */
 	NR_ACTIVE_ANON,	       /* NR_LRU_BASE + LRU_ACTIVE_ANON: Active(anon) */
+	NR_INACTIVE_FILE,      /* NR_LRU_BASE + LRU_INACTIVE_FILE: Inactive(file) */
+	NR_ACTIVE_FILE,	       /* NR_LRU_BASE + LRU_ACTIVE_FILE: Active(file) */
 	NR_ANON_PAGES,	       /* anonymous pages mapped by a process (meminfo AnonPages) */
 	NR_FILE_MAPPED,	       /* page-cache pages mapped by a process (Mapped) */
-	NR_FILE_PAGES,	       /* page-cache pages: rootfs files and shmem (Cached) */
+	NR_FILE_PAGES,	       /* page-cache pages: rootfs files, shmem, block devices (Cached) */
 	NR_SLAB_RECLAIMABLE,   /* slab pages of SLAB_RECLAIM_ACCOUNT caches */
 	NR_SLAB_UNRECLAIMABLE, /* the other slab pages */
 	NR_SHMEM,	       /* of NR_FILE_PAGES, shmem's (MAP_SHARED|MAP_ANONYMOUS) */
@@ -116,17 +118,29 @@ enum zone_stat_item {
 
 /*
  * include/linux/mmzone.h: enum lru_list @ v3.14, the lists a9mm has: the
- * anonymous ones.  Linux also has the file lists (page cache it can drop
- * or write back) and LRU_UNEVICTABLE, where ramfs's pages -- a9mm's
- * rootfs -- would sit, never scanned; here they are on no list.
+ * anonymous ones and the file ones (a block device's page cache, which
+ * reclaim drops: its bytes are on the device).  Linux also has
+ * LRU_UNEVICTABLE, where ramfs's pages -- a9mm's rootfs -- would sit,
+ * never scanned; here they are on no list.
  *
  *   new anonymous page -> active --(aged: shrink_active_list())--> inactive
  *                           ^                                         |
  *                           +--- referenced (a young pte) -----------+
  *                                                                     |
  *                                          not referenced: swapped out, freed
+ *
+ *   page read from a device -> inactive --read again (mark_page_accessed())--> active
+ *                                  ^  |                                          |
+ *                                  |  +--> dropped from the cache, freed          |
+ *                                  +-------- aged: shrink_active_list() ----------+
  */
-enum lru_list { LRU_INACTIVE_ANON, LRU_ACTIVE_ANON, NR_LRU_LISTS };
+enum lru_list {
+	LRU_INACTIVE_ANON,
+	LRU_ACTIVE_ANON,
+	LRU_INACTIVE_FILE,
+	LRU_ACTIVE_FILE,
+	NR_LRU_LISTS
+};
 
 /* include/linux/mmzone.h: struct lruvec @ v3.14 (one per zone, no memcg) */
 struct lruvec {

@@ -13,14 +13,17 @@
 #include <linux/mm_types.h>
 
 enum pageflags {
-	PG_reserved,  /* memblock-reserved or a hole: never to the allocator */
-	PG_slab,      /* the slab allocator owns the page (mm/slub.c) */
-	PG_head,      /* the first page of a compound block (__GFP_COMP) */
-	PG_locked,    /* an anonymous page being migrated, reclaimed, or a COW reuse deciding */
-	PG_lru,	      /* on its zone's LRU lists (mm/swap.c) */
-	PG_active,    /* ... the active one */
-	PG_dirty,     /* its bytes are not on swap yet: written before it may go */
-	PG_swapcache, /* in the swap cache: ->private is its swp_entry_t (mm/swap_state.c) */
+	PG_reserved,   /* memblock-reserved or a hole: never to the allocator */
+	PG_slab,       /* the slab allocator owns the page (mm/slub.c) */
+	PG_head,       /* the first page of a compound block (__GFP_COMP) */
+	PG_locked,     /* an anonymous page being migrated, reclaimed, or a COW reuse deciding */
+	PG_lru,	       /* on its zone's LRU lists (mm/swap.c) */
+	PG_active,     /* ... the active one */
+	PG_dirty,      /* its bytes are not on swap yet: written before it may go */
+	PG_swapcache,  /* in the swap cache: ->private is its swp_entry_t (mm/swap_state.c) */
+	PG_swapbacked, /* anonymous: swap backs it, the anon LRU lists hold it; else page cache */
+	PG_referenced, /* a page-cache page read again since it was last aged (mark_page_accessed())
+			*/
 	__NR_PAGEFLAGS
 };
 
@@ -167,6 +170,19 @@ PAGEFLAG(LRU, lru)
 PAGEFLAG(Active, active)
 PAGEFLAG(Dirty, dirty)
 PAGEFLAG(SwapCache, swapcache)
+PAGEFLAG(SwapBacked, swapbacked)
+PAGEFLAG(Referenced, referenced)
+
+/*
+ * include/linux/mm_inline.h: page_is_file_cache() @ v3.14: a page on the
+ * file LRU lists (a block device's page cache in a9mm) rather than the
+ * anonymous ones -- told by PG_swapbacked, which a page keeps while on a
+ * list, not by ->mapping, which an anonymous page gets only once mapped
+ */
+static inline bool page_is_file_cache(const struct page *page)
+{
+	return !PageSwapBacked(page);
+}
 
 static inline bool PageBuddy(const struct page *page)
 {

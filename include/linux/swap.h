@@ -162,6 +162,7 @@ int swap_writepage(struct page *page);
 /* mm/swap.c: the LRU lists and the last reference */
 void del_page_from_lru_list(struct page *page, struct zone *zone);
 void lru_cache_add(struct page *page);
+void mark_page_accessed(struct page *page); /* a page-cache page touched again */
 void lru_cache_add_active_or_unevictable(struct page *page, struct vm_area_struct *vma);
 
 /* mm/vmscan.c: reclaim */

@@ -20,6 +20,8 @@ static char type_char(unsigned int mode)
 		return 'd';
 	case S_IFCHR:
 		return 'c';
+	case S_IFBLK:
+		return 'b';
 	case S_IFLNK:
 		return 'l';
 	case S_IFREG:
