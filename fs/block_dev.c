@@ -50,10 +50,14 @@ int add_disk(struct block_device *bdev)
 
 	spin_lock_init(&bdev->bd_stats_lock);
 	memset(&bdev->bd_stats, 0, sizeof(bdev->bd_stats));
-	/* bdget(): the device's inode, its size, an empty cache of a slot a page */
+	/*
+	 * bdget(): the device's inode, its size, an empty cache of a slot a
+	 * page.  The size is whole pages: the cache moves pages, and a last
+	 * partial one (sectors past a multiple of 8) is out of its reach.
+	 */
 	memset(inode, 0, sizeof(*inode));
 	inode->i_mode = S_IFBLK | 0660;
-	inode->i_size = (loff_t)(bdev->nr_sects << SECTOR_SHIFT);
+	inode->i_size = (loff_t)slots << PAGE_SHIFT;
 	inode->i_rdev = MKDEV(bdev->bd_major, bdev->bd_minor);
 	inode->i_data.host = inode;
 	spin_lock_init(&inode->i_data.tree_lock);

@@ -118,6 +118,29 @@ def test_cat(tmp_path):
     assert rc == 1 and "nope: No such file or directory" in err
 
 
+def test_dd(tmp_path):
+    """dd's operands as coreutils' (on the host's Linux, under qemu-arm):
+    skip= and seek= in blocks, count=, a partial last record, the three
+    lines on stderr, bad operands refused"""
+    src = tmp_path / "src"
+    src.write_bytes(b"".join(b"%04d" % i * 256 for i in range(8)) + b"tail")  # 8 KiB + 4
+    dst = tmp_path / "dst"
+    rc, _, err = qemu_arm("dd", f"if={src}", f"of={dst}", "bs=1K", "skip=2", "seek=1", "count=2")
+    assert rc == 0, err
+    assert dst.read_bytes() == b"\0" * 1024 + src.read_bytes()[2048:4096]
+    assert re.match(r"2\+0 records in\n2\+0 records out\n2048 bytes copied, [\d.]+ s\n$", err), err
+    rc, out, err = qemu_arm("dd", f"if={src}", "bs=4K")
+    assert rc == 0 and out.encode() == src.read_bytes(), err
+    assert err.startswith("2+1 records in\n2+1 records out\n8196 bytes copied"), err
+    rc, out, err = qemu_arm("dd", "bs=3", "count=2", stdin="abcdefgh")
+    assert (rc, out) == (0, "abcdef") and err.startswith("2+0 records in"), err
+    for bad in ("bs=0", "bs=x", "count=-1", "nope", "if"):
+        rc, _, err = qemu_arm("dd", bad)
+        assert rc == 1 and "usage: dd" in err, (bad, err)
+    rc, _, err = qemu_arm("dd", f"if={tmp_path / 'nope'}")
+    assert rc == 1 and "dd: failed to open" in err and "No such file or directory" in err
+
+
 def test_ls(tmp_path):
     names = {f"file{i:03}" for i in range(150)}  # more than one getdents64 buffer
     for n in names:
@@ -377,7 +400,7 @@ AGREED = {"exit", "fork", "read", "write", "open", "close", "execve", "lseek", "
     ("mmap-file-demo", ["F"]),
     ("stack-demo", []), ("segv-demo", []), ("mprotect-demo", []), ("oom-demo", []),
     ("faultbench", ["8"]), ("rmap-demo", ["0"]), ("compact-demo", ["1", "0"]),
-    ("cow-stress", ["2", "8", "10"]),
+    ("cow-stress", ["2", "8", "10"]), ("dd", ["if=/proc/self/maps", "bs=64", "skip=1"]),
 ])
 def test_programs_make_only_the_agreed_calls(prog, args, tmp_path):
     if args == ["F"]:
