@@ -4,9 +4,13 @@
  * and pages out to swap and back, on address spaces of the tests' own
  * (mm/ktap_mm.c).  The cases that swap need a swap area (`swapon`): at
  * boot there is none, and they are skipped; the system tests run the
- * suite again after swapon (tests/py/test_swap.py).
+ * suite again after swapon (tests/py/test_swap.py).  The page-cache cases
+ * use a cache of their own, four slots, as a block device's is made.
  */
 #include <a9mm/ktap_mm.h>
+#include <linux/errno.h>
+#include <linux/fs.h>
+#include <linux/gfp.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/oom.h>
@@ -357,6 +361,93 @@ static void oom_origin_gives_up_instead_of_a_kill(struct ktap_test *t)
 	KTAP_EXPECT(t, !oom_origin_killed());
 }
 
+/* a page cache of four slots, as add_disk() makes a block device's */
+static struct page *test_slots[4];
+static struct address_space test_cache = { .pages = test_slots, .nr_slots = 4 };
+
+/* a new page cached at @index in test_cache, only the cache holding it; NULL without memory */
+static struct page *cached_page(struct ktap_test *t, unsigned long index)
+{
+	struct page *page = alloc_page(GFP_USER);
+
+	if (!page) {
+		ktap_fail(t, __FILE__, __LINE__, "no memory for the test");
+		return NULL;
+	}
+	KTAP_EXPECT_EQ(t, add_to_page_cache_lru(page, &test_cache, index), 0);
+	put_page(page);
+	return page;
+}
+
+/*
+ * A page read into a cache starts on the inactive file list (not the
+ * anonymous ones: no PG_swapbacked); a second index of it is refused;
+ * the first touch marks it referenced, the second activates it
+ * (mark_page_accessed()); a page someone holds stays when the cache is
+ * invalidated, one nobody holds goes, and the counters are as before.
+ */
+static void page_cache_lists_and_two_touches(struct ktap_test *t)
+{
+	long inactive = global_page_state(NR_INACTIVE_FILE),
+	     file = global_page_state(NR_FILE_PAGES), active = global_page_state(NR_ACTIVE_FILE);
+	struct page *page, *found;
+
+	spin_lock_init(&test_cache.tree_lock);
+	page = cached_page(t, 1);
+	if (!page)
+		return;
+	KTAP_EXPECT(t, PageLRU(page) && !PageActive(page) && !PageSwapBacked(page));
+	KTAP_EXPECT_EQ(t, global_page_state(NR_INACTIVE_FILE), inactive + 1);
+	KTAP_EXPECT_EQ(t, global_page_state(NR_FILE_PAGES), file + 1);
+	KTAP_EXPECT_EQ(t, add_to_page_cache_lru(page, &test_cache, 1), -EEXIST);
+	found = find_get_page(&test_cache, 1);
+	KTAP_EXPECT(t, found == page && page_count(page) == 2);
+	KTAP_EXPECT(t, !find_get_page(&test_cache, 2));
+	mark_page_accessed(page);
+	KTAP_EXPECT(t, PageReferenced(page) && !PageActive(page));
+	mark_page_accessed(page);
+	KTAP_EXPECT(t, PageActive(page) && !PageReferenced(page));
+	KTAP_EXPECT_EQ(t, global_page_state(NR_ACTIVE_FILE), active + 1);
+	KTAP_EXPECT_EQ(t, invalidate_mapping_pages(&test_cache, 0, 3), 0); /* we hold it */
+	KTAP_EXPECT_EQ(t, test_cache.nrpages, 1);
+	put_page(found);
+	KTAP_EXPECT_EQ(t, invalidate_mapping_pages(&test_cache, 0, 3), 1);
+	KTAP_EXPECT(t, !test_cache.nrpages && !test_slots[1]);
+	KTAP_EXPECT_EQ(t, global_page_state(NR_INACTIVE_FILE), inactive);
+	KTAP_EXPECT_EQ(t, global_page_state(NR_ACTIVE_FILE), active);
+	KTAP_EXPECT_EQ(t, global_page_state(NR_FILE_PAGES), file);
+}
+
+/*
+ * shrink_page_list() on two cached pages, no swap needed: the one nobody
+ * else holds leaves the cache and is freed (its bytes are on the device);
+ * the one a reader holds stays, back on its list.
+ */
+static void reclaim_drops_a_cached_page_nobody_holds(struct ktap_test *t)
+{
+	long file = global_page_state(NR_FILE_PAGES);
+	struct page *free_one, *held;
+	LIST_HEAD(pages);
+
+	spin_lock_init(&test_cache.tree_lock);
+	free_one = cached_page(t, 0);
+	held = cached_page(t, 3);
+	if (!free_one || !held)
+		return;
+	get_page(held); /* a reader's */
+	KTAP_EXPECT_EQ(t, isolate_lru_page(free_one), 0);
+	list_add(&free_one->lru, &pages);
+	KTAP_EXPECT_EQ(t, isolate_lru_page(held), 0);
+	list_add(&held->lru, &pages);
+	KTAP_EXPECT_EQ(t, reclaim_pages(&pages), 1);
+	KTAP_EXPECT(t, !test_slots[0] && test_slots[3] == held && test_cache.nrpages == 1);
+	KTAP_EXPECT(t, PageLRU(held) && page_count(held) == 2);
+	KTAP_EXPECT_EQ(t, global_page_state(NR_FILE_PAGES), file + 1);
+	put_page(held);
+	KTAP_EXPECT_EQ(t, invalidate_mapping_pages(&test_cache, 0, 3), 1);
+	KTAP_EXPECT_EQ(t, global_page_state(NR_FILE_PAGES), file);
+}
+
 static const struct ktap_case vmscan_cases[] = {
 	KTAP_CASE(new_anon_page_is_on_the_active_list),
 	KTAP_CASE(page_referenced_clears_and_the_fault_sets_young),
@@ -367,5 +458,7 @@ static const struct ktap_case vmscan_cases[] = {
 	KTAP_CASE(bad_swap_entry_is_refused),
 	KTAP_CASE(held_page_is_not_written_clean),
 	KTAP_CASE(oom_origin_gives_up_instead_of_a_kill),
+	KTAP_CASE(page_cache_lists_and_two_touches),
+	KTAP_CASE(reclaim_drops_a_cached_page_nobody_holds),
 };
 KTAP_SUITE(vmscan_suite, "vmscan", vmscan_cases);
