@@ -270,6 +270,7 @@ static int blkdev_open(struct inode *inode, struct file *file)
 		return -ENOMEM;
 	file->f_mapping = &bdev->bd_inode.i_data;
 	file->private_data = bdev;
+	file->f_ra_prev_pos = -1; /* file_ra_state_init() */
 	return 0;
 }
 
@@ -313,7 +314,10 @@ static size_t bdev_chunk(loff_t pos, size_t len)
 /*
  * fs/block_dev.c: blkdev_read_iter() @ v4.14 -> generic_file_read_iter():
  * page by page from the cache, up to the end of the device; each page
- * read marked accessed (a second read of it activates it).  A buffer that
+ * read marked accessed (a second read of it activates it) -- except one a
+ * sequential read goes on reading where the last read() stopped, which
+ * Linux's do_generic_file_read() marks only the first time (prev_pos), so
+ * that small reads through a page do not activate it.  A buffer that
  * runs into a bad page: what was copied counts.
  */
 static ssize_t blkdev_read(struct file *file, char *ubuf, size_t len, loff_t *pos)
@@ -328,12 +332,14 @@ static ssize_t blkdev_read(struct file *file, char *ubuf, size_t len, loff_t *po
 
 		if (IS_ERR(page))
 			return done ? (ssize_t)done : PTR_ERR(page);
-		mark_page_accessed(page);
+		if (*pos != file->f_ra_prev_pos || !(*pos & ~PAGE_MASK))
+			mark_page_accessed(page);
 		left = copy_to_user(ubuf + done, (char *)page_address(page) + (*pos & ~PAGE_MASK),
 				    n);
 		put_page(page);
 		done += n - left;
 		*pos += (loff_t)(n - left);
+		file->f_ra_prev_pos = *pos;
 		if (left)
 			return done ? (ssize_t)done : -EFAULT;
 	}

@@ -152,6 +152,7 @@ struct file {
 	unsigned int f_mode;  /* FMODE_READ | FMODE_WRITE */
 	atomic_t f_count;     /* descriptors and mappings holding it */
 	loff_t f_pos;
+	loff_t f_ra_prev_pos; /* Linux's f_ra.prev_pos: where the last read() ended (-1: none) */
 	void *private_data;
 };
 

@@ -63,7 +63,8 @@ def test_a_second_read_comes_from_the_cache(boot, tmp_path):
     """4 MiB read: 1024 pages from the card, each now in Buffers and on the
     inactive file list; read again: no page from the card, every one
     moved to the active list (mark_page_accessed()'s second touch); the
-    bytes are each page's own; drop_caches empties the cache"""
+    bytes are each page's own; drop_caches empties the cache; small
+    sequential reads touch a page once"""
     con = boot(mem="128M", smp=2, sd=str(pattern_card(tmp_path)),
                extra=("-initrd", INITRAMFS))
     m0, r0 = meminfo(con), diskstats_reads(con)
@@ -87,6 +88,11 @@ def test_a_second_read_comes_from_the_cache(boot, tmp_path):
     assert m3["Buffers"] == m3["Active(file)"] == m3["Inactive(file)"] == 0, m3
     assert word_at(con, 1023) == "<001023>"
     assert diskstats_reads(con) == r1 + 1
+    # 512-byte reads through a page touch it once (do_generic_file_read()'s
+    # prev_pos): a sequential read leaves its pages inactive
+    assert dd(con, "if=/dev/mmcblk0 of=/dev/null bs=512 count=64") == (64, 64, 32768)
+    m4 = meminfo(con)
+    assert m4["Active(file)"] == 0 and m4["Inactive(file)"] == 36, m4
     assert "Bad page" not in con.log and "BUG" not in con.log
 
 
