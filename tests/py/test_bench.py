@@ -98,6 +98,16 @@ def test_swap_figures_repeat_under_icount():
     assert abs(off1["ns"] - off2["ns"]) <= off1["ns"] // 100, (off1, off2)
 
 
+def test_pagecache_figures_repeat_under_icount():
+    """make bench's page-cache rows: dd's 1024 read()s of the card, missing
+    the cache then hitting it, the same twice up to a few timer ticks; a
+    miss costs the card's I/O, a hit far less"""
+    first, second = bench.pagecache_figures(), bench.pagecache_figures()
+    assert abs(first["miss"] - second["miss"]) <= 2 and abs(first["hit"] - second["hit"]) <= 2, \
+        (first, second)
+    assert first["miss"] > 4 * first["hit"] > 4 * 1024 // 4, first
+
+
 def test_mminit_cost_lines_count_what_was_freed(boot):
     con = boot(mem="1024M", smp=1)
     cost = bench.mminit_costs(con.log, "1024M")

@@ -148,6 +148,6 @@ int main(int argc, char **argv)
 	s = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 	fprintf(stderr, "%lld+%lld records in\n%lld+%lld records out\n", full_in, part_in, full_out,
 		part_out);
-	fprintf(stderr, "%lld bytes copied, %.3f s\n", bytes, s);
+	fprintf(stderr, "%lld bytes copied, %.6f s\n", bytes, s);
 	return ret;
 }
