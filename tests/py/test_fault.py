@@ -94,7 +94,9 @@ def test_meminfo_and_vmstat_count_a_process(boot):
     con = boot(mem="256M", smp=4, extra=("-initrd", INITRAMFS))
     v0 = vmstat(con)
     names = list(v0)
-    assert names[:4] == ["nr_free_pages", "nr_inactive_anon", "nr_active_anon", "nr_anon_pages"] and names[-1] == "compact_daemon_free_scanned", names
+    assert names[:6] == ["nr_free_pages", "nr_inactive_anon", "nr_active_anon", "nr_inactive_file",
+                         "nr_active_file", "nr_anon_pages"], names
+    assert names[-1] == "compact_daemon_free_scanned", names
     assert v0["nr_anon_pages"] == v0["nr_mapped"] == v0["nr_shmem"] == 0, v0
     assert v0["pgfree"] > v0["nr_free_pages"] > 0, v0      # boot's hand-over is counted
     meminfo = con.run("cat /proc/meminfo")
