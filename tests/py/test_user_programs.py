@@ -137,6 +137,8 @@ def test_dd(tmp_path):
     for bad in ("bs=0", "bs=x", "count=-1", "nope", "if"):
         rc, _, err = qemu_arm("dd", bad)
         assert rc == 1 and "usage: dd" in err, (bad, err)
+    rc, _, err = qemu_arm("dd", f"if={src}", "bs=16M", "skip=1099511627776")
+    assert rc == 1 and "cannot seek" in err, err
     rc, _, err = qemu_arm("dd", f"if={tmp_path / 'nope'}")
     assert rc == 1 and "dd: failed to open" in err and "No such file or directory" in err
 

@@ -50,6 +50,15 @@ static int usage(const char *bad)
 /* lseek() past @blocks blocks of @bs bytes: 0, or 1 after saying why not */
 static int skip_blocks(int fd, const char *name, long long blocks, long long bs)
 {
+	long long max = sizeof(off_t) == 4 ? 0x7fffffffLL : 0x7fffffffffffffffLL;
+
+	if (blocks > max / bs) {
+		fprintf(stderr,
+			"dd: %s: cannot seek: %lld blocks of %lld bytes is past what lseek() "
+			"reaches\n",
+			name, blocks, bs);
+		return 1;
+	}
 	if (blocks && lseek(fd, (off_t)(blocks * bs), SEEK_SET) < 0) {
 		fprintf(stderr, "dd: %s: cannot seek: %s\n", name, strerror(errno));
 		return 1;
