@@ -123,7 +123,9 @@ def test_help_cmd_says_usage_and_linux_code_for_every_command(shell):
     ("alloc 0 mov\t", "alloc 0 movable "),
     ("alloc 0 movable z\t", "alloc 0 movable zero "),
     ("he\t", "help "),
-    ("help dr\t", "help drain "),
+    ("help dr\t", "help dr"),                              # drain, drop_caches: no longer prefix
+    ("help dra\t", "help drain "),
+    ("help dro\t", "help drop_caches "),
     ("pgwalk 0xc\t", "pgwalk 0xc"),                        # a number: nothing to complete
     ("alloc mov\t", "alloc mov"),                          # ORDER is not a word
     ("spinlock wr\t", "spinlock wrong-owner "),

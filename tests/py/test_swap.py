@@ -206,4 +206,4 @@ def test_reclaim_and_swapon_refuse_garbage(boot, tmp_path):
     assert "usage" in con.run("reclaim 1 2").lower()
     assert "usage" in con.run("swapon a b").lower()
     out = con.run("reclaim 10")
-    assert re.match(r"reclaim: freed \d+ pages, wrote \d+ to swap; \d+ ns", out), out
+    assert re.match(r"reclaim: freed \d+ pages, wrote \d+ to swap, page cache \d+ -> \d+ pages; \d+ ns", out), out
