@@ -396,29 +396,16 @@ static ssize_t blkdev_write(struct file *file, const char *ubuf, size_t len, lof
 	return (ssize_t)done;
 }
 
-/* fs/block_dev.c: block_llseek() @ v4.14: SEEK_END is the device's size */
+/*
+ * fs/block_dev.c: block_llseek() @ v4.14 -> fixed_size_llseek(): SEEK_END
+ * is the device's size, and no offset goes past it
+ */
 static loff_t blkdev_llseek(struct file *file, loff_t offset, int whence)
 {
 	struct block_device *bdev = file->private_data;
-	loff_t pos;
 
-	switch (whence) {
-	case SEEK_SET:
-		pos = offset;
-		break;
-	case SEEK_CUR:
-		pos = file->f_pos + offset;
-		break;
-	case SEEK_END:
-		pos = bdev->bd_inode.i_size + offset;
-		break;
-	default:
-		return -EINVAL;
-	}
-	if (pos < 0 || pos > bdev->bd_inode.i_size)
-		return -EINVAL;
-	file->f_pos = pos;
-	return pos;
+	return generic_file_llseek_size(file, offset, whence, bdev->bd_inode.i_size,
+					bdev->bd_inode.i_size);
 }
 
 /* fs/block_dev.c: def_blk_fops @ v4.14 (no mmap here: -ENODEV) */

@@ -69,8 +69,24 @@ static ssize_t ramfs_write(struct file *file, const char *ubuf, size_t len, loff
 	return (ssize_t)done;
 }
 
-/* fs/read_write.c: generic_file_llseek() @ v4.14 */
-static loff_t ramfs_llseek(struct file *file, loff_t offset, int whence)
+/**
+ * generic_file_llseek_size() - the new offset of an lseek()
+ * @file: the open file
+ * @offset: lseek()'s offset
+ * @whence: SEEK_SET, SEEK_CUR or SEEK_END
+ * @maxsize: the largest offset the file may be at
+ * @eof: where SEEK_END counts from
+ *
+ * fs/read_write.c: generic_file_llseek_size() @ v4.14 (without
+ * SEEK_DATA/SEEK_HOLE): the one rule every file a9mm has seeks by -- a
+ * file of the page cache up to MAX_LFS_FILESIZE, a block device up to its
+ * size (fixed_size_llseek()).
+ *
+ * Return: the new offset, or -EINVAL for another @whence or an offset
+ * below 0 or above @maxsize (vfs_setpos()); f_pos is left alone then.
+ */
+loff_t generic_file_llseek_size(struct file *file, loff_t offset, int whence, loff_t maxsize,
+				loff_t eof)
 {
 	loff_t pos;
 
@@ -82,15 +98,22 @@ static loff_t ramfs_llseek(struct file *file, loff_t offset, int whence)
 		pos = file->f_pos + offset;
 		break;
 	case SEEK_END:
-		pos = file->f_inode->i_size + offset;
+		pos = eof + offset;
 		break;
 	default:
 		return -EINVAL;
 	}
-	if (pos < 0 || pos > MAX_LFS_FILESIZE) /* vfs_setpos() */
+	if (pos < 0 || pos > maxsize) /* vfs_setpos() */
 		return -EINVAL;
 	file->f_pos = pos;
 	return pos;
+}
+
+/* fs/read_write.c: generic_file_llseek() @ v4.14: SEEK_END is i_size */
+static loff_t ramfs_llseek(struct file *file, loff_t offset, int whence)
+{
+	return generic_file_llseek_size(file, offset, whence, MAX_LFS_FILESIZE,
+					file->f_inode->i_size);
 }
 
 /* fs/ramfs/file-mmu.c: ramfs_file_operations @ v4.14 */

@@ -20,10 +20,10 @@ import sys
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 DOC = os.path.join(ROOT, "docs", "linux-map.md")
-SOURCES = ["boot/*.S", "kernel/*.c", "mm/*.c", "fdt/*.c", "drivers/*.c", "lib/*.c",
-           "include/*/*.h", "include/*/*/*.h"]
+SOURCES = ["boot/*.S", "kernel/*.c", "kernel/*/*.c", "mm/*.c", "fs/*.c", "fs/*/*.c", "fdt/*.c",
+           "drivers/*.c", "lib/*.c", "include/*/*.h", "include/*/*/*.h"]
 
-LINUX_PATH = r"(?:arch/arm|mm|kernel|include|drivers|lib|init|fs|Documentation)/[\w./-]+\.(?:c|h|S|rst)"
+LINUX_PATH = r"(?:arch/arm|mm|kernel|include|drivers|lib|init|fs|block|Documentation)/[\w./-]+\.(?:c|h|S|rst)"
 # "path: names @ vX.Y" (names may be "a() -> b()", "a() + b()", "table[]", "label")
 REF = re.compile(r"(" + LINUX_PATH + r"): ([\w\[\]()<>/+,\- ]{1,80}?) @ (v\d+\.\d+)")
 # "path @ vX.Y", "a.c, b.c and c.c @ vX.Y", "a.c + b.c @ vX.Y": file-level references

@@ -161,6 +161,8 @@ struct file {
 
 /* fs/ramfs.c */
 extern spinlock_t rootfs_lock;
+loff_t generic_file_llseek_size(struct file *file, loff_t offset, int whence, loff_t maxsize,
+				loff_t eof);
 struct dentry *rootfs_root(void);
 struct dentry *rootfs_lookup(const char *path);
 int dentry_path_raw(struct dentry *d, char *buf, size_t size);
