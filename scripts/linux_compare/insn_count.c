@@ -6,8 +6,11 @@
  *
  *   qemu-system-arm ... -plugin insn_count.so,out=FILE,at=0xADDR[,at=...]
  *
- * Each line of FILE: "at 0xADDR vcpu N insns COUNT", COUNT being the
- * instructions that vCPU executed before the one at ADDR.  Blocks are
+ * Each line of FILE: "at 0xADDR vcpu N insns COUNT translated BLOCKS
+ * TINSNS", COUNT being the instructions that vCPU executed before the one
+ * at ADDR, BLOCKS and TINSNS the blocks and guest instructions QEMU had
+ * translated by then, every vCPU's (what a first run pays for in host
+ * time, whatever the guest executes).  Blocks are
  * counted as they start (one callback per translated block), and the
  * block holding ADDR is corrected back to ADDR, so a count is exact
  * unless an exception left a block early on the way (none does before
@@ -50,6 +53,7 @@ static uint64_t at[MAX_AT];
 static bool seen[MAX_AT][MAX_VCPUS];
 static int n_at;
 static FILE *out;
+static uint64_t translated_blocks, translated_insns; /* translations may run on any thread */
 
 /* where a watched address sits in its block: the instructions after it */
 struct hit {
@@ -71,8 +75,10 @@ static void reached(unsigned int vcpu, void *udata)
 		return;
 	seen[h->which][vcpu] = true;
 	/* the whole block was counted as it started: take back the rest */
-	fprintf(out, "at %#" PRIx64 " vcpu %u insns %" PRIu64 "\n", at[h->which], vcpu,
-		insns[vcpu] - h->after - 1);
+	fprintf(out, "at %#" PRIx64 " vcpu %u insns %" PRIu64 " translated %" PRIu64 " %" PRIu64 "\n",
+		at[h->which], vcpu, insns[vcpu] - h->after - 1,
+		__atomic_load_n(&translated_blocks, __ATOMIC_RELAXED),
+		__atomic_load_n(&translated_insns, __ATOMIC_RELAXED));
 	fflush(out);
 }
 
@@ -81,6 +87,8 @@ static void translate(qemu_plugin_id_t id, struct qemu_plugin_tb *tb)
 	size_t n = qemu_plugin_tb_n_insns(tb);
 
 	(void)id;
+	__atomic_fetch_add(&translated_blocks, 1, __ATOMIC_RELAXED);
+	__atomic_fetch_add(&translated_insns, n, __ATOMIC_RELAXED);
 	qemu_plugin_register_vcpu_tb_exec_cb(tb, block_start, QEMU_PLUGIN_CB_NO_REGS,
 					     (void *)(uintptr_t)n);
 	for (size_t i = 0; i < n; i++) {

@@ -108,6 +108,17 @@ def test_pagecache_figures_repeat_under_icount():
     assert first["miss"] > 4 * first["hit"] > 4 * 1024 // 4, first
 
 
+def test_translated_code_is_counted_and_repeats_under_icount():
+    """make bench's translated row: the plugin's count of the code QEMU
+    translated before the prompt -- the same twice under -icount, at least
+    an instruction a block, and never more than the boot executed"""
+    _, first, _ = bench.a9mm_boot("128M")
+    _, second, _ = bench.a9mm_boot("128M")
+    assert first["translated"] == second["translated"], (first, second)
+    blocks, insns = first["translated"]
+    assert 500 < blocks <= insns < first["prompt"] - first["entry"], first
+
+
 def test_mminit_cost_lines_count_what_was_freed(boot):
     con = boot(mem="1024M", smp=1)
     cost = bench.mminit_costs(con.log, "1024M")
