@@ -7,11 +7,11 @@
  * Linux's swap takes to brd and zram, with no bio and no request queue --
  * and what was done, counted per disk, shown as /proc/diskstats.
  *
- * And /dev/NAME (a devtmpfs node add_disk() makes): read(), write() and
- * lseek() through the device's page cache, as Linux's def_blk_fops, a
- * page at a time -- no readahead, and every write goes to the device
- * before write() returns (as with O_SYNC), so no cached page is ever
- * dirty and reclaim can always drop one.
+ * And /dev/NAME (a devtmpfs node add_disk() makes): read(), write(),
+ * lseek() and mmap() through the device's page cache, as Linux's
+ * def_blk_fops, a page at a time -- no readahead, and every write goes to
+ * the device before write() returns (as with O_SYNC), so no cached page
+ * is ever dirty and reclaim can drop any that nobody reads or maps.
  */
 #include <linux/blkdev.h>
 #include <linux/err.h>
@@ -408,12 +408,56 @@ static loff_t blkdev_llseek(struct file *file, loff_t offset, int whence)
 					bdev->bd_inode.i_size);
 }
 
-/* fs/block_dev.c: def_blk_fops @ v4.14 (no mmap here: -ENODEV) */
+/*
+ * mm/filemap.c: filemap_fault() @ v4.14, for a block device: the cached
+ * page at vmf->pgoff (read from the device on a miss), with a reference
+ * for the mapping; past the device's end, SIGBUS.  A page a process maps
+ * stays in the cache while it does: reclaim and drop_caches drop only
+ * pages nobody else holds.
+ */
+static int blkdev_fault(struct vm_fault *vmf)
+{
+	struct block_device *bdev = vmf->vma->vm_file->private_data;
+	struct page *page;
+
+	if ((loff_t)vmf->pgoff >= bdev->bd_inode.i_size >> PAGE_SHIFT)
+		return VM_FAULT_SIGBUS;
+	page = bdev_get_cached_page(bdev, vmf->pgoff);
+	if (IS_ERR(page))
+		return PTR_ERR(page) == -ENOMEM ? VM_FAULT_OOM : VM_FAULT_SIGBUS;
+	vmf->page = page;
+	return 0;
+}
+
+static const struct vm_operations_struct blkdev_vm_ops = {
+	.fault = blkdev_fault,
+};
+
+/*
+ * mm/filemap.c: generic_file_readonly_mmap() @ v4.14, Linux's ->mmap for
+ * a file whose cache cannot write a page back: a9mm's block device writes
+ * through and never holds a dirty page, so a shared mapping that could be
+ * written (MAP_SHARED of a descriptor open for writing) is refused with
+ * -EINVAL; a read-only shared mapping maps the cache's pages, a private
+ * one copies a page at its first write (do_cow_fault(), do_wp_page()).
+ * Linux's block devices write back, so Linux maps them shared-writable too.
+ */
+static int blkdev_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	(void)file;
+	if ((vma->vm_flags & VM_SHARED) && (vma->vm_flags & VM_MAYWRITE))
+		return -EINVAL;
+	vma->vm_ops = &blkdev_vm_ops;
+	return 0;
+}
+
+/* fs/block_dev.c: def_blk_fops @ v4.14 */
 const struct file_operations def_blk_fops = {
 	.open = blkdev_open,
 	.llseek = blkdev_llseek,
 	.read = blkdev_read,
 	.write = blkdev_write,
+	.mmap = blkdev_mmap,
 };
 
 /**

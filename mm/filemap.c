@@ -63,7 +63,7 @@ int generic_file_mmap(struct file *file, struct vm_area_struct *vma)
 
 /*
  * A block device's page cache: the pages of /dev/mmcblk0 read or written
- * through read() and write() (fs/block_dev.c), each page holding its
+ * through read() and write(), or mapped (fs/block_dev.c), each page holding its
  * bytes at ->index in the device, ->mapping the device's own inode's
  * i_data.  The cache holds one reference to each; the pages sit on the
  * file LRU lists (PG_swapbacked clear), where reclaim finds the oldest

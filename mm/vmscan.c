@@ -147,11 +147,13 @@ static unsigned long isolate_lru_pages(unsigned long nr_to_scan, struct zone *zo
  * to the active list; else a slot (add_to_swap()), its ptes swap entries
  * (try_to_unmap()), its bytes written (pageout()), out of the swap cache
  * (__remove_mapping()) and freed.  A page-cache page (a block device's:
- * never mapped, never dirty) is clean and unmapped, which Linux's
+ * never dirty) that no process maps is clean and unmapped, which Linux's
  * page_check_references() reclaims whether referenced or not
  * (PAGEREF_RECLAIM_CLEAN): it leaves the cache (__remove_mapping()) and
- * is freed.  A page another holds, or locked already, stays on the list
- * for the caller to put back.
+ * is freed.  One a process maps goes back to the active list: Linux would
+ * unmap it through its file's i_mmap tree, which a9mm does not have
+ * (try_to_unmap()'s SWAP_FAIL).  A page another holds, or locked
+ * already, stays on the list for the caller to put back.
  * Return: pages freed.
  */
 static unsigned long shrink_page_list(struct list_head *page_list, struct scan_control *sc)
@@ -165,8 +167,10 @@ static unsigned long shrink_page_list(struct list_head *page_list, struct scan_c
 		list_del(&page->lru);
 		if (!trylock_page(page))
 			goto keep;
-		if (page_is_file_cache(page)) { /* PAGEREF_RECLAIM_CLEAN */
-			if (!remove_mapping(page->mapping, page))
+		if (page_is_file_cache(page)) {
+			if (page_mapped(page)) /* no i_mmap walk to unmap it */
+				goto activate_locked;
+			if (!remove_mapping(page->mapping, page)) /* PAGEREF_RECLAIM_CLEAN */
 				goto keep_locked;
 			goto free_it;
 		}
@@ -271,9 +275,10 @@ static unsigned long shrink_inactive_list(unsigned long nr_to_scan, struct zone 
  * now on is seen when the inactive list's tail is reached.  Linux moves
  * an anonymous page over whether it was referenced or not ("anon pages
  * are deactivated regardless"): only the inactive list's second look
- * counts.  A page-cache page has no ptes to look at (Linux keeps only a
- * mapped executable one active): it moves over too, and must be read
- * twice again to come back (mark_page_accessed()).
+ * counts.  A page-cache page has no ptes a9mm can look at (no i_mmap
+ * walk; Linux keeps only a mapped executable one active): it moves over
+ * too, and must be read twice again to come back (mark_page_accessed()),
+ * or be found mapped by shrink_page_list().
  */
 static void shrink_active_list(unsigned long nr_to_scan, struct zone *zone, enum lru_list lru)
 {

@@ -448,6 +448,37 @@ static void reclaim_drops_a_cached_page_nobody_holds(struct ktap_test *t)
 	KTAP_EXPECT_EQ(t, global_page_state(NR_FILE_PAGES), file);
 }
 
+/*
+ * A cached page a process maps (a mapping's reference and mapcount, as
+ * blkdev_fault() and do_fault() leave them) is not dropped: a9mm has no
+ * i_mmap walk to unmap it, so reclaim puts it on the active list.  Once
+ * unmapped it goes like any other.
+ */
+static void reclaim_keeps_a_mapped_cached_page_active(struct ktap_test *t)
+{
+	struct page *mapped;
+	LIST_HEAD(pages);
+
+	spin_lock_init(&test_cache.tree_lock);
+	mapped = cached_page(t, 1);
+	if (!mapped)
+		return;
+	get_page(mapped); /* the mapping's */
+	page_add_file_rmap(mapped);
+	KTAP_EXPECT_EQ(t, isolate_lru_page(mapped), 0);
+	list_add(&mapped->lru, &pages);
+	KTAP_EXPECT_EQ(t, reclaim_pages(&pages), 0);
+	KTAP_EXPECT(t, test_slots[1] == mapped && test_cache.nrpages == 1);
+	KTAP_EXPECT(t, PageLRU(mapped) && PageActive(mapped) && page_count(mapped) == 2);
+	KTAP_EXPECT_EQ(t, invalidate_mapping_pages(&test_cache, 0, 3), 0);
+	page_remove_rmap(mapped); /* munmap() */
+	put_page(mapped);
+	KTAP_EXPECT_EQ(t, isolate_lru_page(mapped), 0);
+	list_add(&mapped->lru, &pages);
+	KTAP_EXPECT_EQ(t, reclaim_pages(&pages), 1);
+	KTAP_EXPECT(t, !test_slots[1] && test_cache.nrpages == 0);
+}
+
 static const struct ktap_case vmscan_cases[] = {
 	KTAP_CASE(new_anon_page_is_on_the_active_list),
 	KTAP_CASE(page_referenced_clears_and_the_fault_sets_young),
@@ -460,5 +491,6 @@ static const struct ktap_case vmscan_cases[] = {
 	KTAP_CASE(oom_origin_gives_up_instead_of_a_kill),
 	KTAP_CASE(page_cache_lists_and_two_touches),
 	KTAP_CASE(reclaim_drops_a_cached_page_nobody_holds),
+	KTAP_CASE(reclaim_keeps_a_mapped_cached_page_active),
 };
 KTAP_SUITE(vmscan_suite, "vmscan", vmscan_cases);
