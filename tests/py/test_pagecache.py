@@ -166,3 +166,25 @@ def test_writes_go_through_to_the_card(boot, tmp_path):
     assert "dd: error writing '/dev/mmcblk0': Text file busy" in out, out
     assert "0+0 records out" in out, out
     assert "Bad page" not in con.log and "BUG" not in con.log
+
+
+def test_a_process_maps_the_cards_pages(boot, tmp_path):
+    """mmap-dev-demo on the card: its mappings are the cache's pages
+    (Mapped, Buffers, smaps without Anonymous), a private write copies,
+    past the end is SIGBUS, a writable shared mapping is refused; once it
+    has exited the pages are the cache's alone and reclaim drops them"""
+    con = boot(mem="128M", smp=4, sd=str(pattern_card(tmp_path, 8)),
+               extra=("-initrd", INITRAMFS))
+    mapped = meminfo(con)["Mapped"]
+    out = con.run("run /bin/mmap-dev-demo")
+    assert "mmap-dev-demo: 11 passed, 0 failed, 0 skipped" in out, out
+    assert re.search(r"exit status 0$", out, re.M), out
+    # the card's page 0 and 1 begin "<000000>" and "<000001>": '<' both
+    assert "the mapping shows what read() does: 0x3c, 0x3c" in out, out
+    assert "MAP_SHARED of /dev/mmcblk0 open for writing: EINVAL" in out, out
+    m = meminfo(con)
+    assert m["Mapped"] == mapped and m["Buffers"] == 8, m
+    out = con.run("reclaim 100")
+    assert re.search(r"^reclaim: freed 2 pages, wrote 0 to swap, page cache 2 -> 0 pages", out,
+                     re.M), out
+    assert "Bad page" not in con.log and "BUG" not in con.log

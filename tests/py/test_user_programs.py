@@ -321,6 +321,31 @@ def test_mmap_file_demo(tmp_path):
     assert f.read_bytes() == open(data, "rb").read()
 
 
+def test_mmap_dev_demo_on_a_file(tmp_path):
+    """any file stands in for the card under qemu-arm: the mapping shows
+    read()'s bytes and a private write is a copy; the /proc checks and the
+    block device's refusal are skipped there, and the file is not written"""
+    f = tmp_path / "card.img"
+    f.write_bytes(b"Q" * 4096 + b"R" * 4096)
+    res, out = run_demo("mmap-dev-demo", str(f))
+    assert {n for n, (t, _) in res.items() if t != "PASS"} == \
+        {"mapped", "page-cache", "private-anon", "no-shared-write", "unmapped"}, out
+    assert all(res[n][0] == "SKIP" for n in ("mapped", "no-shared-write")), out
+    assert "0x51, 0x52" in res["same-bytes"][1], out
+    assert "killed by SIGBUS (7)" in res["sigbus-past-end"][1], out
+    assert "private 0xae, shared 0x51, read() 0x51" in res["private-copy"][1], out
+    assert f.read_bytes() == b"Q" * 4096 + b"R" * 4096
+
+
+def test_mmap_dev_demo_refuses_a_short_file_and_extra_words(tmp_path):
+    f = tmp_path / "short"
+    f.write_bytes(b"x" * 4096)
+    rc, out, _ = qemu_arm("mmap-dev-demo", str(f))
+    assert rc == 1 and re.search(r"^FAIL open: .*short: open, 4096 bytes$", out, re.M), out
+    rc, out, _ = qemu_arm("mmap-dev-demo", "a", "b")
+    assert rc == 2 and out.startswith("usage: mmap-dev-demo [DEV]"), out
+
+
 def test_mmap_file_demo_names_a_missing_file(tmp_path):
     rc, out, _ = qemu_arm("mmap-file-demo", str(tmp_path / "nope"))
     assert rc == 1 and "FAIL open: " in out and "No such file or directory" in out, out
@@ -399,7 +424,7 @@ AGREED = {"exit", "fork", "read", "write", "open", "close", "execve", "lseek", "
 @pytest.mark.parametrize("prog,args", [
     ("echo", ["a"]), ("sleep", ["x"]), ("cat", ["/proc/self/maps"]), ("ls", ["-l", "/"]), ("init", []),
     ("malloc-demo", []), ("zero-page-demo", []), ("cow-demo", []), ("exec-demo", []),
-    ("mmap-file-demo", ["F"]),
+    ("mmap-file-demo", ["F"]), ("mmap-dev-demo", ["F"]),
     ("stack-demo", []), ("segv-demo", []), ("mprotect-demo", []), ("oom-demo", []),
     ("faultbench", ["8"]), ("rmap-demo", ["0"]), ("compact-demo", ["1", "0"]),
     ("cow-stress", ["2", "8", "10"]), ("dd", ["if=/proc/self/maps", "bs=64", "skip=1"]),

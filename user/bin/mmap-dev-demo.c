@@ -12,7 +12,8 @@
  * mapped, Mapped; smaps shows it as Rss but not Anonymous.  A
  * MAP_PRIVATE write copies the page into an anonymous page of the
  * process's own (do_wp_page()): read() and the shared mapping still show
- * the device's bytes.  The device is never written.
+ * the device's bytes.  A page past the device's end may be mapped, but
+ * touching it is SIGBUS (a child tries).  The device is never written.
  *
  * a9mm's block device writes through and never holds a dirty page, so a
  * MAP_SHARED mapping of a descriptor open for writing is refused with
@@ -54,6 +55,31 @@ static bool dev_smaps(const void *p, struct smaps_vma *s)
 		return false;
 	return strlen(s->vma.path) >= strlen(base) &&
 	       !strcmp(s->vma.path + strlen(s->vma.path) - strlen(base), base);
+}
+
+/* the child: a read of the mapped page past the device's end */
+static int touch(void *p)
+{
+	return *(volatile char *)p;
+}
+
+/* a mapping may reach past the end; a touch there is SIGBUS, not a page */
+static void past_the_end(int fd, off_t size)
+{
+	char *p = mmap(NULL, PAGE_SIZE, PROT_READ, MAP_SHARED, fd, size & ~(off_t)(PAGE_SIZE - 1));
+	pid_t pid;
+	int status = 0;
+
+	if (!check(p != MAP_FAILED, "mmap-past-end", "mmap of the page at %ld: %s", (long)size,
+		   p == MAP_FAILED ? strerror(errno) : "mapped"))
+		return;
+	pid = spawn(touch, p);
+	if (pid > 0)
+		wait_child(pid, &status, NULL);
+	check(pid > 0 && WIFSIGNALED(status) && WTERMSIG(status) == SIGBUS, "sigbus-past-end",
+	      "a read of the page at the device's end (%ld): child %s", (long)size,
+	      status_str(status));
+	munmap(p, PAGE_SIZE);
 }
 
 /* a shared mapping of a descriptor open for writing: refused on a block device */
@@ -107,8 +133,8 @@ int main(int argc, char **argv)
 	if (!check(sh != MAP_FAILED && pv != MAP_FAILED, "mmap",
 		   "MAP_SHARED read-only at %p, MAP_PRIVATE at %p", sh, pv))
 		return check_end();
-	check((unsigned char)sh[0] == first && (unsigned char)sh[PAGE_SIZE] == second,
-	      "same-bytes", "the mapping shows what read() does: %#x, %#x", (unsigned char)sh[0],
+	check((unsigned char)sh[0] == first && (unsigned char)sh[PAGE_SIZE] == second, "same-bytes",
+	      "the mapping shows what read() does: %#x, %#x", (unsigned char)sh[0],
 	      (unsigned char)sh[PAGE_SIZE]);
 	read_pages(pv, SIZE);
 	cache_kb(&mapped, &buffers);
@@ -138,6 +164,7 @@ int main(int argc, char **argv)
 		      "smaps of the private mapping: Rss %ld kB, Anonymous %ld kB: one page copied",
 		      s.rss, s.anonymous);
 
+	past_the_end(fd, size);
 	shared_write(S_ISBLK(st.st_mode));
 	munmap(pv, SIZE);
 	munmap(sh, SIZE);
