@@ -327,8 +327,12 @@ static ssize_t blkdev_read(struct file *file, char *ubuf, size_t len, loff_t *po
 	size_t done = 0;
 
 	while (done < len && *pos < size) {
-		size_t n = min(bdev_chunk(*pos, len - done), (size_t)(size - *pos)), left;
-		struct page *page = bdev_get_cached_page(bdev, (unsigned long)(*pos >> PAGE_SHIFT));
+		size_t n = bdev_chunk(*pos, len - done), left;
+		struct page *page;
+
+		if ((loff_t)n > size - *pos) /* compared in 64 bits: a card may be 4 GiB or more */
+			n = (size_t)(size - *pos);
+		page = bdev_get_cached_page(bdev, (unsigned long)(*pos >> PAGE_SHIFT));
 
 		if (IS_ERR(page))
 			return done ? (ssize_t)done : PTR_ERR(page);
@@ -348,7 +352,8 @@ static ssize_t blkdev_read(struct file *file, char *ubuf, size_t len, loff_t *po
 
 /*
  * fs/block_dev.c: blkdev_write_iter() @ v4.14: refused while swap uses
- * the device (-ETXTBSY, Linux's IS_SWAPFILE() check), -ENOSPC at its end;
+ * the device (-ETXTBSY, Linux's IS_SWAPFILE() check; a write that swapon
+ * overtakes stops before its next page), -ENOSPC at its end;
  * else page by page: the cached page (read first: a write may cover part
  * of it), the user's bytes into it with the page locked, the page to the
  * device at once.  A page the device refused is read back, so the cache
@@ -365,14 +370,18 @@ static ssize_t blkdev_write(struct file *file, const char *ubuf, size_t len, lof
 		return -ETXTBSY;
 	if (*pos >= size)
 		return len ? -ENOSPC : 0;
-	len = min(len, (size_t)(size - *pos));
+	if ((loff_t)len > size - *pos) /* in 64 bits, as in blkdev_read() */
+		len = (size_t)(size - *pos);
 	while (done < len) {
 		size_t n = bdev_chunk(*pos, len - done), left;
 		unsigned long index = (unsigned long)(*pos >> PAGE_SHIFT);
 		sector_t sector = (sector_t)index << PAGE_SECTORS_SHIFT;
-		struct page *page = bdev_get_cached_page(bdev, index);
+		struct page *page;
 		int err;
 
+		if (done && bdev_is_swap(bdev)) /* swapon came while we wrote: stop there */
+			return (ssize_t)done;
+		page = bdev_get_cached_page(bdev, index);
 		if (IS_ERR(page))
 			return done ? (ssize_t)done : PTR_ERR(page);
 		lock_page(page);
@@ -461,17 +470,18 @@ const struct file_operations def_blk_fops = {
 };
 
 /**
- * kill_bdev() - drop a disk's cached pages
+ * kill_bdev() - take every page out of a disk's cache
  * @bdev: the disk
  *
- * fs/block_dev.c: kill_bdev() @ v4.14, which swapon reaches through
- * set_blocksize(): from now on swap writes the device behind the cache's
- * back.  A page a reader holds this moment stays (Linux's truncate would
- * wait for it).
+ * fs/block_dev.c: kill_bdev() @ v4.14 (truncate_inode_pages()), which
+ * swapon reaches through set_blocksize() -- from now on swap writes the
+ * device behind the cache's back -- and swapoff through blkdev_put():
+ * what was cached meanwhile is stale.  A page someone holds leaves the
+ * cache too (truncate_inode_pages_range()).
  */
 void kill_bdev(struct block_device *bdev)
 {
-	invalidate_mapping_pages(&bdev->bd_inode.i_data, 0, ~0UL);
+	truncate_inode_pages_range(&bdev->bd_inode.i_data, 0, -1);
 }
 
 /**

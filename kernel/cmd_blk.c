@@ -134,11 +134,10 @@ static int blk_write(struct block_device *bdev, sector_t sector, u32 value)
 	ns = global_timer_ns() - ns;
 	/*
 	 * the device changed behind its page cache (/dev/NAME): the cached
-	 * pages the sectors fall in go, as after Linux's O_DIRECT write
+	 * pages the sectors fall in go, held or not
 	 */
-	invalidate_mapping_pages(
-		&bdev->bd_inode.i_data, (unsigned long)(sector >> PAGE_SECTORS_SHIFT),
-		(unsigned long)((sector + PAGE_SECTORS - 1) >> PAGE_SECTORS_SHIFT));
+	truncate_inode_pages_range(&bdev->bd_inode.i_data, (loff_t)sector << 9,
+				   ((loff_t)(sector + PAGE_SECTORS) << 9) - 1);
 	if (err)
 		shprintf("blk: %s: writing sectors %llu-%llu: error %d\n", bdev->bd_name, sector,
 			 sector + PAGE_SECTORS - 1, err);

@@ -221,14 +221,20 @@ static void show_rmap(unsigned long pfn)
 		show_anon(page);
 	} else if ((mapping = READ_ONCE(page->mapping)) && S_ISBLK(mapping->host->i_mode)) {
 		shprintf("a block device's page-cache page (device %u:%u, bytes 0x%llx..), on the "
-			 "%s file list%s: read() and write() copy it, no process maps it\n",
+			 "%s file list%s: read() and write() copy it; mapped %d time%s (a9mm keeps "
+			 "no reverse map of file pages: Linux walks the file's i_mmap tree)\n",
 			 MAJOR(mapping->host->i_rdev), MINOR(mapping->host->i_rdev),
 			 (unsigned long long)page->index << PAGE_SHIFT,
 			 PageActive(page) ? "active" : "inactive",
-			 PageReferenced(page) ? ", referenced" : "");
+			 PageReferenced(page) ? ", referenced" : "", page_mapcount(page),
+			 page_mapcount(page) == 1 ? "" : "s");
 	} else if (page->mapping) {
 		shprintf("a page-cache page, mapped %d time%s: a9mm keeps no reverse map of file "
 			 "pages (Linux: the file's i_mmap tree)\n",
+			 page_mapcount(page), page_mapcount(page) == 1 ? "" : "s");
+	} else if (page_mapped(page)) {
+		shprintf("mapped %d time%s, in no cache: a page-cache page taken out of its cache "
+			 "(truncate_inode_pages_range()) while a process mapped it\n",
 			 page_mapcount(page), page_mapcount(page) == 1 ? "" : "s");
 	} else {
 		shprintf("in use, not a process's page: nothing maps it into user space\n");

@@ -164,6 +164,49 @@ bool remove_mapping(struct address_space *mapping, struct page *page)
 }
 
 /**
+ * truncate_inode_pages_range() - take a range's pages out of the cache, held or not
+ * @mapping: the cache
+ * @lstart: the first byte
+ * @lend: the last byte (inclusive; -1: to the end)
+ *
+ * mm/truncate.c: truncate_inode_pages_range() @ v3.14, for when the
+ * device changed behind the cache (swapon's and swapoff's kill_bdev(),
+ * the shell's `blk write`): every cached page of the range leaves the
+ * cache, so that the next read reads the device.  A page someone holds
+ * -- a read() copying from it, a process mapping it -- stays theirs,
+ * detached (->mapping NULL), until their last put_page() frees it;
+ * reclaim drops one it finds (remove_mapping() of a NULL mapping).  Linux
+ * also unmaps it from every process (unmap_mapping_range()); a9mm has no
+ * i_mmap walk, so a mapping keeps the old bytes until it is unmapped.
+ *
+ * Return: the pages taken out.
+ */
+unsigned long truncate_inode_pages_range(struct address_space *mapping, loff_t lstart, loff_t lend)
+{
+	unsigned long start = (unsigned long)(lstart >> PAGE_SHIFT), gone = 0;
+	unsigned long end = lend < 0 ? ~0UL : (unsigned long)(lend >> PAGE_SHIFT);
+
+	for (unsigned long index = start; index <= end && index < mapping->nr_slots; index++) {
+		struct page *page;
+
+		spin_lock(&mapping->tree_lock);
+		page = mapping->pages[index];
+		if (page) {
+			mapping->pages[index] = NULL;
+			mapping->nrpages--;
+			page->mapping = NULL;
+			mod_zone_page_state(page_zone(page), NR_FILE_PAGES, -1);
+		}
+		spin_unlock(&mapping->tree_lock);
+		if (page) {
+			put_page(page); /* the cache's */
+			gone++;
+		}
+	}
+	return gone;
+}
+
+/**
  * invalidate_mapping_pages() - drop the cached pages of a range that nobody holds
  * @mapping: the cache
  * @start: the first index
@@ -172,8 +215,8 @@ bool remove_mapping(struct address_space *mapping, struct page *page)
  * mm/truncate.c: invalidate_mapping_pages() @ v3.14: each cached page
  * nobody else holds -- not being read, written or reclaimed -- leaves the
  * cache and is freed (a page still on its LRU list comes off it with the
- * last put_page()).  What drop_caches and swapon's kill_bdev() do, and a
- * write that bypassed the cache.
+ * last put_page()).  What drop_caches does; a device that changed
+ * behind the cache needs truncate_inode_pages_range() instead.
  *
  * Return: the pages dropped.
  */

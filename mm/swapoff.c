@@ -316,6 +316,11 @@ int sys_swapoff(const char *specialfile, unsigned long *ptes, unsigned long *rea
 	map = si->swap_map;
 	cache = si->swap_cache;
 	swap_info_remove(si);
+	/*
+	 * blkdev_put() -> kill_bdev() @ v4.14: what read() cached while swap
+	 * wrote the device behind the cache is stale; the next read reads it
+	 */
+	kill_bdev(bdev);
 	vfree(cache);
 	vfree(map);
 	return 0;

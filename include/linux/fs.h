@@ -178,6 +178,7 @@ unsigned long rootfs_nr_pages(void);
 struct page *find_get_page(struct address_space *mapping, unsigned long index);
 int add_to_page_cache_lru(struct page *page, struct address_space *mapping, unsigned long index);
 bool remove_mapping(struct address_space *mapping, struct page *page);
+unsigned long truncate_inode_pages_range(struct address_space *mapping, loff_t lstart, loff_t lend);
 unsigned long invalidate_mapping_pages(struct address_space *mapping, unsigned long start,
 				       unsigned long end);
 

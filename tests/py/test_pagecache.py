@@ -188,3 +188,57 @@ def test_a_process_maps_the_cards_pages(boot, tmp_path):
     assert re.search(r"^reclaim: freed 2 pages, wrote 0 to swap, page cache 2 -> 0 pages", out,
                      re.M), out
     assert "Bad page" not in con.log and "BUG" not in con.log
+
+
+def test_a_write_behind_the_cache_reaches_the_next_read_of_a_mapped_page(boot, tmp_path):
+    """`blk write` changes the card behind its cache while a process maps
+    page 0: the page leaves the cache all the same (truncated, not just
+    invalidated), so the next read() reads the card's new bytes -- before,
+    the held page stayed cached and served the old ones for good.  The
+    mapping itself keeps the old bytes until it goes (no i_mmap walk)."""
+    from test_swapoff import wait_for
+    con = boot(mem="128M", smp=2, sd=str(pattern_card(tmp_path, 8)),
+               extra=("-initrd", INITRAMFS))
+    said = wait_for(con, con.run("run /bin/mmap-dev-demo /dev/mmcblk0 6 &"),
+                    "holding the shared mapping")
+    assert word_at(con, 0) == "<000000>"
+    out = con.run("blk write 0 0x41414141")
+    assert "sectors 0-7 written" in out, out
+    reads = diskstats_reads(con)
+    assert word_at(con, 0) == "AAAABAAA"  # little-endian 0x41414141, 0x41414142
+    assert diskstats_reads(con) == reads + 1
+    said = wait_for(con, said, "mmap-dev-demo: 11 passed")
+    assert "after the hold: the shared mapping shows 0x3c, read() 0x41" in said, said
+    assert "Bad page" not in con.log and "BUG" not in con.log
+
+
+def test_a_card_of_8_gib_is_read_and_written_from_its_start(boot, tmp_path):
+    """an 8 GiB card (sparse): at offset 0 what is left of the device is
+    8 GiB, which a 32-bit size_t took for 0 -- read() then looped for ever
+    and write() wrote nothing.  Both now compare in 64 bits."""
+    img = tmp_path / "big.img"
+    with open(img, "wb") as f:
+        f.write(b"<000000>" * 512)
+        f.truncate(8 << 30)
+    con = boot(mem="128M", smp=2, sd=str(img), extra=("-initrd", INITRAMFS))
+    assert "mmcblk0: mmc0:4567 QEMU! 8.00 GiB" in con.log, con.log[-1500:]
+    assert dd(con, "if=/dev/mmcblk0 of=/dev/null bs=16 count=1", timeout=20) == (1, 1, 16)
+    assert word_at(con, 0) == "<000000>"
+    assert dd(con, "if=/bin/dd of=/dev/mmcblk0 bs=8 count=1", timeout=20) == (1, 1, 8)
+    out = con.run("blk read 0 16")
+    assert re.search(r"^00000000  7f 45 4c 46 ", out, re.M), out  # dd's ELF header
+    assert "Bad page" not in con.log and "BUG" not in con.log
+
+
+def test_swapoff_drops_what_was_cached_while_swap_wrote_behind_it(boot, tmp_path):
+    """reading the card while it is swapped on caches pages swap then
+    writes behind the cache's back; swapoff empties the card's cache
+    (Linux's blkdev_put() -> kill_bdev()), so no stale page outlives it"""
+    img = swap_card(tmp_path, 16)
+    con = boot(mem="128M", smp=2, sd=str(img), extra=("-initrd", INITRAMFS))
+    swapon(con, img)
+    assert dd(con, "if=/dev/mmcblk0 of=/dev/null bs=4096 count=3 skip=1") == (3, 3, 12288)
+    assert meminfo(con)["Buffers"] == 12
+    out = con.run("swapoff")
+    assert re.search(r"^swapoff: mmcblk0: ", out, re.M), out
+    assert meminfo(con)["Buffers"] == 0

@@ -342,8 +342,9 @@ def test_mmap_dev_demo_refuses_a_short_file_and_extra_words(tmp_path):
     f.write_bytes(b"x" * 4096)
     rc, out, _ = qemu_arm("mmap-dev-demo", str(f))
     assert rc == 1 and re.search(r"^FAIL open: .*short: open, 4096 bytes$", out, re.M), out
-    rc, out, _ = qemu_arm("mmap-dev-demo", "a", "b")
-    assert rc == 2 and out.startswith("usage: mmap-dev-demo [DEV]"), out
+    for bad in (["a", "b", "c"], ["a", "x"], ["a", "-1"], ["a", ""]):
+        rc, out, _ = qemu_arm("mmap-dev-demo", *bad)
+        assert rc == 2 and out.startswith("usage: mmap-dev-demo [DEV [SECONDS]]"), (bad, out)
 
 
 def test_mmap_file_demo_names_a_missing_file(tmp_path):
