@@ -159,10 +159,12 @@ struct file {
 #define FMODE_READ  0x1
 #define FMODE_WRITE 0x2
 
-/* fs/ramfs.c */
-extern spinlock_t rootfs_lock;
+/* fs/read_write.c */
 loff_t generic_file_llseek_size(struct file *file, loff_t offset, int whence, loff_t maxsize,
 				loff_t eof);
+
+/* fs/ramfs.c */
+extern spinlock_t rootfs_lock;
 struct dentry *rootfs_root(void);
 struct dentry *rootfs_lookup(const char *path);
 int dentry_path_raw(struct dentry *d, char *buf, size_t size);
