@@ -31,15 +31,6 @@
 
 static const char *path = "/dev/mmcblk0";
 
-static unsigned char file_byte(int fd, off_t off)
-{
-	unsigned char c = 0;
-
-	if (lseek(fd, off, SEEK_SET) != off || read(fd, &c, 1) != 1)
-		return 0;
-	return c;
-}
-
 /* meminfo's Mapped and Buffers, or -1 each under qemu-arm (the host's) */
 static void cache_kb(long *mapped, long *buffers)
 {
@@ -50,13 +41,7 @@ static void cache_kb(long *mapped, long *buffers)
 /* smaps of the VMA at @p, when it is the device's (not under qemu-arm) */
 static bool dev_smaps(const void *p, struct smaps_vma *s)
 {
-	const char *base = strrchr(path, '/');
-
-	base = base ? base + 1 : path;
-	if (under_qemu_user() || smaps_find((unsigned long)p, s) != 1)
-		return false;
-	return strlen(s->vma.path) >= strlen(base) &&
-	       !strcmp(s->vma.path + strlen(s->vma.path) - strlen(base), base);
+	return !under_qemu_user() && smaps_find_file(p, path, s);
 }
 
 /* the child: a read of the mapped page past the device's end */

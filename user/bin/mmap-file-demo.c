@@ -24,27 +24,6 @@
 
 static const char *path = "/data/pages.bin";
 
-static char file_byte(int fd, off_t off)
-{
-	char c = 0;
-
-	if (lseek(fd, off, SEEK_SET) != off || read(fd, &c, 1) != 1)
-		return 0;
-	return c;
-}
-
-/* smaps of the VMA at @p, when it is this file's (not under qemu-arm) */
-static bool file_smaps(const void *p, struct smaps_vma *s)
-{
-	const char *base = strrchr(path, '/');
-
-	base = base ? base + 1 : path;
-	if (smaps_find((unsigned long)p, s) != 1)
-		return false;
-	return strlen(s->vma.path) >= strlen(base) &&
-	       !strcmp(s->vma.path + strlen(s->vma.path) - strlen(base), base);
-}
-
 /* the parent's two mappings, which the child drops: only its own counts */
 struct maps {
 	char *sh, *pv;
@@ -67,7 +46,7 @@ static int child(void *arg)
 		return check_end();
 	check(q[0] == 'A' && q[PAGE_SIZE] == 'B', "child-reads", "the child reads 'A' and 'B'");
 	q[1] = 'x'; /* the parent looks for this in its own mapping */
-	if (!file_smaps(q, &s))
+	if (!smaps_find_file(q, path, &s))
 		skip("mapcount-2", "no smaps entry for %s here%s", path,
 		     under_qemu_user() ? " (qemu-arm shows the host's smaps)" : "");
 	else
@@ -125,7 +104,7 @@ int main(int argc, char **argv)
 	      "private-copy",
 	      "after a private write: private '%c', shared '%c', file '%c' -- a copy was made",
 	      pv[PAGE_SIZE], sh[PAGE_SIZE], file_byte(fd, PAGE_SIZE));
-	if (!file_smaps(pv, &s))
+	if (!smaps_find_file(pv, path, &s))
 		skip("private-anon", "no smaps entry for %s here%s", path,
 		     under_qemu_user() ? " (qemu-arm shows the host's smaps)" : "");
 	else

@@ -162,6 +162,7 @@ long meminfo_kb(const char *key);
 int maps_find(unsigned long addr, struct vma *out);
 int maps_find_path(const char *path, struct vma *out);
 int smaps_find(unsigned long addr, struct smaps_vma *out);
+bool smaps_find_file(const void *p, const char *path, struct smaps_vma *out);
 int proc_print(const char *path, const char *prefix);
 bool under_qemu_user(void);
 bool thp_always(void);
@@ -176,5 +177,6 @@ const char *linux_errname(int err);
 long minflt(void);
 void touch_pages(void *p, size_t len, int val);
 unsigned long read_pages(const void *p, size_t len);
+unsigned char file_byte(int fd, off_t off);
 
 #endif

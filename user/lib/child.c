@@ -148,3 +148,19 @@ unsigned long read_pages(const void *p, size_t len)
 		sum += c[off];
 	return sum;
 }
+
+/**
+ * file_byte() - one byte of an open file, read() at an offset
+ * @fd: the file
+ * @off: the offset
+ *
+ * Return: the byte, or 0 when it cannot be read (seek or read failed).
+ */
+unsigned char file_byte(int fd, off_t off)
+{
+	unsigned char c = 0;
+
+	if (lseek(fd, off, SEEK_SET) != off || read(fd, &c, 1) != 1)
+		return 0;
+	return c;
+}

@@ -265,6 +265,27 @@ int smaps_find(unsigned long addr, struct smaps_vma *out)
 }
 
 /**
+ * smaps_find_file() - the smaps entry of the VMA at an address, if it maps a given file
+ * @p: the address
+ * @path: the file ("/dev/mmcblk0", "/data/pages.bin"): its last component
+ *        must end the VMA's path
+ * @out: the VMA and its sizes in kB
+ *
+ * Return: true when the VMA holding @p is found and maps that file.
+ */
+bool smaps_find_file(const void *p, const char *path, struct smaps_vma *out)
+{
+	const char *base = strrchr(path, '/');
+	size_t n;
+
+	base = base ? base + 1 : path;
+	if (smaps_find((unsigned long)p, out) != 1)
+		return false;
+	n = strlen(out->vma.path);
+	return n >= strlen(base) && !strcmp(out->vma.path + n - strlen(base), base);
+}
+
+/**
  * proc_print() - copy a /proc file to stdout, each line prefixed
  * @path: the file
  * @prefix: put before each line (indentation)
