@@ -131,6 +131,19 @@ int add_to_page_cache_lru(struct page *page, struct address_space *mapping, unsi
 	return 0;
 }
 
+/*
+ * mm/filemap.c: __delete_from_page_cache() @ v3.14: @page leaves its
+ * slot, its mapping and NR_FILE_PAGES; the cache's reference is the
+ * caller's to put once tree_lock, held here, is dropped
+ */
+static void __delete_from_page_cache(struct address_space *mapping, struct page *page)
+{
+	mapping->pages[page->index] = NULL;
+	mapping->nrpages--;
+	page->mapping = NULL;
+	mod_zone_page_state(page_zone(page), NR_FILE_PAGES, -1);
+}
+
 /**
  * remove_mapping() - take a page out of its cache if nobody else holds it
  * @mapping: the cache (NULL: it left it already)
@@ -154,10 +167,7 @@ bool remove_mapping(struct address_space *mapping, struct page *page)
 		spin_unlock(&mapping->tree_lock);
 		return false;
 	}
-	mapping->pages[page->index] = NULL;
-	mapping->nrpages--;
-	page->mapping = NULL;
-	mod_zone_page_state(page_zone(page), NR_FILE_PAGES, -1);
+	__delete_from_page_cache(mapping, page);
 	spin_unlock(&mapping->tree_lock);
 	put_page(page); /* the cache's */
 	return true;
@@ -191,12 +201,8 @@ unsigned long truncate_inode_pages_range(struct address_space *mapping, loff_t l
 
 		spin_lock(&mapping->tree_lock);
 		page = mapping->pages[index];
-		if (page) {
-			mapping->pages[index] = NULL;
-			mapping->nrpages--;
-			page->mapping = NULL;
-			mod_zone_page_state(page_zone(page), NR_FILE_PAGES, -1);
-		}
+		if (page)
+			__delete_from_page_cache(mapping, page);
 		spin_unlock(&mapping->tree_lock);
 		if (page) {
 			put_page(page); /* the cache's */
